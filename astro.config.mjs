@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import preact from '@astrojs/preact';
+import { staticHost } from './src/integrations/static-host.ts';
+
+// KJK_BASE lets the site live in a sub-folder (e.g. "/waaier/"); the tests build with one too.
+const base = process.env.KJK_BASE ?? '/';
+
+export default defineConfig({
+  output: 'static',
+  base,
+  // Shared links and QR codes use the trailing slash; directory output makes /kaarten/x/ a real file on any host.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  outDir: process.env.KJK_OUT_DIR ?? './dist',
+  integrations: [preact(), staticHost()],
+  // No dev toolbar and no telemetry-style extras: the app makes no third-party requests, also in dev.
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,137 @@
+/**
+ * The shape of every piece of content, in one place. `content.config.ts` wires these
+ * schemas to folders; unit tests import them directly (no Astro runtime needed).
+ * Authors read this file: every field says what it is for.
+ */
+import { z } from 'astro/zod';
+
+/** The five spanningsvelden, in the order of the printed fan. Ids are stable: URLs, colours and filters use them. */
+export const THEMES = ['visies', 'grenzen', 'belangen', 'regie', 'speelruimte'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** The five points of view a card offers questions from. */
+export const PERSPECTIVES = ['jeugdige', 'ouder', 'professional', 'leidinggevende', 'beleidsmaker'] as const;
+export type Perspective = (typeof PERSPECTIVES)[number];
+
+export const KINDS = ['kenniskaart', 'dilemma'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** A stable slug: lower case letters, digits and single hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const text = z.string().trim().min(1, 'mag niet leeg zijn / must not be empty');
+
+/** One side of a dilemma. Both poles are worth defending; each goes wrong when pushed too far. */
+export const poleSchema = z.strictObject({
+  /** Short label, 2 to 5 words, e.g. "Zelfredzaam". Required. */
+  label: text.max(60, 'te lang: houd het label kort (2-5 woorden) / too long: keep the label to 2-5 words'),
+  /** One sentence: what this pole protects. Required. */
+  protects: text,
+  /** What goes well when a team leans this way. Required. */
+  upside: text,
+  /** What goes wrong when a team leans too far this way. Required. */
+  overshoot: text,
+});
+export type Pole = z.infer<typeof poleSchema>;
+
+/** A reference into a source document, e.g. "Kamerstuk 31 839, nr. 728, §2.4". */
+export const sourceSchema = z.strictObject({
+  /** How a reader finds it: paper, number and section. Required. */
+  label: text,
+  /** A public web address of the source. Optional; only http(s). */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+
+const questionList = z.array(text);
+
+const cardFields = {
+  /** Stable slug; equals the file name and never changes once published (URLs and QR codes point at it). Required. */
+  id: z.string().regex(SLUG, 'alleen kleine letters, cijfers en koppeltekens / lower case, digits and hyphens only'),
+  /** Position in the printed fan, 1 and up; unique across the deck. Required. */
+  number: z.number().int().positive(),
+  /** The spanningsveld this card belongs to: one of visies, grenzen, belangen, regie, speelruimte. Required. */
+  theme: z.enum(THEMES),
+  /** The card's title as printed. Required. */
+  title: text,
+  /** One sentence that states the tension; shown on the face of the card and in lists. Required. */
+  summary: text,
+  /** Three to five open conversation questions for the group. Required. */
+  questions: questionList.min(3, 'minstens 3 vragen / at least 3 questions').max(5, 'hoogstens 5 vragen / at most 5 questions'),
+  /** One or two questions from each of the five points of view. Required. */
+  perspectives: z.strictObject(
+    Object.fromEntries(
+      PERSPECTIVES.map((p) => [p, questionList.min(1, 'minstens 1 vraag / at least 1 question').max(2, 'hoogstens 2 vragen / at most 2 questions')]),
+    ) as Record<Perspective, z.ZodArray<typeof text>>,
+  ),
+  /** A short fictional practice case (60-120 words). No real names or places that identify anyone. Required. */
+  example: text,
+  /** References into the seed documents or other public sources. At least one. */
+  sources: z.array(sourceSchema).min(1, 'minstens 1 bron / at least 1 source'),
+  /** Glossary term ids this card uses (see content/begrippen). Optional. */
+  terms: z.array(z.string().regex(SLUG)).default([]),
+};
+
+/**
+ * A card is a kenniskaart (explains a spanningsveld, no poles) or a dilemma (exactly two poles).
+ * A discriminated union, so a missing pole is reported together with every other bad field.
+ */
+export const cardSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      ...cardFields,
+      /** "kenniskaart": explains a spanningsveld. */
+      kind: z.literal('kenniskaart'),
+      poles: z.undefined({ error: 'een kenniskaart heeft geen polen / a kenniskaart has no poles' }).optional(),
+    }),
+    z.strictObject({
+      ...cardFields,
+      /** "dilemma": a tension between two poles. */
+      kind: z.literal('dilemma'),
+      /** Exactly two poles, A then B. Required on a dilemma. */
+      poles: z.tuple([poleSchema, poleSchema], { error: 'een dilemmakaart heeft precies twee polen / a dilemma card needs exactly two poles' }),
+    }),
+  ],
+  { error: 'kind moet "kenniskaart" of "dilemma" zijn / kind must be "kenniskaart" or "dilemma"' },
+);
+export type CardData = z.infer<typeof cardSchema>;
+
+/** A werkvorm: a guide to using the fan in one setting. Body: the steps, in Markdown. */
+export const formatSchema = z.strictObject({
+  /** Stable slug, equals the file name. Required. */
+  id: z.string().regex(SLUG),
+  /** Order on the werkvormen page. Required. */
+  order: z.number().int().positive(),
+  title: text,
+  /** One sentence: who it is for and what it gives. Required. */
+  summary: text,
+  /** e.g. "45 minuten". Required. */
+  duration: text,
+  /** e.g. "4 tot 12 mensen". Required. */
+  people: text,
+  /** e.g. "1 tot 3 kaarten". Required. */
+  cards: text,
+  /** Which features of the app help, one line each. */
+  features: z.array(text).default([]),
+});
+export type FormatData = z.infer<typeof formatSchema>;
+
+/** A glossary term. Body: the explanation, in Markdown (B1 language). */
+export const termSchema = z.strictObject({
+  /** Stable slug, equals the file name; cards refer to it in `terms`. Required. */
+  id: z.string().regex(SLUG),
+  /** The term as written, e.g. "Eigen Kracht-conferentie". Required. */
+  term: text,
+  /** Other spellings or abbreviations, e.g. "JIM". */
+  aliases: z.array(text).default([]),
+});
+export type TermData = z.infer<typeof termSchema>;
+
+/** A long-form page such as "over". Body: the page text, starting at ## headings. */
+export const pageSchema = z.strictObject({
+  id: z.string().regex(SLUG),
+  title: text,
+  /** Used for the meta description. Required. */
+  description: text,
+});
+export type PageData = z.infer<typeof pageSchema>;

@@ -1,0 +1,30 @@
+/**
+ * Serves the site that `npm test` built (dist/, or KJK_OUT_DIR with KJK_BASE) for the browser
+ * tests. Building is not done here: scripts/test.mjs builds once before any test runs.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { serveStatic } from './server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    siteBase: string;
+    distDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const root = join(import.meta.dirname, '..', '..');
+  const dist = process.env.KJK_OUT_DIR ?? join(root, 'dist');
+  const base = process.env.KJK_BASE ?? '/';
+  if (!existsSync(join(dist, 'index.html'))) {
+    throw new Error(`No built site in ${dist}. Run "npm test" (it builds first) or "npm run build".`);
+  }
+  const site = await serveStatic(dist, base);
+  project.provide('siteUrl', site.url);
+  project.provide('siteBase', base);
+  project.provide('distDir', dist);
+  return () => site.close();
+}
