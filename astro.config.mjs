@@ -16,4 +16,20 @@ export default defineConfig({
   integrations: [preact(), staticHost()],
   // No dev toolbar and no telemetry-style extras: the app makes no third-party requests, also in dev.
   devToolbar: { enabled: false },
+  security: {
+    // A meta-tag CSP on every page; Astro adds the hashes of its own scripts and styles.
+    // frame-ancestors and report-uri cannot live in a meta tag: see public/_headers.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+      ],
+    },
+  },
 });

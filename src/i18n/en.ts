@@ -108,4 +108,8 @@ export const en: Dictionary = {
     title: 'This page does not exist',
     text: 'The link may be old or have a typo. Try one of these pages:',
   },
+  // Feature sections below: each feature adds its own block after its marker line.
+  // @deck
+  // @pwa
+  // @sessions
 };

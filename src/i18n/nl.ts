@@ -106,6 +106,10 @@ export const nl = {
     title: 'Deze pagina bestaat niet',
     text: 'Misschien is de link oud of zit er een typfout in. Probeer het via een van deze pagina’s:',
   },
+  // Feature sections below: each feature adds its own block after its marker line.
+  // @deck
+  // @pwa
+  // @sessions
 };
 
 export type Dictionary = typeof nl;
