@@ -5,19 +5,10 @@
  */
 import { z } from 'astro/zod';
 
-/** The five spanningsvelden, in the order of the printed fan. Ids are stable: URLs, colours and filters use them. */
-export const THEMES = ['visies', 'grenzen', 'belangen', 'regie', 'speelruimte'] as const;
-export type Theme = (typeof THEMES)[number];
+import { KINDS, PERSPECTIVES, SLUG, THEMES, type Perspective } from './vocab';
 
-/** The five points of view a card offers questions from. */
-export const PERSPECTIVES = ['jeugdige', 'ouder', 'professional', 'leidinggevende', 'beleidsmaker'] as const;
-export type Perspective = (typeof PERSPECTIVES)[number];
-
-export const KINDS = ['kenniskaart', 'dilemma'] as const;
-export type Kind = (typeof KINDS)[number];
-
-/** A stable slug: lower case letters, digits and single hyphens. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { KINDS, PERSPECTIVES, SLUG, THEMES };
+export type { Kind, Perspective, Theme } from './vocab';
 
 const text = z.string().trim().min(1, 'mag niet leeg zijn / must not be empty');
 

@@ -1,3 +1,5 @@
+import { SLUG } from './vocab';
+
 /**
  * Every URL of the site, in both languages. Printed QR codes and shared links point at
  * these paths: they are a public contract. Change one only with a redirect.
@@ -21,13 +23,12 @@ export type RouteKey = keyof typeof ROUTES;
 /** Route keys whose path takes an `:id`. */
 export type ParamRoute = { [K in RouteKey]: (typeof ROUTES)[K]['nl'] extends `${string}:id${string}` ? K : never }[RouteKey];
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The path of a route without the deploy base, e.g. path('card', 'en', 'x') -> "/en/cards/x/". */
 export function path(key: RouteKey, lang: Lang, id?: string): string {
   const pattern: string = ROUTES[key][lang];
   if (!pattern.includes(':id')) return pattern;
-  if (!id || !ID.test(id)) throw new Error(`route "${key}" needs a valid id, got "${id ?? ''}"`);
+  if (!id || !SLUG.test(id)) throw new Error(`route "${key}" needs a valid id, got "${id ?? ''}"`);
   return pattern.replace(':id', id);
 }
 
@@ -66,7 +67,7 @@ export function match(p: string): { key: RouteKey; lang: Lang; id?: string } | n
       const after = pattern.slice(at + 3);
       if (normal.startsWith(before) && normal.endsWith(after)) {
         const id = normal.slice(before.length, normal.length - after.length);
-        if (ID.test(id)) return { key, lang, id };
+        if (SLUG.test(id)) return { key, lang, id };
       }
     }
   }

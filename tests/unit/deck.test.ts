@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import * as schema from '../../src/content.schema';
 import {
   buildDeck,
   CARD_ID,
@@ -40,15 +39,6 @@ const IDS = CARDS.map((c) => c.id);
 const parse = (query: string) => parseDeckParams(new URLSearchParams(query), IDS);
 const codes = (problems: DeckProblem[]) => problems.map((p) => p.code);
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-describe('vocabulary', () => {
-  it('equals the content schema (the deck keeps a zod-free copy)', () => {
-    expect(THEMES).toEqual(schema.THEMES);
-    expect(KINDS).toEqual(schema.KINDS);
-    expect(PERSPECTIVES).toEqual(schema.PERSPECTIVES);
-    expect(CARD_ID.source).toBe(schema.SLUG.source);
-  });
-});
 
 describe('random and seeds', () => {
   it('gives the same numbers for the same seed, in [0, 1)', () => {

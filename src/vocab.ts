@@ -1,0 +1,18 @@
+/**
+ * The product's fixed vocabulary, as plain constants with no dependencies, so that browser
+ * code (the deck island) can use it without pulling the content schema (zod) into its bundle.
+ */
+
+/** The five spanningsvelden, in the order of the printed fan. Ids are stable: URLs, colours and filters use them. */
+export const THEMES = ['visies', 'grenzen', 'belangen', 'regie', 'speelruimte'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const KINDS = ['kenniskaart', 'dilemma'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** The five points of view a card offers questions from. */
+export const PERSPECTIVES = ['jeugdige', 'ouder', 'professional', 'leidinggevende', 'beleidsmaker'] as const;
+export type Perspective = (typeof PERSPECTIVES)[number];
+
+/** A stable slug (card, term and format ids): lower case letters, digits and single hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
