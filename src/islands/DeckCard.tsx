@@ -1,0 +1,70 @@
+/** One card, face or back, as the deck and the presenter show it. Text only: no HTML from data. */
+import type { Perspective } from '../vocab';
+import { fill, type DeckStrings, type IslandCard } from './types';
+
+interface Props {
+  card: IslandCard;
+  t: DeckStrings;
+  flipped: boolean;
+  lens?: Perspective | undefined;
+  /** Heading level of the card title inside its region. */
+  level?: 2 | 3;
+  titleId?: string;
+}
+
+export function DeckCard({ card, t, flipped, lens, level = 3, titleId }: Props) {
+  const Title = level === 2 ? 'h2' : 'h3';
+  const Sub = level === 2 ? 'h3' : 'h4';
+  return (
+    <article class={`deck-card theme-${card.theme}${flipped ? ' is-flipped' : ''}`} data-card-id={card.id}>
+      <p class="deck-card-meta">
+        <span class="badge">{t.themes[card.theme].short}</span>
+        <span>
+          {t.card.number} {card.number}
+        </span>
+        <span>{t.kinds[card.kind]}</span>
+      </p>
+      <Title id={titleId} class="deck-card-title">
+        {card.title}
+      </Title>
+      {!flipped && (
+        <div class="deck-card-face">
+          <p class="deck-card-summary">{card.summary}</p>
+          {card.poles && (
+            <div class="deck-card-poles">
+              {card.poles.map((pole, i) => (
+                <div class={`deck-pole deck-pole-${i === 0 ? 'a' : 'b'}`} key={pole.label}>
+                  <Sub class="deck-pole-label">{pole.label}</Sub>
+                  <p>
+                    <span class="visually-hidden">{t.card.protects}: </span>
+                    {pole.protects}
+                  </p>
+                </div>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+      {flipped && (
+        <div class="deck-card-back">
+          {lens && (
+            <>
+              <Sub>{fill(t.deck.lensQuestions, { role: t.perspectives[lens] })}</Sub>
+              <ul class="deck-lens">
+                {card.perspectives[lens].map((q) => (
+                  <li key={q}>{q}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <Sub>{t.deck.generalQuestions}</Sub>
+          <ol>
+            {card.questions.map((q) => (
+              <li key={q}>{q}</li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </article>
+  );
+}

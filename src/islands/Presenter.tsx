@@ -1,0 +1,185 @@
+/**
+ * Full-screen presenter: one card at a time in large type, for the back of a room at 1080p.
+ * Keys: → or space next, ← previous, F full screen, T timer, Q QR code, Esc leave. Swipe on touch.
+ */
+import type { ComponentType } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { hasNext, hasPrev, progress } from '../lib/deck/cursor';
+import { nextCard, timerFor, toggle, type TimerState } from '../lib/deck/timer';
+import type { Perspective } from '../vocab';
+import { DeckCard } from './DeckCard';
+import { Timer } from './Timer';
+import type { DeckStrings, IslandCard } from './types';
+
+type QrComponent = ComponentType<{ url: string; label: string }>;
+
+interface Props {
+  deck: IslandCard[];
+  index: number;
+  flipped: boolean;
+  lens?: Perspective | undefined;
+  t: DeckStrings;
+  onIndex: (i: number) => void;
+  onFlip: () => void;
+  onClose: () => void;
+}
+
+const TIMER_KEY = 'kjk.timer.minutes';
+
+function savedMinutes(): number {
+  try {
+    return Number(localStorage.getItem(TIMER_KEY)) || 5;
+  } catch {
+    return 5;
+  }
+}
+
+export function Presenter({ deck, index, flipped, lens, t, onIndex, onFlip, onClose }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  const [showTimer, setShowTimer] = useState(false);
+  const [showQr, setShowQr] = useState(false);
+  const [timer, setTimer] = useState<TimerState>(() => timerFor(savedMinutes()));
+  const [Qr, setQr] = useState<QrComponent | null>(null);
+  const swipe = useRef<{ x: number; y: number } | null>(null);
+  const card = deck[index];
+  const n = deck.length;
+
+  const go = (i: number) => {
+    if (i === index || i < 0 || i >= n) return;
+    onIndex(i);
+    setTimer((old) => nextCard(old, Date.now()));
+  };
+
+  const changeTimer = (next: TimerState) => {
+    setTimer(next);
+    try {
+      localStorage.setItem(TIMER_KEY, String(next.minutes));
+    } catch {
+      // Private mode: the length just is not remembered.
+    }
+  };
+
+  const fullscreen = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void root.current?.requestFullscreen?.().catch(() => undefined);
+  };
+
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    // A real modal: everything outside the presenter (siblings of it and of each ancestor) is
+    // made inert, so Tab and screen readers stay inside without moving the presenter in the DOM.
+    const behind: HTMLElement[] = [];
+    for (let el = root.current; el && el !== document.body; el = el.parentElement) {
+      for (const sib of el.parentElement?.children ?? []) if (sib !== el && sib instanceof HTMLElement && !sib.inert) behind.push(sib);
+    }
+    behind.forEach((el) => (el.inert = true));
+    root.current?.focus();
+    document.documentElement.classList.add('is-presenting');
+    return () => {
+      behind.forEach((el) => (el.inert = false));
+      document.documentElement.classList.remove('is-presenting');
+      if (document.fullscreenElement) void document.exitFullscreen();
+      previous?.focus();
+    };
+  }, []);
+
+  // The window listener is added once and always calls the newest handler: a second key
+  // pressed before the next effect runs must still see the card the first one moved to.
+  const onKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
+  onKey.current = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = e.target as HTMLElement;
+      // Typing the timer's minutes must not flip cards.
+      if (target.tagName === 'INPUT') return;
+      const key = e.key;
+      // On a focused button, space and Enter press that button, not "next card" as well.
+      if (target.tagName === 'BUTTON' && (key === ' ' || key === 'Enter')) return;
+      if (key === 'ArrowRight' || key === ' ' || key === 'PageDown') go(index + 1);
+      else if (key === 'ArrowLeft' || key === 'PageUp') go(index - 1);
+      else if (key === 'f' || key === 'F') fullscreen();
+      else if (key === 't' || key === 'T') {
+        if (!showTimer) setShowTimer(true);
+        else setTimer((old) => toggle(old, Date.now()));
+      } else if (key === 'q' || key === 'Q') setShowQr((v) => !v);
+      else if (key === 'Escape') {
+        if (showQr) setShowQr(false);
+        else onClose();
+      } else if (key === 'Enter' && target === root.current) onFlip();
+      else return;
+      e.preventDefault();
+  };
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  // The QR encoder is only downloaded the first time someone asks for a code.
+  useEffect(() => {
+    if (showQr && !Qr) void import('./QrCode').then((m) => setQr(() => m.default));
+  }, [showQr]);
+
+  if (!card) return null;
+  const cardUrl = new URL(card.href, location.href).href;
+
+  return (
+    <div
+      ref={root}
+      class={`presenter theme-${card.theme}`}
+      role="dialog"
+      aria-modal="true"
+      aria-label={t.deck.presenter.title}
+      tabIndex={-1}
+      onPointerDown={(e) => (swipe.current = { x: e.clientX, y: e.clientY })}
+      onPointerUp={(e) => {
+        const s = swipe.current;
+        swipe.current = null;
+        if (!s || e.pointerType === 'mouse') return;
+        const dx = e.clientX - s.x;
+        if (Math.abs(dx) > 60 && Math.abs(e.clientY - s.y) < 80) go(dx < 0 ? index + 1 : index - 1);
+      }}
+    >
+      <div class="presenter-bar">
+        <p class="presenter-progress" aria-live="polite">
+          {progress(index, n)}
+        </p>
+        <div class="presenter-actions">
+          <button type="button" onClick={() => go(index - 1)} disabled={!hasPrev(index)}>
+            ← <span class="visually-hidden">{t.deck.prev}</span>
+          </button>
+          <button type="button" onClick={onFlip}>
+            {flipped ? t.deck.flipFront : t.deck.flipBack}
+          </button>
+          <button type="button" onClick={() => go(index + 1)} disabled={!hasNext(index, n)}>
+            → <span class="visually-hidden">{t.deck.next}</span>
+          </button>
+          <button type="button" onClick={fullscreen}>
+            {t.deck.presenter.fullscreen}
+          </button>
+          <button type="button" aria-pressed={showTimer} onClick={() => setShowTimer((v) => !v)}>
+            {t.deck.presenter.timer}
+          </button>
+          <button type="button" aria-pressed={showQr} onClick={() => setShowQr((v) => !v)}>
+            {t.deck.presenter.qr}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t.deck.presenter.close}
+          </button>
+        </div>
+      </div>
+      {showTimer && <Timer timer={timer} onChange={changeTimer} t={t} />}
+      <div class="presenter-stage" key={`${card.id}-${flipped}`}>
+        <DeckCard card={card} t={t} flipped={flipped} lens={lens} level={2} />
+      </div>
+      {showQr && (
+        <div class="presenter-qr" role="group" aria-label={t.deck.qr.title}>
+          <p>{t.deck.qr.title}</p>
+          {Qr ? <Qr url={cardUrl} label={`${t.deck.qr.title}: ${cardUrl}`} /> : <p>…</p>}
+          <p class="presenter-qr-url">{cardUrl}</p>
+          <p>{t.deck.qr.hint}</p>
+        </div>
+      )}
+      <p class="presenter-keys">{t.deck.presenter.keys}</p>
+    </div>
+  );
+}

@@ -1,0 +1,279 @@
+/** The fan in use: what a trainer and a team lead do with the deck, in real Chromium. */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launch, site } from '../support/browser';
+import { readEntries } from '../support/content';
+
+// In fan order (by number), as the deck shows them.
+const nlCards = readEntries('cards', 'nl').sort((a, b) => Number(a.data.number) - Number(b.data.number));
+const titleOf = (id: string) => String(nlCards.find((c) => c.slug === id)?.data.title);
+
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+
+const stageTitle = () => page.locator('#deck-current-title').innerText();
+/** The island has taken over from the plain list of links. */
+const ready = (p: Page = page) => p.locator('.deck-toolbar').waitFor();
+/** The address is written after the render, so poll it. */
+const urlOf = (p: Page = page) => expect.poll(() => p.url());
+const fanOrder = () => page.locator('.fan-live .fan-card-title').allInnerTexts();
+
+describe('draw and flip', () => {
+  it('draws a card from the home page, flips it, and goes on to the next', async () => {
+    await page.goto(site('/'));
+    await page.getByRole('link', { name: 'Trek een kaart' }).click();
+    await page.waitForURL(/\/kaarten\/\?schud=[a-z0-9]+/);
+    const first = await stageTitle();
+    expect(first.length).toBeGreaterThan(0);
+    await expect(page.locator('.deck-progress').innerText()).resolves.toMatch(/^1 \/ \d+$/);
+
+    await page.getByRole('button', { name: 'Draai om: vragen' }).click();
+    expect(await page.locator('.deck-card-back li').count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole('button', { name: 'Draai om: voorkant' }).click();
+    expect(await page.locator('.deck-card-summary').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Volgende kaart →' }).click();
+    expect(await stageTitle()).not.toBe(first);
+    await urlOf().toContain('kaart=2');
+    await page.getByRole('button', { name: '← Vorige kaart' }).click();
+    expect(await stageTitle()).toBe(first);
+    await expect(page.getByRole('button', { name: '← Vorige kaart' }).isDisabled()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('tells a screen reader which card is on top', async () => {
+    await page.goto(site('/kaarten/?kaart=2'));
+    const live = page.locator('.deck-stage [aria-live="polite"]');
+    await expect(live.innerText()).resolves.toContain(`Kaart 2 van ${nlCards.length}. ${titleOf('zelfredzaam-samenredzaam')}`);
+  });
+});
+
+describe('seeded shuffle in the URL', () => {
+  it('gives the same order after a reload and in a fresh browser', async () => {
+    /** The first cards as drawn one after another (the fan itself stays grouped by theme). */
+    const drawn = async (p: Page) => {
+      await ready(p);
+      const titles: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        titles.push(await p.locator('#deck-current-title').innerText());
+        await p.getByRole('button', { name: 'Volgende kaart →' }).click();
+      }
+      return titles;
+    };
+    await page.goto(site('/kaarten/?schud=k7f2x'));
+    const order = await drawn(page);
+    expect(order).not.toEqual(nlCards.slice(0, 6).map((c) => String(c.data.title)));
+    expect(new Set(order).size).toBe(6);
+    await page.goto(site('/kaarten/?schud=k7f2x'));
+    await page.reload();
+    expect(await drawn(page)).toEqual(order);
+    const other = await browser.newPage();
+    await other.goto(site('/kaarten/?schud=k7f2x'));
+    expect(await drawn(other)).toEqual(order);
+    await other.close();
+    await page.goto(site('/kaarten/?schud=zz9q'));
+    expect(await drawn(page)).not.toEqual(order);
+  });
+
+  it('shuffling writes a new seed into the address', async () => {
+    await page.goto(site('/kaarten/'));
+    await ready();
+    await page.getByRole('button', { name: 'Trek een kaart' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('schud') ?? '').toMatch(/^[a-z0-9]{4,8}$/);
+  });
+});
+
+describe('filters and lens', () => {
+  it('filters by spanningsveld and kind, kept in the URL', async () => {
+    await page.goto(site('/kaarten/'));
+    await ready();
+    await page.getByRole('checkbox', { name: 'Regie' }).check();
+    await page.getByRole('checkbox', { name: 'Dilemma' }).check();
+    const regieDilemmas = nlCards.filter((c) => c.data.theme === 'regie' && c.data.kind === 'dilemma');
+    expect(await fanOrder()).toEqual(regieDilemmas.map((c) => String(c.data.title)));
+    await urlOf().toMatch(/thema=regie&soort=dilemma/);
+    await page.reload();
+    await expect(page.getByRole('checkbox', { name: 'Regie' }).isChecked()).resolves.toBe(true);
+    expect(await fanOrder()).toHaveLength(regieDilemmas.length);
+  });
+
+  it('shows the questions of one perspective on the back', async () => {
+    const card = nlCards.find((c) => c.slug === 'kind-of-ouders')!;
+    await page.goto(site('/kaarten/?kaarten=kind-of-ouders&blik=beleidsmaker'));
+    await page.getByRole('button', { name: 'Draai om: vragen' }).click();
+    const lens = await page.locator('.deck-lens li').allInnerTexts();
+    expect(lens).toEqual((card.data.perspectives as Record<string, string[]>).beleidsmaker);
+    await expect(page.getByText('Vragen vanuit: Beleidsmaker')).toBeTruthy();
+  });
+});
+
+describe('selections and bad links', () => {
+  it('hand-picks cards into a shared link that opens in that order', async () => {
+    await page.goto(site('/kaarten/'));
+    await ready();
+    await page.getByRole('button', { name: 'Zelf kaarten kiezen' }).click();
+    await page.locator('.fan-live button', { hasText: titleOf('stem-of-bescherming') }).click();
+    await page.locator('.fan-live button', { hasText: titleOf('bewezen-of-nieuw') }).click();
+    await page.getByRole('button', { name: 'Klaar met kiezen' }).click();
+    expect(await fanOrder()).toHaveLength(2);
+    // The order of picking, not the order of the fan.
+    expect(await stageTitle()).toBe(titleOf('stem-of-bescherming'));
+    await page.getByRole('button', { name: 'Deel deze stapel' }).click();
+    const link = await page.locator('.deck-share input').inputValue();
+    expect(link).toContain('kaarten=stem-of-bescherming,bewezen-of-nieuw');
+    const other = await browser.newPage();
+    await other.goto(link);
+    expect(await other.locator('#deck-current-title').innerText()).toBe(titleOf('stem-of-bescherming'));
+    await other.getByRole('button', { name: 'Volgende kaart →' }).click();
+    expect(await other.locator('#deck-current-title').innerText()).toBe(titleOf('bewezen-of-nieuw'));
+    await other.close();
+  });
+
+  it('skips unknown or malformed ids with a clear message, never a crash', async () => {
+    await page.goto(site('/kaarten/?kaarten=bestaat-niet,<script>alert(1)</script>,kind-of-gezin&schud=!!&thema=kleur'));
+    const alert = page.getByRole('alert');
+    await expect(alert.innerText()).resolves.toContain('Niet alles in deze link klopte');
+    const text = await alert.innerText();
+    expect(text).toContain('“bestaat-niet” bestaat niet');
+    expect(text).toContain('<script>');
+    expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('alert(1)')))).toBe(false);
+    expect(await stageTitle()).toBe(titleOf('kind-of-gezin'));
+    expect(errors).toEqual([]);
+  });
+
+  it('falls back to the whole fan when no picked card exists', async () => {
+    await page.goto(site('/en/cards/?kaarten=nope,also-nope'));
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('None of the chosen cards exist');
+    expect(await page.locator('.fan-live .fan-card').count()).toBe(nlCards.length);
+  });
+});
+
+describe('keyboard', () => {
+  it('moves through the fan with arrow keys from a single tab stop', async () => {
+    await page.goto(site('/kaarten/'));
+    await ready();
+    const stops = await page.locator('.fan-live button[tabindex="0"]').count();
+    expect(stops).toBe(1);
+    await page.locator('.fan-live button[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => document.activeElement?.querySelector('.fan-card-title')?.textContent);
+    expect(focused).toBe(String(nlCards[2]!.data.title));
+    await page.keyboard.press('Enter');
+    expect(await stageTitle()).toBe(String(nlCards[2]!.data.title));
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.fan-card-title')?.textContent)).toBe(String(nlCards.at(-1)!.data.title));
+  });
+});
+
+describe('presenter', () => {
+  it('answers to → space ← T Q F and Esc', async () => {
+    await page.goto(site('/kaarten/?kaarten=kind-of-gezin,kind-of-ouders,tijd-of-snel-resultaat'));
+    await ready();
+    await page.getByRole('button', { name: 'Presenteren' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Presentatie' });
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    const progress = dialog.locator('.presenter-progress');
+    expect(await progress.innerText()).toBe('1 / 3');
+    await page.keyboard.press('ArrowRight');
+    expect(await progress.innerText()).toBe('2 / 3');
+    await page.keyboard.press(' ');
+    expect(await progress.innerText()).toBe('3 / 3');
+    await page.keyboard.press(' ');
+    expect(await progress.innerText()).toBe('3 / 3');
+    await page.keyboard.press('ArrowLeft');
+    expect(await progress.innerText()).toBe('2 / 3');
+    expect(await dialog.locator('h2').innerText()).toBe(titleOf('kind-of-ouders'));
+
+    await page.keyboard.press('t');
+    await expect(dialog.locator('.timer-clock').innerText()).resolves.toMatch(/^\d+:\d\d$/);
+    await page.keyboard.press('q');
+    await dialog.locator('svg.qr').waitFor(); // the encoder loads on first use
+    expect(await dialog.locator('svg.qr').getAttribute('aria-label')).toContain('/kaarten/kind-of-ouders/');
+
+    await page.keyboard.press('f');
+    await expect.poll(() => page.evaluate(() => Boolean(document.fullscreenElement))).toBe(true);
+    await page.evaluate(() => document.exitFullscreen());
+
+    // The page behind is out of reach while presenting.
+    expect(await page.evaluate(() => (document.querySelector('header') as HTMLElement).inert)).toBe(true);
+    await page.keyboard.press('Escape'); // closes the QR code first
+    await page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
+    expect(await page.evaluate(() => (document.querySelector('header') as HTMLElement).inert)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Presenteren');
+  });
+
+  it('counts down, pauses, ends gently and keeps the length for the next card', async () => {
+    await page.clock.install();
+    await page.goto(site('/en/cards/?kaarten=kind-of-gezin,kind-of-ouders'));
+    await ready();
+    await page.getByRole('button', { name: 'Present' }).click();
+    await page.getByRole('button', { name: 'Timer (T)' }).click();
+    await page.getByLabel('Minutes per card').fill('1');
+    await page.getByLabel('Minutes per card').press('Tab');
+    await page.getByRole('button', { name: 'Start timer' }).click();
+    await page.clock.runFor(20_000);
+    const clock = page.locator('.timer-clock');
+    await expect(clock.innerText()).resolves.toMatch(/^0:4[01]$/);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const paused = await clock.innerText();
+    await page.clock.runFor(30_000);
+    await expect(clock.innerText()).resolves.toBe(paused);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.clock.runFor(42_000);
+    await expect(clock.innerText()).resolves.toBe('Time is up');
+    expect(await page.locator('.timer').getAttribute('class')).toContain('is-done');
+    await page.locator('.presenter').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.clock.runFor(1_000);
+    // The next card starts its own minute, running, with the length chosen before.
+    await expect(clock.innerText()).resolves.toMatch(/^(0:59|1:00)$/);
+    expect(await page.getByLabel('Minutes per card').inputValue()).toBe('1');
+  });
+
+  it('swipes on a touch screen', async () => {
+    const ctx = await browser.newContext({ hasTouch: true, viewport: { width: 400, height: 800 } });
+    const p = await ctx.newPage();
+    await p.goto(site('/kaarten/?kaarten=kind-of-gezin,kind-of-ouders'));
+    await p.getByRole('button', { name: 'Presenteren' }).click();
+    const swipe = (from: number, to: number) =>
+      p.evaluate(([a, b]) => {
+        const el = document.querySelector('.presenter')!;
+        const ev = (type: string, x: number) => new PointerEvent(type, { clientX: x, clientY: 400, pointerType: 'touch', bubbles: true });
+        el.dispatchEvent(ev('pointerdown', a!));
+        el.dispatchEvent(ev('pointerup', b!));
+      }, [from, to]);
+    await swipe(300, 100);
+    expect(await p.locator('.presenter-progress').innerText()).toBe('2 / 2');
+    await swipe(100, 300);
+    expect(await p.locator('.presenter-progress').innerText()).toBe('1 / 2');
+    await ctx.close();
+  });
+});
+
+describe('motion', () => {
+  it('turns animations off under prefers-reduced-motion', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(site('/kaarten/'));
+    const duration = await page.locator('.deck-stage-card').evaluate((el) => getComputedStyle(el).animationDuration);
+    expect(duration).toBe('0s');
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.reload();
+    const normal = await page.locator('.deck-stage-card').evaluate((el) => parseFloat(getComputedStyle(el).animationDuration));
+    expect(normal).toBeGreaterThan(0);
+    expect(normal).toBeLessThan(0.3);
+  });
+});
