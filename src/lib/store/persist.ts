@@ -1,0 +1,89 @@
+/**
+ * Persistent storage is a request, not a promise: Chrome grants it silently to installed
+ * or often-used sites, Firefox may ask the user, Safari still applies its seven-day rule.
+ * These helpers ask, report the answer honestly, and never throw: a missing
+ * `navigator.storage` or a rejecting `persist()` just means "not protected".
+ */
+
+export type PersistStatus =
+  /** The browser promised not to evict this site's data under storage pressure. */
+  | 'persisted'
+  /** Data can be evicted: show "niet beschermd, maak regelmatig een back-up". */
+  | 'not-persisted'
+  /** The browser has no StorageManager (old Safari, some webviews): same advice. */
+  | 'unsupported';
+
+export interface StorageEstimate {
+  usage: number;
+  quota: number;
+}
+
+/** The subset of StorageManager we use; injectable for tests. */
+export interface StorageManagerLike {
+  persisted?: () => Promise<boolean>;
+  persist?: () => Promise<boolean>;
+  estimate?: () => Promise<{ usage?: number; quota?: number }>;
+}
+
+/** Where the settings are remembered; repo.meta fits. */
+export interface PersistMeta {
+  set(key: 'persistRequested' | 'persistGranted', value: boolean): Promise<void>;
+}
+
+function defaultManager(): StorageManagerLike | undefined {
+  return typeof navigator !== 'undefined' ? (navigator.storage as StorageManagerLike | undefined) : undefined;
+}
+
+/** Whether data is protected now, without asking the user anything. */
+export async function persistenceStatus(manager: StorageManagerLike | undefined = defaultManager()): Promise<PersistStatus> {
+  if (!manager || typeof manager.persisted !== 'function') return 'unsupported';
+  try {
+    return (await manager.persisted()) ? 'persisted' : 'not-persisted';
+  } catch {
+    return 'not-persisted';
+  }
+}
+
+/**
+ * Asks for persistent storage (call it from a user action: Firefox shows a prompt) and
+ * records that we asked and the answer. Store errors while recording are ignored: the
+ * answer matters more than remembering it.
+ */
+export async function requestPersistence(
+  meta?: PersistMeta,
+  manager: StorageManagerLike | undefined = defaultManager(),
+): Promise<PersistStatus> {
+  if (!manager || typeof manager.persist !== 'function') return 'unsupported';
+  let granted = false;
+  try {
+    granted = (await persistenceStatus(manager)) === 'persisted' || (await manager.persist());
+  } catch {
+    granted = false;
+  }
+  if (meta) {
+    try {
+      await meta.set('persistRequested', true);
+      await meta.set('persistGranted', granted);
+    } catch {
+      // Not being able to remember the answer changes nothing for the user now.
+    }
+  }
+  return granted ? 'persisted' : 'not-persisted';
+}
+
+/**
+ * Usage and quota in bytes, or null. Only for display: Chrome reports an artificial quota,
+ * so this never predicts whether a write will fit (a quota error can still come).
+ */
+export async function storageEstimate(
+  manager: StorageManagerLike | undefined = defaultManager(),
+): Promise<StorageEstimate | null> {
+  if (!manager || typeof manager.estimate !== 'function') return null;
+  try {
+    const { usage, quota } = await manager.estimate();
+    if (typeof usage !== 'number' || typeof quota !== 'number') return null;
+    return { usage, quota };
+  } catch {
+    return null;
+  }
+}
