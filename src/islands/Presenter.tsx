@@ -69,7 +69,7 @@ export function Presenter({ deck, index, flipped, lens, t, onIndex, onFlip, onCl
     // A real modal: everything outside the presenter (siblings of it and of each ancestor) is
     // made inert, so Tab and screen readers stay inside without moving the presenter in the DOM.
     const behind: HTMLElement[] = [];
-    for (let el = root.current; el && el !== document.body; el = el.parentElement) {
+    for (let el: HTMLElement | null = root.current; el && el !== document.body; el = el.parentElement) {
       for (const sib of el.parentElement?.children ?? []) if (sib !== el && sib instanceof HTMLElement && !sib.inert) behind.push(sib);
     }
     behind.forEach((el) => (el.inert = true));
