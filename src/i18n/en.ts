@@ -101,8 +101,36 @@ export const en: Dictionary = {
   about: { title: 'About this fan' },
   print: {
     title: 'Print',
-    intro: 'Print the cards on A4. Cut them out along the crop marks to make a paper fan again.',
+    intro: 'Print the whole fan on A4: every card, front and back. Cut them out along the crop marks to make a paper fan again.',
     button: 'Print',
+    notOnPaper:
+      'Not everything fits on a card, so the explanation and the practice example are not printed. You can read them online: the back of every card shows its web address.',
+    stepsTitle: 'How to make the fan',
+    openDialog: 'Open your browser’s print dialog: press Ctrl+P (Windows or Linux) or Cmd+P (Mac).',
+    settingsIntro: 'Choose these settings. Some of them may be under “More settings”.',
+    settings: [
+      'Paper: A4',
+      'Scale: 100% or “Actual size” (not “Fit to page”)',
+      'Two-sided: yes, flip on the long edge',
+      'Background graphics: on',
+      'Headers and footers: off',
+    ],
+    pages: (sheets: number, pages: number) =>
+      `Click Print. You get ${sheets} sheets of paper (${pages} pages). A sheet holds up to 4 cards, front and back.`,
+    check: 'Check the first sheet before you go on: hold it against the light. Each back should sit exactly behind its front.',
+    cut: 'Cut out the cards. The crop marks at the corners show where each card’s edge is. Cut from mark to mark.',
+    punch: 'Punch a hole on the small circle in the corner of each card, with an office hole punch or a single-hole punch.',
+    fan: 'Put the cards in order of their number. Push a split pin through the holes and open its legs. You have a fan again.',
+    noDuplex:
+      'Can’t your printer print on both sides? Then print only the odd pages first: those are the fronts. Put the sheets back into the printer and print the even pages. Try this with one sheet first.',
+    paper: 'Tip: heavier paper (160 to 200 gsm) makes sturdier cards.',
+    previewNote:
+      'Below are all the sheets as they come out of the printer. The backs are mirrored: a card on the left of the front page is on the right of the back page. After the flip, every back lands exactly behind its own front.',
+    sheet: (n: number, total: number) => `Sheet ${n} of ${total}`,
+    fronts: 'fronts',
+    backs: 'backs (mirrored)',
+    cardRange: (from: number, to: number) => (from === to ? `card ${from}` : `cards ${from} to ${to}`),
+    online: 'Explanation, example and sources:',
   },
   notFound: {
     title: 'This page does not exist',

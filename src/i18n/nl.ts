@@ -99,8 +99,36 @@ export const nl = {
   about: { title: 'Over deze waaier' },
   print: {
     title: 'Afdrukken',
-    intro: 'Druk de kaarten af op A4. Knip ze uit langs de snijtekens. Zo maak je weer een papieren waaier.',
+    intro: 'Druk de hele waaier af op A4: alle kaarten, met voorkant en achterkant. Knip ze uit langs de snijtekens. Zo maak je weer een papieren waaier.',
     button: 'Afdrukken',
+    notOnPaper:
+      'Niet alles past op een kaart. De uitleg en het voorbeeld uit de praktijk staan daarom niet op papier. Die lees je online: op de achterkant van elke kaart staat het webadres.',
+    stepsTitle: 'Zo maak je de waaier',
+    openDialog: 'Open het afdrukmenu van je browser. Druk op Ctrl+P (Windows of Linux) of Cmd+P (Mac).',
+    settingsIntro: 'Kies deze instellingen. Soms staan ze onder ‘Meer instellingen’.',
+    settings: [
+      'Papier: A4',
+      'Schaal: 100% of ‘Werkelijke grootte’ (niet ‘Aanpassen aan pagina’)',
+      'Dubbelzijdig: ja, omslaan langs de lange kant',
+      'Achtergrondafbeeldingen: aan',
+      'Kop- en voetteksten: uit',
+    ],
+    pages: (sheets: number, pages: number) =>
+      `Klik op Afdrukken. Je krijgt ${sheets} vellen papier (${pages} pagina’s). Op een vel passen 4 kaarten, met hun voorkant en achterkant.`,
+    check: 'Kijk eerst of het klopt. Houd het eerste vel tegen het licht. De achterkant moet precies achter de voorkant vallen.',
+    cut: 'Knip de kaarten uit. De snijtekens in de hoeken laten zien waar de rand van een kaart is. Knip van teken naar teken.',
+    punch: 'Maak een gaatje op het rondje in de hoek van elke kaart. Dat kan met een perforator of een gaatjestang.',
+    fan: 'Leg de kaarten op volgorde van hun nummer. Steek een splitpen door de gaatjes en buig de pootjes open. Nu heb je weer een waaier.',
+    noDuplex:
+      'Kan je printer niet dubbelzijdig afdrukken? Druk dan eerst alleen de oneven pagina’s af: dat zijn de voorkanten. Leg de vellen terug in de printer en druk de even pagina’s af. Probeer dit eerst met één vel.',
+    paper: 'Tip: dik papier (160 tot 200 gram) maakt de kaarten steviger.',
+    previewNote:
+      'Hieronder zie je alle vellen zoals ze uit de printer komen. De achterkanten staan in spiegelbeeld: een kaart die links op de voorkant staat, staat rechts op de achterkant. Zo valt na het omslaan elke achterkant precies achter zijn eigen voorkant.',
+    sheet: (n: number, total: number) => `Vel ${n} van ${total}`,
+    fronts: 'voorkanten',
+    backs: 'achterkanten (gespiegeld)',
+    cardRange: (from: number, to: number) => (from === to ? `kaart ${from}` : `kaart ${from} tot en met ${to}`),
+    online: 'Uitleg, voorbeeld en bronnen:',
   },
   notFound: {
     title: 'Deze pagina bestaat niet',
