@@ -19,15 +19,26 @@ if (major < 22) {
 }
 
 const astro = 'node_modules/astro/bin/astro.mjs';
+const vitest = 'node_modules/vitest/vitest.mjs';
+const extra = process.argv.slice(2);
+// The site must also work from a sub-folder of a host: build it once more under a base path
+// and run the browser journeys that touch URLs against that build.
+const sub = { KJK_BASE: '/waaier/', KJK_OUT_DIR: 'dist-base' };
 const steps = [
   ['types (astro check)', [astro, 'check']],
   ['build', [astro, 'build']],
-  ['tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)]],
+  ['tests (vitest)', [vitest, 'run', ...extra]],
+  ...(extra.length
+    ? []
+    : [
+        ['build under /waaier/', [astro, 'build'], sub],
+        ['browser tests under /waaier/', [vitest, 'run', '--project', 'e2e', 'tests/e2e/routes.test.ts', 'tests/e2e/deck.test.ts', 'tests/e2e/offline.test.ts'], sub],
+      ]),
 ];
-for (const [name, args] of steps) {
+for (const [name, args, env = {}] of steps) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const run = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
   if (run.status !== 0) {
     console.error(`\n✗ ${name} failed`);
     process.exit(run.status ?? 1);

@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: the figures behind "fast and private", re-runnable by anyone. Not part of
+ * `npm test` (timings vary with the machine). Builds the site, then measures:
+ *   - build time (Astro + the Workbox step);
+ *   - gzip JavaScript and total bytes per page, from the built files;
+ *   - the service worker's precache: number of files and gzip bytes;
+ *   - Lighthouse (mobile, default throttling) on /, /kaarten/, a card and /sessies/, served
+ *     from this machine to Debian's Chromium with background networking off;
+ *   - IndexedDB at scale (scripts/bench-notes.mjs), when present.
+ * Prints a table and writes bench-results/<time>.json and bench-results/latest.json.
+ * Exits 1 when a hard budget is broken (Lighthouse < 95, JS on /kaarten/ > 20 KB, precache > 600 KB).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pageWeight } from './lib/page-weight.mjs';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'dist-bench');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+const BUDGET = { lighthouseTarget: 100, lighthouseFloor: 95, deckJsGzip: 20 * 1024, precacheGzip: 600 * 1024 };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function run(args, env = {}) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  return { seconds: (performance.now() - started) / 1000, stdout: r.stdout };
+}
+
+/** Like run(), but without blocking this process: the site is served from here meanwhile. */
+function runAsync(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${args[0]} failed (${code}):\n${err}`))));
+  });
+}
+
+// 1. Build.
+console.log('▶ build');
+const build = run(['node_modules/astro/bin/astro.mjs', 'build'], { KJK_OUT_DIR: out });
+
+// 2. Pages.
+const firstDilemma = readdirSync(join(root, 'content/cards/nl')).find((f) => f.startsWith('zelfredzaam')) ?? readdirSync(join(root, 'content/cards/nl'))[0];
+const card = `/kaarten/${firstDilemma.replace(/\.md$/, '')}/`;
+const pages = ['/', '/kaarten/', card, '/sessies/', '/en/cards/'];
+const weights = pages.map((p) => pageWeight(out, p));
+
+// 3. Precache: the URLs Workbox wrote into sw.js.
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+let precache = { files: 0, bytes: 0, gzip: 0 };
+const swFile = join(out, 'sw.js');
+if (existsSync(swFile)) {
+  const urls = new Set([...readFileSync(swFile, 'utf8').matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1]));
+  for (const url of urls) {
+    const f = join(out, decodeURIComponent(url).replace(/^\//, ''));
+    if (!existsSync(f)) continue;
+    const buf = readFileSync(f);
+    precache.files += 1;
+    precache.bytes += buf.length;
+    precache.gzip += gz(buf);
+  }
+  const sw = readFileSync(swFile);
+  precache.swGzip = gz(sw);
+}
+
+// 4. Lighthouse.
+console.log('▶ lighthouse');
+const { serveStatic } = await import('../tests/support/server.ts');
+const server = await serveStatic(out);
+const lighthouse = {};
+const tmp = mkdtempSync(join(tmpdir(), 'kjk-lh-'));
+try {
+  for (const p of ['/', '/kaarten/', card, '/sessies/']) {
+    const report = join(tmp, 'lh.json');
+    await runAsync([
+      'node_modules/lighthouse/cli/index.js', new URL(p.slice(1), server.url).href,
+      `--chrome-path=${CHROMIUM}`, `--chrome-flags=${CHROME_FLAGS}`,
+      '--output=json', `--output-path=${report}`, '--quiet',
+      '--only-categories=performance,accessibility,best-practices,seo',
+    ]);
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    lighthouse[p] = Object.fromEntries(Object.entries(r.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
+    lighthouse[p].lcpMs = Math.round(r.audits['largest-contentful-paint']?.numericValue ?? 0);
+    lighthouse[p].tbtMs = Math.round(r.audits['total-blocking-time']?.numericValue ?? 0);
+    lighthouse[p].failing = Object.values(r.audits)
+      .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
+      .map((a) => a.id);
+  }
+} finally {
+  await server.close();
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+// 5. IndexedDB at scale, measured by its own script in Chromium.
+let indexeddb = null;
+if (existsSync(join(root, 'scripts/bench-notes.mjs'))) {
+  console.log('▶ IndexedDB at scale');
+  const r = run(['scripts/bench-notes.mjs', '--json'], { KJK_OUT_DIR: out });
+  indexeddb = JSON.parse(r.stdout.trim().split('\n').at(-1));
+}
+
+// Report.
+const results = {
+  at: new Date().toISOString(),
+  node: process.versions.node,
+  buildSeconds: Number(build.seconds.toFixed(2)),
+  pages: Object.fromEntries(weights.map((w) => [w.page, { jsGzip: w.jsGzip, jsBytes: w.jsBytes, cssGzip: w.cssGzip, htmlGzip: w.htmlGzip, totalGzip: w.totalGzip }])),
+  precache,
+  lighthouse,
+  indexeddb,
+};
+
+const rows = [
+  ['build time', `${results.buildSeconds} s`, ''],
+  ...weights.map((w) => [`JS gzip ${w.page}`, kb(w.jsGzip), w.page === '/kaarten/' ? `budget ${kb(BUDGET.deckJsGzip)}` : '']),
+  ...weights.map((w) => [`total gzip ${w.page}`, kb(w.totalGzip), '']),
+  ['precache', `${precache.files} files, ${kb(precache.gzip)} gzip (${kb(precache.bytes)} raw)`, `budget ${kb(BUDGET.precacheGzip)}`],
+  ...Object.entries(lighthouse).map(([p, s]) => [
+    `Lighthouse ${p}`,
+    `perf ${s.performance} · a11y ${s.accessibility} · bp ${s['best-practices']} · seo ${s.seo} (LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms)`,
+    s.failing.length ? `below 100: ${s.failing.join(', ')}` : '',
+  ]),
+  ...(indexeddb ? Object.entries(indexeddb).map(([k, v]) => [`IndexedDB ${k}`, typeof v === 'number' ? `${v} ms` : String(v), '']) : [['IndexedDB', 'scripts/bench-notes.mjs not present', '']]),
+];
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+console.log('\n' + rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`).join('\n'));
+
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+const stamp = results.at.replace(/[:.]/g, '-');
+writeFileSync(join(root, 'bench-results', `${stamp}.json`), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwritten: bench-results/${stamp}.json and bench-results/latest.json`);
+
+const broken = [];
+for (const [p, s] of Object.entries(lighthouse)) {
+  for (const cat of ['performance', 'accessibility', 'best-practices', 'seo']) {
+    if (s[cat] < BUDGET.lighthouseFloor) broken.push(`Lighthouse ${cat} ${s[cat]} on ${p} (floor ${BUDGET.lighthouseFloor})`);
+  }
+}
+const deckJs = results.pages['/kaarten/'].jsGzip;
+if (deckJs > BUDGET.deckJsGzip) broken.push(`JS on /kaarten/ ${kb(deckJs)} > ${kb(BUDGET.deckJsGzip)}`);
+if (precache.gzip > BUDGET.precacheGzip) broken.push(`precache ${kb(precache.gzip)} > ${kb(BUDGET.precacheGzip)}`);
+if (broken.length) {
+  console.error(`\nBudgets broken:\n- ${broken.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('All hard budgets met.');
