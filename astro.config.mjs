@@ -2,18 +2,23 @@
 import { defineConfig } from 'astro/config';
 import preact from '@astrojs/preact';
 import { staticHost } from './src/integrations/static-host.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 // KJK_BASE lets the site live in a sub-folder (e.g. "/waaier/"); the tests build with one too.
 const base = process.env.KJK_BASE ?? '/';
+// The public address, when known (e.g. https://kenjekracht.example/): enables absolute hreflang links.
+const site = process.env.KJK_SITE || undefined;
 
 export default defineConfig({
   output: 'static',
   base,
+  site,
   // Shared links and QR codes use the trailing slash; directory output makes /kaarten/x/ a real file on any host.
   trailingSlash: 'always',
   build: { format: 'directory' },
   outDir: process.env.KJK_OUT_DIR ?? './dist',
-  integrations: [preact(), staticHost()],
+  // serviceWorker() last: it precaches the files as the other integrations leave them.
+  integrations: [preact(), staticHost(), serviceWorker()],
   // No dev toolbar and no telemetry-style extras: the app makes no third-party requests, also in dev.
   devToolbar: { enabled: false },
   security: {

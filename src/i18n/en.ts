@@ -207,5 +207,16 @@ export const en: Dictionary = {
     },
   },
   // @pwa
+  pwa: {
+    offline: 'You are offline. Everything keeps working.',
+    ready: 'Ready to work offline.',
+    update: 'New version available.',
+    refresh: 'Refresh',
+    saveFailed: 'Your notes have not been saved yet, so the app does not refresh. Please try again.',
+    offlinePage: {
+      title: 'This page is not available offline',
+      text: 'You have no internet connection right now, and this page is not stored on this device. Try again when you are back online. These pages do work without internet:',
+    },
+  },
   // @sessions
 };

@@ -205,6 +205,17 @@ export const nl = {
     },
   },
   // @pwa
+  pwa: {
+    offline: 'Je bent offline. Alles blijft gewoon werken.',
+    ready: 'Klaar om offline te werken.',
+    update: 'Nieuwe versie beschikbaar.',
+    refresh: 'Vernieuwen',
+    saveFailed: 'Je notities zijn nog niet bewaard. Daarom vernieuwt de app nog niet. Probeer het opnieuw.',
+    offlinePage: {
+      title: 'Deze pagina is niet offline beschikbaar',
+      text: 'Je hebt nu geen internet, en deze pagina staat niet op dit apparaat. Probeer het opnieuw als je weer online bent. Deze pagina’s werken wel zonder internet:',
+    },
+  },
   // @sessions
 };
 

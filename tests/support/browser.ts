@@ -6,15 +6,19 @@ import { inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function launch(): Promise<Browser> {
+/** Without the background-networking flags Chromium floods this machine's closed network. */
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function ensureChromium() {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium".`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+}
+
+export async function launch(): Promise<Browser> {
+  ensureChromium();
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
 /** Absolute URL of a site path such as "/kaarten/" (the deploy base is added). */
@@ -54,4 +58,13 @@ export async function axe(page: Page): Promise<{ id: string; impact: string | nu
       nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
     }));
   });
+}
+
+/**
+ * A browser with a real profile in `userDataDir` (same flags as launch()). Contexts from
+ * launch() are incognito, where Chromium never offers to install an app.
+ */
+export async function launchWithProfile(userDataDir: string): Promise<BrowserContext> {
+  ensureChromium();
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS });
 }

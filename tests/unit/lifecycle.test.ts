@@ -1,0 +1,105 @@
+/**
+ * The update button reloads only after flushAll(): every registered flusher has saved, one
+ * failed (then the reload waits), or the timeout passed (a stuck save must not block forever).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushAll, FLUSH_TIMEOUT_MS, registerFlusher } from '../../src/lib/lifecycle';
+
+const cleanups: (() => void)[] = [];
+const register = (fn: () => Promise<void> | void) => {
+  const off = registerFlusher(fn);
+  cleanups.push(off);
+  return off;
+};
+afterEach(() => {
+  cleanups.splice(0).forEach((off) => off());
+  vi.useRealTimers();
+});
+
+describe('flushAll', () => {
+  it('resolves at once when nothing is registered', async () => {
+    await expect(flushAll()).resolves.toBeUndefined();
+  });
+
+  it('runs every flusher, sync and async, and waits for the slow ones', async () => {
+    const done: string[] = [];
+    register(() => {
+      done.push('sync');
+    });
+    register(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+      done.push('async');
+    });
+    await flushAll();
+    expect(done.sort()).toEqual(['async', 'sync']);
+  });
+
+  it('runs the flushers at the same time, not one after another', async () => {
+    const started: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      register(async () => {
+        started.push(i);
+        await new Promise((r) => setTimeout(r, 30));
+      });
+    }
+    const t0 = performance.now();
+    await flushAll();
+    expect(started).toHaveLength(3);
+    expect(performance.now() - t0).toBeLessThan(80);
+  });
+
+  it('no longer runs a flusher after it is unregistered; unregistering twice is harmless', async () => {
+    const fn = vi.fn();
+    const off = register(fn);
+    off();
+    off();
+    await flushAll();
+    expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('runs a flusher registered twice once', async () => {
+    const fn = vi.fn();
+    register(fn);
+    register(fn);
+    await flushAll();
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up waiting on a stuck flusher after the timeout, so the update can go on', async () => {
+    vi.useFakeTimers();
+    const saved = vi.fn();
+    register(() => new Promise<void>(() => {}));
+    register(saved);
+    let settled = false;
+    const flushing = flushAll().then(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(FLUSH_TIMEOUT_MS - 1);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await flushing;
+    expect(settled).toBe(true);
+    expect(saved).toHaveBeenCalledOnce();
+  });
+
+  it('rejects when a flusher fails, after the others have saved', async () => {
+    const saved = vi.fn();
+    register(() => {
+      throw new Error('QuotaExceededError');
+    });
+    register(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+      saved();
+    });
+    const error = await flushAll().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AggregateError);
+    expect((error as AggregateError).errors).toHaveLength(1);
+    expect(saved).toHaveBeenCalledOnce();
+  });
+
+  it('still reports a failed flusher when another one hangs until the timeout', async () => {
+    register(() => Promise.reject(new Error('write failed')));
+    register(() => new Promise<void>(() => {}));
+    await expect(flushAll(20)).rejects.toBeInstanceOf(AggregateError);
+  });
+});
