@@ -12,7 +12,29 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> {
+/** One rule of a `_headers` file (Netlify/Cloudflare format): a path pattern and its headers. */
+export interface HeaderRule {
+  pattern: RegExp;
+  headers: [string, string][];
+}
+
+/** Parses the `_headers` format: an unindented path (with * wildcards), then indented "Name: value" lines. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const glob = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${glob}$`), headers: [] });
+    } else {
+      const at = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+export async function serveStatic(dir: string, base = '/', options: { headers?: HeaderRule[] } = {}): Promise<StaticSite> {
   const files = sirv(dir, { dev: true, dotfiles: false, etag: true });
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -22,6 +44,10 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticSite> 
     }
     // Strip the base so sirv sees paths relative to dist/.
     req.url = `/${url.slice(base.length)}`;
+    const pathOnly = req.url.split('?')[0]!;
+    for (const rule of options.headers ?? []) {
+      if (rule.pattern.test(pathOnly)) for (const [name, value] of rule.headers) res.setHeader(name, value);
+    }
     files(req, res, () => {
       const lang = req.url!.startsWith('/en/') ? 'en/' : '';
       const page = join(dir, `${lang}404.html`);
