@@ -41,6 +41,10 @@ describe('every route in both languages', () => {
     expect(switchHref).toBe(base.replace(/\/$/, '') + twin);
     expect(match(twin)?.key).toBe(p.key);
 
+    // Every link within the site stays under the deploy base (a sub-folder host has nothing above it).
+    const outside = await page.$$eval('a[href^="/"]', (links, b) => links.map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith(b)), base);
+    expect(outside).toEqual([]);
+
     const violations = await axe(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
   });
