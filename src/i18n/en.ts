@@ -163,6 +163,7 @@ export const en: Dictionary = {
     picked: 'no. {n} in your selection',
     pickClear: 'Clear selection',
     selection: 'Own selection: {n}',
+    selectionLocks: 'Your own selection decides which cards you see and in what order. Clear it to filter or shuffle.',
     position: 'Card {i} of {n}',
     empty: 'No cards match this choice. Turn a filter off.',
     stage: 'Card drawn',
@@ -199,7 +200,7 @@ export const en: Dictionary = {
       reset: 'Restart',
       done: 'Time is up',
       sound: 'Soft sound at the end',
-      remaining: '{time} left',
+      remaining: 'Time left',
     },
     qr: {
       title: 'Open this card on your phone',

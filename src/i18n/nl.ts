@@ -161,6 +161,7 @@ export const nl = {
     picked: 'nr. {n} in je keuze',
     pickClear: 'Keuze wissen',
     selection: 'Eigen keuze: {n}',
+    selectionLocks: 'Je eigen keuze bepaalt welke kaarten je ziet en in welke volgorde. Wis de keuze om te filteren of te schudden.',
     position: 'Kaart {i} van {n}',
     empty: 'Geen kaarten bij deze keuze. Zet een filter uit.',
     stage: 'Getrokken kaart',
@@ -197,7 +198,7 @@ export const nl = {
       reset: 'Opnieuw',
       done: 'De tijd is om',
       sound: 'Zacht geluid aan het eind',
-      remaining: 'Nog {time}',
+      remaining: 'Resterende tijd',
     },
     qr: {
       title: 'Open deze kaart op je telefoon',

@@ -10,8 +10,8 @@ import { newSeed } from '../lib/deck/random';
 import { buildDeck, deckSearch, openDeck, type DeckProblem, type DeckState } from '../lib/deck/state';
 import { KINDS, PERSPECTIVES, THEMES, type Kind, type Perspective, type Theme } from '../vocab';
 import { DeckCard } from './DeckCard';
-import { Presenter } from './Presenter';
-import { fill, type DeckStrings, type IslandCard } from './types';
+import type { Presenter as PresenterType } from './Presenter';
+import { announce, fill, type DeckStrings, type IslandCard } from './types';
 import '../styles/deck.css';
 
 interface Props {
@@ -32,6 +32,13 @@ export default function Deck({ cards, t }: Props) {
   const [flipped, setFlipped] = useState(false);
   const [picking, setPicking] = useState(false);
   const [presenting, setPresenting] = useState(false);
+  // The presenter (with its timer) loads on first use: most visits never present.
+  const [Presenter, setPresenter] = useState<typeof PresenterType | null>(null);
+  const present = () =>
+    void import('./Presenter').then((m) => {
+      setPresenter(() => m.Presenter);
+      setPresenting(true);
+    });
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
   const fanRefs = useRef(new Map<string, HTMLButtonElement>());
@@ -48,11 +55,18 @@ export default function Deck({ cards, t }: Props) {
     setState(initial);
     setProblems(opened.problems);
     setMounted(true);
+    // A link to one spanningsveld (#regie): the groups moved when the toolbar appeared.
+    const theme = location.hash.slice(1);
+    if ((THEMES as readonly string[]).includes(theme)) requestAnimationFrame(() => document.getElementById(theme)?.scrollIntoView());
   }, []);
 
   useEffect(() => {
     if (!mounted) return;
-    history.replaceState(history.state, '', `${location.pathname}${deckSearch(state)}`);
+    const search = deckSearch(state);
+    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    // The deck params are the same in both languages: the language switch keeps the deck.
+    const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
+    if (other) other.setAttribute('href', `${other.getAttribute('href')!.split('?')[0]}${search}`);
   }, [mounted, state]);
 
   const deck = useMemo(() => buildDeck(cards, state), [cards, state]);
@@ -60,25 +74,24 @@ export default function Deck({ cards, t }: Props) {
   const current = deck[index];
   const lens = state.filter.perspective;
   const inDeck = useMemo(() => new Set(deck.map((c) => c.id)), [deck]);
-  const fanCards = picking ? cards : cards.filter((c) => inDeck.has(c.id));
+  // The fan stays grouped per spanningsveld, whatever the order of drawing.
+  const fanCards = (picking ? cards : cards.filter((c) => inDeck.has(c.id))).slice().sort((a, b) => THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme) || a.number - b.number);
   const picks = state.selection ?? [];
+  // A hand-picked selection fixes the cards and their order: filters and shuffling would do nothing.
+  const locked = picks.length > 0;
+  const primaryRef = useRef<HTMLButtonElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  // Announce a card only when it changes or turns, not on every pick or filter change.
+  useEffect(() => {
+    setAnnouncement(current ? announce(current, t, { index, total: deck.length, flipped, lens }) : t.deck.empty);
+  }, [current?.id, flipped, lens]);
 
   const update = (change: Partial<DeckState>) => setState((s) => ({ ...s, ...change }));
   const goTo = (i: number) => {
+    if (i === index) return;
     update({ index: i });
     setFlipped(false);
   };
-
-  const announcement = current
-    ? [
-        fill(t.deck.position, { i: index + 1, n: deck.length }),
-        current.title,
-        flipped ? [...(lens ? current.perspectives[lens] : []), ...current.questions].join(' ') : current.summary,
-        !flipped && current.poles ? current.poles.map((p) => p.label).join(` ${t.card.versus} `) : '',
-      ]
-        .filter(Boolean)
-        .join('. ')
-    : t.deck.empty;
 
   // Roving tabindex: the fan is one tab stop; arrow keys move within it.
   const focusable = focusId && fanCards.some((c) => c.id === focusId) ? focusId : (current?.id ?? fanCards[0]?.id);
@@ -153,7 +166,7 @@ export default function Deck({ cards, t }: Props) {
         <h2 id="deck-toolbar-h" class="visually-hidden">
           {t.deck.toolbar}
         </h2>
-        <fieldset>
+        <fieldset disabled={locked}>
           <legend>{t.deck.themes}</legend>
           {THEMES.map((theme: Theme) => (
             <label class={`chip theme-${theme}`} key={theme}>
@@ -167,7 +180,7 @@ export default function Deck({ cards, t }: Props) {
             </label>
           ))}
         </fieldset>
-        <fieldset>
+        <fieldset disabled={locked}>
           <legend>{t.deck.kinds}</legend>
           {KINDS.map((kind: Kind) => (
             <label class="chip" key={kind}>
@@ -199,11 +212,20 @@ export default function Deck({ cards, t }: Props) {
           </select>
         </label>
         <div class="deck-buttons">
-          <button type="button" class="primary" onClick={() => (update({ seed: newSeed(), index: 0 }), setFlipped(false))}>
-            {state.seed ? t.deck.shuffle : t.deck.draw}
-          </button>
-          {state.seed && (
-            <button type="button" onClick={() => update({ seed: undefined, index: 0 })}>
+          {!locked && (
+            <button type="button" class="primary" ref={primaryRef} onClick={() => (update({ seed: newSeed(), index: 0 }), setFlipped(false))}>
+              {state.seed ? t.deck.shuffle : t.deck.draw}
+            </button>
+          )}
+          {state.seed && !locked && (
+            <button
+              type="button"
+              onClick={() => {
+                update({ seed: undefined, index: 0 });
+                // This button disappears: keep the keyboard user in the toolbar.
+                primaryRef.current?.focus();
+              }}
+            >
               {t.deck.unshuffle}
             </button>
           )}
@@ -211,20 +233,31 @@ export default function Deck({ cards, t }: Props) {
             {picking ? t.deck.pickDone : t.deck.pickStart}
           </button>
           {picks.length > 0 && (
-            <button type="button" onClick={() => update({ selection: undefined, index: 0 })}>
+            <button
+              type="button"
+              onClick={() => {
+                update({ selection: undefined, index: 0 });
+                // This button disappears; the draw button comes back: focus it once it is there.
+                requestAnimationFrame(() => primaryRef.current?.focus());
+              }}
+            >
               {t.deck.pickClear}
             </button>
           )}
           <button type="button" onClick={shareDeck}>
             {t.deck.share}
           </button>
-          <button type="button" onClick={() => setPresenting(true)} disabled={!current}>
+          <button type="button" onClick={present} disabled={!current}>
             {t.deck.present}
           </button>
         </div>
         <div class="deck-status" role="status">
           {state.seed && <p>{fill(t.deck.shuffled, { seed: state.seed })}</p>}
-          {picks.length > 0 && <p>{fill(t.deck.selection, { n: picks.length })}</p>}
+          {locked && (
+            <p>
+              {fill(t.deck.selection, { n: picks.length })}. {t.deck.selectionLocks}
+            </p>
+          )}
           {share && (
             <p class="deck-share">
               {share.copied ? t.deck.shareCopied : t.deck.shareManual}{' '}
@@ -261,13 +294,14 @@ export default function Deck({ cards, t }: Props) {
               <DeckCard card={current} t={t} flipped={flipped} lens={lens} titleId="deck-current-title" />
             </div>
             <div class="deck-nav">
-              <button type="button" onClick={() => goTo(prevIndex(index, deck.length))} disabled={!hasPrev(index)}>
+              {/* aria-disabled, not disabled: a disabled button drops the keyboard focus at the end of the deck. */}
+              <button type="button" onClick={() => goTo(prevIndex(index, deck.length))} aria-disabled={!hasPrev(index)}>
                 ← {t.deck.prev}
               </button>
               <button type="button" class="primary" onClick={() => setFlipped((f) => !f)} aria-pressed={flipped}>
                 {flipped ? t.deck.flipFront : t.deck.flipBack}
               </button>
-              <button type="button" onClick={() => goTo(nextIndex(index, deck.length))} disabled={!hasNext(index, deck.length)}>
+              <button type="button" onClick={() => goTo(nextIndex(index, deck.length))} aria-disabled={!hasNext(index, deck.length)}>
                 {t.deck.next} →
               </button>
               <a href={current.href}>{t.deck.openCard}</a>
@@ -283,43 +317,58 @@ export default function Deck({ cards, t }: Props) {
         <p id="fan-help" class="fan-help">
           {picking ? t.deck.pickHelp : t.deck.fanHelp}
         </p>
-        <ul class="fan-list fan-live" aria-describedby="fan-help">
-          {fanCards.map((c, i) => {
-            const pickNumber = picks.indexOf(c.id) + 1;
-            return (
-              <li key={c.id} class={`theme-${c.theme}`}>
-                <button
-                  type="button"
-                  ref={(el) => {
-                    if (el) fanRefs.current.set(c.id, el);
-                    else fanRefs.current.delete(c.id);
-                  }}
-                  class={`fan-card theme-band${c.id === current?.id && !picking ? ' is-current' : ''}`}
-                  tabIndex={c.id === focusable ? 0 : -1}
-                  aria-current={!picking && c.id === current?.id ? 'true' : undefined}
-                  aria-pressed={picking ? pickNumber > 0 : undefined}
-                  onKeyDown={(e) => onFanKey(e, i)}
-                  onClick={() => onFanActivate(c)}
-                >
-                  <span class="fan-card-meta">
-                    {t.themes[c.theme].short} · {t.card.number} {c.number}
-                    {pickNumber > 0 && <span class="fan-pick"> · {fill(t.deck.picked, { n: pickNumber })}</span>}
-                  </span>
-                  <span class="fan-card-title">{c.title}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        {THEMES.map((theme) => {
+          const group = fanCards.filter((c) => c.theme === theme);
+          if (group.length === 0) return null;
+          return (
+            <section class={`fan-group theme-${theme}`} id={theme} aria-labelledby={`fan-h-${theme}`} key={theme}>
+              <h3 id={`fan-h-${theme}`}>
+                <span class="swatch" aria-hidden="true" />
+                {t.themes[theme].name}
+              </h3>
+              <ul class="fan-list fan-live">
+                {group.map((c) => {
+                  const i = fanCards.indexOf(c);
+                  const pickNumber = picks.indexOf(c.id) + 1;
+                  return (
+                    <li key={c.id}>
+                      <button
+                        type="button"
+                        ref={(el) => {
+                          if (el) fanRefs.current.set(c.id, el);
+                          else fanRefs.current.delete(c.id);
+                        }}
+                        class={`fan-card theme-band${c.id === current?.id && !picking ? ' is-current' : ''}`}
+                        tabIndex={c.id === focusable ? 0 : -1}
+                        aria-current={!picking && c.id === current?.id ? 'true' : undefined}
+                        aria-pressed={picking ? pickNumber > 0 : undefined}
+                        aria-describedby="fan-help"
+                        onKeyDown={(e) => onFanKey(e, i)}
+                        onClick={() => onFanActivate(c)}
+                      >
+                        <span class="fan-card-meta">
+                          {t.card.number} {c.number} · {t.kinds[c.kind]}
+                          {pickNumber > 0 && <span class="fan-pick"> · {fill(t.deck.picked, { n: pickNumber })}</span>}
+                        </span>
+                        <span class="fan-card-title">{c.title}</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          );
+        })}
       </section>
 
-      {presenting && current && (
+      {presenting && Presenter && current && (
         <Presenter
           deck={deck}
           index={index}
           flipped={flipped}
           lens={lens}
           t={t}
+          announcement={announcement}
           onIndex={(i) => goTo(i)}
           onFlip={() => setFlipped((f) => !f)}
           onClose={() => setPresenting(false)}

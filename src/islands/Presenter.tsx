@@ -4,7 +4,7 @@
  */
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { hasNext, hasPrev, progress } from '../lib/deck/cursor';
+import { hasNext, hasPrev, next, prev, progress } from '../lib/deck/cursor';
 import { nextCard, timerFor, toggle, type TimerState } from '../lib/deck/timer';
 import type { Perspective } from '../vocab';
 import { DeckCard } from './DeckCard';
@@ -19,6 +19,8 @@ interface Props {
   flipped: boolean;
   lens?: Perspective | undefined;
   t: DeckStrings;
+  /** The deck's screen-reader text for the current card; the page behind is inert while presenting. */
+  announcement: string;
   onIndex: (i: number) => void;
   onFlip: () => void;
   onClose: () => void;
@@ -34,7 +36,7 @@ function savedMinutes(): number {
   }
 }
 
-export function Presenter({ deck, index, flipped, lens, t, onIndex, onFlip, onClose }: Props) {
+export function Presenter({ deck, index, flipped, lens, t, announcement, onIndex, onFlip, onClose }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const [showTimer, setShowTimer] = useState(false);
   const [showQr, setShowQr] = useState(false);
@@ -45,7 +47,7 @@ export function Presenter({ deck, index, flipped, lens, t, onIndex, onFlip, onCl
   const n = deck.length;
 
   const go = (i: number) => {
-    if (i === index || i < 0 || i >= n) return;
+    if (i === index) return;
     onIndex(i);
     setTimer((old) => nextCard(old, Date.now()));
   };
@@ -89,13 +91,13 @@ export function Presenter({ deck, index, flipped, lens, t, onIndex, onFlip, onCl
   onKey.current = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target as HTMLElement;
-      // Typing the timer's minutes must not flip cards.
-      if (target.tagName === 'INPUT') return;
       const key = e.key;
+      // In the timer's fields keys type or tick boxes; only Esc still leaves.
+      if (target.tagName === 'INPUT' && key !== 'Escape') return;
       // On a focused button, space and Enter press that button, not "next card" as well.
       if (target.tagName === 'BUTTON' && (key === ' ' || key === 'Enter')) return;
-      if (key === 'ArrowRight' || key === ' ' || key === 'PageDown') go(index + 1);
-      else if (key === 'ArrowLeft' || key === 'PageUp') go(index - 1);
+      if (key === 'ArrowRight' || key === ' ' || key === 'PageDown') go(next(index, n));
+      else if (key === 'ArrowLeft' || key === 'PageUp') go(prev(index, n));
       else if (key === 'f' || key === 'F') fullscreen();
       else if (key === 't' || key === 'T') {
         if (!showTimer) setShowTimer(true);
@@ -136,21 +138,22 @@ export function Presenter({ deck, index, flipped, lens, t, onIndex, onFlip, onCl
         swipe.current = null;
         if (!s || e.pointerType === 'mouse') return;
         const dx = e.clientX - s.x;
-        if (Math.abs(dx) > 60 && Math.abs(e.clientY - s.y) < 80) go(dx < 0 ? index + 1 : index - 1);
+        if (Math.abs(dx) > 60 && Math.abs(e.clientY - s.y) < 80) go(dx < 0 ? next(index, n) : prev(index, n));
       }}
+      onPointerCancel={() => (swipe.current = null)}
     >
       <div class="presenter-bar">
         <p class="presenter-progress" aria-live="polite">
           {progress(index, n)}
         </p>
         <div class="presenter-actions">
-          <button type="button" onClick={() => go(index - 1)} disabled={!hasPrev(index)}>
+          <button type="button" onClick={() => go(prev(index, n))} aria-disabled={!hasPrev(index)}>
             ← <span class="visually-hidden">{t.deck.prev}</span>
           </button>
           <button type="button" onClick={onFlip}>
             {flipped ? t.deck.flipFront : t.deck.flipBack}
           </button>
-          <button type="button" onClick={() => go(index + 1)} disabled={!hasNext(index, n)}>
+          <button type="button" onClick={() => go(next(index, n))} aria-disabled={!hasNext(index, n)}>
             → <span class="visually-hidden">{t.deck.next}</span>
           </button>
           <button type="button" onClick={fullscreen}>
@@ -167,6 +170,9 @@ export function Presenter({ deck, index, flipped, lens, t, onIndex, onFlip, onCl
           </button>
         </div>
       </div>
+      <p class="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
       {showTimer && <Timer timer={timer} onChange={changeTimer} t={t} />}
       <div class="presenter-stage" key={`${card.id}-${flipped}`}>
         <DeckCard card={card} t={t} flipped={flipped} lens={lens} level={2} />

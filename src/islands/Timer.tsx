@@ -1,7 +1,7 @@
 /** The presenter's countdown: pause/resume, a gentle visual end, sound only when asked for. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatClock, isDone, isRunning, MAX_MINUTES, MIN_MINUTES, remainingMs, start, timerFor, toggle, type TimerState } from '../lib/deck/timer';
-import { fill, type DeckStrings } from './types';
+import type { DeckStrings } from './types';
 
 interface Props {
   timer: TimerState;
@@ -62,8 +62,13 @@ export function Timer({ timer, onChange, t }: Props) {
           onChange={(e) => onChange(timerFor(Number((e.target as HTMLInputElement).value)))}
         />
       </label>
-      <p class="timer-clock" aria-live={done ? 'assertive' : 'off'}>
-        {done ? t.deck.timer.done : <span aria-label={fill(t.deck.timer.remaining, { time: formatClock(left) })}>{formatClock(left)}</span>}
+      <p class="timer-clock">
+        <span class="visually-hidden">{t.deck.timer.remaining}: </span>
+        {formatClock(left)}
+      </p>
+      {/* Always in the page, so the end is announced when its text arrives. */}
+      <p class="timer-alert" role="alert">
+        {done ? t.deck.timer.done : ''}
       </p>
       <button type="button" onClick={() => onChange(done ? start(timerFor(timer.minutes), Date.now()) : toggle(timer, Date.now()))}>
         {done ? t.deck.timer.reset : running ? t.deck.timer.pause : timer.leftMs < timer.minutes * 60_000 ? t.deck.timer.resume : t.deck.timer.start}

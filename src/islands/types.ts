@@ -29,3 +29,14 @@ export interface DeckStrings {
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
 }
+
+/** What a screen reader hears when a card comes on top or is turned over. */
+export function announce(card: IslandCard, t: DeckStrings, o: { index: number; total: number; flipped: boolean; lens?: Perspective | undefined }): string {
+  const parts = [fill(t.deck.position, { i: o.index + 1, n: o.total }), card.title];
+  if (o.flipped) parts.push(...(o.lens ? card.perspectives[o.lens] : []), ...card.questions);
+  else {
+    parts.push(card.summary);
+    if (card.poles) parts.push(card.poles.map((p) => p.label).join(` ${t.card.versus} `));
+  }
+  return parts.join('. ');
+}
