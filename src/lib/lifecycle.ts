@@ -18,9 +18,9 @@ export function registerFlusher(fn: Flusher): () => void {
 }
 
 /**
- * Runs every flusher at once and waits for all of them, but never longer than `timeoutMs`: a
- * stuck save must not keep the user on an old version forever. Rejects when a flusher failed,
- * so the caller can hold the reload: a failed save followed by a reload would lose the draft.
+ * Runs every flusher at once and waits for all of them, at most `timeoutMs`. Rejects when a
+ * flusher failed OR is still running at the timeout: reloading then would abort a save in
+ * flight and lose the draft, so the caller holds the reload and lets the user try again.
  */
 export async function flushAll(timeoutMs = FLUSH_TIMEOUT_MS): Promise<void> {
   const errors: unknown[] = [];
@@ -34,10 +34,11 @@ export async function flushAll(timeoutMs = FLUSH_TIMEOUT_MS): Promise<void> {
     }),
   );
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs);
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
-  await Promise.race([all, timeout]);
+  const outcome = await Promise.race([all.then(() => 'done' as const), timeout]);
   clearTimeout(timer);
+  if (outcome === 'timeout') throw new Error(`drafts still saving after ${timeoutMs} ms`);
   if (errors.length > 0) throw new AggregateError(errors, `${errors.length} draft(s) could not be saved`);
 }

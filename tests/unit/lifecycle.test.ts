@@ -65,20 +65,22 @@ describe('flushAll', () => {
     expect(fn).toHaveBeenCalledTimes(1);
   });
 
-  it('gives up waiting on a stuck flusher after the timeout, so the update can go on', async () => {
+  it('does not let the update go on while a save is still running at the timeout', async () => {
     vi.useFakeTimers();
     const saved = vi.fn();
     register(() => new Promise<void>(() => {}));
     register(saved);
-    let settled = false;
-    const flushing = flushAll().then(() => {
-      settled = true;
-    });
+    let outcome: 'pending' | 'resolved' | 'rejected' = 'pending';
+    const flushing = flushAll().then(
+      () => (outcome = 'resolved'),
+      () => (outcome = 'rejected'),
+    );
     await vi.advanceTimersByTimeAsync(FLUSH_TIMEOUT_MS - 1);
-    expect(settled).toBe(false);
+    expect(outcome).toBe('pending');
     await vi.advanceTimersByTimeAsync(1);
     await flushing;
-    expect(settled).toBe(true);
+    // A reload now would abort the save in flight: the caller must hold the update.
+    expect(outcome).toBe('rejected');
     expect(saved).toHaveBeenCalledOnce();
   });
 
