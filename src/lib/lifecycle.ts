@@ -39,6 +39,6 @@ export async function flushAll(timeoutMs = FLUSH_TIMEOUT_MS): Promise<void> {
   });
   const outcome = await Promise.race([all.then(() => 'done' as const), timeout]);
   clearTimeout(timer);
-  if (outcome === 'timeout') throw new Error(`drafts still saving after ${timeoutMs} ms`);
   if (errors.length > 0) throw new AggregateError(errors, `${errors.length} draft(s) could not be saved`);
+  if (outcome === 'timeout') throw new Error(`drafts still saving after ${timeoutMs} ms`);
 }
