@@ -7,6 +7,7 @@
  *   - the service worker's precache: number of files and gzip bytes;
  *   - Lighthouse (mobile, default throttling) on /, /kaarten/, a card and /sessies/, served
  *     from this machine to Debian's Chromium with background networking off;
+ *   - drawing a card in the fan: click to painted frame (scripts/bench-deck.mjs);
  *   - IndexedDB at scale (scripts/bench-notes.mjs), when present.
  * Prints a table and writes bench-results/<time>.json and bench-results/latest.json.
  * Exits 1 when a hard budget is broken (Lighthouse < 95, JS on /kaarten/ > 20 KB, precache > 600 KB).
@@ -98,7 +99,12 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-// 5. IndexedDB at scale, measured by its own script in Chromium.
+// 5. Drawing a card, in Chromium.
+console.log('▶ drawing a card');
+const deckRun = run(['scripts/bench-deck.mjs', '--json'], { KJK_OUT_DIR: out });
+const interaction = JSON.parse(deckRun.stdout.trim().split('\n').at(-1));
+
+// 6. IndexedDB at scale, measured by its own script in Chromium.
 let indexeddb = null;
 if (existsSync(join(root, 'scripts/bench-notes.mjs'))) {
   console.log('▶ IndexedDB at scale');
@@ -114,6 +120,7 @@ const results = {
   pages: Object.fromEntries(weights.map((w) => [w.page, { jsGzip: w.jsGzip, jsBytes: w.jsBytes, cssGzip: w.cssGzip, htmlGzip: w.htmlGzip, totalGzip: w.totalGzip }])),
   precache,
   lighthouse,
+  interaction,
   indexeddb,
 };
 
@@ -127,6 +134,7 @@ const rows = [
     `perf ${s.performance} · a11y ${s.accessibility} · bp ${s['best-practices']} · seo ${s.seo} (LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms)`,
     s.failing.length ? `below 100: ${s.failing.join(', ')}` : '',
   ]),
+  ['draw a card (click to paint)', `median ${interaction.drawClickToPaintMedianMs} ms, p95 ${interaction.drawClickToPaintP95Ms} ms`, `slowest real click ${interaction.drawSlowestEventMs} ms (Event Timing)`],
   ...(indexeddb ? Object.entries(indexeddb).map(([k, v]) => [`IndexedDB ${k}`, typeof v === 'number' ? `${v} ms` : String(v), '']) : [['IndexedDB', 'scripts/bench-notes.mjs not present', '']]),
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
