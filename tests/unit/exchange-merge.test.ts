@@ -271,12 +271,16 @@ describe('applyImport against IndexedDB', () => {
     expect(await readAll(db)).toEqual(before);
   });
 
-  it('a plan that is previewed and cancelled leaves the database unchanged', async () => {
+  it('planning (the preview) changes neither the file nor the stored data it compares with', async () => {
+    // Cancelling at the preview is tested in the browser (sessions import); here: the plan itself is pure.
     const db = await freshDb();
-    const before = await readAll(db);
-    const plan = planImport(fileData(), before);
+    const existing = await readAll(db);
+    const incoming = fileData();
+    const copies = structuredClone({ incoming, existing });
+    const plan = planImport(incoming, existing);
     expect(plan.counts.add.sessions).toBe(2);
-    expect(await readAll(db)).toEqual(before);
+    expect({ incoming, existing }).toEqual(copies);
+    expect(await readAll(db)).toEqual(existing);
   });
 
   it('replaceAll swaps everything in one transaction, or keeps the old data on failure', async () => {
