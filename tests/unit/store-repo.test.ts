@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openKjk, type KjkDb } from '../../src/lib/store/schema';
 import { createRepo, type NewSession, type Repo } from '../../src/lib/store/repo';
-import { StoreError, STORE_ERROR_CODES, STORE_ERROR_TEXT, toStoreError } from '../../src/lib/store/errors';
+import { StoreError, STORE_ERROR_CODES, toStoreError } from '../../src/lib/store/errors';
+import { dictionaries } from '../../src/i18n';
 import { MAX_NOTE_CHARS } from '../../src/lib/store/limits';
 import { createSync, isChangeMessage, type ChangeMessage } from '../../src/lib/store/sync';
 import type { Session } from '../../src/lib/store/types';
@@ -506,8 +507,8 @@ describe('errors', () => {
     const own = new StoreError('conflict');
     expect(toStoreError(own)).toBe(own);
     for (const code of STORE_ERROR_CODES) {
-      expect(STORE_ERROR_TEXT[code].nl.length).toBeGreaterThan(10);
-      expect(STORE_ERROR_TEXT[code].en.length).toBeGreaterThan(10);
+      expect(dictionaries.nl.sessions.errors[code].length).toBeGreaterThan(10);
+      expect(dictionaries.en.sessions.errors[code].length).toBeGreaterThan(10);
     }
   });
 });

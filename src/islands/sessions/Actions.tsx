@@ -1,0 +1,213 @@
+/** The session's agreed actions: add (optionally tied to the current card), edit, tick off, delete. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDay } from '../../lib/sessions/format';
+import type { Action, Session } from '../../lib/store/types';
+import { isIsoDate } from '../../lib/store/validate';
+import type { SessionCard } from './types';
+import { errorText, fill, useApp, useChanges, useId } from './ui';
+
+interface Draft {
+  text: string;
+  owner: string;
+  due: string;
+}
+
+const EMPTY: Draft = { text: '', owner: '', due: '' };
+
+function ActionFields({ id, value, onChange }: { id: string; value: Draft; onChange(d: Draft): void }) {
+  const a = useApp().t.s.actions;
+  return (
+    <>
+      <div class="ss-field">
+        <label for={`${id}-text`}>{a.text}</label>
+        <input id={`${id}-text`} type="text" value={value.text} maxLength={1000} onInput={(e) => onChange({ ...value, text: e.currentTarget.value })} />
+      </div>
+      <div class="ss-field-row">
+        <div class="ss-field">
+          <label for={`${id}-owner`}>{a.owner}</label>
+          <input id={`${id}-owner`} type="text" value={value.owner} maxLength={200} onInput={(e) => onChange({ ...value, owner: e.currentTarget.value })} />
+        </div>
+        <div class="ss-field">
+          <label for={`${id}-due`}>{a.due}</label>
+          <input id={`${id}-due`} type="date" value={value.due} onInput={(e) => onChange({ ...value, due: e.currentTarget.value })} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function Actions({ session, card }: { session: Session; card: SessionCard | undefined }) {
+  const { repo, t, toast, escalate } = useApp();
+  const a = t.s.actions;
+  const id = useId('ss-actions');
+  const [list, setList] = useState<Action[]>([]);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [linked, setLinked] = useState(true);
+  const [problem, setProblem] = useState('');
+  const textInput = useRef<HTMLFormElement>(null);
+
+  const load = async () => {
+    try {
+      setList(await repo.actions.list(session.id));
+    } catch (err) {
+      escalate(err);
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, [repo, session.id]);
+  useChanges(['actions'], () => void load());
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    if (draft.text.trim() === '') {
+      setProblem(a.needText);
+      textInput.current?.querySelector<HTMLInputElement>('input')?.focus();
+      return;
+    }
+    try {
+      await repo.actions.add({
+        sessionId: session.id,
+        text: draft.text.trim(),
+        ...(draft.owner.trim() ? { owner: draft.owner.trim() } : {}),
+        ...(isIsoDate(draft.due) ? { due: draft.due } : {}),
+        ...(linked && card ? { cardId: card.id } : {}),
+      });
+      setDraft(EMPTY);
+      setProblem('');
+      toast(a.added);
+      textInput.current?.querySelector<HTMLInputElement>('input')?.focus();
+    } catch (err) {
+      setProblem(errorText(t, err));
+    }
+  };
+
+  return (
+    <section class="ss-section ss-actions" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{a.title}</h3>
+      {list.length === 0 ? (
+        <p class="ss-hint">{a.none}</p>
+      ) : (
+        <ul class="ss-actions-list">
+          {list.map((action) => (
+            <ActionItem action={action} key={action.id} />
+          ))}
+        </ul>
+      )}
+      <form class="ss-panel ss-action-new" ref={textInput} onSubmit={add} noValidate>
+        <p class="ss-hint">{a.help}</p>
+        <ActionFields id={`${id}-new`} value={draft} onChange={setDraft} />
+        {card && (
+          <label class="ss-check">
+            <input type="checkbox" checked={linked} onChange={(e) => setLinked(e.currentTarget.checked)} />
+            {fill(a.linkCard, { n: card.number, title: card.title })}
+          </label>
+        )}
+        {problem && (
+          <p class="ss-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <p>
+          <button type="submit" class="primary">
+            {a.add}
+          </button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function ActionItem({ action }: { action: Action }) {
+  const { repo, t, lang, toast, cardById } = useApp();
+  const a = t.s.actions;
+  const id = useId('ss-action');
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const card = action.cardId ? cardById.get(action.cardId) : undefined;
+
+  const attempt = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      return true;
+    } catch (err) {
+      toast(errorText(t, err), { tone: 'error' });
+      return false;
+    }
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (draft.text.trim() === '') return;
+    const ok = await attempt(() =>
+      repo.actions.update(action.id, {
+        text: draft.text.trim(),
+        owner: draft.owner.trim() ? draft.owner.trim() : null,
+        due: isIsoDate(draft.due) ? draft.due : null,
+      }),
+    );
+    if (ok) {
+      setEditing(false);
+      requestAnimationFrame(() => editButton.current?.focus());
+    }
+  };
+
+  if (editing) {
+    return (
+      <li class="ss-action is-editing">
+        <form onSubmit={save} aria-label={a.editLabel}>
+          <ActionFields id={id} value={draft} onChange={setDraft} />
+          <div class="ss-buttons">
+            <button type="submit" class="primary">
+              {a.save}
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              {a.cancel}
+            </button>
+          </div>
+        </form>
+      </li>
+    );
+  }
+
+  return (
+    <li class={`ss-action${action.done ? ' is-done' : ''}`}>
+      <label class="ss-check">
+        <input type="checkbox" checked={action.done} onChange={() => void attempt(() => repo.actions.toggle(action.id))} />
+        <span>
+          <span class="visually-hidden">{a.done}: </span>
+          <span class="ss-action-text">{action.text}</span>
+        </span>
+      </label>
+      <p class="ss-item-meta">
+        {action.owner && <span>{fill(a.ownerIs, { owner: action.owner })}</span>}
+        {action.due && <span>{fill(a.dueIs, { date: formatDay(action.due, lang) })}</span>}
+        {card && <span>{fill(a.cardIs, { n: card.number })}</span>}
+      </p>
+      <div class="ss-item-actions">
+        <button
+          type="button"
+          ref={editButton}
+          aria-label={`${a.edit}: ${action.text}`}
+          onClick={() => {
+            setDraft({ text: action.text, owner: action.owner ?? '', due: action.due ?? '' });
+            setEditing(true);
+          }}
+        >
+          {a.edit}
+        </button>
+        <button
+          type="button"
+          class="ss-danger"
+          aria-label={`${a.delete}: ${action.text}`}
+          onClick={async () => {
+            if (await attempt(() => repo.actions.delete(action.id))) toast(a.deleted);
+          }}
+        >
+          {a.delete}
+        </button>
+      </div>
+    </li>
+  );
+}

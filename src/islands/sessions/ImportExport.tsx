@@ -1,0 +1,481 @@
+/**
+ * Backups: export everything (optionally with a passphrase), import a file with a preview
+ * that changes nothing until confirmed, and "wipe all data" behind a real confirmation.
+ * All checking is done by src/lib/exchange; this file only asks and shows.
+ */
+import type { RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { decryptExport, isEncryptedExport } from '../../lib/exchange/crypto';
+import { DEFAULT_MAX_IMPORT_BYTES, parseExport, type ImportReport } from '../../lib/exchange/format';
+import { COPY_SUFFIX, planImport, planIsEmpty, type ImportPlan } from '../../lib/exchange/merge';
+import { clearDrafts } from '../../lib/sessions/drafts';
+import { formatBytes } from '../../lib/sessions/format';
+import { errorCode, errorText, fill, useApp, useId } from './ui';
+
+/** Shorter passphrases are refused: the file may travel by mail or USB stick. */
+export const MIN_PASSPHRASE = 8;
+
+export function ImportExport({ sectionRef }: { sectionRef?: RefObject<HTMLElement> }) {
+  const { t } = useApp();
+  const x = t.s.exchange;
+  return (
+    <section class="ss-section ss-exchange" aria-labelledby="ss-exchange-h" ref={sectionRef}>
+      <h2 id="ss-exchange-h">{x.title}</h2>
+      <p>{x.intro}</p>
+      <div class="ss-exchange-grid">
+        <ExportPanel />
+        <ImportPanel />
+      </div>
+    </section>
+  );
+}
+
+function ExportPanel() {
+  const { t, exportBackup, toast } = useApp();
+  const x = t.s.exchange;
+  const id = useId('ss-export');
+  const [encrypt, setEncrypt] = useState(false);
+  const [pass, setPass] = useState('');
+  const [again, setAgain] = useState('');
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setProblem('');
+    if (encrypt) {
+      if (pass.length < MIN_PASSPHRASE) return setProblem(x.tooShort);
+      if (pass !== again) return setProblem(x.mismatch);
+    }
+    setBusy(true);
+    try {
+      const file = await exportBackup(encrypt ? pass : undefined);
+      setPass('');
+      setAgain('');
+      toast(fill(x.exported, { file }));
+    } catch (err) {
+      setProblem(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="ss-panel" onSubmit={submit} aria-labelledby={`${id}-h`} noValidate>
+      <h3 id={`${id}-h`}>{x.exportTitle}</h3>
+      <label class="ss-check">
+        <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} />
+        {x.encrypt}
+      </label>
+      {encrypt && (
+        <>
+          <p class="ss-warning" id={`${id}-hint`}>
+            {x.passphraseHint}
+          </p>
+          <div class="ss-field">
+            <label for={`${id}-p1`}>{x.passphrase}</label>
+            <input
+              id={`${id}-p1`}
+              type="password"
+              autoComplete="new-password"
+              minLength={MIN_PASSPHRASE}
+              value={pass}
+              aria-describedby={`${id}-hint`}
+              onInput={(e) => setPass(e.currentTarget.value)}
+            />
+          </div>
+          <div class="ss-field">
+            <label for={`${id}-p2`}>{x.passphraseAgain}</label>
+            <input id={`${id}-p2`} type="password" autoComplete="new-password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} />
+          </div>
+        </>
+      )}
+      {problem && (
+        <p class="ss-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {busy && encrypt && <p role="status">{x.encrypting}</p>}
+      <p>
+        <button type="submit" class="primary" disabled={busy}>
+          {x.exportAll}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'busy'; message: string }
+  | { kind: 'passphrase'; text: string; fileName: string; wrong: boolean }
+  | { kind: 'preview'; plan: ImportPlan; report: ImportReport; fileName: string }
+  | { kind: 'error'; message: string; details: string[] };
+
+function ImportPanel() {
+  const { repo, t, lang, toast, escalate } = useApp();
+  const x = t.s.exchange;
+  const id = useId('ss-import');
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [over, setOver] = useState(false);
+  const [pass, setPass] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+  const focusTarget = useRef<HTMLElement>(null);
+
+  // Each stage starts with a heading or field: move focus there so the next step is found.
+  useEffect(() => {
+    if (stage.kind !== 'idle' && stage.kind !== 'busy') focusTarget.current?.focus();
+  }, [stage.kind]);
+
+  const fail = (message: string, details: string[] = []) => setStage({ kind: 'error', message, details });
+
+  const planFrom = async (text: string, fileName: string) => {
+    const parsed = parseExport(text);
+    if (!parsed.ok) {
+      if (parsed.error.encrypted) return setStage({ kind: 'passphrase', text, fileName, wrong: false });
+      const code = parsed.error.code;
+      return fail(fill(x.fileErrors[code], { max: formatBytes(DEFAULT_MAX_IMPORT_BYTES, lang) }), parsed.error.details);
+    }
+    try {
+      // Planning reads, never writes: cancelling at the preview leaves everything as it was.
+      const plan = planImport(parsed.dataset, await repo.exportAll(), { copyTitleSuffix: COPY_SUFFIX[lang] });
+      setStage({ kind: 'preview', plan, report: parsed.report, fileName });
+    } catch (err) {
+      if (!escalate(err)) fail(errorText(t, err));
+    }
+  };
+
+  const takeFile = async (file: File | undefined) => {
+    if (!file) return;
+    // Checked before reading: a huge file would otherwise be loaded into memory first.
+    if (file.size > DEFAULT_MAX_IMPORT_BYTES) {
+      return fail(fill(x.fileErrors['too-big'], { max: formatBytes(DEFAULT_MAX_IMPORT_BYTES, lang) }));
+    }
+    setStage({ kind: 'busy', message: x.reading });
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return fail(x.fileErrors.read);
+    }
+    if (isEncryptedExport(text)) return setStage({ kind: 'passphrase', text, fileName: file.name, wrong: false });
+    await planFrom(text, file.name);
+  };
+
+  const decrypt = async (e: Event) => {
+    e.preventDefault();
+    if (stage.kind !== 'passphrase') return;
+    const { text, fileName } = stage;
+    setStage({ kind: 'busy', message: x.decrypting });
+    const result = await decryptExport(text, pass);
+    if (!result.ok) return setStage({ kind: 'passphrase', text, fileName, wrong: true });
+    setPass('');
+    await planFrom(result.plaintext, fileName);
+  };
+
+  const confirm = async () => {
+    if (stage.kind !== 'preview') return;
+    const { plan } = stage;
+    setStage({ kind: 'busy', message: x.reading });
+    try {
+      const r = await repo.applyImport(plan);
+      setStage({ kind: 'idle' });
+      toast(fill(x.done, { sessions: r.sessions, notes: r.notes, positions: r.positions, actions: r.actions }));
+    } catch (err) {
+      if (escalate(err)) return;
+      // 'conflict': something with the same id appeared since the preview; nothing was written.
+      fail(errorCode(err) === 'conflict' ? x.changed : `${errorText(t, err)} ${x.unchanged}`);
+    }
+  };
+
+  const cancel = () => {
+    setStage({ kind: 'idle' });
+    setPass('');
+    toast(x.cancelled);
+    fileInput.current?.focus();
+  };
+
+  return (
+    <div class="ss-panel" aria-labelledby={`${id}-h`} role="group">
+      <h3 id={`${id}-h`}>{x.importTitle}</h3>
+      <div
+        class={`ss-drop${over ? ' is-over' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          void takeFile(e.dataTransfer?.files[0]);
+        }}
+      >
+        <p id={`${id}-drop`}>{x.drop}</p>
+        <label class="button" for={`${id}-file`}>
+          {x.choose}
+        </label>
+        <input
+          id={`${id}-file`}
+          ref={fileInput}
+          class="ss-file"
+          type="file"
+          accept=".json,application/json"
+          aria-describedby={`${id}-drop`}
+          onChange={(e) => {
+            const input = e.currentTarget;
+            const file = input.files?.[0];
+            // Cleared so that choosing the same file again (a second import) is noticed.
+            input.value = '';
+            void takeFile(file);
+          }}
+        />
+      </div>
+
+      {stage.kind === 'busy' && (
+        <p role="status" class="ss-busy">
+          {stage.message}
+        </p>
+      )}
+
+      {stage.kind === 'error' && (
+        <div class="ss-problems" role="alert">
+          <p>
+            <strong>{stage.message}</strong> {x.unchanged}
+          </p>
+          {stage.details.length > 0 && (
+            <details>
+              <summary>{x.details}</summary>
+              <ul class="ss-details">
+                {stage.details.map((d, i) => (
+                  <li key={i}>{d}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+
+      {stage.kind === 'passphrase' && (
+        <form class="ss-passphrase" onSubmit={decrypt}>
+          <p>{x.askPassphrase}</p>
+          <div class="ss-field">
+            <label for={`${id}-pass`}>{x.passphrase}</label>
+            <input
+              id={`${id}-pass`}
+              ref={focusTarget as RefObject<HTMLInputElement>}
+              type="password"
+              autoComplete="off"
+              value={pass}
+              aria-invalid={stage.wrong}
+              aria-describedby={stage.wrong ? `${id}-wrong` : undefined}
+              onInput={(e) => setPass(e.currentTarget.value)}
+            />
+          </div>
+          {stage.wrong && (
+            <p class="ss-error" id={`${id}-wrong`} role="alert">
+              {x.wrongPassphrase}
+            </p>
+          )}
+          <div class="ss-buttons">
+            <button type="submit" class="primary" disabled={pass === ''}>
+              {x.openFile}
+            </button>
+            <button type="button" onClick={cancel}>
+              {x.cancel}
+            </button>
+          </div>
+        </form>
+      )}
+
+      {stage.kind === 'preview' && (
+        <ImportPreview
+          plan={stage.plan}
+          report={stage.report}
+          fileName={stage.fileName}
+          headingRef={focusTarget as RefObject<HTMLHeadingElement>}
+          onConfirm={confirm}
+          onCancel={cancel}
+        />
+      )}
+    </div>
+  );
+}
+
+function ImportPreview(props: {
+  plan: ImportPlan;
+  report: ImportReport;
+  fileName: string;
+  headingRef: RefObject<HTMLHeadingElement>;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  const { t } = useApp();
+  const x = t.s.exchange;
+  const { plan, report } = props;
+  const empty = planIsEmpty(plan);
+  const technical = [...plan.problems.map((p) => `${p.path}: ${p.message}`), ...report.dropped];
+  return (
+    <section class="ss-preview" aria-labelledby="ss-preview-h">
+      <h4 id="ss-preview-h" ref={props.headingRef} tabIndex={-1}>
+        {x.previewTitle}
+      </h4>
+      <p class="ss-hint">{fill(x.previewFile, { file: props.fileName })}</p>
+      <p>{x.rule}</p>
+      {empty ? (
+        <p class="ss-ok">
+          <strong>{x.nothing}</strong>
+        </p>
+      ) : (
+        <ul class="ss-counts">
+          {plan.counts.add.sessions + plan.counts.add.notes + plan.counts.add.positions + plan.counts.add.actions > 0 && (
+            <li>{fill(x.countAdd, { ...plan.counts.add })}</li>
+          )}
+          {plan.counts.copy.sessions > 0 && <li>{fill(x.countCopy, { sessions: plan.counts.copy.sessions })}</li>}
+          {plan.counts.skip.sessions > 0 && <li>{fill(x.countSkip, { sessions: plan.counts.skip.sessions })}</li>}
+        </ul>
+      )}
+      {plan.sessions.length > 0 && (
+        <ul class="ss-plan">
+          {plan.sessions.slice(0, 50).map((p) => (
+            <li key={p.sourceId} class={`is-${p.decision}`}>
+              <span class="ss-plan-title">{p.title}</span> — {x.decision[p.decision]}
+            </li>
+          ))}
+          {plan.sessions.length > 50 && <li>…</li>}
+        </ul>
+      )}
+      {plan.problems.length > 0 && <p class="ss-warning">{fill(x.problems, { n: plan.problems.length })}</p>}
+      {report.droppedCount > 0 && <p class="ss-warning">{fill(x.dropped, { n: report.droppedCount })}</p>}
+      {technical.length > 0 && (
+        <details>
+          <summary>{x.details}</summary>
+          <ul class="ss-details">
+            {technical.slice(0, 100).map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div class="ss-buttons">
+        {!empty && (
+          <button type="button" class="primary" onClick={props.onConfirm}>
+            {x.confirm}
+          </button>
+        )}
+        <button type="button" onClick={props.onCancel}>
+          {x.cancel}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** "Wis alle gegevens": a modal dialog that says what goes, offers a backup first, and needs a tick. */
+export function WipeAll() {
+  const { repo, t, exportBackup, toast, drafts } = useApp();
+  const w = t.s.wipe;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const [sure, setSure] = useState(false);
+  const [counts, setCounts] = useState({ sessions: 0, notes: 0, positions: 0, actions: 0 });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  const show = async () => {
+    setSure(false);
+    setProblem('');
+    try {
+      const all = await repo.exportAll();
+      setCounts({ sessions: all.sessions.length, notes: all.notes.length, positions: all.positions.length, actions: all.actions.length });
+    } catch {
+      // The dialog still works; the numbers are a courtesy.
+    }
+    setOpen(true);
+  };
+  const close = () => {
+    setOpen(false);
+    opener.current?.focus();
+  };
+
+  const backup = async () => {
+    setBusy(true);
+    try {
+      const file = await exportBackup();
+      setProblem('');
+      toast(fill(t.s.exchange.exported, { file }));
+    } catch (err) {
+      setProblem(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const wipe = async (e: Event) => {
+    e.preventDefault();
+    if (!sure) return;
+    setBusy(true);
+    try {
+      await repo.wipeAll();
+      clearDrafts(drafts);
+      setOpen(false);
+      toast(w.done);
+    } catch (err) {
+      setProblem(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="ss-section ss-wipe" aria-labelledby="ss-wipe-h">
+      <h2 id="ss-wipe-h" class="visually-hidden">
+        {w.open}
+      </h2>
+      <p>
+        <button type="button" class="ss-danger" ref={opener} onClick={show}>
+          {w.open}
+        </button>
+      </p>
+      <dialog ref={dialog} class="ss-dialog" aria-labelledby="ss-wipe-title" onClose={() => setOpen(false)} onCancel={() => setOpen(false)}>
+        {open && (
+          <form onSubmit={wipe}>
+            <h2 id="ss-wipe-title">{w.title}</h2>
+            <p>{fill(w.text, counts)}</p>
+            <p>
+              <button type="button" onClick={backup} disabled={busy}>
+                {w.backupFirst}
+              </button>
+            </p>
+            <label class="ss-check">
+              <input type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
+              {w.confirmCheck}
+            </label>
+            {problem && (
+              <p class="ss-error" role="alert">
+                {problem}
+              </p>
+            )}
+            <div class="ss-buttons">
+              <button type="submit" class="ss-danger-solid" disabled={!sure || busy}>
+                {w.confirm}
+              </button>
+              <button type="button" onClick={close} autoFocus>
+                {w.cancel}
+              </button>
+            </div>
+          </form>
+        )}
+      </dialog>
+    </section>
+  );
+}

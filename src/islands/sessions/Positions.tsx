@@ -1,0 +1,333 @@
+/**
+ * Where people stand between a dilemma's two poles (0 = pole A, 100 = pole B).
+ * Zelfreflectie: one marker. Team kinds: participants place markers in turn on one device,
+ * hidden until "show all"; then a dot plot of the spread and the team's agreed position.
+ * Plus the history of "our" position on this card across sessions of the same team.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { dotPlot, historyChart } from '../../lib/report/chart';
+import { formatDay, median } from '../../lib/sessions/format';
+import { historyPoints, isTeamKind, leaning, OWN_PARTICIPANT, participantPositions, type HistoryPoint } from '../../lib/sessions/positions';
+import type { Position, Session } from '../../lib/store/types';
+import type { SessionCard } from './types';
+import { errorText, fill, useApp, useChanges, useId } from './ui';
+
+interface Props {
+  session: Session;
+  card: SessionCard;
+  poles: [string, string];
+}
+
+/** "dichter bij Zelfredzaam" and "40 van 100, dichter bij Zelfredzaam" for a value. */
+function usePoleWords(poles: [string, string]) {
+  const p = useApp().t.s.positions;
+  const lean = (value: number) => {
+    const side = leaning(value);
+    return side === 'a' ? fill(p.leanA, { a: poles[0] }) : side === 'b' ? fill(p.leanB, { b: poles[1] }) : p.middle;
+  };
+  return { lean, valueText: (value: number) => fill(p.valueText, { value, lean: lean(value) }) };
+}
+
+/** A range input with the two pole labels at its ends; `label` names both poles. */
+function PoleSlider(props: { id: string; label: string; value: number; poles: [string, string]; onInput(v: number): void; onCommit?(v: number): void }) {
+  const { valueText } = usePoleWords(props.poles);
+  return (
+    <div class="ss-slider">
+      <label for={props.id} class="ss-slider-label">
+        {props.label}
+      </label>
+      <input
+        id={props.id}
+        type="range"
+        min={0}
+        max={100}
+        step={1}
+        value={props.value}
+        aria-valuetext={valueText(props.value)}
+        onInput={(e) => props.onInput(Number(e.currentTarget.value))}
+        onChange={(e) => props.onCommit?.(Number(e.currentTarget.value))}
+      />
+      <div class="ss-slider-poles" aria-hidden="true">
+        <span>{props.poles[0]}</span>
+        <output class="ss-slider-value">{props.value}</output>
+        <span>{props.poles[1]}</span>
+      </div>
+    </div>
+  );
+}
+
+export function Positions({ session, card, poles }: Props) {
+  const { repo, t, escalate } = useApp();
+  const [list, setList] = useState<Position[] | null>(null);
+  const [error, setError] = useState('');
+  const load = async () => {
+    try {
+      setList(await repo.positions.list(session.id, card.id));
+    } catch (err) {
+      if (!escalate(err)) setError(errorText(t, err));
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, [repo]);
+  useChanges(['positions'], () => void load());
+
+  if (list === null) return error ? <p class="ss-error">{error}</p> : null;
+  return isTeamKind(session.kind) ? (
+    <TeamPositions session={session} card={card} poles={poles} list={list} />
+  ) : (
+    <OwnPosition session={session} card={card} poles={poles} list={list} />
+  );
+}
+
+function OwnPosition({ session, card, poles, list }: Props & { list: Position[] }) {
+  const { repo, t, toast } = useApp();
+  const p = t.s.positions;
+  const id = useId('ss-own');
+  const stored = list.find((x) => x.participant === OWN_PARTICIPANT);
+  const [value, setValue] = useState(stored?.value ?? 50);
+  const [message, setMessage] = useState('');
+  const touched = useRef(false);
+
+  // Another tab moved it: follow, unless the user is moving it here right now.
+  useEffect(() => {
+    if (stored && !touched.current) setValue(stored.value);
+  }, [stored?.value]);
+
+  const save = async (v: number) => {
+    touched.current = false;
+    try {
+      await repo.positions.set({ sessionId: session.id, cardId: card.id, participant: OWN_PARTICIPANT, value: v });
+      setMessage(fill(p.ownSaved, { value: v }));
+    } catch (err) {
+      toast(errorText(t, err), { tone: 'error' });
+    }
+  };
+
+  return (
+    <section class="ss-positions" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`}>{p.titleOwn}</h4>
+      <PoleSlider
+        id={`${id}-range`}
+        label={fill(p.own, { a: poles[0], b: poles[1] })}
+        value={value}
+        poles={poles}
+        onInput={(v) => {
+          touched.current = true;
+          setValue(v);
+        }}
+        onCommit={(v) => void save(v)}
+      />
+      <div class="ss-buttons">
+        {(!stored || stored.value !== value) && (
+          <button type="button" class="primary" onClick={() => void save(value)}>
+            {p.saveOwn}
+          </button>
+        )}
+        <p class="ss-hint" role="status">
+          {message || (stored ? fill(p.ownSaved, { value: stored.value }) : p.ownNone)}
+        </p>
+      </div>
+    </section>
+  );
+}
+
+function TeamPositions({ session, card, poles, list }: Props & { list: Position[] }) {
+  const { repo, t, toast } = useApp();
+  const p = t.s.positions;
+  const id = useId('ss-team');
+  const { lean } = usePoleWords(poles);
+  const markers = participantPositions(list);
+  const agreed = list.find((x) => x.agreed) ?? null;
+  const [name, setName] = useState('');
+  const [value, setValue] = useState(50);
+  const [revealed, setRevealed] = useState(false);
+  const [agreedValue, setAgreedValue] = useState<number | null>(null);
+  const [message, setMessage] = useState('');
+  const nameInput = useRef<HTMLInputElement>(null);
+
+  const place = async (e: Event) => {
+    e.preventDefault();
+    const participant = name.trim() || fill(p.defaultName, { n: markers.length + 1 });
+    const placed = value;
+    // Cleared at once, before the save: the next person must not see where the previous one
+    // put the marker, and may start moving the slider while the save is still running.
+    setName('');
+    setValue(50);
+    nameInput.current?.focus();
+    try {
+      await repo.positions.set({ sessionId: session.id, cardId: card.id, participant, value: placed });
+      setMessage(fill(p.placed, { name: participant }));
+    } catch (err) {
+      setName(name);
+      setValue(placed);
+      toast(errorText(t, err), { tone: 'error' });
+    }
+  };
+
+  const proposal = agreedValue ?? agreed?.value ?? median(markers.map((m) => m.value));
+  const recordAgreed = async () => {
+    try {
+      const own = await repo.positions.set({ sessionId: session.id, cardId: card.id, participant: OWN_PARTICIPANT, value: proposal });
+      await repo.positions.setAgreed(session.id, card.id, own.id);
+      setAgreedValue(null);
+      // The status line below now shows the agreed position; the placement note is old news.
+      setMessage('');
+    } catch (err) {
+      toast(errorText(t, err), { tone: 'error' });
+    }
+  };
+
+  const count = markers.length;
+  const countText = count === 0 ? p.countNone : count === 1 ? p.countOne : fill(p.count, { n: count });
+
+  return (
+    <section class="ss-positions" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`}>{p.titleTeam}</h4>
+      <p class="ss-hint">{p.turnHelp}</p>
+      <form class="ss-place" onSubmit={place}>
+        <div class="ss-field">
+          <label for={`${id}-name`}>{p.participant}</label>
+          <input id={`${id}-name`} ref={nameInput} type="text" value={name} maxLength={100} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} />
+        </div>
+        <PoleSlider id={`${id}-range`} label={fill(p.yours, { a: poles[0], b: poles[1] })} value={value} poles={poles} onInput={setValue} />
+        <p>
+          <button type="submit" class="primary">
+            {p.place}
+          </button>
+        </p>
+      </form>
+      <div class="ss-count" role="status">
+        <p>
+          {message && <span>{message} </span>}
+          <strong class="ss-count-text">{countText}</strong>
+        </p>
+        {agreed && <p class="ss-agreed-now">{fill(p.agreedCurrent, { value: agreed.value, lean: lean(agreed.value) })}</p>}
+      </div>
+      <p>
+        <button type="button" aria-expanded={revealed} aria-controls={`${id}-all`} disabled={count === 0} onClick={() => setRevealed((r) => !r)}>
+          {revealed ? p.hide : p.reveal}
+        </button>
+      </p>
+      <div id={`${id}-all`}>
+        {revealed && count > 0 && (
+          <>
+            <DotPlotFigure markers={markers} agreed={agreed?.value ?? null} poles={poles} />
+            <div class="ss-agree">
+              <h5>{p.agreedTitle}</h5>
+              <p class="ss-hint">{p.agreedHelp}</p>
+              <PoleSlider
+                id={`${id}-agreed`}
+                label={fill(p.agreedLabel, { a: poles[0], b: poles[1] })}
+                value={proposal}
+                poles={poles}
+                onInput={setAgreedValue}
+              />
+              <p>
+                <button type="button" class="primary" onClick={() => void recordAgreed()}>
+                  {p.agreedSave}
+                </button>
+              </p>
+            </div>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function DotPlotFigure({ markers, agreed, poles }: { markers: Position[]; agreed: number | null; poles: [string, string] }) {
+  const { t } = useApp();
+  const p = t.s.positions;
+  const id = useId('ss-dots');
+  const plot = useMemo(() => dotPlot(markers.map((m) => ({ label: m.participant, value: m.value })), agreed), [markers, agreed]);
+  const list = markers.map((m) => fill(p.item, { name: m.participant, value: m.value })).join(', ');
+  const text = `${fill(p.chartText, { a: poles[0], b: poles[1], list })}${agreed !== null ? ` ${fill(p.chartAgreed, { value: agreed })}` : ''}`;
+  return (
+    <figure class="ss-figure">
+      <svg class="ss-chart ss-dotplot" viewBox={`0 0 ${plot.width} ${plot.height}`} role="img" aria-labelledby={`${id}-cap`}>
+        <line class="ss-axis" x1={plot.x0} x2={plot.x1} y1={plot.axisY} y2={plot.axisY} />
+        {plot.ticks.map((tick) => (
+          <g key={tick.value}>
+            <line class="ss-tick" x1={tick.x} x2={tick.x} y1={plot.axisY - 4} y2={plot.axisY + 4} />
+            <text class="ss-tick-label" x={tick.x} y={plot.labelY} text-anchor="middle">
+              {tick.value}
+            </text>
+          </g>
+        ))}
+        {plot.agreed && (
+          <g class="ss-agreed-mark">
+            <line x1={plot.agreed.x} x2={plot.agreed.x} y1={4} y2={plot.axisY} />
+            <path d={`M${plot.agreed.x} ${plot.axisY - 7}l7 7l-7 7l-7 -7z`} />
+          </g>
+        )}
+        {plot.dots.map((d, i) => (
+          <circle key={i} class="ss-dot" cx={d.x} cy={d.y} r={plot.radius} />
+        ))}
+      </svg>
+      <div class="ss-chart-poles" aria-hidden="true">
+        <span>{poles[0]}</span>
+        <span>{poles[1]}</span>
+      </div>
+      <figcaption id={`${id}-cap`} class="ss-caption">
+        {text}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** "Our" position on this card in earlier sessions of the same team (or alone), as a small chart. */
+export function PositionHistory({ session, card, poles }: Props) {
+  const { repo, t, lang } = useApp();
+  const h = t.s.history;
+  const id = useId('ss-hist');
+  const [points, setPoints] = useState<HistoryPoint[]>([]);
+  const load = async () => {
+    try {
+      setPoints(historyPoints(await repo.positionHistory(card.id, { team: session.team })));
+    } catch {
+      setPoints([]);
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, [repo]);
+  useChanges(['positions', 'sessions'], () => void load());
+
+  const chart = useMemo(() => historyChart(points.map((pt) => ({ label: formatDay(pt.date, lang), value: pt.value }))), [points, lang]);
+  if (points.length < 2) return null;
+  const list = points.map((pt) => fill(h.item, { date: formatDay(pt.date, lang), value: pt.value })).join('; ');
+  return (
+    <section class="ss-history" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`}>{isTeamKind(session.kind) ? h.titleTeam : h.titleOwn}</h4>
+      <figure class="ss-figure">
+        <svg class="ss-chart ss-historychart" viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-labelledby={`${id}-cap`}>
+          {chart.ticks.map((tick) => (
+            <g key={tick.value}>
+              <line class="ss-grid" x1={tick.x} x2={tick.x} y1={chart.top} y2={chart.bottom} />
+              <text class="ss-tick-label" x={tick.x} y={chart.bottom + 16} text-anchor="middle">
+                {tick.value}
+              </text>
+            </g>
+          ))}
+          {chart.path && <path class="ss-line" d={chart.path} />}
+          {chart.rows.map((row, i) => (
+            <g key={i} class={points[i]?.sessionId === session.id ? 'is-current' : undefined}>
+              <text class="ss-row-label" x={chart.labelX} y={row.y + 4} text-anchor="end">
+                {row.label}
+              </text>
+              <circle class="ss-dot" cx={row.x} cy={row.y} r={6} />
+            </g>
+          ))}
+        </svg>
+        <div class="ss-chart-poles ss-chart-poles-history" aria-hidden="true">
+          <span>{poles[0]}</span>
+          <span>{poles[1]}</span>
+        </div>
+        <figcaption id={`${id}-cap`} class="ss-caption">
+          {fill(h.text, { a: poles[0], b: poles[1], list })}
+        </figcaption>
+      </figure>
+    </section>
+  );
+}

@@ -1,0 +1,240 @@
+/** The list view: storage status, new session, the sessions (newest first, in pages), backup and wipe. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { sessionDeck } from '../../lib/sessions/deck';
+import { formatDay } from '../../lib/sessions/format';
+import type { SessionCursor } from '../../lib/store/repo';
+import type { Session } from '../../lib/store/types';
+import { ImportExport, WipeAll } from './ImportExport';
+import { NewSession } from './NewSession';
+import { StorageStatus } from './StorageStatus';
+import { errorText, fill, Pluralised, RouteLink, useApp, useChanges, useViewFocus } from './ui';
+
+const PAGE_SIZE = 20;
+
+export function SessionList() {
+  const { repo, t, escalate } = useApp();
+  const s = t.s;
+  const [items, setItems] = useState<Session[] | null>(null);
+  const [next, setNext] = useState<SessionCursor | null>(null);
+  const [error, setError] = useState('');
+  const [creating, setCreating] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const importRef = useRef<HTMLElement>(null);
+  const loaded = useRef(PAGE_SIZE);
+
+  const load = async (limit = loaded.current) => {
+    try {
+      const page = await repo.sessions.list({ limit });
+      loaded.current = Math.max(PAGE_SIZE, page.items.length);
+      setItems(page.items);
+      setNext(page.next);
+      setError('');
+    } catch (err) {
+      if (!escalate(err)) setError(errorText(t, err));
+      setItems((old) => old ?? []);
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, [repo]);
+  useChanges(['sessions'], () => void load());
+  useViewFocus(heading, items !== null);
+
+  const more = async () => {
+    if (!next) return;
+    try {
+      const page = await repo.sessions.list({ limit: PAGE_SIZE, cursor: next });
+      setItems((old) => [...(old ?? []), ...page.items]);
+      loaded.current += page.items.length;
+      setNext(page.next);
+    } catch (err) {
+      if (!escalate(err)) setError(errorText(t, err));
+    }
+  };
+
+  const teams = [...new Set((items ?? []).map((x) => x.team).filter((x) => x !== ''))].sort();
+
+  return (
+    <>
+      <StorageStatus />
+      <section class="ss-section" aria-labelledby="ss-list-h">
+        <div class="ss-list-head">
+          <h2 id="ss-list-h" ref={heading} tabIndex={-1}>
+            {s.list.title}
+          </h2>
+          {!creating && (
+            <button type="button" class="primary" onClick={() => setCreating(true)}>
+              + {s.create.open}
+            </button>
+          )}
+        </div>
+        {creating && <NewSession teams={teams} onCancel={() => setCreating(false)} />}
+        {error && (
+          <p class="ss-error" role="alert">
+            {error}
+          </p>
+        )}
+        {items !== null && items.length === 0 && !creating && (
+          <div class="ss-empty">
+            <p>
+              <strong>{s.list.empty}</strong>
+            </p>
+            <p>{s.list.emptyHelp}</p>
+            <p class="ss-buttons">
+              <button type="button" class="primary" onClick={() => setCreating(true)}>
+                {s.create.open}
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  importRef.current?.scrollIntoView({ block: 'start' });
+                  importRef.current?.querySelector<HTMLInputElement>('input[type=file]')?.focus();
+                }}
+              >
+                {s.list.toImport}
+              </button>
+            </p>
+          </div>
+        )}
+        {items !== null && items.length > 0 && (
+          <ul class="ss-list" data-session-list>
+            {items.map((item) => (
+              <SessionItem session={item} key={item.id} />
+            ))}
+          </ul>
+        )}
+        {next && (
+          <p>
+            <button type="button" onClick={more}>
+              {s.list.more}
+            </button>
+          </p>
+        )}
+      </section>
+      <ImportExport sectionRef={importRef} />
+      <WipeAll />
+    </>
+  );
+}
+
+function SessionItem({ session }: { session: Session }) {
+  const { repo, t, lang, cards, toast, escalate } = useApp();
+  const s = t.s;
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(session.title);
+  const [busy, setBusy] = useState(false);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const title = session.title.trim() || s.list.untitled;
+  const count = sessionDeck(cards, session.deck).length;
+
+  useEffect(() => {
+    if (renaming) input.current?.select();
+  }, [renaming]);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (err) {
+      if (!escalate(err)) toast(errorText(t, err), { tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rename = (e: Event) => {
+    e.preventDefault();
+    void run(async () => {
+      await repo.sessions.rename(session.id, name.trim() || session.title);
+      setRenaming(false);
+      toast(s.list.renamed);
+      requestAnimationFrame(() => renameButton.current?.focus());
+    });
+  };
+
+  const duplicate = () =>
+    run(async () => {
+      const copy = await repo.sessions.duplicate(session.id, { title: fill(s.list.copyTitle, { title: session.title }) });
+      toast(fill(s.list.duplicated, { title: copy.title }));
+    });
+
+  const remove = () =>
+    run(async () => {
+      await repo.sessions.softDelete(session.id);
+      toast(fill(s.list.deleted, { title }), {
+        focus: true,
+        action: {
+          label: s.list.undo,
+          run: async () => {
+            try {
+              await repo.sessions.undoDelete(session.id);
+              toast(fill(s.list.restored, { title }));
+            } catch (err) {
+              toast(errorText(t, err), { tone: 'error' });
+            }
+          },
+        },
+      });
+    });
+
+  return (
+    <li class="ss-item">
+      <h3 class="ss-item-title">
+        <RouteLink route={{ view: 'session', id: session.id, card: 0 }}>{title}</RouteLink>
+      </h3>
+      <p class="ss-item-meta">
+        <span>{s.kinds[session.kind]}</span>
+        {session.team && <span>{session.team}</span>}
+        <span>{formatDay(session.date, lang)}</span>
+        <span>
+          <Pluralised n={count} one={s.list.cardsOne} many={s.list.cards} />
+        </span>
+      </p>
+      {renaming ? (
+        <form class="ss-rename" onSubmit={rename}>
+          <label for={`rename-${session.id}`}>{s.list.renameLabel}</label>
+          <input
+            id={`rename-${session.id}`}
+            ref={input}
+            type="text"
+            value={name}
+            maxLength={200}
+            onInput={(e) => setName(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setRenaming(false);
+                requestAnimationFrame(() => renameButton.current?.focus());
+              }
+            }}
+          />
+          <button type="submit" class="primary" disabled={busy}>
+            {s.list.save}
+          </button>
+          <button type="button" onClick={() => setRenaming(false)}>
+            {s.list.cancel}
+          </button>
+        </form>
+      ) : (
+        <div class="ss-item-actions" role="group" aria-label={fill(s.list.itemActions, { title })}>
+          <button
+            type="button"
+            ref={renameButton}
+            onClick={() => {
+              setName(session.title);
+              setRenaming(true);
+            }}
+          >
+            {s.list.rename}
+          </button>
+          <button type="button" onClick={duplicate} disabled={busy}>
+            {s.list.duplicate}
+          </button>
+          <button type="button" class="ss-danger" onClick={remove} disabled={busy}>
+            {s.list.delete}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

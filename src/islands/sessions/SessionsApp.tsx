@@ -1,0 +1,327 @@
+/**
+ * The sessions page's island (client:only: IndexedDB exists only in the browser). It opens
+ * the store, shows what the browser allows (or why not), and switches between the list,
+ * one session and its report, kept in the query string so Back works.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { encryptExport } from '../../lib/exchange/crypto';
+import { exportFileName, serialize } from '../../lib/exchange/format';
+import { isStoreError, type StoreErrorCode } from '../../lib/store/errors';
+import { persistenceStatus, requestPersistence } from '../../lib/store/persist';
+import { createRepo, salvage, type Repo } from '../../lib/store/repo';
+import { closeKjk, openKjk, type KjkDb } from '../../lib/store/schema';
+import { createSync, type ChangeMessage } from '../../lib/store/sync';
+import { createBus, echoingSync } from '../../lib/sessions/bus';
+import { browserDraftStorage, recoverDrafts, type RecoverOutcome } from '../../lib/sessions/drafts';
+import { parseRoute, routeSearch, sameRoute, type SessionsRoute } from '../../lib/sessions/route';
+import { Report } from './Report';
+import { SessionList } from './SessionList';
+import { SessionView } from './SessionView';
+import { App, download, fill, pageTitle, requestViewFocus, type AppContext, type Toast, type ToastAction } from './ui';
+import type { SessionsProps } from './types';
+import '../../styles/sessions.css';
+
+type Phase =
+  | { kind: 'opening' }
+  | { kind: 'ready'; repo: Repo; db: KjkDb }
+  | { kind: 'recovery'; db: KjkDb | null }
+  | { kind: 'failed'; code: StoreErrorCode | null };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Deleted sessions stay restorable this long (also in backups), then they are purged. */
+const PURGE_AFTER_MS = 7 * DAY_MS;
+const TOAST_MS = 8000;
+const REOPEN_ATTEMPTS = 5;
+
+function newTabId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps) {
+  const s = t.s;
+  const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
+  const [route, setRoute] = useState<SessionsRoute>(() => parseRoute(location.search));
+  const [versionChanged, setVersionChanged] = useState(false);
+  const [blocked, setBlocked] = useState(false);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const bus = useMemo(createBus, []);
+  const tab = useMemo(newTabId, []);
+  const drafts = useMemo(browserDraftStorage, []);
+  const cardById = useMemo(() => new Map(cards.map((c) => [c.id, c] as const)), [cards]);
+  const persistAsked = useRef(false);
+  const toastId = useRef(0);
+  const phaseRef = useRef(phase);
+  phaseRef.current = phase;
+
+  const toast = useCallback((message: string, opts: { action?: ToastAction; tone?: 'info' | 'error'; focus?: boolean } = {}) => {
+    const id = ++toastId.current;
+    const next: Toast = { id, message, tone: opts.tone ?? 'info', focus: opts.focus ?? false };
+    if (opts.action) next.action = opts.action;
+    // One message at a time: the newest is what the user just did.
+    setToasts([next]);
+    // Plain confirmations fade after a while; one with an action (undo) waits for the user.
+    if (!opts.action) setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), TOAST_MS);
+  }, []);
+
+  // --- Opening the store ---------------------------------------------------------------
+  useEffect(() => {
+    const sync = createSync();
+    const unsubscribe = sync.subscribe((m) => bus.emit(m));
+    let disposed = false;
+    let current: KjkDb | null = null;
+
+    const open = async (reopening: boolean, attempt = 0) => {
+      try {
+        const db = await openKjk({
+          onVersionChange: () => setVersionChanged(true),
+          onBlocked: () => setBlocked(true),
+          // Storage cleared or the disk went away: open again (an empty store if it was
+          // cleared), keeping the page and whatever is typed in it.
+          onTerminated: () => {
+            if (!disposed) void open(true);
+          },
+        });
+        if (disposed) {
+          closeKjk(db);
+          return;
+        }
+        current = db;
+        setBlocked(false);
+        const repo = createRepo(db, { sync: echoingSync(sync, bus) });
+        await recoverDrafts(drafts, async (d): Promise<RecoverOutcome> => {
+          try {
+            const r = await repo.notes.save({ sessionId: d.sessionId, cardId: d.cardId, text: d.text, baseUpdatedAt: d.base });
+            return r.ok ? 'saved' : 'conflict';
+          } catch (err) {
+            return isStoreError(err) && err.code === 'not-found' ? 'gone' : 'error';
+          }
+        });
+        repo.sessions.purgeDeleted(Date.now() - PURGE_AFTER_MS).catch(() => undefined);
+        setPhase({ kind: 'ready', repo, db });
+        if (reopening) {
+          bus.emit({ type: 'changed', store: 'all', id: '*', updatedAt: Date.now() });
+          toast(s.banner.reopened);
+        }
+      } catch (err) {
+        if (disposed) return;
+        // Right after the browser cleared the data, opening can fail while it finishes
+        // deleting: try again a few times before calling the storage unavailable.
+        if (reopening && attempt < REOPEN_ATTEMPTS) {
+          setTimeout(() => void open(true, attempt + 1), 200 * 2 ** attempt);
+          return;
+        }
+        const code = isStoreError(err) ? err.code : null;
+        if (code === 'blocked') setBlocked(true);
+        setPhase(code === 'backing-store' ? { kind: 'recovery', db: null } : { kind: 'failed', code });
+      }
+    };
+    void open(false);
+
+    const onPop = () => {
+      setToasts([]);
+      requestViewFocus();
+      setRoute(parseRoute(location.search));
+    };
+    addEventListener('popstate', onPop);
+    return () => {
+      disposed = true;
+      removeEventListener('popstate', onPop);
+      unsubscribe();
+      sync.close();
+      if (current) closeKjk(current);
+    };
+  }, []);
+
+  const go = useCallback((next: SessionsRoute, opts: { replace?: boolean } = {}) => {
+    const url = `${location.pathname}${routeSearch(next)}`;
+    if (opts.replace) history.replaceState(history.state, '', url);
+    else if (!sameRoute(parseRoute(location.search), next)) history.pushState(null, '', url);
+    setRoute(next);
+    if (!opts.replace) {
+      setToasts([]);
+      requestViewFocus();
+      scrollTo({ top: 0 });
+    }
+  }, []);
+
+  const ready = phase.kind === 'ready' ? phase : null;
+
+  const ctx = useMemo<AppContext | null>(() => {
+    if (!ready) return null;
+    const { repo } = ready;
+    return {
+      repo,
+      lang,
+      t,
+      cards,
+      cardById,
+      cardsHref,
+      go,
+      toast,
+      subscribe: (listener: (m: ChangeMessage) => void) => bus.subscribe(listener),
+      async exportBackup(passphrase?: string) {
+        const at = Date.now();
+        const data = await repo.exportAll();
+        let text = serialize(data, 'all', { exportedAt: at });
+        if (passphrase) text = await encryptExport(text, passphrase);
+        const name = exportFileName(new Date(at), Boolean(passphrase));
+        download(text, name);
+        // The file is out; not being able to note that (a full disk) must not hide it.
+        await repo.meta.markExported(at).catch(() => undefined);
+        return name;
+      },
+      async exportSession(id: string) {
+        const at = Date.now();
+        const text = serialize(await repo.exportSession(id), 'session', { exportedAt: at });
+        const name = exportFileName(new Date(at));
+        download(text, name);
+        return name;
+      },
+      notePersisted() {
+        if (persistAsked.current) return;
+        persistAsked.current = true;
+        void (async () => {
+          if ((await persistenceStatus()) === 'persisted') return;
+          await requestPersistence(repo.meta);
+          bus.emit({ type: 'changed', store: 'meta', id: 'persistGranted', updatedAt: Date.now() });
+        })();
+      },
+      escalate(err: unknown) {
+        if (isStoreError(err) && err.code === 'backing-store' && phaseRef.current.kind === 'ready') {
+          setPhase({ kind: 'recovery', db: phaseRef.current.db });
+          return true;
+        }
+        return false;
+      },
+      drafts,
+      tab,
+    };
+  }, [ready?.repo]);
+
+  useEffect(() => {
+    if (route.view === 'list') pageTitle(null);
+  }, [route.view]);
+
+  // After "delete", the button that was pressed is gone: offer the undo right where focus lands.
+  const toastButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (toasts[0]?.focus) toastButton.current?.focus();
+  }, [toasts]);
+
+  return (
+    <div class="sessions-app">
+      {(versionChanged || (blocked && phase.kind !== 'failed')) && (
+        <div class="ss-banner ss-banner-warn" role="alert">
+          <p>{versionChanged ? s.banner.versionChange : s.banner.blocked}</p>
+          <button type="button" class="primary" onClick={() => location.reload()}>
+            {s.banner.reload}
+          </button>
+        </div>
+      )}
+
+      {phase.kind === 'opening' && <p class="ss-loading">{s.loading}</p>}
+
+      {phase.kind === 'failed' && <Unavailable code={phase.code} t={t} cardsHref={cardsHref} />}
+
+      {phase.kind === 'recovery' && <Recovery db={phase.db} t={t} />}
+
+      {ctx && (
+        <App.Provider value={ctx}>
+          {route.view === 'list' && <SessionList />}
+          {route.view === 'session' && <SessionView id={route.id} cardIndex={route.card} />}
+          {route.view === 'report' && <Report id={route.id} />}
+        </App.Provider>
+      )}
+
+      <div class="ss-toasts" role="status" aria-live="polite">
+        {toasts.map((m) => (
+          <div class={`ss-toast${m.tone === 'error' ? ' is-error' : ''}`} key={m.id}>
+            <p>{m.message}</p>
+            {m.action && (
+              <button
+                type="button"
+                ref={toastButton}
+                class="primary"
+                onClick={async () => {
+                  setToasts([]);
+                  await m.action?.run();
+                }}
+              >
+                {m.action.label}
+              </button>
+            )}
+            <button type="button" class="ss-toast-close" onClick={() => setToasts([])}>
+              {s.close}
+            </button>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function Unavailable({ code, t, cardsHref }: { code: StoreErrorCode | null; t: SessionsProps['t']; cardsHref: string }) {
+  const s = t.s;
+  const text =
+    code === 'unavailable' || code === null
+      ? s.banner.unavailable
+      : code === 'blocked'
+        ? s.banner.blocked
+        : s.errors[code];
+  return (
+    <div class="ss-banner ss-banner-error" role="alert">
+      <p>{text}</p>
+      <p class="ss-buttons">
+        {code !== null && code !== 'unavailable' && (
+          <button type="button" class="primary" onClick={() => location.reload()}>
+            {s.banner.reload}
+          </button>
+        )}
+        <a class="button" href={cardsHref}>
+          {s.banner.toCards}
+        </a>
+      </p>
+    </div>
+  );
+}
+
+/** After a backing-store error: offer the readable part as a file; never delete anything. */
+function Recovery({ db, t }: { db: KjkDb | null; t: SessionsProps['t'] }) {
+  const s = t.s;
+  const [result, setResult] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    if (!db) return;
+    setBusy(true);
+    try {
+      const { data, failed } = await salvage(db);
+      const at = Date.now();
+      download(serialize(data, 'all', { exportedAt: at }), exportFileName(new Date(at)));
+      let text = fill(s.recovery.exported, { sessions: data.sessions.length, notes: data.notes.length });
+      if (failed.length > 0) text += ` ${fill(s.recovery.failedStores, { stores: failed.map((f) => f.store).join(', ') })}`;
+      setResult(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="ss-banner ss-banner-error" aria-labelledby="ss-recovery-h">
+      <h2 id="ss-recovery-h">{s.recovery.title}</h2>
+      <p>{db ? s.recovery.text : s.recovery.cannotOpen}</p>
+      {db && (
+        <p>
+          <button type="button" class="primary" onClick={run} disabled={busy}>
+            {s.recovery.export}
+          </button>
+        </p>
+      )}
+      <p role="status">{result}</p>
+      <p>
+        <button type="button" onClick={() => location.reload()}>
+          {s.banner.reload}
+        </button>
+      </p>
+    </section>
+  );
+}

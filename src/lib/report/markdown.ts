@@ -1,0 +1,111 @@
+/**
+ * The report of a session as Markdown, for pasting into a mail, a chat or a document.
+ *
+ * All user text is escaped: a note with "<img onerror=…>", "[x](javascript:…)" or a line
+ * starting with "#" comes out as the same visible characters in any Markdown renderer,
+ * never as HTML, a link or a heading. Notes keep their line breaks inside a block quote.
+ */
+import type { Action, SessionKind } from '../store/types';
+import { formatDay } from '../sessions/format';
+import type { SessionReport } from './model';
+
+/** The words the report needs; the `sessions.report` slice of the dictionary fits. */
+export interface ReportStrings {
+  kind: string;
+  team: string;
+  date: string;
+  cardHeading: string;
+  unknownCard: string;
+  notes: string;
+  positions: string;
+  scale: string;
+  own: string;
+  agreed: string;
+  noAgreed: string;
+  actions: string;
+  otherActions: string;
+  owner: string;
+  due: string;
+  empty: string;
+  footer: string;
+}
+
+export interface MarkdownOptions {
+  lang: 'nl' | 'en';
+  strings: ReportStrings;
+  kinds: Record<SessionKind, string>;
+}
+
+const fillIn = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+
+/**
+ * Escapes text for use inside a Markdown line: every character that can start markup
+ * (CommonMark allows a backslash before any ASCII punctuation), and line breaks become
+ * spaces so a title cannot start a new block.
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/\r\n?|\n/g, ' ').replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&');
+}
+
+/** One line of a note: inline escapes, plus what only means something at the start of a line. */
+function escapeLine(line: string): string {
+  return escapeInline(line)
+    .replace(/^(\s*)([-=])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}
+
+/** The note as a block quote, one quoted line per line of text (empty lines stay empty). */
+export function quoteBlock(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '>' : `> ${escapeLine(line)}`))
+    .join('\n');
+}
+
+function actionLine(a: Action, o: MarkdownOptions): string {
+  const extra: string[] = [];
+  if (a.owner) extra.push(fillIn(o.strings.owner, { owner: escapeInline(a.owner) }));
+  if (a.due) extra.push(fillIn(o.strings.due, { date: formatDay(a.due, o.lang) }));
+  const tail = extra.length > 0 ? ` (${extra.join('; ')})` : '';
+  return `- [${a.done ? 'x' : ' '}] ${escapeInline(a.text)}${tail}`;
+}
+
+export function reportMarkdown(report: SessionReport, o: MarkdownOptions): string {
+  const s = o.strings;
+  const { session } = report;
+  const out: string[] = [];
+  out.push(`# ${escapeInline(session.title)}`, '');
+  out.push(`- ${s.kind}: ${o.kinds[session.kind]}`);
+  if (session.team.trim() !== '') out.push(`- ${s.team}: ${escapeInline(session.team)}`);
+  out.push(`- ${s.date}: ${formatDay(session.date, o.lang)}`, '');
+
+  if (report.sections.length === 0 && report.otherActions.length === 0) out.push(s.empty, '');
+
+  for (const section of report.sections) {
+    const heading = section.card
+      ? fillIn(s.cardHeading, { n: section.card.number, title: escapeInline(section.card.title) })
+      : fillIn(s.unknownCard, { id: escapeInline(section.cardId) });
+    out.push(`## ${heading}`, '');
+    if (section.note.trim() !== '') out.push(`### ${s.notes}`, '', quoteBlock(section.note), '');
+    if (section.markers.length > 0 || section.own !== null) {
+      const poles = section.card?.poles;
+      const scale = poles ? ` (${fillIn(s.scale, { a: escapeInline(poles[0]), b: escapeInline(poles[1]) })})` : '';
+      out.push(`### ${s.positions}${scale}`, '');
+      for (const m of section.markers) out.push(`- ${escapeInline(m.participant)}: ${m.value}`);
+      const team = session.kind !== 'zelfreflectie';
+      if (section.own !== null) out.push(`- **${fillIn(team ? s.agreed : s.own, { value: section.own })}**`);
+      else if (team) out.push(`- ${s.noAgreed}`);
+      out.push('');
+    }
+    if (section.actions.length > 0) {
+      out.push(`### ${s.actions}`, '', ...section.actions.map((a) => actionLine(a, o)), '');
+    }
+  }
+  if (report.otherActions.length > 0) {
+    out.push(`## ${s.otherActions}`, '', ...report.otherActions.map((a) => actionLine(a, o)), '');
+  }
+  out.push('---', '', s.footer, '');
+  return out.join('\n');
+}

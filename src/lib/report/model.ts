@@ -1,0 +1,125 @@
+/**
+ * The report of one session as plain data: what was discussed per card (notes, positions,
+ * the agreed or own position, actions). The report view and the Markdown text are both
+ * made from this model, so they always say the same thing.
+ */
+import type { Action, CardNote, Position, Session } from '../store/types';
+import { ownPosition, participantPositions } from '../sessions/positions';
+
+export interface ReportCardInfo {
+  id: string;
+  number: number;
+  title: string;
+  kind: 'kenniskaart' | 'dilemma';
+  /** Labels of pole A (0) and pole B (100), for dilemmas. */
+  poles?: [string, string];
+}
+
+export interface ReportSection {
+  cardId: string;
+  /** Undefined when the card no longer exists in the fan (the id is then shown). */
+  card?: ReportCardInfo;
+  /** The note as written; "" when there is none. */
+  note: string;
+  /** Named participants' markers, in the order they were placed. */
+  markers: { participant: string; value: number }[];
+  /** The agreed position (team) or my position (zelfreflectie), if any. */
+  own: number | null;
+  actions: Action[];
+}
+
+export interface SessionReport {
+  session: Session;
+  /** Only cards with something recorded, in the session's order; unknown cards last. */
+  sections: ReportSection[];
+  /** Actions not tied to a card of this report. */
+  otherActions: Action[];
+}
+
+export interface ReportData {
+  notes: readonly CardNote[];
+  positions: readonly Position[];
+  actions: readonly Action[];
+}
+
+function byCreated(a: Action, b: Action): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * `deck` is the session's cards in order; `allCards` lets a card that was discussed but is
+ * no longer in the deck (a hand-edited import, a renamed card) still get its title.
+ */
+export function buildReport(
+  session: Session,
+  data: ReportData,
+  deck: readonly ReportCardInfo[],
+  allCards: readonly ReportCardInfo[] = deck,
+): SessionReport {
+  const info = new Map<string, ReportCardInfo>();
+  for (const c of allCards) info.set(c.id, c);
+  for (const c of deck) info.set(c.id, c);
+
+  const order = new Map<string, number>();
+  deck.forEach((c, i) => order.set(c.id, i));
+
+  const ids = new Set<string>();
+  const notes = new Map<string, string>();
+  for (const n of data.notes) {
+    if (n.sessionId !== session.id) continue;
+    if (n.text.trim() === '') continue;
+    notes.set(n.cardId, n.text);
+    ids.add(n.cardId);
+  }
+  const positions = new Map<string, Position[]>();
+  for (const p of data.positions) {
+    if (p.sessionId !== session.id) continue;
+    const list = positions.get(p.cardId) ?? [];
+    list.push(p);
+    positions.set(p.cardId, list);
+    ids.add(p.cardId);
+  }
+  const actions = new Map<string, Action[]>();
+  const otherActions: Action[] = [];
+  for (const a of [...data.actions].sort(byCreated)) {
+    if (a.sessionId !== session.id) continue;
+    if (a.cardId === undefined) {
+      otherActions.push(a);
+      continue;
+    }
+    const list = actions.get(a.cardId) ?? [];
+    list.push(a);
+    actions.set(a.cardId, list);
+    ids.add(a.cardId);
+  }
+
+  const rank = (id: string) => {
+    const inDeck = order.get(id);
+    if (inDeck !== undefined) return [0, inDeck] as const;
+    const card = info.get(id);
+    return [1, card ? card.number : Number.MAX_SAFE_INTEGER] as const;
+  };
+  const sorted = [...ids].sort((a, b) => {
+    const [ga, na] = rank(a);
+    const [gb, nb] = rank(b);
+    return ga - gb || na - nb || (a < b ? -1 : a > b ? 1 : 0);
+  });
+
+  const sections: ReportSection[] = sorted.map((cardId) => {
+    const list = positions.get(cardId) ?? [];
+    const own = ownPosition(list, session.kind);
+    const section: ReportSection = {
+      cardId,
+      note: notes.get(cardId) ?? '',
+      markers: participantPositions(list).map((p) => ({ participant: p.participant, value: p.value })),
+      own: own ? own.value : null,
+      actions: actions.get(cardId) ?? [],
+    };
+    const card = info.get(cardId);
+    if (card) section.card = card;
+    return section;
+  });
+  // In a team session an unagreed "" marker is a left-over of an agreement that was undone:
+  // participantPositions and ownPosition both leave it out of the report.
+  return { session, sections, otherActions };
+}

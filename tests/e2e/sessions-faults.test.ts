@@ -1,0 +1,385 @@
+/**
+ * What the browser can do to the storage while someone works: a full disk, no IndexedDB at
+ * all, data cleared under the page, a damaged store, two tabs on one note, an upgrade with
+ * an old tab open. Nothing may crash, nothing typed may be lost, nothing may be overwritten.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DB_VERSION } from '../../src/lib/store/schema';
+import { launch, site } from '../support/browser';
+import { collectErrors, createSession, downloadOf, dump, nl, noteBox, openSessions, origin, saveState, toast } from './sessions-support';
+
+let browser: Browser;
+let context: BrowserContext;
+let errors: string[][] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  for (const list of errors) expect(list, 'no uncaught errors in the page').toEqual([]);
+  errors = [];
+  await context?.close();
+});
+
+async function fresh(): Promise<Page> {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return newPage();
+}
+async function newPage(): Promise<Page> {
+  const page = await context.newPage();
+  errors.push(collectErrors(page));
+  return page;
+}
+
+/** Reads one key of the meta store with a separate connection. */
+const meta = (page: Page, key: string) =>
+  page.evaluate(
+    (k) =>
+      new Promise((resolve) => {
+        const r = indexedDB.open('kjk');
+        r.onsuccess = () => {
+          const get = r.result.transaction('meta').objectStore('meta').get(k);
+          get.onsuccess = () => {
+            r.result.close();
+            resolve(get.result);
+          };
+        };
+      }),
+    key,
+  );
+
+describe('a full disk', () => {
+  it('says so within a second, keeps the text in the editor, offers an export, and saves once there is room', async () => {
+    // CDP's Storage.overrideQuotaForOrigin does not make writes to an existing database fail
+    // in this Chromium (the IndexedDB backend keeps its earlier "enough space" answer), so
+    // the full disk is simulated where the browser reports it: put() throws QuotaExceededError.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
+        if ((window as unknown as { diskFull?: boolean }).diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const page = await newPage();
+    await createSession(page, { title: 'Vol', kind: 'zelfreflectie' });
+    await noteBox(page).fill('past nog');
+    await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
+
+    await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = true));
+    const started = Date.now();
+    await noteBox(page).fill('past nog, en nu een lange toevoeging die niet meer past');
+    const alert = page.locator('.ss-notes [role=alert]');
+    await alert.waitFor({ timeout: 2000 });
+    expect(Date.now() - started, 'message within a second').toBeLessThan(1000);
+    expect(await alert.innerText()).toContain(nl.errors.quota);
+    expect(await noteBox(page).inputValue()).toBe('past nog, en nu een lange toevoeging die niet meer past');
+    expect((await dump(page)).notes.map((n) => n.text)).toEqual(['past nog']);
+
+    // Reading still works: the export offered right there has everything that was stored.
+    const file = await downloadOf(page, () => alert.getByRole('button', { name: nl.storage.exportNow }).click());
+    expect(JSON.parse(file.text).data.notes[0].text).toBe('past nog');
+    // Typing on keeps the text and the message; nothing is lost while the disk stays full.
+    await noteBox(page).press('End');
+    await noteBox(page).pressSequentially('!');
+    await alert.waitFor();
+    expect(await noteBox(page).inputValue()).toBe('past nog, en nu een lange toevoeging die niet meer past!');
+
+    await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = false));
+    await alert.getByRole('button', { name: nl.notes.retry }).click();
+    await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
+    expect((await dump(page)).notes.map((n) => n.text)).toEqual(['past nog, en nu een lange toevoeging die niet meer past!']);
+  });
+});
+
+describe('no IndexedDB', () => {
+  it('shows a clear banner on the sessions page, and the deck still works', async () => {
+    context = await browser.newContext();
+    await context.addInitScript(() => {
+      // A private window or blocked storage: open() throws, as Firefox and Safari do.
+      IDBFactory.prototype.open = function () {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      };
+    });
+    const page = await newPage();
+    await page.goto(site('/sessies/'));
+    const banner = page.locator('.ss-banner[role=alert]');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain(nl.banner.unavailable);
+    expect(await page.locator('.ss-list-head, textarea').count()).toBe(0);
+    await banner.getByRole('link', { name: nl.banner.toCards }).click();
+    await page.locator('.deck-toolbar').waitFor();
+    await page.getByRole('button', { name: 'Trek een kaart' }).click();
+    await expect.poll(() => page.locator('#deck-current-title').innerText()).not.toBe('');
+  });
+});
+
+describe('data cleared while the page is open', () => {
+  it('does not crash, and the empty list offers to restore a backup', async () => {
+    const page = await fresh();
+    const id = await createSession(page, { title: 'Wordt gewist' });
+    await noteBox(page).fill('tekst');
+    await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
+    await openSessions(page);
+    await page.locator('.ss-list').waitFor();
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.clearDataForOrigin', { origin: origin(), storageTypes: 'indexeddb' });
+    const empty = page.locator('.ss-empty');
+    await empty.waitFor({ timeout: 5000 });
+    expect(await empty.innerText()).toContain(nl.list.empty);
+    await empty.getByRole('button', { name: nl.list.toImport }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('file');
+
+    // The store works again: a new session can be made, and the old one is reported as gone.
+    await createSession(page, { title: 'Na het wissen' });
+    await openSessions(page, 'nl', `?sessie=${id}`);
+    await expect(page.locator('.ss-empty').innerText()).resolves.toContain(nl.view.notFound);
+  });
+});
+
+describe('a damaged store', () => {
+  it('offers to export what can still be read, and deletes nothing', async () => {
+    const page = await fresh();
+    await createSession(page, { title: 'Te redden' });
+    await noteBox(page).fill('deze notitie moet mee');
+    await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
+    await context.addInitScript(() => {
+      // Chrome reports unreadable database files as UnknownError; here only the list's index breaks.
+      const open = IDBIndex.prototype.openCursor;
+      IDBIndex.prototype.openCursor = function (...args: Parameters<IDBIndex['openCursor']>) {
+        if (this.name === 'byDate') throw new DOMException('Internal error opening backing store', 'UnknownError');
+        return open.apply(this, args);
+      };
+    });
+    await openSessions(page);
+    const recovery = page.locator('.ss-banner', { hasText: nl.recovery.title });
+    await recovery.waitFor();
+    const file = await downloadOf(page, () => recovery.getByRole('button', { name: nl.recovery.export }).click());
+    const data = JSON.parse(file.text).data;
+    expect(data.sessions.map((s: { title: string }) => s.title)).toEqual(['Te redden']);
+    expect(data.notes.map((n: { text: string }) => n.text)).toEqual(['deze notitie moet mee']);
+    await expect.poll(() => recovery.locator('[role=status]').innerText()).toBe('Geëxporteerd: 1 sessie en 1 notitie.');
+    expect((await dump(page)).sessions).toHaveLength(1);
+  });
+});
+
+describe('two tabs', () => {
+  it('an edit in one tab appears in the other', async () => {
+    const a = await fresh();
+    const id = await createSession(a, { title: 'Twee tabbladen' });
+    const b = await newPage();
+    await openSessions(b, 'nl', `?sessie=${id}`);
+    await expect.poll(() => noteBox(b).isEnabled()).toBe(true);
+    // Work happens in the front tab (a background tab's animation frames are throttled).
+    await a.bringToFront();
+    await noteBox(a).fill('Geschreven in tabblad A');
+    await expect.poll(() => noteBox(b).inputValue(), { timeout: 5000 }).toBe('Geschreven in tabblad A');
+    await a.getByLabel(nl.positions.participant).fill('Anna');
+    await a.getByRole('button', { name: nl.positions.place }).click();
+    await expect.poll(() => b.locator('.ss-count-text').innerText()).toBe('1 positie geplaatst');
+    await a.getByRole('link', { name: nl.view.back }).click();
+    await a.getByRole('button', { name: nl.list.rename }).click();
+    await a.getByLabel(nl.list.renameLabel).fill('Nieuwe naam');
+    await a.getByRole('button', { name: nl.list.save }).click();
+    await expect.poll(() => b.locator('.ss-session h2').first().innerText()).toBe('Nieuwe naam');
+  });
+
+  it('conflicting edits are never silently overwritten: both texts are shown and the user chooses', async () => {
+    const a = await fresh();
+    const id = await createSession(a, { title: 'Conflict', kind: 'zelfreflectie' });
+    await noteBox(a).fill('Begin');
+    await expect.poll(() => saveState(a).innerText()).toContain(nl.notes.saved);
+    const b = await newPage();
+    await openSessions(b, 'nl', `?sessie=${id}`);
+    await expect.poll(() => noteBox(b).inputValue()).toBe('Begin');
+
+    // B has typed but not saved yet (the 400 ms pause) when A saves and leaves the field.
+    // A comes to the front first: hiding B later would make B save at once (visibilitychange).
+    await a.bringToFront();
+    await noteBox(b).evaluate((el: HTMLTextAreaElement) => {
+      el.value = 'Tekst van B';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await noteBox(a).fill('Tekst van A');
+    await noteBox(a).blur();
+
+    const conflict = b.locator('.ss-conflict');
+    await conflict.waitFor({ timeout: 5000 });
+    expect(await conflict.innerText()).toContain(nl.notes.conflictTitle);
+    expect(await conflict.locator('[data-version=mine]').innerText()).toBe('Tekst van B');
+    expect(await conflict.locator('[data-version=theirs]').innerText()).toBe('Tekst van A');
+    expect((await dump(b)).notes.map((n) => n.text)).toEqual(['Tekst van A']);
+    // Waiting changes nothing: B's text is held, not saved over A's.
+    await b.waitForTimeout(800);
+    expect((await dump(b)).notes.map((n) => n.text)).toEqual(['Tekst van A']);
+    expect(await noteBox(b).inputValue()).toBe('Tekst van B');
+
+    await b.bringToFront();
+    await conflict.getByRole('button', { name: nl.notes.keepMine }).click();
+    await expect.poll(async () => (await dump(b)).notes.map((n) => n.text)).toEqual(['Tekst van B']);
+    expect(await b.locator('.ss-conflict').count()).toBe(0);
+    await expect.poll(() => noteBox(a).inputValue()).toBe('Tekst van B');
+
+    // The other way round: A takes over the text B saves while A has unsaved text.
+    await noteBox(a).evaluate((el: HTMLTextAreaElement) => {
+      el.value = 'Nog een versie van A';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await noteBox(b).fill('Nieuwste van B');
+    await noteBox(b).blur();
+    await a.locator('.ss-conflict').waitFor({ timeout: 5000 });
+    await a.bringToFront();
+    await a.locator('.ss-conflict').getByRole('button', { name: nl.notes.takeTheirs }).click();
+    expect(await noteBox(a).inputValue()).toBe('Nieuwste van B');
+    await a.waitForTimeout(600);
+    expect((await dump(a)).notes.map((n) => n.text)).toEqual(['Nieuwste van B']);
+  });
+});
+
+describe('a storage upgrade with an old tab open', () => {
+  it('the old tab asks to reload; typed text stays in its editor', async () => {
+    const old = await fresh();
+    await createSession(old, { title: 'Oud tabblad', kind: 'zelfreflectie' });
+    const other = await newPage();
+    await other.goto(site('/over/'));
+    const started = Date.now();
+    const upgraded = await other.evaluate(
+      (v) =>
+        new Promise<number>((resolve, reject) => {
+          const r = indexedDB.open('kjk', v);
+          r.onsuccess = () => {
+            const version = r.result.version;
+            r.result.close();
+            resolve(version);
+          };
+          r.onerror = () => reject(r.error);
+        }),
+      DB_VERSION + 1,
+    );
+    expect(upgraded).toBe(DB_VERSION + 1);
+    const banner = old.locator('.ss-banner[role=alert]');
+    await banner.waitFor({ timeout: 2000 });
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await banner.innerText()).toContain('Er is een nieuwe versie van de opslag. Herlaad deze pagina.');
+
+    await noteBox(old).fill('getypt na de upgrade');
+    await old.locator('.ss-notes [role=alert]').waitFor();
+    expect(await old.locator('.ss-notes [role=alert]').innerText()).toContain(nl.errors.version);
+    expect(await noteBox(old).inputValue()).toBe('getypt na de upgrade');
+  });
+
+  it('a tab that holds an old version open makes the new one say "close the other tabs" within a second', async () => {
+    context = await browser.newContext();
+    const holder = await newPage();
+    await holder.goto(site('/over/'));
+    // An old tab: the version-1 stores, and a connection that ignores "versionchange".
+    await holder.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const r = indexedDB.open('kjk', 1);
+          r.onupgradeneeded = () => {
+            const db = r.result;
+            db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byDate', ['date', 'createdAt', 'id']);
+            db.createObjectStore('notes', { keyPath: 'id' }).createIndex('bySessionCard', ['sessionId', 'cardId'], { unique: true });
+            const positions = db.createObjectStore('positions', { keyPath: 'id' });
+            positions.createIndex('sessionId', 'sessionId');
+            positions.createIndex('bySessionCard', ['sessionId', 'cardId']);
+            db.createObjectStore('actions', { keyPath: 'id' }).createIndex('sessionId', 'sessionId');
+            db.createObjectStore('meta');
+          };
+          r.onsuccess = () => {
+            (window as unknown as { held: IDBDatabase }).held = r.result;
+            resolve();
+          };
+        }),
+    );
+    const page = await newPage();
+    await page.goto(site('/sessies/'), { waitUntil: 'domcontentloaded' });
+    const started = Date.now();
+    const banner = page.locator('.ss-banner[role=alert]');
+    await banner.waitFor({ timeout: 3000 });
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(await banner.innerText()).toContain('Sluit de andere tabbladen van Ken je Kracht');
+
+    // Closing the old tab lets the upgrade run; the page then works.
+    await holder.close();
+    await page.locator('.ss-list-head').waitFor({ timeout: 5000 });
+    expect(await page.locator('.ss-banner').count()).toBe(0);
+  });
+});
+
+describe('storage safety', () => {
+  it('asks the browser to keep the data after the first note, and says honestly where it lives', async () => {
+    const page = await fresh();
+    await openSessions(page);
+    const status = page.locator('.ss-storage');
+    await expect.poll(() => status.innerText()).toMatch(/Alleen op dit apparaat opgeslagen\. In gebruik: [\d,]+ (B|KB|MB)\./);
+    expect(await status.innerText()).toMatch(new RegExp(`${nl.storage.persisted}|${nl.storage.notPersisted}`));
+    expect(await meta(page, 'persistRequested')).toBeUndefined();
+    await createSession(page, { title: 'Bewaren', kind: 'zelfreflectie' });
+    await noteBox(page).fill('eerste notitie');
+    await expect.poll(() => meta(page, 'persistRequested')).toBe(true);
+  });
+
+  it('reminds to back up after a week of unexported changes, with "Exporteer nu"', async () => {
+    const page = await fresh();
+    await createSession(page, { title: 'Herinnering' });
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const r = indexedDB.open('kjk');
+          r.onsuccess = () => {
+            const tx = r.result.transaction('meta', 'readwrite');
+            tx.objectStore('meta').put(Date.now() - 8 * 24 * 60 * 60 * 1000, 'firstUnexportedChangeAt');
+            tx.oncomplete = () => {
+              r.result.close();
+              resolve();
+            };
+          };
+        }),
+    );
+    await openSessions(page);
+    const reminder = page.locator('.ss-reminder');
+    await reminder.waitFor();
+    expect(await reminder.innerText()).toContain(nl.storage.reminder);
+    const file = await downloadOf(page, () => reminder.getByRole('button', { name: nl.storage.exportNow }).click());
+    expect(JSON.parse(file.text).data.sessions).toHaveLength(1);
+    await expect.poll(() => page.locator('.ss-reminder').count()).toBe(0);
+    expect(await meta(page, 'firstUnexportedChangeAt')).toBeUndefined();
+  });
+
+  it('"Wis alle gegevens" says what will be lost, offers a backup first, and needs a tick', async () => {
+    const page = await fresh();
+    await createSession(page, { title: 'Weg ermee' });
+    await noteBox(page).fill('notitie');
+    await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
+    await openSessions(page);
+    const open = page.getByRole('button', { name: nl.wipe.open });
+
+    await open.click();
+    const dialog = page.getByRole('dialog', { name: nl.wipe.title });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('1 sessie, 1 notitie, 0 posities en 0 afspraken');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect((await dump(page)).sessions).toHaveLength(1);
+
+    await open.click();
+    await dialog.waitFor();
+    const confirm = dialog.getByRole('button', { name: nl.wipe.confirm });
+    expect(await confirm.isDisabled()).toBe(true);
+    const file = await downloadOf(page, () => dialog.getByRole('button', { name: nl.wipe.backupFirst }).click());
+    expect(JSON.parse(file.text).data.notes[0].text).toBe('notitie');
+    await dialog.getByLabel(nl.wipe.confirmCheck).check();
+    await confirm.click();
+    await expect.poll(() => toast(page).innerText()).toContain(nl.wipe.done);
+    expect(await dialog.isVisible()).toBe(false);
+    await page.locator('.ss-empty').waitFor();
+    expect(await dump(page)).toEqual({ sessions: [], notes: [], positions: [], actions: [] });
+  });
+});

@@ -1,0 +1,298 @@
+/**
+ * Backups in real Chromium: export, import into a fresh browser, the preview and its merge
+ * rule, encrypted files, and every kind of bad file. A bad file must say what is wrong and
+ * change nothing.
+ */
+import { closeSync, mkdtempSync, openSync, ftruncateSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../../src/lib/exchange/format';
+import { launch } from '../support/browser';
+import { DILEMMA, collectErrors, createSession, downloadOf, dump, nl, noteBox, openSessions, saveState, toast } from './sessions-support';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[][] = [];
+let tmp: string;
+
+beforeAll(async () => {
+  browser = await launch();
+  tmp = mkdtempSync(join(tmpdir(), 'kjk-import-'));
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+afterEach(async () => {
+  for (const errors of pageErrors.splice(0)) expect(errors, 'no uncaught errors in the page').toEqual([]);
+  for (const c of contexts.splice(0)) await c.close();
+});
+
+async function freshPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  pageErrors.push(collectErrors(page));
+  await openSessions(page);
+  return page;
+}
+
+const sorted = (data: Awaited<ReturnType<typeof dump>>) =>
+  Object.fromEntries(Object.entries(data).map(([k, v]) => [k, [...v].sort((a, b) => String(a.id).localeCompare(String(b.id)))]));
+
+/** An export file as the app writes it, with `data` replaced. */
+function exportText(data: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ type: 'ken-je-kracht/export', version: 1, exportedAt: '2025-03-14T09:30:00.000Z', app: 'ken-je-kracht', scope: 'all', data, ...extra }, null, 2);
+}
+const oneSession = (over: Record<string, unknown> = {}) => ({
+  id: 'file-s1',
+  kind: 'workshop',
+  title: 'Uit een bestand',
+  team: 'Team Bestand',
+  date: '2025-02-01',
+  lang: 'nl',
+  deck: { cards: [DILEMMA] },
+  createdAt: 1738400000000,
+  updatedAt: 1738400000000,
+  ...over,
+});
+
+async function choose(page: Page, name: string, text: string | Buffer) {
+  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+}
+
+/** A session with a note, a position and an action, made through the UI. */
+async function fillSomething(page: Page, title: string, note: string) {
+  await createSession(page, { title, team: 'Team Noord' });
+  await noteBox(page).fill(note);
+  await page.getByLabel(nl.positions.participant).fill('Anna');
+  await page.getByRole('button', { name: nl.positions.place }).click();
+  // Placing moves focus back to the name field for the next person: wait for it before typing elsewhere.
+  await expect.poll(() => page.locator('.ss-count-text').innerText()).toBe('1 positie geplaatst');
+  await page.locator('.ss-action-new').getByLabel(nl.actions.text, { exact: true }).fill(`Actie bij ${title}`);
+  await page.locator('.ss-action-new').getByRole('button', { name: nl.actions.add }).click();
+  await page.locator('.ss-action').waitFor();
+  await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
+  await openSessions(page);
+}
+
+describe('export and import', () => {
+  it('a full backup moves everything to a fresh browser, and a second import adds nothing', async () => {
+    const a = await freshPage();
+    await fillSomething(a, 'Eerste sessie', 'Notitie één — met “aanhalingstekens” en emoji 🙂');
+    await fillSomething(a, 'Tweede sessie', 'Notitie twee\nmet twee regels');
+    const before = await dump(a);
+    expect(before.sessions).toHaveLength(2);
+
+    const file = await downloadOf(a, () => a.getByRole('button', { name: nl.exchange.exportAll }).click());
+    expect(file.name).toMatch(/^ken-je-kracht-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(file.text)).toMatchObject({ type: 'ken-je-kracht/export', version: 1, scope: 'all' });
+    await expect.poll(() => toast(a).innerText()).toContain(`De back-up is gedownload: ${file.name}.`);
+
+    const b = await freshPage();
+    await choose(b, file.name, file.text);
+    const preview = b.locator('.ss-preview');
+    await preview.waitFor();
+    const text = await preview.innerText();
+    expect(text).toContain(nl.exchange.rule);
+    expect(text).toContain('Nieuw: 2 sessies, 2 notities, 2 posities en 2 afspraken.');
+    expect(text).toContain('Eerste sessie — nieuw');
+    // Nothing is written before the confirmation.
+    expect((await dump(b)).sessions).toEqual([]);
+    await preview.getByRole('button', { name: nl.exchange.confirm }).click();
+    await expect.poll(() => toast(b).innerText()).toContain('Geïmporteerd: 2 sessies, 2 notities, 2 posities en 2 afspraken.');
+    await expect.poll(() => b.locator('.ss-item-title').allInnerTexts()).toEqual(expect.arrayContaining(['Eerste sessie', 'Tweede sessie']));
+    expect(sorted(await dump(b))).toEqual(sorted(before));
+
+    await choose(b, file.name, file.text);
+    await b.locator('.ss-preview').waitFor();
+    await expect(b.locator('.ss-preview').innerText()).resolves.toContain(nl.exchange.nothing);
+    expect(await b.locator('.ss-preview').getByRole('button', { name: nl.exchange.confirm }).count()).toBe(0);
+    await b.locator('.ss-preview').getByRole('button', { name: nl.exchange.cancel }).click();
+    expect(sorted(await dump(b))).toEqual(sorted(before));
+  });
+
+  it('cancelling at the preview changes nothing', async () => {
+    const page = await freshPage();
+    await createSession(page, { title: 'Blijft zoals hij is' });
+    await openSessions(page);
+    const before = await dump(page);
+    await choose(page, 'nieuw.json', exportText({ sessions: [oneSession()], notes: [], positions: [], actions: [] }));
+    await page.locator('.ss-preview').waitFor();
+    await page.locator('.ss-preview').getByRole('button', { name: nl.exchange.cancel }).click();
+    await expect.poll(() => toast(page).innerText()).toContain(nl.exchange.cancelled);
+    expect(await page.locator('.ss-preview').count()).toBe(0);
+    expect(await dump(page)).toEqual(before);
+  });
+
+  it('a session that differs is added as a copy, never overwritten', async () => {
+    const page = await freshPage();
+    await choose(page, 'een.json', exportText({ sessions: [oneSession()], notes: [], positions: [], actions: [] }));
+    await page.locator('.ss-preview').getByRole('button', { name: nl.exchange.confirm }).click();
+    await expect.poll(() => page.locator('.ss-item-title').allInnerTexts()).toEqual(['Uit een bestand']);
+    await choose(page, 'ander.json', exportText({ sessions: [oneSession({ title: 'Intussen anders' })], notes: [], positions: [], actions: [] }));
+    const preview = page.locator('.ss-preview');
+    await expect.poll(() => preview.innerText()).toContain('Als kopie erbij: 1 sessie.');
+    expect(await preview.innerText()).toContain('Intussen anders (geïmporteerd) — komt erbij als kopie');
+    await preview.getByRole('button', { name: nl.exchange.confirm }).click();
+    await expect.poll(() => page.locator('.ss-item-title').allInnerTexts()).toEqual(expect.arrayContaining(['Uit een bestand', 'Intussen anders (geïmporteerd)']));
+  });
+
+  it('a file can be dropped on the drop zone', async () => {
+    const page = await freshPage();
+    const text = exportText({ sessions: [oneSession()], notes: [], positions: [], actions: [] });
+    const transfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'gesleept.json', { type: 'application/json' }));
+      return dt;
+    }, text);
+    await page.locator('.ss-drop').dispatchEvent('dragover', { dataTransfer: transfer });
+    await page.locator('.ss-drop').dispatchEvent('drop', { dataTransfer: transfer });
+    await expect.poll(() => page.locator('.ss-preview').innerText()).toContain('Bestand: gesleept.json');
+  });
+
+  it('imports a note with markup as harmless text', async () => {
+    const page = await freshPage();
+    const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> [x](javascript:window.__pwned=3)';
+    await choose(
+      page,
+      'markup.json',
+      exportText({
+        sessions: [oneSession()],
+        notes: [{ id: 'file-n1', sessionId: 'file-s1', cardId: DILEMMA, text: evil, updatedAt: 1738400000001 }],
+        positions: [],
+        actions: [{ id: 'file-a1', sessionId: 'file-s1', text: '<b>vet?</b>', done: false, createdAt: 1, updatedAt: 1 }],
+      }),
+    );
+    await page.locator('.ss-preview').getByRole('button', { name: nl.exchange.confirm }).click();
+    await page.getByRole('link', { name: 'Uit een bestand' }).click();
+    await expect.poll(() => noteBox(page).inputValue()).toBe(evil);
+    await expect(page.locator('.ss-action-text').innerText()).resolves.toBe('<b>vet?</b>');
+    await page.getByRole('link', { name: nl.view.report }).click();
+    await expect.poll(() => page.locator('.ss-report .ss-note-copy').innerText()).toBe(evil);
+    expect(await page.locator('main img, main b, .sessions-app script, a[href^="javascript:"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});
+
+describe('bad files change nothing', () => {
+  const valid = exportText({ sessions: [oneSession()], notes: [], positions: [], actions: [] });
+  const cases: [string, string | Buffer, string][] = [
+    ['not JSON', 'Dit is een boodschappenlijst, geen back-up.', nl.exchange.fileErrors['not-json']],
+    ['a truncated file', valid.slice(0, Math.floor(valid.length / 2)), nl.exchange.fileErrors['not-json']],
+    ['an empty file', '', nl.exchange.fileErrors.empty],
+    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2]), nl.exchange.fileErrors['not-json']],
+    ['another app’s JSON', JSON.stringify({ type: 'iets-anders', items: [] }), nl.exchange.fileErrors['wrong-type']],
+    ['a future version', exportText({ sessions: [], notes: [], positions: [], actions: [] }, { version: 2 }), nl.exchange.fileErrors['future-version']],
+    [
+      'missing fields',
+      exportText({ sessions: [{ id: 'x', kind: 'workshop', date: '2025-01-01', lang: 'nl', deck: {}, createdAt: 1, updatedAt: 1 }], notes: [], positions: [], actions: [] }),
+      nl.exchange.fileErrors.invalid,
+    ],
+    ['a missing list', exportText({ sessions: [], notes: [], positions: [] }), nl.exchange.fileErrors.invalid],
+    [
+      'a position outside 0..100',
+      exportText({ sessions: [oneSession()], notes: [], positions: [{ id: 'p', sessionId: 'file-s1', cardId: DILEMMA, participant: 'A', value: 140, agreed: false, updatedAt: 1 }], actions: [] }),
+      nl.exchange.fileErrors.invalid,
+    ],
+  ];
+
+  it.each(cases)('%s', async (_name, content, message) => {
+    const page = await freshPage();
+    await createSession(page, { title: 'Al opgeslagen' });
+    await openSessions(page);
+    const before = await dump(page);
+    await choose(page, 'slecht.json', content);
+    const alert = page.locator('.ss-exchange [role=alert]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(message);
+    expect(await alert.innerText()).toContain(nl.exchange.unchanged);
+    expect(await page.locator('.ss-preview').count()).toBe(0);
+    expect(await dump(page)).toEqual(before);
+  });
+
+  it('a file that is too big is refused before it is read', async () => {
+    const page = await freshPage();
+    const before = await dump(page);
+    // Sparse: takes no disk space, but File.size says more than the limit.
+    const big = join(tmp, 'te-groot.json');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, DEFAULT_MAX_IMPORT_BYTES + 1);
+    closeSync(fd);
+    await page.locator('input[type=file]').setInputFiles(big);
+    const alert = page.locator('.ss-exchange [role=alert]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Dit bestand is te groot. Een back-up mag hoogstens 100,0 MB zijn.');
+    expect(await dump(page)).toEqual(before);
+  });
+
+  it('a __proto__ key is reported, not copied, and pollutes nothing', async () => {
+    const page = await freshPage();
+    const text = exportText({
+      sessions: [JSON.parse(`{${JSON.stringify(oneSession()).slice(1, -1)}, "__proto__": { "polluted": "yes" }, "constructor": { "prototype": { "polluted": "yes" } } }`)],
+      notes: [],
+      positions: [],
+      actions: [],
+    }).replace('"data": {', '"data": { "__proto__": { "polluted": "yes" },');
+    expect(text).toContain('"__proto__"');
+    await choose(page, 'proto.json', text);
+    const preview = page.locator('.ss-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain('Het bestand bevat 3 onderdelen die de app niet kent. Die worden niet overgenomen.');
+    await preview.locator('summary').click();
+    expect(await preview.innerText()).toContain('data.sessions[0].__proto__ (unsafe key)');
+    await preview.getByRole('button', { name: nl.exchange.cancel }).click();
+    expect((await dump(page)).sessions).toEqual([]);
+
+    await choose(page, 'proto.json', text);
+    await page.locator('.ss-preview').getByRole('button', { name: nl.exchange.confirm }).click();
+    await expect.poll(async () => (await dump(page)).sessions.length).toBe(1);
+    const stored = (await dump(page)).sessions[0]!;
+    expect(Object.keys(stored).sort()).toEqual(Object.keys(oneSession()).sort());
+    expect(await page.evaluate(() => ({}) as Record<string, unknown>)).not.toHaveProperty('polluted');
+    expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted)).toBeUndefined();
+  });
+});
+
+describe('encrypted backups', () => {
+  it('asks twice, refuses short or different passphrases, and opens only with the right one', async () => {
+    const a = await freshPage();
+    await fillSomething(a, 'Geheim', 'Heel gevoelige notitie');
+    const before = await dump(a);
+    const form = a.locator('.ss-exchange form');
+    await form.getByLabel(nl.exchange.encrypt).check();
+    await expect(form.innerText()).resolves.toContain(nl.exchange.passphraseHint);
+    await form.getByLabel(nl.exchange.passphrase, { exact: true }).fill('kort');
+    await form.getByLabel(nl.exchange.passphraseAgain).fill('kort');
+    await form.getByRole('button', { name: nl.exchange.exportAll }).click();
+    await expect(form.getByRole('alert').innerText()).resolves.toBe(nl.exchange.tooShort);
+    await form.getByLabel(nl.exchange.passphrase, { exact: true }).fill('lang genoeg wachtwoord');
+    await form.getByLabel(nl.exchange.passphraseAgain).fill('lang genoeg wachtwoord!');
+    await form.getByRole('button', { name: nl.exchange.exportAll }).click();
+    await expect(form.getByRole('alert').innerText()).resolves.toBe(nl.exchange.mismatch);
+    await form.getByLabel(nl.exchange.passphraseAgain).fill('lang genoeg wachtwoord');
+    const file = await downloadOf(a, () => form.getByRole('button', { name: nl.exchange.exportAll }).click());
+    expect(file.name).toMatch(/\.encrypted\.json$/);
+    expect(JSON.parse(file.text)).toMatchObject({ type: 'ken-je-kracht/encrypted', kdf: { iterations: 600000 } });
+    expect(file.text).not.toContain('gevoelige');
+
+    const b = await freshPage();
+    await choose(b, file.name, file.text);
+    const pass = b.getByLabel(nl.exchange.passphrase, { exact: true });
+    await pass.waitFor();
+    await expect(b.locator('.ss-passphrase').innerText()).resolves.toContain(nl.exchange.askPassphrase);
+    await pass.fill('verkeerd wachtwoord');
+    await b.getByRole('button', { name: nl.exchange.openFile }).click();
+    await expect.poll(() => b.locator('.ss-passphrase [role=alert]').innerText(), { timeout: 20_000 }).toBe('Verkeerd wachtwoord of beschadigd bestand.');
+    expect((await dump(b)).sessions).toEqual([]);
+    await b.getByLabel(nl.exchange.passphrase, { exact: true }).fill('lang genoeg wachtwoord');
+    await b.getByRole('button', { name: nl.exchange.openFile }).click();
+    const preview = b.locator('.ss-preview');
+    await preview.waitFor({ timeout: 20_000 });
+    await preview.getByRole('button', { name: nl.exchange.confirm }).click();
+    await expect.poll(() => b.locator('.ss-item-title').allInnerTexts()).toEqual(['Geheim']);
+    expect(sorted(await dump(b))).toEqual(sorted(before));
+  });
+});

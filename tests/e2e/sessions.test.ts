@@ -1,0 +1,496 @@
+/**
+ * Sessions in use, in real Chromium: what a team, a trainer and someone reflecting alone do
+ * with notes, positions, actions and the report. Every test gets a fresh browser context,
+ * so a fresh, empty IndexedDB.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axe, launch, site, watchForeignRequests } from '../support/browser';
+import { readEntries } from '../support/content';
+import {
+  DILEMMA,
+  DILEMMA_2,
+  KENNIS,
+  collectErrors,
+  createSession,
+  dump,
+  en,
+  nl,
+  noteBox,
+  openSessions,
+  saveState,
+  toCard,
+  toast,
+} from './sessions-support';
+
+const cardTitle = (id: string, lang: 'nl' | 'en' = 'nl') => String(readEntries('cards', lang).find((c) => c.slug === id)?.data.title);
+const poles = (id: string) => (readEntries('cards', 'nl').find((c) => c.slug === id)?.data.poles as { label: string }[]).map((p) => p.label);
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+async function fresh(options: Parameters<Browser['newContext']>[0] = {}) {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  page = await context.newPage();
+  errors = collectErrors(page);
+}
+afterEach(async () => {
+  expect(errors, 'no uncaught errors in the page').toEqual([]);
+  await context?.close();
+});
+
+describe('a session and its notes', () => {
+  it('creates a session, saves a note as you type, and keeps it after a reload', async () => {
+    await fresh();
+    const foreign = watchForeignRequests(context);
+    await openSessions(page);
+    await expect(page.locator('.ss-empty').innerText()).resolves.toContain(nl.list.empty);
+    const id = await createSession(page, { title: 'Teamoverleg maart', team: 'Team Noord', date: '2025-03-14' });
+    await expect(page.locator('.ss-session h2').first().innerText()).resolves.toBe('Teamoverleg maart');
+    await expect(page.locator('#ss-card-h').innerText()).resolves.toBe(cardTitle(DILEMMA));
+    await expect(page.locator('.ss-progress').innerText()).resolves.toBe('Kaart 1 van 3');
+
+    await noteBox(page).fill('Wij vinden het netwerk belangrijk.');
+    await expect(saveState(page).innerText()).resolves.toBe(nl.notes.saving);
+    await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
+    expect((await dump(page)).notes).toMatchObject([{ sessionId: id, cardId: DILEMMA, text: 'Wij vinden het netwerk belangrijk.' }]);
+
+    await page.reload();
+    await expect.poll(() => noteBox(page).inputValue()).toBe('Wij vinden het netwerk belangrijk.');
+    await expect(saveState(page).innerText()).resolves.toContain(nl.notes.saved);
+    // The card menu marks cards with a note.
+    await expect(page.locator('.ss-goto option').first().innerText()).resolves.toBe(`1. ${cardTitle(DILEMMA)} (notitie)`);
+    expect(foreign()).toEqual([]);
+  });
+
+  it('takes its cards from a pasted deck link, says what was wrong in it, or shuffles the whole fan', async () => {
+    await fresh();
+    await openSessions(page);
+    await page.locator('.ss-list-head button').click();
+    const form = page.locator('form.ss-new');
+    await form.getByLabel(nl.create.name, { exact: true }).fill('Uit een link');
+    await form.getByLabel(nl.create.deckLink).check();
+    const link = form.getByLabel(nl.create.link, { exact: true });
+    await link.fill('https://example.org/kaarten/');
+    await form.getByRole('button', { name: nl.create.submit }).click();
+    await expect(form.getByRole('alert').innerText()).resolves.toBe(nl.create.noDeck);
+    await link.fill(`https://example.org/kaarten/?kaarten=${DILEMMA_2},bestaat-niet,${DILEMMA_2}&schud=NIET GOED!`);
+    const result = form.locator('[aria-live=polite]');
+    await expect.poll(() => result.innerText()).toContain('Deze link geeft 1 kaart.');
+    const text = await result.innerText();
+    expect(text).toContain('De kaart “bestaat-niet” bestaat niet (meer) en is overgeslagen.');
+    expect(text).toContain('De schudcode “NIET GOED!” bestaat niet.');
+    await form.getByRole('button', { name: nl.create.submit }).click();
+    await page.locator('.ss-session').waitFor();
+    await expect(page.locator('.ss-progress').innerText()).resolves.toBe('Kaart 1 van 1');
+    await expect(page.locator('#ss-card-h').innerText()).resolves.toBe(cardTitle(DILEMMA_2));
+
+    await openSessions(page);
+    await createSession(page, { title: 'Hele waaier', link: null });
+    await expect(page.locator('.ss-progress').innerText()).resolves.toBe(`Kaart 1 van ${readEntries('cards', 'nl').length}`);
+    expect((await dump(page)).sessions.find((s) => s.title === 'Hele waaier')?.deck).toEqual({ seed: expect.stringMatching(/^[a-z0-9]{5}$/) });
+  });
+
+  it('an edit survives closing the tab right after typing', async () => {
+    await fresh();
+    const id = await createSession(page, { title: 'Sluiten', kind: 'zelfreflectie' });
+    await noteBox(page).fill('eerste versie');
+    await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
+    await noteBox(page).fill('tweede versie, net getypt');
+    await page.close({ runBeforeUnload: true });
+
+    page = await context.newPage();
+    errors = collectErrors(page);
+    await openSessions(page, 'nl', `?sessie=${id}`);
+    await expect.poll(() => noteBox(page).inputValue()).toBe('tweede versie, net getypt');
+    await expect.poll(async () => (await dump(page)).notes.map((n) => n.text)).toEqual(['tweede versie, net getypt']);
+  });
+
+  it('an edit survives navigating away right after typing', async () => {
+    await fresh();
+    const id = await createSession(page, { title: 'Weg', kind: 'zelfreflectie' });
+    await noteBox(page).fill('getypt en meteen weg');
+    await page.goto(site('/kaarten/'));
+    await openSessions(page, 'nl', `?sessie=${id}`);
+    await expect.poll(() => noteBox(page).inputValue()).toBe('getypt en meteen weg');
+  });
+
+  it('moves between cards, and Back returns to the list', async () => {
+    await fresh();
+    await createSession(page, { title: 'Navigeren' });
+    await page.getByRole('button', { name: nl.view.next }).click();
+    await expect(page.locator('#ss-card-h').innerText()).resolves.toBe(cardTitle(KENNIS));
+    await expect.poll(() => new URL(page.url()).searchParams.get('kaart')).toBe('2');
+    // A kenniskaart has no poles: no positions there.
+    expect(await page.locator('.ss-positions').count()).toBe(0);
+    await noteBox(page).fill('notitie bij de kenniskaart');
+    await toCard(page, 2);
+    await expect(page.locator('#ss-card-h').innerText()).resolves.toBe(cardTitle(DILEMMA_2));
+    await toCard(page, 1);
+    await expect.poll(() => noteBox(page).inputValue()).toBe('notitie bij de kenniskaart');
+    await page.goBack();
+    await page.locator('.ss-list').waitFor();
+    await expect(page.locator('.ss-item-title').innerText()).resolves.toBe('Navigeren');
+    await page.goForward();
+    await page.locator('.ss-session').waitFor();
+  });
+
+  it('warns gently about client data in a note, and the warning can be closed', async () => {
+    await fresh();
+    await createSession(page, { title: 'Privacy', kind: 'zelfreflectie' });
+    await noteBox(page).fill('Mail de moeder op jan.jansen@example.nl');
+    const warning = page.locator('.ss-privacy');
+    await warning.waitFor();
+    await expect(warning.innerText()).resolves.toContain(
+      'Dit lijkt op gegevens van een cliënt (een e-mailadres). Schrijf liever geen herkenbare gegevens op.',
+    );
+    await warning.getByRole('button', { name: nl.notes.privacyDismiss }).click();
+    expect(await warning.count()).toBe(0);
+    // The text is still saved as written: it is a hint, not a filter.
+    await expect.poll(async () => (await dump(page)).notes[0]?.text).toBe('Mail de moeder op jan.jansen@example.nl');
+    await noteBox(page).fill('Geen gegevens meer.');
+    await expect.poll(() => page.locator('.ss-privacy').count()).toBe(0);
+  });
+
+  it('shows note text as text: no markup, no script, no clickable link', async () => {
+    await fresh();
+    await createSession(page, { title: 'Inert' });
+    const evil =
+      '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>\n[klik](javascript:window.__pwned=3) javascript:window.__pwned=4 https://example.org';
+    await noteBox(page).fill(evil);
+    await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
+    await page.reload();
+    await expect.poll(() => noteBox(page).inputValue()).toBe(evil);
+    await page.getByRole('link', { name: nl.view.report }).click();
+    await page.locator('.ss-report').waitFor();
+    await expect(page.locator('.ss-report .ss-note-copy').innerText()).resolves.toBe(evil);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.locator('.sessions-app script').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:"], a[href="https://example.org"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+});
+
+describe('positions', () => {
+  it('zelfreflectie: one marker between the two poles, kept', async () => {
+    await fresh();
+    await createSession(page, { title: 'Alleen', kind: 'zelfreflectie' });
+    const [a, b] = poles(DILEMMA);
+    const slider = page.getByLabel(`Jouw positie tussen ${a} en ${b}`);
+    await expect(page.locator('.ss-positions h4').innerText()).resolves.toBe(nl.positions.titleOwn);
+    await slider.fill('30');
+    await expect.poll(() => page.locator('.ss-positions [role=status]').innerText()).toBe('Je positie is bewaard: 30 van 100.');
+    expect(await slider.getAttribute('aria-valuetext')).toBe(`30 van 100, dichter bij ${a}`);
+    await page.reload();
+    await expect.poll(() => page.getByLabel(`Jouw positie tussen ${a} en ${b}`).inputValue()).toBe('30');
+    expect((await dump(page)).positions).toMatchObject([{ cardId: DILEMMA, participant: '', value: 30 }]);
+  });
+
+  it('team: markers stay hidden until shown, then a dot plot and the agreed position', async () => {
+    await fresh();
+    await createSession(page, { title: 'Samen', team: 'Team Zuid' });
+    const [a, b] = poles(DILEMMA);
+    const place = async (name: string, value: number) => {
+      await page.getByLabel(nl.positions.participant).fill(name);
+      await page.getByLabel(`Jouw positie tussen ${a} en ${b}`).fill(String(value));
+      await page.getByRole('button', { name: nl.positions.place }).click();
+    };
+    await place('Anna', 20);
+    await expect.poll(() => page.locator('.ss-count-text').innerText()).toBe('1 positie geplaatst');
+    // The next person starts from the middle, with an empty name: nothing to see of Anna's marker.
+    await expect(page.getByLabel(`Jouw positie tussen ${a} en ${b}`).inputValue()).resolves.toBe('50');
+    await expect(page.getByLabel(nl.positions.participant).inputValue()).resolves.toBe('');
+    await place('Bram', 45);
+    await place('', 80);
+    await expect.poll(() => page.locator('.ss-count-text').innerText()).toBe('3 posities geplaatst');
+    expect(await page.locator('.ss-dotplot').count()).toBe(0);
+    expect(await page.locator('.ss-positions').innerText()).not.toMatch(/Anna|Bram/);
+
+    await page.getByRole('button', { name: nl.positions.reveal }).click();
+    const plot = page.getByRole('img', { name: /Posities van/ });
+    await plot.waitFor();
+    expect(await page.locator('.ss-dotplot circle').count()).toBe(3);
+    const caption = await page.locator('.ss-dotplot + .ss-chart-poles + figcaption').innerText();
+    expect(caption).toBe(`Posities van ${a} (0) tot ${b} (100): Anna: 20, Bram: 45, Deelnemer 3: 80.`);
+
+    // The agreed position starts at the median; the team moves it and records it.
+    const agreed = page.getByLabel(`Gezamenlijke positie tussen ${a} en ${b}`);
+    await expect(agreed.inputValue()).resolves.toBe('45');
+    await agreed.fill('40');
+    await page.getByRole('button', { name: nl.positions.agreedSave }).click();
+    await expect.poll(() => page.locator('.ss-agreed-now').innerText()).toBe(`Gezamenlijke positie: 40 van 100 (dichter bij ${a}).`);
+    await expect.poll(() => page.locator('.ss-dotplot + .ss-chart-poles + figcaption').innerText()).toContain('Gezamenlijke positie: 40.');
+    expect(await page.locator('.ss-agreed-mark').count()).toBe(1);
+    const stored = (await dump(page)).positions;
+    expect(stored.filter((p) => p.agreed)).toMatchObject([{ participant: '', value: 40 }]);
+    expect(stored).toHaveLength(4);
+  });
+
+  it('shows how our position moved after two sessions of the same team', async () => {
+    await fresh();
+    const [a, b] = poles(DILEMMA);
+    const agree = async (value: number) => {
+      await page.getByLabel(nl.positions.participant).fill('Anna');
+      await page.getByRole('button', { name: nl.positions.place }).click();
+      await page.getByRole('button', { name: nl.positions.reveal }).click();
+      await page.getByLabel(`Gezamenlijke positie tussen ${a} en ${b}`).fill(String(value));
+      await page.getByRole('button', { name: nl.positions.agreedSave }).click();
+      await page.locator('.ss-agreed-now').waitFor();
+    };
+    await createSession(page, { title: 'Januari', team: 'Team West', date: '2025-01-10' });
+    await agree(20);
+    expect(await page.locator('.ss-history').count()).toBe(0);
+    await openSessions(page);
+    await createSession(page, { title: 'Februari', team: 'Team West', date: '2025-02-10' });
+    await agree(60);
+    const chart = page.getByRole('img', { name: /Positie per sessie/ });
+    await chart.waitFor();
+    await expect(page.locator('.ss-history h4').innerText()).resolves.toBe(nl.history.titleTeam);
+    await expect(page.locator('.ss-history figcaption').innerText()).resolves.toBe(
+      `Positie per sessie, van ${a} (0) tot ${b} (100): 10 januari 2025: 20; 10 februari 2025: 60.`,
+    );
+    expect(await page.locator('.ss-historychart circle').count()).toBe(2);
+    expect(await page.locator('.ss-historychart .ss-line').count()).toBe(1);
+    // Another team's sessions are not part of this team's history.
+    await openSessions(page);
+    await createSession(page, { title: 'Ander team', team: 'Team Oost', date: '2025-03-10' });
+    await agree(90);
+    expect(await page.locator('.ss-history').count()).toBe(0);
+  });
+});
+
+describe('actions and continuity', () => {
+  it('adds, ticks off, edits and deletes actions', async () => {
+    await fresh();
+    await createSession(page, { title: 'Afspraken' });
+    const form = page.locator('.ss-action-new');
+    await form.getByRole('button', { name: nl.actions.add }).click();
+    await expect(form.getByRole('alert').innerText()).resolves.toBe(nl.actions.needText);
+    await form.getByLabel(nl.actions.text, { exact: true }).fill('Netwerk in kaart brengen');
+    await form.getByLabel(nl.actions.owner).fill('Anna');
+    await form.getByLabel(nl.actions.due).fill('2025-04-01');
+    await form.getByRole('button', { name: nl.actions.add }).click();
+    const item = page.locator('.ss-action').first();
+    await item.waitFor();
+    await expect(item.innerText()).resolves.toMatch(/Netwerk in kaart brengen[\s\S]*Wie: Anna[\s\S]*Klaar op 1 april 2025[\s\S]*Kaart 2/);
+
+    await item.getByRole('checkbox').check();
+    await expect.poll(async () => (await dump(page)).actions[0]?.done).toBe(true);
+    await expect.poll(() => item.getAttribute('class')).toContain('is-done');
+
+    await item.getByRole('button', { name: /Wijzigen/ }).click();
+    await page.locator('.ss-action.is-editing').getByLabel(nl.actions.text, { exact: true }).fill('Netwerk tekenen met het gezin');
+    await page.locator('.ss-action.is-editing').getByLabel(nl.actions.owner).fill('');
+    await page.locator('.ss-action.is-editing').getByRole('button', { name: nl.actions.save }).click();
+    await expect.poll(async () => (await dump(page)).actions[0]).toMatchObject({ text: 'Netwerk tekenen met het gezin', done: true });
+    expect((await dump(page)).actions[0]?.owner).toBeUndefined();
+
+    await page.locator('.ss-action').first().getByRole('button', { name: /Verwijderen/ }).click();
+    await expect.poll(async () => (await dump(page)).actions.length).toBe(0);
+    await page.locator('.ss-actions .ss-hint', { hasText: nl.actions.none }).waitFor();
+  });
+
+  it('a new session of the same team shows the open actions of the previous one', async () => {
+    await fresh();
+    await createSession(page, { title: 'Eerste', team: 'Team Noord', date: '2025-01-10' });
+    const form = page.locator('.ss-action-new');
+    for (const text of ['Open blijft staan', 'Al klaar']) {
+      await form.getByLabel(nl.actions.text, { exact: true }).fill(text);
+      await form.getByRole('button', { name: nl.actions.add }).click();
+      await page.locator('.ss-action', { hasText: text }).waitFor();
+    }
+    await page.locator('.ss-action', { hasText: 'Al klaar' }).getByRole('checkbox').check();
+    await expect.poll(async () => (await dump(page)).actions.filter((a) => a.done).length).toBe(1);
+
+    await openSessions(page);
+    await createSession(page, { title: 'Tweede', team: 'Team Noord', date: '2025-02-10' });
+    const previous = page.locator('.ss-previous');
+    await previous.waitFor();
+    await expect(previous.innerText()).resolves.toContain('Uit “Eerste” van 10 januari 2025.');
+    await expect(previous.locator('li').allInnerTexts()).resolves.toEqual([expect.stringContaining('Open blijft staan')]);
+    await previous.getByRole('checkbox').check();
+    await expect.poll(() => page.locator('.ss-previous').count()).toBe(0);
+
+    // A session of another team does not inherit them.
+    await openSessions(page);
+    await createSession(page, { title: 'Ander', team: 'Team Zuid' });
+    expect(await page.locator('.ss-previous').count()).toBe(0);
+  });
+});
+
+describe('the session list', () => {
+  it('renames, duplicates, deletes and undoes the delete', async () => {
+    await fresh();
+    await createSession(page, { title: 'Origineel', date: '2025-01-01' });
+    await noteBox(page).fill('notitie die mee moet');
+    await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
+    await page.getByRole('link', { name: nl.view.back }).click();
+    const titles = () => page.locator('.ss-item-title').allInnerTexts();
+    await expect.poll(titles).toEqual(['Origineel']);
+
+    await page.getByRole('button', { name: nl.list.rename }).click();
+    await page.getByLabel(nl.list.renameLabel).fill('Hernoemd');
+    await page.getByRole('button', { name: nl.list.save }).click();
+    await expect.poll(titles).toEqual(['Hernoemd']);
+
+    await page.getByRole('button', { name: nl.list.duplicate }).click();
+    await expect.poll(titles).toEqual(['Hernoemd (kopie)', 'Hernoemd']);
+    await expect.poll(async () => (await dump(page)).notes.map((n) => n.text)).toEqual(['notitie die mee moet', 'notitie die mee moet']);
+
+    await page.locator('.ss-item', { hasText: 'Hernoemd (kopie)' }).getByRole('button', { name: nl.list.delete }).click();
+    await expect.poll(titles).toEqual(['Hernoemd']);
+    await expect(toast(page).innerText()).resolves.toContain('“Hernoemd (kopie)” is verwijderd.');
+    // Focus lands on "undo": the button that was pressed is gone.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(nl.list.undo);
+    await page.keyboard.press('Enter');
+    await expect.poll(titles).toEqual(['Hernoemd (kopie)', 'Hernoemd']);
+    await page.reload();
+    await expect.poll(titles).toEqual(['Hernoemd (kopie)', 'Hernoemd']);
+  });
+
+  it('lists newest first, in pages', async () => {
+    await fresh();
+    await openSessions(page);
+    // 23 sessions straight into the store, the way an import would put them there.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('kjk');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const tx = db.transaction('sessions', 'readwrite');
+      for (let i = 1; i <= 23; i++) {
+        const day = String(i).padStart(2, '0');
+        tx.objectStore('sessions').add({ id: `s${day}`, kind: 'workshop', title: `Sessie ${day}`, team: '', date: `2025-01-${day}`, lang: 'nl', deck: {}, createdAt: i, updatedAt: i });
+      }
+      await new Promise((r) => (tx.oncomplete = r));
+      db.close();
+    });
+    await page.reload();
+    const titles = () => page.locator('.ss-item-title').allInnerTexts();
+    await expect.poll(async () => (await titles()).length).toBe(20);
+    expect((await titles()).slice(0, 2)).toEqual(['Sessie 23', 'Sessie 22']);
+    await page.getByRole('button', { name: nl.list.more }).click();
+    await expect.poll(async () => (await titles()).length).toBe(23);
+    expect((await titles()).at(-1)).toBe('Sessie 01');
+    expect(await page.getByRole('button', { name: nl.list.more }).count()).toBe(0);
+  });
+});
+
+describe('the report', () => {
+  it('reads well, and copies as Markdown to the clipboard', async () => {
+    await fresh({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await createSession(page, { title: 'Verslag maken', team: 'Team Noord', date: '2025-03-14' });
+    await noteBox(page).fill('Regel een\nRegel twee');
+    await page.getByLabel(nl.positions.participant).fill('Anna');
+    await page.getByRole('button', { name: nl.positions.place }).click();
+    await page.getByRole('button', { name: nl.positions.reveal }).click();
+    await page.getByRole('button', { name: nl.positions.agreedSave }).click();
+    await page.locator('.ss-agreed-now').waitFor();
+    await page.locator('.ss-action-new').getByLabel(nl.actions.text, { exact: true }).fill('Opa bellen');
+    await page.locator('.ss-action-new').getByRole('button', { name: nl.actions.add }).click();
+    await page.locator('.ss-action').waitFor();
+
+    await page.getByRole('link', { name: nl.view.report }).click();
+    const report = page.locator('.ss-report');
+    await report.waitFor();
+    await expect.poll(() => new URL(page.url()).searchParams.get('verslag')).toBe('1');
+    const text = await report.innerText();
+    expect(text).toContain(`Kaart 2: ${cardTitle(DILEMMA)}`);
+    expect(text).toContain('Regel een\nRegel twee');
+    expect(text).toContain('Anna: 50');
+    expect(text).toContain('Gezamenlijke positie: 50');
+    expect(text).toContain('[open] Opa bellen');
+
+    await page.getByRole('button', { name: nl.report.copy }).click();
+    await expect.poll(() => toast(page).innerText()).toContain(nl.report.copied);
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toContain('# Verslag maken');
+    expect(markdown).toContain('- Datum: 14 maart 2025');
+    expect(markdown).toContain('> Regel een\n> Regel twee');
+    expect(markdown).toContain('- **Gezamenlijke positie: 50**');
+    expect(markdown).toContain('- [ ] Opa bellen');
+
+    // Printing shows the report only: the page's own controls are hidden by the print styles.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ss-report .ss-buttons').isVisible()).toBe(false);
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.ss-report h2').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.getByRole('link', { name: nl.report.back }).click();
+    await page.locator('.ss-session').waitFor();
+  });
+
+  it('offers the Markdown in a text box when the clipboard refuses', async () => {
+    await fresh();
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('no', 'NotAllowedError')) } });
+    });
+    await createSession(page, { title: 'Zonder klembord', kind: 'zelfreflectie' });
+    await page.getByRole('link', { name: nl.view.report }).click();
+    await page.getByRole('button', { name: nl.report.copy }).click();
+    const box = page.getByLabel(nl.report.markdownLabel);
+    await box.waitFor();
+    expect(await box.inputValue()).toContain('# Zonder klembord');
+    expect(await page.locator('.ss-manual').innerText()).toContain(nl.report.copyManual);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ss-markdown');
+  });
+});
+
+describe('accessibility (axe) in Dutch and English', () => {
+  it.each(['nl', 'en'] as const)('%s: list, session with notes/positions/actions, report, import preview', async (lang) => {
+    // English runs in dark mode, so both colour schemes are checked for contrast.
+    await fresh({ bypassCSP: true, colorScheme: lang === 'nl' ? 'light' : 'dark' });
+    const s = lang === 'nl' ? nl : en;
+    const check = async (what: string) => {
+      const violations = await axe(page);
+      expect(violations, `${lang} ${what}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+    };
+    await openSessions(page, lang);
+    await check('empty list');
+    await page.locator('.ss-list-head button').click();
+    await check('new session form');
+    await page.locator('.ss-new').getByRole('button', { name: s.create.cancel }).click();
+    const id = await createSession(page, { title: 'Toegankelijk', team: 'Team A', link: `?kaarten=${DILEMMA},${KENNIS}` }, lang);
+    await noteBox(page, lang).fill('jan@example.nl');
+    await page.locator('.ss-privacy').waitFor();
+    for (const name of ['Anna', 'Bram']) {
+      await page.getByLabel(s.positions.participant).fill(name);
+      await page.getByRole('button', { name: s.positions.place }).click();
+    }
+    await page.getByRole('button', { name: s.positions.reveal }).click();
+    await page.getByRole('button', { name: s.positions.agreedSave }).click();
+    await page.locator('.ss-agreed-now').waitFor();
+    await page.locator('.ss-action-new').getByLabel(s.actions.text, { exact: true }).fill('Iets doen');
+    await page.locator('.ss-action-new').getByRole('button', { name: s.actions.add }).click();
+    await page.locator('.ss-action').waitFor();
+    await check('session view');
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'no sideways scroll at 320 px').toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: s.view.report }).click();
+    await page.locator('.ss-report').waitFor();
+    await check('report');
+
+    await openSessions(page, lang);
+    await page.locator('.ss-list').waitFor();
+    await check('list with a session');
+    const file = { name: 'kopie.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({
+      type: 'ken-je-kracht/export', version: 1, exportedAt: new Date().toISOString(), app: 'ken-je-kracht', scope: 'all',
+      data: { sessions: [{ id: 'imp1', kind: 'workshop', title: 'Uit bestand', team: '', date: '2025-01-01', lang, deck: {}, createdAt: 1, updatedAt: 1, colour: 'x' }], notes: [], positions: [], actions: [] },
+    })) };
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.locator('.ss-preview').waitFor();
+    await check('import preview');
+    expect(id).toBeTruthy();
+  });
+});
