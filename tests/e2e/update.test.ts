@@ -33,7 +33,8 @@ function build(contentDir: string, outDir: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: root,
-      env: { ...process.env, KJK_CONTENT_DIR: contentDir, KJK_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      // Vitest sets NODE_ENV=test, which would build a site without its service worker registration.
+      env: { ...process.env, NODE_ENV: 'production', KJK_CONTENT_DIR: contentDir, KJK_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
