@@ -55,7 +55,7 @@ const weights = pages.map((p) => pageWeight(out, p));
 
 // 3. Precache: the URLs Workbox wrote into sw.js.
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-let precache = { files: 0, bytes: 0, gzip: 0 };
+let precache = { files: 0, bytes: 0, gzip: 0, swGzip: 0 };
 const swFile = join(out, 'sw.js');
 if (existsSync(swFile)) {
   const urls = new Set([...readFileSync(swFile, 'utf8').matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1]));

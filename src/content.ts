@@ -1,7 +1,8 @@
 /** Reads the content collections for one language, in display order. Pages use only these. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { THEMES } from './content.schema';
-import type { Lang } from './routes';
+import type { CardSummary } from './islands/types';
+import { href, type Lang } from './routes';
 
 export type CardEntry = CollectionEntry<'cards'>;
 export type FormatEntry = CollectionEntry<'formats'>;
@@ -43,4 +44,9 @@ export async function cardIds(): Promise<string[]> {
   const missing = [...nl.filter((id) => !en.has(id)).map((id) => `content/cards/en/${id}.md`), ...[...en].filter((id) => !nl.includes(id)).map((id) => `content/cards/nl/${id}.md`)];
   if (missing.length) throw new Error(`Every card needs a Dutch and an English file with the same name. Missing: ${missing.join(', ')}`);
   return nl;
+}
+
+/** The fields every island gets of a card (each island adds what it shows beyond these). */
+export function cardSummary({ data: c }: CardEntry, lang: Lang): CardSummary {
+  return { id: c.id, number: c.number, theme: c.theme, kind: c.kind, title: c.title, summary: c.summary, questions: c.questions, href: href('card', lang, c.id) };
 }

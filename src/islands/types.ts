@@ -2,18 +2,23 @@
 import type { Dictionary } from '../i18n';
 import type { Kind, Perspective, Theme } from '../vocab';
 
-export interface IslandCard {
+/** What every island knows of a card: plain data in one language (see cardSummary in src/content.ts). */
+export interface CardSummary {
   id: string;
   number: number;
   theme: Theme;
   kind: Kind;
   title: string;
   summary: string;
-  poles?: { label: string; protects: string }[];
   questions: string[];
-  perspectives: Record<Perspective, string[]>;
   /** The card page, with the deploy base. */
   href: string;
+}
+
+/** The deck also shows what each pole protects and the questions per perspective. */
+export interface IslandCard extends CardSummary {
+  poles?: { label: string; protects: string }[];
+  perspectives: Record<Perspective, string[]>;
 }
 
 /** The UI strings the deck needs: a slice of the dictionary, so one language ships, not both. */

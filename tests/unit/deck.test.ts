@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildDeck,
-  CARD_ID,
   clampIndex,
   createRandom,
   deckSearch,
@@ -14,7 +13,6 @@ import {
   next,
   openDeck,
   parseDeckParams,
-  PERSPECTIVES,
   prev,
   progress,
   shuffle,

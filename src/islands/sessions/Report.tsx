@@ -6,7 +6,7 @@ import { sessionDeck } from '../../lib/sessions/deck';
 import { formatDay } from '../../lib/sessions/format';
 import type { Action } from '../../lib/store/types';
 import type { SessionCard } from './types';
-import { errorCode, errorText, fill, pageTitle, RouteLink, useApp, useChanges, useViewFocus } from './ui';
+import { errorCode, errorText, fill, pageTitle, RouteLink, SessionNotFound, useApp, useChanges, useViewFocus } from './ui';
 
 function info(c: SessionCard): ReportCardInfo {
   const out: ReportCardInfo = { id: c.id, number: c.number, title: c.title, kind: c.kind };
@@ -68,16 +68,7 @@ export function Report({ id }: { id: string }) {
   if (error) return <p class="ss-error" role="alert">{error}</p>;
   if (report === undefined) return <p class="ss-loading">{s.loading}</p>;
   if (report === null) {
-    return (
-      <div class="ss-empty">
-        <h2 ref={heading} tabIndex={-1}>
-          {s.view.notFound}
-        </h2>
-        <p>
-          <RouteLink route={{ view: 'list' }}>← {s.view.back}</RouteLink>
-        </p>
-      </div>
-    );
+    return <SessionNotFound headingRef={heading} />;
   }
 
   const { session } = report;

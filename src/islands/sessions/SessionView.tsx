@@ -9,7 +9,7 @@ import { Actions } from './Actions';
 import { CardNotes } from './CardNotes';
 import { PositionHistory, Positions } from './Positions';
 import type { SessionCard } from './types';
-import { errorText, fill, pageTitle, RouteLink, useApp, useChanges, useViewFocus } from './ui';
+import { errorText, fill, pageTitle, RouteLink, SessionNotFound, useApp, useChanges, useViewFocus } from './ui';
 
 export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }) {
   const { repo, t, lang, cards, go, escalate, exportSession, toast } = useApp();
@@ -65,16 +65,7 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
   }
   if (session === undefined) return <p class="ss-loading">{s.loading}</p>;
   if (session === null) {
-    return (
-      <div class="ss-empty">
-        <h2 ref={heading} tabIndex={-1}>
-          {s.view.notFound}
-        </h2>
-        <p>
-          <RouteLink route={{ view: 'list' }}>← {s.view.back}</RouteLink>
-        </p>
-      </div>
-    );
+    return <SessionNotFound headingRef={heading} />;
   }
 
   const exportThis = async () => {

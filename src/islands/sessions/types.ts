@@ -1,19 +1,11 @@
 /** Plain, serialisable data the sessions page hands to its island (Astro serialises props: no functions). */
 import type { Dictionary } from '../../i18n';
-import type { Kind, Theme } from '../../vocab';
+import type { Theme } from '../../vocab';
+import type { CardSummary } from '../types';
 
-export interface SessionCard {
-  id: string;
-  number: number;
-  theme: Theme;
-  kind: Kind;
-  title: string;
-  summary: string;
-  /** Labels of pole A (value 0) and pole B (value 100); dilemmas only. */
+/** The sessions page needs only the pole labels: A (value 0) and B (value 100); dilemmas only. */
+export interface SessionCard extends CardSummary {
   poles?: [string, string];
-  questions: string[];
-  /** The card page, with the deploy base. */
-  href: string;
 }
 
 /** The UI strings the island needs: one language's slice of the dictionary. */

@@ -143,6 +143,21 @@ export function requestViewFocus(): void {
   focusRequested = true;
 }
 /** Focuses `el` if a navigation asked for it (not on the first page load). */
+/** A session that is not stored (any more): say so and lead back to the list. */
+export function SessionNotFound({ headingRef }: { headingRef: { current: HTMLHeadingElement | null } }) {
+  const { t } = useApp();
+  return (
+    <div class="ss-empty">
+      <h2 ref={headingRef} tabIndex={-1}>
+        {t.s.view.notFound}
+      </h2>
+      <p>
+        <RouteLink route={{ view: 'list' }}>← {t.s.view.back}</RouteLink>
+      </p>
+    </div>
+  );
+}
+
 export function useViewFocus(el: { current: HTMLElement | null }, ready: boolean): void {
   useEffect(() => {
     if (!ready || !focusRequested) return;
