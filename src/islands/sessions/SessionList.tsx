@@ -57,7 +57,7 @@ export function SessionList() {
   return (
     <>
       <StorageStatus />
-      <section class="ss-section" aria-labelledby="ss-list-h">
+      <section class="ss-section ss-list-section" aria-labelledby="ss-list-h">
         <div class="ss-list-head">
           <h2 id="ss-list-h" ref={heading} tabIndex={-1}>
             {s.list.title}

@@ -4,7 +4,6 @@
  * one session and its report, kept in the query string so Back works.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { encryptExport } from '../../lib/exchange/crypto';
 import { exportFileName, serialize } from '../../lib/exchange/format';
 import { isStoreError, type StoreErrorCode } from '../../lib/store/errors';
 import { persistenceStatus, requestPersistence } from '../../lib/store/persist';
@@ -14,9 +13,9 @@ import { createSync, type ChangeMessage } from '../../lib/store/sync';
 import { createBus, echoingSync } from '../../lib/sessions/bus';
 import { browserDraftStorage, recoverDrafts, type RecoverOutcome } from '../../lib/sessions/drafts';
 import { parseRoute, routeSearch, sameRoute, type SessionsRoute } from '../../lib/sessions/route';
-import { Report } from './Report';
+import type { Report as ReportView } from './Report';
 import { SessionList } from './SessionList';
-import { SessionView } from './SessionView';
+import type { SessionView as SessionViewType } from './SessionView';
 import { App, download, fill, pageTitle, requestViewFocus, type AppContext, type Toast, type ToastAction } from './ui';
 import type { SessionsProps } from './types';
 import '../../styles/sessions.css';
@@ -40,6 +39,9 @@ function newTabId(): string {
 
 export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps) {
   const s = t.s;
+  // The session and report views load on first use: the list (the first thing people see) stays light.
+  const [SessionView, setSessionView] = useState<typeof SessionViewType | null>(null);
+  const [Report, setReport] = useState<typeof ReportView | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
   const [route, setRoute] = useState<SessionsRoute>(() => parseRoute(location.search));
   const [versionChanged, setVersionChanged] = useState(false);
@@ -164,7 +166,8 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
         const at = Date.now();
         const data = await repo.exportAll();
         let text = serialize(data, 'all', { exportedAt: at });
-        if (passphrase) text = await encryptExport(text, passphrase);
+        // The crypto code loads only when someone protects a backup with a passphrase.
+        if (passphrase) text = await (await import('../../lib/exchange/crypto')).encryptExport(text, passphrase);
         const name = exportFileName(new Date(at), Boolean(passphrase));
         download(text, name);
         // The file is out; not being able to note that (a full disk) must not hide it.
@@ -209,6 +212,11 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
     if (toasts[0]?.focus) toastButton.current?.focus();
   }, [toasts]);
 
+  useEffect(() => {
+    if (route.view === 'session' && !SessionView) void import('./SessionView').then((m) => setSessionView(() => m.SessionView));
+    if (route.view === 'report' && !Report) void import('./Report').then((m) => setReport(() => m.Report));
+  }, [route.view]);
+
   return (
     <div class="sessions-app">
       {(versionChanged || (blocked && phase.kind !== 'failed')) && (
@@ -229,8 +237,8 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
       {ctx && (
         <App.Provider value={ctx}>
           {route.view === 'list' && <SessionList />}
-          {route.view === 'session' && <SessionView id={route.id} cardIndex={route.card} />}
-          {route.view === 'report' && <Report id={route.id} />}
+          {route.view === 'session' && (SessionView ? <SessionView id={route.id} cardIndex={route.card} /> : <p class="ss-loading">{s.loading}</p>)}
+          {route.view === 'report' && (Report ? <Report id={route.id} /> : <p class="ss-loading">{s.loading}</p>)}
         </App.Provider>
       )}
 
