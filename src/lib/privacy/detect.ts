@@ -8,6 +8,7 @@
  * A BSN must pass the 11-proef; a full date counts as a date of birth only when it lies at
  * least two years back (meeting and due dates are recent) or follows a word like "geboren".
  */
+import { daysInMonth } from '../store/validate';
 
 export const FINDING_KINDS = ['bsn', 'birthdate', 'email', 'phone', 'postcode'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -118,7 +119,7 @@ function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
 
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth(year, month);
 }
 
 export function detectClientData(text: string, opts: DetectOptions = {}): Finding[] {

@@ -331,6 +331,19 @@ function bySessionOrder(a: Session, b: Session): number {
  * appeared since the plan was made, the whole import aborts with 'conflict' instead of
  * overwriting. A quota abort rolls everything back too.
  */
+/**
+ * Adds every record of a dataset in the given transaction. `add`, not `put`: an id that is
+ * already stored fails the transaction instead of overwriting (imports never overwrite).
+ */
+function addAll(tx: Tx<'readwrite'>, data: Dataset): Promise<unknown[]> {
+  return issue([
+    ...data.sessions.map((r) => () => tx.objectStore('sessions').add(r)),
+    ...data.notes.map((r) => () => tx.objectStore('notes').add(r)),
+    ...data.positions.map((r) => () => tx.objectStore('positions').add(r)),
+    ...data.actions.map((r) => () => tx.objectStore('actions').add(r)),
+  ]);
+}
+
 export async function applyImport(db: KjkDb, plan: ImportPlan, now: number = Date.now()): Promise<ImportResult> {
   const w = plan.write;
   const result: ImportResult = {
@@ -345,12 +358,7 @@ export async function applyImport(db: KjkDb, plan: ImportPlan, now: number = Dat
     ALL_STORES,
     'readwrite',
     async (tx) => {
-      await issue([
-        ...w.sessions.map((r) => () => tx.objectStore('sessions').add(r)),
-        ...w.notes.map((r) => () => tx.objectStore('notes').add(r)),
-        ...w.positions.map((r) => () => tx.objectStore('positions').add(r)),
-        ...w.actions.map((r) => () => tx.objectStore('actions').add(r)),
-      ]);
+      await addAll(tx, w);
       await touchMeta(tx, now);
     },
     'strict',
@@ -369,12 +377,7 @@ export async function replaceAll(db: KjkDb, data: Dataset, now: number = Date.no
     'readwrite',
     async (tx) => {
       await issue(DATA_STORES.map((s) => () => tx.objectStore(s).clear()));
-      await issue([
-        ...data.sessions.map((r) => () => tx.objectStore('sessions').add(r)),
-        ...data.notes.map((r) => () => tx.objectStore('notes').add(r)),
-        ...data.positions.map((r) => () => tx.objectStore('positions').add(r)),
-        ...data.actions.map((r) => () => tx.objectStore('actions').add(r)),
-      ]);
+      await addAll(tx, data);
       await touchMeta(tx, now);
     },
     'strict',
