@@ -226,23 +226,25 @@ export function CardNotes({ session, card }: { session: Session; card: SessionCa
     schedule();
   };
 
-  const keepMine = async () => {
+  /** Either choice starts from the stored (newer) version: it becomes the base of the next save. */
+  const settleConflict = () => {
     const stored = conflictRef.current;
-    if (!stored) return;
+    if (!stored) return null;
     conflictRef.current = null;
     setConflict(null);
     baseRef.current = stored.updatedAt;
     savedRef.current = stored.text;
+    return stored;
+  };
+
+  const keepMine = async () => {
+    if (!settleConflict()) return;
     await saveNow();
   };
 
   const takeTheirs = () => {
-    const stored = conflictRef.current;
+    const stored = settleConflict();
     if (!stored) return;
-    conflictRef.current = null;
-    setConflict(null);
-    baseRef.current = stored.updatedAt;
-    savedRef.current = stored.text;
     textRef.current = stored.text;
     setText(stored.text);
     check(stored.text);
