@@ -13,6 +13,7 @@ export const ROUTES = {
   cards: { nl: '/kaarten/', en: '/en/cards/' },
   card: { nl: '/kaarten/:id/', en: '/en/cards/:id/' },
   sessions: { nl: '/sessies/', en: '/en/sessions/' },
+  scan: { nl: '/zelfscan/', en: '/en/self-scan/' },
   formats: { nl: '/werkvormen/', en: '/en/formats/' },
   glossary: { nl: '/begrippen/', en: '/en/glossary/' },
   about: { nl: '/over/', en: '/en/about/' },

@@ -220,9 +220,8 @@ describe('bad links: skipped, reported, never thrown', () => {
     const q = new URLSearchParams();
     q.set('kaarten', `regie-1,${'x'.repeat(1_000_000)}`);
     q.set('schud', 'a'.repeat(100_000));
-    const t0 = performance.now();
+    // How quickly is a figure for `npm run bench` (parse of a 1 MB link), not a timed unit test.
     const { state, problems } = parseDeckParams(q, IDS);
-    expect(performance.now() - t0).toBeLessThan(100);
     expect(state.selection).toEqual(['regie-1']);
     expect(codes(problems)).toEqual(['bad-seed', 'too-long']);
     for (const p of problems) expect(p.value.length).toBeLessThanOrEqual(41);

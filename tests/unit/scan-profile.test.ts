@@ -100,3 +100,29 @@ describe('the spread of several scans', () => {
     expect(mostDivergent(spreadOf(cards, many), { most: 2 })).toHaveLength(2);
   });
 });
+
+describe('the scan’s place in the address bar', () => {
+  it('round-trips every view and falls back on nonsense', async () => {
+    const { parseScanRoute, scanSearch } = await import('../../src/lib/scan/walk');
+    for (const r of [{ view: 'start' }, { view: 'card', id: 'abc', index: 4 }, { view: 'profile', id: 'abc' }] as const) {
+      expect(parseScanRoute(scanSearch(r))).toEqual(r);
+    }
+    expect(parseScanRoute('?scan=')).toEqual({ view: 'start' });
+    expect(parseScanRoute(`?scan=${'x'.repeat(300)}`)).toEqual({ view: 'start' });
+    expect(parseScanRoute('?scan=a&kaart=-3')).toEqual({ view: 'card', id: 'a', index: 0 });
+    expect(parseScanRoute('?scan=a&kaart=0')).toEqual({ view: 'card', id: 'a', index: 0 });
+  });
+
+  it('orders the chosen spanningsvelden’s cards as in the fan and finds the next open card', async () => {
+    const { scanOrder, nextOpen, clampIndex } = await import('../../src/lib/scan/walk');
+    const order = scanOrder([...cards].reverse(), new Set(['visies', 'regie'] as const)).map((c) => c.id);
+    expect(order).toEqual(['a1', 'a2', 'c1', 'c2', 'c3']);
+    expect(nextOpen(order, new Set(['a1', 'a2']))).toBe(2);
+    expect(nextOpen(order, new Set(['a2']), 4)).toBe(4);
+    expect(nextOpen(order, new Set(['c3', 'a2']), 4)).toBe(0);
+    expect(nextOpen(order, new Set(order))).toBe(-1);
+    expect(clampIndex(99, 5)).toBe(4);
+    expect(clampIndex(-1, 5)).toBe(0);
+    expect(clampIndex(3, 0)).toBe(0);
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * The self-scan as a policymaker does it: keyboard only, through every dilemma of the fan,
+ * skipping one and coming back to it, then the profile on screen and on one printed page.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axe, launch, site, watchForeignRequests } from '../support/browser';
+import { readEntries } from '../support/content';
+
+const dilemmas = (lang: 'nl' | 'en') =>
+  readEntries('cards', lang)
+    .filter((c) => c.data.kind === 'dilemma')
+    .sort((a, b) => Number(a.data.number) - Number(b.data.number));
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+async function fresh(width = 1280) {
+  // bypassCSP only so that axe can be injected; the routes test runs every page with the real CSP.
+  context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+  page = await context.newPage();
+  errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+}
+afterEach(async () => {
+  expect(errors, 'no errors in the page').toEqual([]);
+  await context?.close();
+});
+
+async function noViolations() {
+  expect(await axe(page)).toEqual([]);
+}
+
+/** Tab until the element matching `selector` has focus (keyboard only, no clicks). */
+async function tabTo(selector: string, max = 40) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+describe('the self-scan', () => {
+  it('goes through the whole fan by keyboard, with a skipped card answered later, and shows the profile', async () => {
+    await fresh();
+    const foreign = watchForeignRequests(context);
+    const cards = dilemmas('nl');
+    await page.goto(site('/zelfscan/'));
+    await page.getByRole('button', { name: 'Begin de scan' }).waitFor();
+    await noViolations();
+    await tabTo('button[type=submit]');
+    await page.keyboard.press('Enter');
+
+    for (const [i, card] of cards.entries()) {
+      await expect.poll(() => page.locator('#scan-card-title').textContent()).toBe(String(card.data.title));
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('scan-card-title');
+      expect(await page.locator('.scan-progress span').textContent()).toBe(`Kaart ${i + 1} van ${cards.length}`);
+      if (i === 0) await noViolations();
+      if (i === 2) {
+        // Skip the third card for now.
+        await tabTo('.scan-buttons button:nth-child(2)');
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sla over');
+        await page.keyboard.press('Enter');
+        continue;
+      }
+      await tabTo('#scan-value');
+      // Card i goes i steps of 5 towards pole A or B, alternating, so each card has its own place.
+      const key = i % 2 === 0 ? 'ArrowLeft' : 'ArrowRight';
+      for (let k = 0; k < 1 + (i % 10); k++) await page.keyboard.press(key);
+      await expect.poll(() => page.locator('#scan-place-status').textContent()).toMatch(/^Bewaard: \d+ van 100/);
+      await tabTo('.scan-buttons button.primary');
+      await page.keyboard.press('Enter');
+    }
+
+    // The last card was answered, the third was skipped: the profile says so and offers it.
+    await page.locator('#scan-profile-title').waitFor();
+    expect(await page.locator('.scan-profile > p').first().textContent()).toBe(`Je hebt ${cards.length - 1} van de ${cards.length} kaarten beantwoord.`);
+    await noViolations();
+    const skipped = String(cards[2]?.data.title);
+    await tabTo('.scan-skipped button');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Beantwoord alsnog: ${skipped}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#scan-card-title').textContent()).toBe(skipped);
+    await tabTo('#scan-value');
+    await page.keyboard.press('End');
+    await tabTo('.scan-buttons button.primary');
+    await page.keyboard.press('Enter');
+    await page.locator('#scan-profile-title').waitFor();
+    expect(await page.locator('.scan-profile > p').first().textContent()).toBe(`Je hebt ${cards.length} van de ${cards.length} kaarten beantwoord.`);
+    expect(await page.locator('.scan-skipped').count()).toBe(0);
+    // The card that went to pole B says so in words, not only with the marker's place.
+    const row = page.locator('.scan-row', { hasText: skipped });
+    const poleB = (cards[2]?.data.poles as { label: string }[])[1]?.label;
+    expect(await row.locator('.scan-row-text').textContent()).toContain(`Je neigt naar: ${poleB}`);
+    expect(await page.locator('.scan-theme-result').count()).toBe(5);
+    expect(foreign()).toEqual([]);
+
+    // A reload keeps everything: the scan is a session in this browser.
+    await page.reload();
+    await page.locator('#scan-profile-title').waitFor();
+    expect(await page.locator('.scan-row').count()).toBe(cards.length);
+    const sessionHref = await page.getByRole('link', { name: 'Open als sessie' }).getAttribute('href');
+    await page.goto(new URL(String(sessionHref), page.url()).href);
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    expect(await page.locator('main').textContent()).toContain('Zelfscan');
+
+    // One printed page, nothing cut off at the right.
+    await page.goBack();
+    await page.locator('#scan-profile-title').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length).toBe(1);
+  });
+
+  it('works in English at 320 px, with a chosen spanningsveld only, and refuses to start with none', async () => {
+    await fresh(320);
+    await page.goto(site('/en/self-scan/'));
+    await page.getByRole('button', { name: 'Start the scan' }).waitFor();
+    const boxes = page.locator('.scan-theme input');
+    expect(await boxes.count()).toBe(5);
+    for (let i = 0; i < 5; i++) await boxes.nth(i).uncheck();
+    await page.getByRole('button', { name: 'Start the scan' }).click();
+    expect(await page.getByRole('alert').textContent()).toBe('Choose at least one spanningsveld.');
+    await boxes.nth(3).check();
+    await page.getByRole('button', { name: 'Start the scan' }).click();
+    const regie = dilemmas('en').filter((c) => c.data.theme === 'regie');
+    await expect.poll(() => page.locator('.scan-progress span').textContent()).toBe(`Card 1 of ${regie.length}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await noViolations();
+    await page.locator('#scan-value').fill('100');
+    await expect.poll(() => page.locator('#scan-place-status').textContent()).toMatch(/^Saved: 100 of 100/);
+    for (let i = 0; i < regie.length; i++) {
+      const finish = i === regie.length - 1;
+      await page.getByRole('button', { name: finish ? 'See my profile' : i === 0 ? 'Next' : 'Skip' }).click();
+    }
+    await page.locator('#scan-profile-title').waitFor();
+    expect(await page.locator('.scan-theme-result').count()).toBe(1);
+    // The first card was placed, the last one taken as the middle by "See my profile", the rest skipped.
+    expect(await page.locator('.scan-skipped li').count()).toBe(regie.length - 2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await noViolations();
+  });
+
+  it('says plainly when the scan in the address bar is not on this device', async () => {
+    await fresh();
+    await page.goto(site('/zelfscan/?scan=bestaat-niet&kaart=3'));
+    expect(await page.getByRole('alert').textContent()).toBe('Deze scan staat niet (meer) op dit apparaat. Begin een nieuwe scan.');
+    await page.getByRole('button', { name: 'Begin de scan' }).waitFor();
+  });
+});
