@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { cardSchema, formatSchema, pageSchema, termSchema } from './content.schema';
+import { cardSchema, formatSchema, pageSchema, termSchema, worksheetSchema } from './content.schema';
 
 /*
  * Content lives outside src/ so authors never touch code. KJK_CONTENT_DIR lets the build
@@ -15,4 +15,5 @@ export const collections = {
   formats: defineCollection({ loader: folder('werkvormen'), schema: formatSchema }),
   glossary: defineCollection({ loader: folder('begrippen'), schema: termSchema }),
   pages: defineCollection({ loader: folder('pages'), schema: pageSchema }),
+  worksheets: defineCollection({ loader: folder('werkbladen'), schema: worksheetSchema }),
 };

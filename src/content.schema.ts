@@ -126,3 +126,41 @@ export const pageSchema = z.strictObject({
   description: text,
 });
 export type PageData = z.infer<typeof pageSchema>;
+
+/** One writing space on a worksheet: a heading and how many lines to leave for writing. */
+const promptSchema = z.strictObject({
+  /** The question or heading above the space. Required. */
+  label: text,
+  /** Writing lines under it, 1 to 12. Required. */
+  lines: z.number().int().min(1).max(12),
+});
+
+/**
+ * A printable A4 worksheet (werkblad). All its words are here, not in a component; the
+ * `layout` picks the drawing: two poles on a line, circles of a network, a table of
+ * agreements, or a mirror for policy. No body text: a sheet is all front matter.
+ */
+export const worksheetSchema = z.strictObject({
+  /** Stable slug, equals the file name. Required. */
+  id: z.string().regex(SLUG),
+  /** Order on the worksheets page. Required. */
+  order: z.number().int().positive(),
+  /** What the sheet draws. Required. */
+  layout: z.enum(['poles', 'network', 'actions', 'mirror']),
+  title: text,
+  /** One sentence: who uses it and when. Required. */
+  purpose: text,
+  /** What to do on the sheet, one or two sentences (printed at the top). Required. */
+  instruction: text,
+  /** Writing spaces, 1 to 6. Required. */
+  prompts: z.array(promptSchema).min(1).max(6),
+  /** network: the rings from the middle outwards (exactly 3), and the label of the middle. */
+  rings: z.array(text).length(3).optional(),
+  center: text.optional(),
+  /** actions: the column headings, and how many empty rows. */
+  columns: z.array(text).min(2).max(5).optional(),
+  rows: z.number().int().min(1).max(15).optional(),
+  /** Filled with a card: print that card's questions for this perspective as well. */
+  perspective: z.enum(PERSPECTIVES).optional(),
+});
+export type WorksheetData = z.infer<typeof worksheetSchema>;

@@ -8,6 +8,7 @@ export type CardEntry = CollectionEntry<'cards'>;
 export type FormatEntry = CollectionEntry<'formats'>;
 export type TermEntry = CollectionEntry<'glossary'>;
 export type PageEntry = CollectionEntry<'pages'>;
+export type WorksheetEntry = CollectionEntry<'worksheets'>;
 
 const inLang = (lang: Lang) => (e: { id: string }) => e.id.startsWith(`${lang}/`);
 
@@ -24,6 +25,10 @@ export async function cardsByTheme(lang: Lang) {
 
 export async function formatsFor(lang: Lang): Promise<FormatEntry[]> {
   return (await getCollection('formats', inLang(lang))).sort((a, b) => a.data.order - b.data.order);
+}
+
+export async function worksheetsFor(lang: Lang): Promise<WorksheetEntry[]> {
+  return (await getCollection('worksheets', inLang(lang))).sort((a, b) => a.data.order - b.data.order);
 }
 
 export async function termsFor(lang: Lang): Promise<TermEntry[]> {

@@ -18,6 +18,7 @@ export const ROUTES = {
   glossary: { nl: '/begrippen/', en: '/en/glossary/' },
   about: { nl: '/over/', en: '/en/about/' },
   print: { nl: '/afdrukken/', en: '/en/print/' },
+  worksheets: { nl: '/werkbladen/', en: '/en/worksheets/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type RouteKey = keyof typeof ROUTES;
 

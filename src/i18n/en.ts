@@ -379,6 +379,8 @@ export const en: Dictionary = {
     },
   },
   formats: {
+    worksheetsLink: 'Worksheets to print, blank or with a card',
+    scanLink: 'The self-scan: where do you stand on each dilemma?',
     title: 'Formats',
     intro: 'Ways to use the fan: in a team meeting, a workshop, on your own, or with a young person or parent.',
     duration: 'Duration',
@@ -392,6 +394,25 @@ export const en: Dictionary = {
     alsoCalled: 'Also called',
   },
   about: { title: 'About this fan' },
+  worksheets: {
+    title: 'Worksheets',
+    intro:
+      'Worksheets to print on A4. Use them blank, or fill them with a card from the fan first. You can also make a PDF: choose ‘Save as PDF’ in the print menu.',
+    chooseCard: 'Fill the worksheets with a card',
+    blank: 'No card: blank worksheets',
+    print: 'Print the worksheets',
+    printOne: 'Print only this worksheet',
+    sheetOf: 'Worksheet {i} of {n}',
+    name: 'Name',
+    date: 'Date',
+    card: 'Card',
+    cardBlank: 'Card: ____________________________',
+    poleA: 'Side A',
+    poleB: 'Side B',
+    cardQuestions: 'Questions from the card',
+    moreOnline: 'More about this card:',
+    forWhom: 'For whom',
+  },
   scan: {
     title: 'Self-scan',
     intro:

@@ -378,6 +378,8 @@ export const nl = {
     },
   },
   formats: {
+    worksheetsLink: 'Werkbladen om af te drukken, leeg of met een kaart',
+    scanLink: 'De zelfscan: waar sta jij bij elk dilemma?',
     title: 'Werkvormen',
     intro: 'Zo kun je de waaier gebruiken: in een teamoverleg, een workshop, alleen, of samen met een jongere of ouder.',
     duration: 'Duur',
@@ -391,6 +393,25 @@ export const nl = {
     alsoCalled: 'Ook wel',
   },
   about: { title: 'Over deze waaier' },
+  worksheets: {
+    title: 'Werkbladen',
+    intro:
+      'Werkbladen om af te drukken op A4. Gebruik ze leeg, of vul ze eerst met een kaart uit de waaier. Je kunt ook een PDF maken: kies dan ‘Opslaan als PDF’ in het afdrukmenu.',
+    chooseCard: 'Vul de werkbladen met een kaart',
+    blank: 'Geen kaart: lege werkbladen',
+    print: 'Druk de werkbladen af',
+    printOne: 'Druk alleen dit werkblad af',
+    sheetOf: 'Werkblad {i} van {n}',
+    name: 'Naam',
+    date: 'Datum',
+    card: 'Kaart',
+    cardBlank: 'Kaart: ____________________________',
+    poleA: 'Kant A',
+    poleB: 'Kant B',
+    cardQuestions: 'Vragen van de kaart',
+    moreOnline: 'Meer over deze kaart:',
+    forWhom: 'Voor wie',
+  },
   scan: {
     title: 'Zelfscan',
     intro:

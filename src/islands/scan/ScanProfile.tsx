@@ -57,9 +57,9 @@ function ThemeSection({ profile, t, order, onAnswer }: { profile: ThemeProfile; 
           <span>
             {fill(s.strength, { value: profile.strength })} · {strengthWord(profile.strength, t)}
           </span>
-          <span class="scan-bar" aria-hidden="true">
-            <span style={{ width: `${profile.strength}%` }} />
-          </span>
+          <svg class="scan-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect x="0" y="0" width={profile.strength} height="10" />
+          </svg>
         </p>
       )}
       <ul class="scan-rows">
