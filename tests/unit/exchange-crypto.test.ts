@@ -122,7 +122,7 @@ describe('encrypted export', () => {
     for (const [label, text] of cases) {
       expect(await decryptExport(text, PASSPHRASE), label).toEqual(WRONG);
     }
-  });
+  }, 120_000); // a dozen decryptions at 600,000 PBKDF2 iterations each: slow on a busy machine, by design
 
   it('refuses out-of-range work factors before deriving anything (a hostile file cannot hang the tab)', async () => {
     for (const iterations of [1, 599_999, MAX_PBKDF2_ITERATIONS + 1, 1e12, 600_000.5, -600_000]) {

@@ -127,12 +127,11 @@ describe('detectClientData: negatives', () => {
     for (const text of misses) expect(found(text), text).toEqual([]);
   });
 
-  it('stays fast on a long note with thousands of findings', () => {
+  // How fast is measured in `npm run bench` (privacy guard on a 1 MB note); a timed unit test fails on a busy machine.
+  it('handles a long note with thousands of findings', () => {
     const para = 'Overleg 14:30 in kamer 2.14, zie artikel 2.1 en 31 839. Bel 06-12345678 of mail a@b.nl. ';
     const text = para.repeat(Math.ceil(1_000_000 / para.length));
-    const started = performance.now();
     const findings = detectClientData(text, { now });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(findings.length).toBe(2 * Math.ceil(1_000_000 / para.length));
   });
 
