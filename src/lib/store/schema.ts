@@ -9,25 +9,14 @@
  * transaction instead.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Action, CardNote, Position, Session } from './types';
+import type { Action, CardNote, MetaKey, MetaValues, Position, Session } from '../records/schemas';
 import { StoreError, toStoreError } from './errors';
 
 export const DB_NAME = 'kjk';
 
-/** Values kept in the `meta` store, by key. Read them through repo.meta, which checks types. */
-export interface MetaValues {
-  /** Epoch ms of the latest committed change to sessions, notes, positions or actions. */
-  lastChangeAt: number;
-  /** Epoch ms of the first change not yet covered by an export; absent when all is exported. */
-  firstUnexportedChangeAt: number;
-  /** Epoch ms of the latest export the user completed. */
-  lastExportAt: number;
-  /** Whether the app already asked navigator.storage.persist() (ask once, show the answer). */
-  persistRequested: boolean;
-  /** The browser's answer to persist(), as last seen. */
-  persistGranted: boolean;
-}
-export type MetaKey = keyof MetaValues;
+/** Values kept in the `meta` store, by key (schemas in src/lib/records). Read them through repo.meta, which checks them. */
+export type { MetaKey, MetaValues } from '../records/schemas';
+
 export const META_KEYS = [
   'lastChangeAt',
   'firstUnexportedChangeAt',
