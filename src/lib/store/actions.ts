@@ -5,7 +5,7 @@ import { checked, defined } from './checks';
 import { StoreError } from './errors';
 import { byCreated, mustGetSession } from './lookup';
 import type { SessionTeamKey } from './schema';
-import { mutate, read, type StoreContext } from './write';
+import { deleteRecord, mutate, read, type StoreContext } from './write';
 
 const NewActionSchema = v.pick(ActionSchema, ['sessionId', 'text', 'cardId', 'owner', 'due']);
 export type NewAction = v.InferOutput<typeof NewActionSchema>;
@@ -79,14 +79,7 @@ export function createActions(ctx: StoreContext) {
       return writeAction(id, (current, at) => ({ ...current, done: !current.done, updatedAt: at }));
     },
 
-    async delete(id: string): Promise<void> {
-      await mutate(ctx, ['actions'], async (w) => {
-        const existing = await w.tx.objectStore('actions').get(id);
-        if (!existing) throw new StoreError('not-found', `Action ${id} not found`);
-        await w.tx.objectStore('actions').delete(id);
-        w.changed('actions', id, w.stamp(existing.updatedAt));
-      });
-    },
+    delete: (id: string): Promise<void> => deleteRecord(ctx, 'actions', id),
   };
 }
 

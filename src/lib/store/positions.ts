@@ -6,7 +6,7 @@ import { StoreError } from './errors';
 import { bySessionOrder, mustGetSession } from './lookup';
 import type { SessionCardKey } from './schema';
 import { issue } from './tx';
-import { mutate, read, type StoreContext } from './write';
+import { deleteRecord, mutate, read, type StoreContext } from './write';
 
 const PositionInputSchema = v.object({
   ...v.pick(PositionSchema, ['sessionId', 'cardId', 'participant', 'value']).entries,
@@ -99,14 +99,7 @@ export function createPositions(ctx: StoreContext) {
       });
     },
 
-    async delete(id: string): Promise<void> {
-      await mutate(ctx, ['positions'], async (w) => {
-        const existing = await w.tx.objectStore('positions').get(id);
-        if (!existing) throw new StoreError('not-found', `Position ${id} not found`);
-        await w.tx.objectStore('positions').delete(id);
-        w.changed('positions', id, w.stamp(existing.updatedAt));
-      });
-    },
+    delete: (id: string): Promise<void> => deleteRecord(ctx, 'positions', id),
   };
 }
 

@@ -9,6 +9,7 @@
  * 4. only after the commit, other tabs are told which records changed (ids and times only).
  * Reads use `read`. Both go through tx.ts, which maps failures to StoreErrors.
  */
+import { StoreError } from './errors';
 import type { KjkDb, KjkStoreName } from './schema';
 import type { ChangeStore, SyncChannel } from './sync';
 import { inTx, type Mode, type Tx } from './tx';
@@ -92,4 +93,14 @@ async function touchMeta(tx: Tx<'readwrite'>, at: number): Promise<void> {
   if (typeof last !== 'number' || at > last) await meta.put(at, 'lastChangeAt');
   const first = await meta.get('firstUnexportedChangeAt');
   if (typeof first !== 'number') await meta.put(at, 'firstUnexportedChangeAt');
+}
+
+/** Deletes one position or action by id ('not-found' if it is gone), stamped later than the record. */
+export async function deleteRecord(ctx: StoreContext, store: 'positions' | 'actions', id: string): Promise<void> {
+  await mutate(ctx, [store], async (w) => {
+    const existing = await w.tx.objectStore(store).get(id);
+    if (!existing) throw new StoreError('not-found', `${store === 'positions' ? 'Position' : 'Action'} ${id} not found`);
+    await w.tx.objectStore(store).delete(id);
+    w.changed(store, id, w.stamp(existing.updatedAt));
+  });
 }
