@@ -5,6 +5,7 @@
  */
 import type { ImportPlan } from '../exchange/merge';
 import type { Dataset, RecordCounts } from '../records/schemas';
+import type { Connection } from './connection';
 import { toStoreError, type StoreError } from './errors';
 import { childrenOf, mustGetSession } from './lookup';
 import { ALL_STORES, DATA_STORES, type KjkDb } from './schema';
@@ -34,7 +35,7 @@ function addAll(tx: Tx<'readwrite'>, data: Dataset): Promise<unknown[]> {
   ]);
 }
 
-const contextAt = (db: KjkDb, now: number) => createContext(db, { now: () => now });
+const contextAt = (db: KjkDb, now: number) => createContext(db, { now: () => now, reopen: null });
 
 /**
  * Writes an import plan in ONE strict transaction: all or nothing. Records are added with
@@ -102,7 +103,7 @@ export async function wipeAll(ctx: StoreContext): Promise<void> {
 }
 
 /** Everything, in one consistent read (soft-deleted sessions included: a backup keeps them). */
-export async function readAll(db: KjkDb): Promise<Dataset> {
+export async function readAll(db: KjkDb | Connection): Promise<Dataset> {
   return inTx(db, DATA_STORES, 'readonly', async (tx) => {
     const [sessions, notes, positions, actions] = await Promise.all([
       tx.objectStore('sessions').getAll(),
@@ -127,7 +128,7 @@ export async function exportSession(ctx: StoreContext, id: string): Promise<Data
  * transaction, so one unreadable store does not hide the others, and returns what it
  * could read for an export. Never writes or deletes.
  */
-export async function salvage(db: KjkDb): Promise<SalvageResult> {
+export async function salvage(db: KjkDb | Connection): Promise<SalvageResult> {
   const data: Dataset = { sessions: [], notes: [], positions: [], actions: [] };
   const failed: SalvageResult['failed'] = [];
   for (const store of DATA_STORES) {

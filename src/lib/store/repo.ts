@@ -34,6 +34,11 @@ export interface RepoOptions {
   now?: () => number;
   /** Id factory, injectable for tests. */
   newId?: () => string;
+  /**
+   * Opens a new connection when the browser dropped this one (Safari). Default: openKjk
+   * again with the options `db` was opened with; null: never reopen.
+   */
+  reopen?: (() => Promise<KjkDb> | null) | null;
 }
 
 export type Repo = ReturnType<typeof createRepo>;
@@ -42,7 +47,10 @@ export function createRepo(db: KjkDb, options: RepoOptions = {}) {
   const ctx = createContext(db, options);
   const meta = createMeta(ctx);
   return {
-    db,
+    /** The current connection (a new one after the browser dropped the first). */
+    get db(): KjkDb {
+      return ctx.conn.db;
+    },
     sessions: createSessions(ctx),
     notes: createNotes(ctx),
     positions: createPositions(ctx),
@@ -58,7 +66,7 @@ export function createRepo(db: KjkDb, options: RepoOptions = {}) {
     /** One session with its notes, positions and actions, for a single-session export. */
     exportSession: (id: string) => exportSession(ctx, id),
     /** Everything, including soft-deleted sessions: the input for serialize() and for planImport's `existing`. */
-    exportAll: () => readAll(db),
+    exportAll: () => readAll(ctx.conn),
     applyImport: (plan: ImportPlan): Promise<ImportResult> => importPlan(ctx, plan),
     replaceAll: (data: Dataset): Promise<void> => replaceWith(ctx, data),
   };

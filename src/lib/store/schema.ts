@@ -194,6 +194,18 @@ export function connectionState(db: KjkDb): ConnectionState {
   return connectionStates.get(db) ?? 'open';
 }
 
+const openedWith = new WeakMap<object, OpenKjkOptions>();
+
+/**
+ * Opens the same database again with the options `db` was opened with (callbacks included),
+ * for a repository whose connection the browser dropped without a word (Safari: "Connection
+ * to Indexed Database server lost"). Null for a connection openKjk did not make.
+ */
+export function reopenKjk(db: KjkDb): Promise<KjkDb> | null {
+  const opts = openedWith.get(db);
+  return opts ? openKjk(opts) : null;
+}
+
 /** Close a connection on purpose (tests, wipe-and-reload); later repo calls report 'unavailable'. */
 export function closeKjk(db: KjkDb): void {
   if (connectionState(db) === 'open') connectionStates.set(db, 'closed');
@@ -308,6 +320,7 @@ export function openKjk(opts: OpenKjkOptions = {}): Promise<KjkDb> {
       (opened) => {
         db = opened;
         connectionStates.set(opened, 'open');
+        openedWith.set(opened, opts);
         const accepted = finish(() => resolve(opened));
         // We already told the caller we gave up; do not leak a connection that would block
         // the next upgrade.

@@ -10,6 +10,7 @@
  */
 import type { IDBPTransaction } from 'idb';
 import { connectionState, type KjkDb, type KjkSchema, type KjkStoreName } from './schema';
+import { CREATE_FAILED, isLostConnection, type Connection } from './connection';
 import { StoreError, toStoreError } from './errors';
 
 export type Mode = 'readonly' | 'readwrite';
@@ -32,20 +33,40 @@ function assertUsable(db: KjkDb): void {
  * Runs `body` in one transaction and resolves only after the commit. A body that throws
  * aborts the transaction, so partial writes roll back; aborts are mapped to StoreErrors
  * using `tx.error`, which names the real cause (QuotaExceededError, ConstraintError).
+ * Given a Connection, a transaction that failed because the browser dropped the connection
+ * runs once more on a new one (see connection.ts).
  */
 export async function inTx<M extends Mode, T>(
-  db: KjkDb,
+  source: KjkDb | Connection,
   stores: readonly KjkStoreName[],
   mode: M,
   body: (tx: Tx<M>) => Promise<T>,
   durability: IDBTransactionDurability = 'default',
+): Promise<T> {
+  if (!('reconnect' in source)) return attempt(source, stores, mode, body, durability);
+  const db = source.db;
+  try {
+    return await attempt(db, stores, mode, body, durability);
+  } catch (err) {
+    if (!isLostConnection(db, err) || !(await source.reconnect(db))) throw err;
+    return attempt(source.db, stores, mode, body, durability);
+  }
+}
+
+async function attempt<M extends Mode, T>(
+  db: KjkDb,
+  stores: readonly KjkStoreName[],
+  mode: M,
+  body: (tx: Tx<M>) => Promise<T>,
+  durability: IDBTransactionDurability,
 ): Promise<T> {
   assertUsable(db);
   let tx: Tx<M>;
   try {
     tx = db.transaction([...stores], mode, { durability }) as unknown as Tx<M>;
   } catch (err) {
-    throw toStoreError(err);
+    const mapped = toStoreError(err);
+    throw new StoreError(mapped.code, `${CREATE_FAILED}: ${mapped.message}`, err);
   }
   const done = tx.done;
   const work = (async () => body(tx))().catch((err: unknown) => {

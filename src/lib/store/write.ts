@@ -9,13 +9,15 @@
  * 4. only after the commit, other tabs are told which records changed (ids and times only).
  * Reads use `read`. Both go through tx.ts, which maps failures to StoreErrors.
  */
+import { createConnection, type Connection, type ConnectionOptions } from './connection';
 import { StoreError } from './errors';
 import type { KjkDb, KjkStoreName } from './schema';
 import type { ChangeStore, SyncChannel } from './sync';
 import { inTx, type Mode, type Tx } from './tx';
 
 export interface StoreContext {
-  readonly db: KjkDb;
+  /** The database, replaced when the browser drops the connection (connection.ts). */
+  readonly conn: Connection;
   now(): number;
   /** Strictly later than `previous` (and not before now). */
   stamp(previous?: number): number;
@@ -36,13 +38,16 @@ export interface MutateOptions {
   touchMeta?: boolean;
 }
 
-export function createContext(
-  db: KjkDb,
-  options: { now?: () => number; newId?: () => string; sync?: SyncChannel | null } = {},
-): StoreContext {
+export interface ContextOptions extends ConnectionOptions {
+  now?: () => number;
+  newId?: () => string;
+  sync?: SyncChannel | null;
+}
+
+export function createContext(db: KjkDb, options: ContextOptions = {}): StoreContext {
   const now = options.now ?? (() => Date.now());
   return {
-    db,
+    conn: createConnection(db, options),
     now,
     stamp: (previous) => Math.max(now(), (previous ?? 0) + 1),
     newId: options.newId ?? defaultNewId,
@@ -58,7 +63,7 @@ function defaultNewId(): string {
 }
 
 export function read<T>(ctx: StoreContext, stores: readonly KjkStoreName[], body: (tx: Tx<Mode>) => Promise<T>): Promise<T> {
-  return inTx(ctx.db, stores, 'readonly', body);
+  return inTx(ctx.conn, stores, 'readonly', body);
 }
 
 export async function mutate<T>(
@@ -70,7 +75,7 @@ export async function mutate<T>(
   const changes: { store: ChangeStore; id: string; at: number }[] = [];
   const withMeta = stores.includes('meta') ? stores : [...stores, 'meta' as const];
   const value = await inTx(
-    ctx.db,
+    ctx.conn,
     withMeta,
     'readwrite',
     async (tx) => {
