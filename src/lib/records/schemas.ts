@@ -15,6 +15,7 @@
  * backup files.
  */
 import * as v from 'valibot';
+import { PERSPECTIVES } from '../../vocab';
 import { ISO_DATE, isIsoDate } from './dates';
 import { longerThan } from './rebuild';
 import { MAX_ID_CHARS, MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TIME_MS, POSITION_MAX, POSITION_MIN } from './limits';
@@ -86,6 +87,10 @@ export const SessionSchema = v.object({
   /** Interface language the session was created in. */
   lang: v.picklist(LANGS, oneOf(LANGS)),
   deck: DeckRefSchema,
+  /** The perspective lens the session was started with (src/vocab.ts PERSPECTIVES); absent: none chosen. */
+  lens: v.optional(
+    v.pipe(v.picklist(PERSPECTIVES, oneOf(PERSPECTIVES)), v.description('The perspective lens the session was started with.')),
+  ),
   createdAt: Time,
   updatedAt: Time,
   /** Soft delete: set while the user can still undo; purged later. Absent when live. */
