@@ -4,7 +4,10 @@
  */
 export type Flusher = () => Promise<void> | void;
 
-/** How long an update waits for drafts to be saved before it goes ahead anyway. */
+/**
+ * How long an update waits for drafts to be saved. It does not go ahead after that: flushAll
+ * rejects, the reload is held and the user can try again, so a save in flight is never cut off.
+ */
 export const FLUSH_TIMEOUT_MS = 3000;
 
 const flushers = new Set<Flusher>();

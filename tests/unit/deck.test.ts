@@ -19,20 +19,11 @@ import {
   THEMES,
   toDeckParams,
   applyFilter,
-  type DeckCard,
   type DeckProblem,
   type DeckState,
 } from '../../src/lib/deck';
+import { CARDS } from '../support/cards';
 
-/** A deck shaped like the real one: 5 themes x (1 kenniskaart + 4 dilemmas) = 25 cards. */
-const CARDS: DeckCard[] = THEMES.flatMap((theme, t) =>
-  [0, 1, 2, 3, 4].map((i) => ({
-    id: `${theme}-${i}`,
-    number: t * 5 + i + 1,
-    theme,
-    kind: i === 0 ? ('kenniskaart' as const) : ('dilemma' as const),
-  })),
-);
 const IDS = CARDS.map((c) => c.id);
 const parse = (query: string) => parseDeckParams(new URLSearchParams(query), IDS);
 const codes = (problems: DeckProblem[]) => problems.map((p) => p.code);

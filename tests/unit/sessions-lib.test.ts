@@ -1,6 +1,7 @@
 /** The pure helpers behind the sessions page: deck of a session, pasted links, drafts, routes, formats, positions. */
 import { describe, expect, it, vi } from 'vitest';
-import { THEMES, type DeckCard } from '../../src/lib/deck';
+import type { DeckCard } from '../../src/lib/deck';
+import { CARDS } from '../support/cards';
 import { createBus, echoingSync } from '../../src/lib/sessions/bus';
 import { deckFromLink, sessionDeck } from '../../src/lib/sessions/deck';
 import {
@@ -21,15 +22,6 @@ import type { PositionHistoryEntry } from '../../src/lib/store/repo';
 import type { ChangeMessage, SyncChannel } from '../../src/lib/store/sync';
 import type { Position, Session } from '../../src/lib/store/types';
 
-/** 5 themes x (1 kenniskaart + 4 dilemmas), like the real fan. */
-const CARDS: DeckCard[] = THEMES.flatMap((theme, t) =>
-  [0, 1, 2, 3, 4].map((i) => ({
-    id: `${theme}-${i}`,
-    number: t * 5 + i + 1,
-    theme,
-    kind: i === 0 ? ('kenniskaart' as const) : ('dilemma' as const),
-  })),
-);
 const ids = (cards: DeckCard[]) => cards.map((c) => c.id);
 
 describe('sessionDeck', () => {

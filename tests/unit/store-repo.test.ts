@@ -3,9 +3,10 @@ import { openKjk, type KjkDb } from '../../src/lib/store/schema';
 import { createRepo, type NewSession, type Repo } from '../../src/lib/store/repo';
 import { StoreError, STORE_ERROR_CODES, toStoreError } from '../../src/lib/store/errors';
 import { dictionaries } from '../../src/i18n';
-import { MAX_NOTE_CHARS } from '../../src/lib/store/limits';
+import { MAX_NOTE_CHARS } from '../../src/lib/records/limits';
 import { createSync, isChangeMessage, type ChangeMessage } from '../../src/lib/store/sync';
 import type { Session } from '../../src/lib/store/types';
+import { expectStoreError } from '../support/store';
 
 const DAY = 24 * 60 * 60 * 1000;
 let counter = 0;
@@ -35,18 +36,6 @@ function makeRepo(db: KjkDb, start = 1_700_000_000_000, sync: ReturnType<typeof 
 }
 
 const base: NewSession = { kind: 'teamoverleg', title: 'Overleg', team: 'Team Noord', date: '2024-05-01', lang: 'nl' };
-
-async function expectStoreError(promise: Promise<unknown>, code: StoreError['code']): Promise<StoreError> {
-  const err = await promise.then(
-    () => {
-      throw new Error(`expected StoreError ${code}, but it resolved`);
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(StoreError);
-  expect((err as StoreError).code).toBe(code);
-  return err as StoreError;
-}
 
 afterEach(() => {
   for (const db of connections.splice(0)) db.close();

@@ -12,8 +12,8 @@ import {
   type Migration,
 } from '../../src/lib/store/schema';
 import { createRepo } from '../../src/lib/store/repo';
-import { StoreError } from '../../src/lib/store/errors';
 import type { Action, CardNote, Position, Session } from '../../src/lib/store/types';
+import { expectStoreError } from '../support/store';
 
 let counter = 0;
 const open: KjkDb[] = [];
@@ -71,18 +71,6 @@ async function seed(db: KjkDb) {
   ]);
   await tx.done;
   return { sessions: [s1, s2, s3], notes, positions, actions };
-}
-
-async function expectStoreError(promise: Promise<unknown>, code: StoreError['code']): Promise<StoreError> {
-  const err = await promise.then(
-    () => {
-      throw new Error(`expected StoreError ${code}, but it resolved`);
-    },
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(StoreError);
-  expect((err as StoreError).code).toBe(code);
-  return err as StoreError;
 }
 
 describe('schema', () => {

@@ -1,38 +1,31 @@
 /**
  * The export file format (see docs/export-format.md and docs/export-format.schema.json).
  *
- * Import never trusts its input: the text is parsed, the envelope checked, and every
- * record REBUILT field by field into a fresh object. Unknown fields (including
- * `__proto__`, `constructor`, `prototype`) are not copied, only reported, so nothing in
- * a file can reach an object's prototype. Strings are copied as they are: no trimming, no
- * Unicode normalisation, so notes round-trip byte for byte.
+ * Import never trusts its input: the text is parsed, the envelope's type and version
+ * checked, and every record REBUILT field by field into a fresh object against the record
+ * schemas (src/lib/records: the same schemas the repository checks its writes with).
+ * Unknown fields (including `__proto__`, `constructor`, `prototype`) are not copied, only
+ * reported, so nothing in a file can reach an object's prototype. Strings are copied as
+ * they are: no trimming, no Unicode normalisation, so notes round-trip byte for byte.
  */
-import type { Action, CardNote, Dataset, Position, Session } from '../store/types';
-import { SESSION_KINDS } from '../store/types';
-import { MAX_ID_CHARS, MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS } from '../store/limits';
-import { LANGS, isId, isIsoDate, isPositionValue, isTimestamp } from '../store/validate';
+import { DatasetSchema, type Dataset, type RecordCounts } from '../records/schemas';
+import {
+  ENCRYPTED_TYPE,
+  EnvelopeSchema,
+  EXPORT_APP,
+  EXPORT_TYPE,
+  EXPORT_VERSION,
+  type ExportEnvelope,
+  type ExportScope,
+} from '../records/envelope';
+import { formatProblem, isPlainObject, pick, rebuild } from '../records/rebuild';
 
-export const EXPORT_TYPE = 'ken-je-kracht/export';
-export const EXPORT_VERSION = 1;
-export const EXPORT_APP = 'ken-je-kracht';
-export const EXPORT_SCOPES = ['all', 'session'] as const;
-export type ExportScope = (typeof EXPORT_SCOPES)[number];
-
-/** Also named here so parseExport can tell "encrypted, decrypt first" from "not ours". */
-export const ENCRYPTED_TYPE = 'ken-je-kracht/encrypted';
+export { ENCRYPTED_TYPE, EXPORT_APP, EXPORT_SCOPES, EXPORT_TYPE, EXPORT_VERSION } from '../records/envelope';
+export type { ExportEnvelope, ExportScope } from '../records/envelope';
+export type { RecordCounts } from '../records/schemas';
 
 /** Default import limit. A 50 MB export must import (scale target); the UI should also check File.size first. */
 export const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-
-export interface ExportEnvelope {
-  type: typeof EXPORT_TYPE;
-  version: typeof EXPORT_VERSION;
-  /** ISO 8601 time of the export, for people reading the file. */
-  exportedAt: string;
-  app: typeof EXPORT_APP;
-  scope: ExportScope;
-  data: Dataset;
-}
 
 export const PARSE_ERROR_CODES = [
   'not-json',
@@ -51,13 +44,6 @@ export interface ParseError {
   details: string[];
   /** Set with 'wrong-type' when the file is an encrypted export: ask for the passphrase instead. */
   encrypted?: boolean;
-}
-
-export interface RecordCounts {
-  sessions: number;
-  notes: number;
-  positions: number;
-  actions: number;
 }
 
 export interface ImportReport {
@@ -81,213 +67,13 @@ export interface ParseOptions {
 }
 
 const MAX_DETAILS = 50;
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-// ---------------------------------------------------------------------------------------
-// Field specifications: the single description of a record used to rebuild (import) and
-// to clean (export).
-
-type Issues = {
-  error(path: string, message: string): void;
-  drop(path: string, unsafe: boolean): void;
-  note(message: string): void;
-};
-
-interface FieldSpec {
-  key: string;
-  optional?: boolean;
-  /** Returns an error message, or null when the value is acceptable. */
-  check(value: unknown): string | null;
-  /** For nested objects: rebuild instead of copying. */
-  rebuild?(value: unknown, path: string, issues: Issues): unknown;
-}
-
-const idField = (key: string, optional = false): FieldSpec => ({
-  key,
-  optional,
-  check: (v) =>
-    isId(v, MAX_ID_CHARS) ? null : typeof v === 'string' ? `must be 1 to ${MAX_ID_CHARS} characters` : 'expected a string',
-});
-const textField = (key: string, max: number, optional = false): FieldSpec => ({
-  key,
-  optional,
-  check: (v) => (typeof v !== 'string' ? 'expected a string' : v.length > max ? `longer than ${max} characters` : null),
-});
-const timeField = (key: string, optional = false): FieldSpec => ({
-  key,
-  optional,
-  check: (v) => (isTimestamp(v) ? null : 'expected a time in epoch milliseconds (a number ≥ 0)'),
-});
-const dateField = (key: string, optional = false): FieldSpec => ({
-  key,
-  optional,
-  check: (v) => (isIsoDate(v) ? null : 'expected a real date as "YYYY-MM-DD"'),
-});
-const boolField = (key: string): FieldSpec => ({
-  key,
-  check: (v) => (typeof v === 'boolean' ? null : 'expected true or false'),
-});
-const enumField = (key: string, values: readonly string[]): FieldSpec => ({
-  key,
-  check: (v) =>
-    typeof v === 'string' && values.includes(v) ? null : `expected one of ${values.map((x) => `"${x}"`).join(', ')}`,
-});
-
-const deckField: FieldSpec = {
-  key: 'deck',
-  check: (v) => (isPlainObject(v) ? null : 'expected an object'),
-  rebuild(value, path, issues) {
-    return rebuildObject(value as Record<string, unknown>, path, DECK_FIELDS, issues);
-  },
-};
-
-const DECK_FIELDS: FieldSpec[] = [
-  textField('seed', MAX_SHORT_TEXT_CHARS, true),
-  {
-    key: 'cards',
-    optional: true,
-    check: (v) =>
-      Array.isArray(v)
-        ? v.every((c) => isId(c, MAX_ID_CHARS))
-          ? null
-          : 'expected a list of card ids (non-empty strings)'
-        : 'expected a list',
-    rebuild: (v) => [...(v as string[])],
-  },
-];
-
-export const SESSION_FIELDS: readonly FieldSpec[] = [
-  idField('id'),
-  enumField('kind', SESSION_KINDS),
-  textField('title', MAX_SHORT_TEXT_CHARS),
-  textField('team', MAX_SHORT_TEXT_CHARS),
-  dateField('date'),
-  enumField('lang', LANGS),
-  deckField,
-  timeField('createdAt'),
-  timeField('updatedAt'),
-  timeField('deletedAt', true),
-];
-
-export const NOTE_FIELDS: readonly FieldSpec[] = [
-  idField('id'),
-  idField('sessionId'),
-  idField('cardId'),
-  textField('text', MAX_NOTE_CHARS),
-  timeField('updatedAt'),
-];
-
-export const POSITION_FIELDS: readonly FieldSpec[] = [
-  idField('id'),
-  idField('sessionId'),
-  idField('cardId'),
-  textField('participant', MAX_SHORT_TEXT_CHARS),
-  {
-    key: 'value',
-    check: (v) => (isPositionValue(v) ? null : 'expected a number from 0 to 100'),
-  },
-  boolField('agreed'),
-  timeField('updatedAt'),
-];
-
-export const ACTION_FIELDS: readonly FieldSpec[] = [
-  idField('id'),
-  idField('sessionId'),
-  idField('cardId', true),
-  textField('text', MAX_SHORT_TEXT_CHARS),
-  textField('owner', MAX_SHORT_TEXT_CHARS, true),
-  dateField('due', true),
-  boolField('done'),
-  timeField('createdAt'),
-  timeField('updatedAt'),
-];
-
-const COLLECTIONS = [
-  ['sessions', SESSION_FIELDS],
-  ['notes', NOTE_FIELDS],
-  ['positions', POSITION_FIELDS],
-  ['actions', ACTION_FIELDS],
-] as const;
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/**
- * Builds a new object holding only the specified fields of `raw`. Values are read with
- * Object.hasOwn, so a key like "constructor" is never picked up from Object.prototype.
- */
-function rebuildObject(
-  raw: Record<string, unknown>,
-  path: string,
-  fields: readonly FieldSpec[],
-  issues: Issues,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const known = knownKeys(fields);
-  for (const field of fields) {
-    const present = Object.hasOwn(raw, field.key);
-    const value = present ? raw[field.key] : undefined;
-    const fieldPath = join(path, field.key);
-    if (!present || value === undefined || (value === null && field.optional)) {
-      if (value === null) issues.note(`${fieldPath}: null read as absent`);
-      if (!field.optional) issues.error(fieldPath, 'missing');
-      continue;
-    }
-    const problem = field.check(value);
-    if (problem !== null) {
-      issues.error(fieldPath, problem);
-      continue;
-    }
-    out[field.key] = field.rebuild ? field.rebuild(value, fieldPath, issues) : value;
-  }
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key)) issues.drop(join(path, key), UNSAFE_KEYS.has(key));
-  }
-  return out;
-}
-
-const knownKeyCache = new WeakMap<readonly FieldSpec[], Set<string>>();
-
-/** Cached per spec list: a 50 MB import rebuilds hundreds of thousands of records. */
-function knownKeys(fields: readonly FieldSpec[]): Set<string> {
-  let keys = knownKeyCache.get(fields);
-  if (!keys) {
-    keys = new Set(fields.map((f) => f.key));
-    knownKeyCache.set(fields, keys);
-  }
-  return keys;
-}
-
-function join(path: string, key: string): string {
-  return path === '' ? key : `${path}.${key}`;
-}
-
-/** Export side: copies the known fields in a fixed order, leaving out anything else a record carries. */
-function cleanObject(raw: object, fields: readonly FieldSpec[]): Record<string, unknown> {
-  const src = raw as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const field of fields) {
-    if (!Object.hasOwn(src, field.key)) continue;
-    const value = src[field.key];
-    if (value === undefined) continue;
-    if (field === deckField && isPlainObject(value)) out.deck = cleanObject(value, DECK_FIELDS);
-    else if (Array.isArray(value)) out[field.key] = [...(value as unknown[])];
-    else out[field.key] = value;
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------
 // Export
 
+/** The records as an export writes them: only the fields the schemas name, in their order. */
 export function cleanDataset(dataset: Dataset): Dataset {
-  return {
-    sessions: dataset.sessions.map((r) => cleanObject(r, SESSION_FIELDS) as unknown as Session),
-    notes: dataset.notes.map((r) => cleanObject(r, NOTE_FIELDS) as unknown as CardNote),
-    positions: dataset.positions.map((r) => cleanObject(r, POSITION_FIELDS) as unknown as Position),
-    actions: dataset.actions.map((r) => cleanObject(r, ACTION_FIELDS) as unknown as Action),
-  };
+  return pick(DatasetSchema, dataset);
 }
 
 /**
@@ -384,15 +170,9 @@ export function parseExport(text: string, opts: ParseOptions = {}): ParseResult 
     return fail('old-version', [`version: format version ${version} is not supported.`]);
   }
 
-  const errors: string[] = [];
-  let errorCount = 0;
   const dropped: string[] = [];
   let droppedCount = 0;
-  const issues: Issues = {
-    error(path, message) {
-      errorCount++;
-      if (errors.length < MAX_DETAILS) errors.push(`${path}: ${message}`);
-    },
+  const result = rebuild(EnvelopeSchema, root, {
     drop(path, unsafe) {
       droppedCount++;
       if (dropped.length < MAX_DETAILS) dropped.push(unsafe ? `${path} (unsafe key)` : path);
@@ -400,59 +180,17 @@ export function parseExport(text: string, opts: ParseOptions = {}): ParseResult 
     note(message) {
       if (notes.length < MAX_DETAILS) notes.push(message);
     },
-  };
+  });
 
-  const envelopeFields: FieldSpec[] = [
-    { key: 'type', check: () => null },
-    { key: 'version', check: () => null },
-    {
-      key: 'exportedAt',
-      check: (v) =>
-        typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? null : 'expected an ISO 8601 date-time string',
-    },
-    { key: 'app', check: (v) => (v === EXPORT_APP ? null : `expected "${EXPORT_APP}"`) },
-    enumField('scope', EXPORT_SCOPES),
-    { key: 'data', check: (v) => (isPlainObject(v) ? null : 'expected an object') },
-  ];
-  const envelope = rebuildObject(root, '', envelopeFields, issues);
-  const data = envelope.data;
-  const dataset: Dataset = { sessions: [], notes: [], positions: [], actions: [] };
-
-  if (isPlainObject(data)) {
-    const known = new Set<string>(COLLECTIONS.map(([name]) => name));
-    for (const [name, fields] of COLLECTIONS) {
-      const list = Object.hasOwn(data, name) ? data[name] : undefined;
-      if (list === undefined) {
-        issues.error(`data.${name}`, 'missing');
-        continue;
-      }
-      if (!Array.isArray(list)) {
-        issues.error(`data.${name}`, 'expected a list');
-        continue;
-      }
-      const out: unknown[] = dataset[name];
-      list.forEach((item: unknown, i: number) => {
-        const path = `data.${name}[${i}]`;
-        if (!isPlainObject(item)) {
-          issues.error(path, 'expected an object');
-          return;
-        }
-        const before = errorCount;
-        const record = rebuildObject(item, path, fields, issues);
-        if (errorCount === before) out.push(record);
-      });
-    }
-    for (const key of Object.keys(data)) {
-      if (!known.has(key)) issues.drop(`data.${key}`, UNSAFE_KEYS.has(key));
-    }
-  }
-
-  if (errorCount > 0) {
-    const details = [...errors];
-    if (errorCount > errors.length) details.push(`… and ${errorCount - errors.length} more problems`);
+  if (!result.ok) {
+    const details = result.problems.slice(0, MAX_DETAILS).map(formatProblem);
+    const more = result.problems.length - details.length;
+    if (more > 0) details.push(`… and ${more} more problems`);
     return fail('invalid', details);
   }
 
+  const envelope = result.value;
+  const dataset = envelope.data;
   return {
     ok: true,
     dataset,
@@ -463,8 +201,8 @@ export function parseExport(text: string, opts: ParseOptions = {}): ParseResult 
         positions: dataset.positions.length,
         actions: dataset.actions.length,
       },
-      scope: envelope.scope as ExportScope,
-      exportedAt: envelope.exportedAt as string,
+      scope: envelope.scope,
+      exportedAt: envelope.exportedAt,
       dropped,
       droppedCount,
       notes,

@@ -20,9 +20,9 @@
  *    are reported and left out. A new session's record whose id is already used by a
  *    stored record gets a derived id instead of replacing it.
  */
-import type { Action, CardNote, Dataset, Position, Session } from '../store/types';
+import type { Action, CardNote, Dataset, Position, Session } from '../records/schemas';
 import { canonicalJson, hash128 } from './canonical';
-import type { RecordCounts } from './format';
+import type { RecordCounts } from '../records/schemas';
 
 export const COPY_SUFFIX = { nl: ' (geïmporteerd)', en: ' (imported)' } as const;
 

@@ -8,7 +8,7 @@
  * A BSN must pass the 11-proef; a full date counts as a date of birth only when it lies at
  * least two years back (meeting and due dates are recent) or follows a word like "geboren".
  */
-import { daysInMonth } from '../store/validate';
+import { daysInMonth } from '../records/dates';
 
 export const FINDING_KINDS = ['bsn', 'birthdate', 'email', 'phone', 'postcode'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];

@@ -5,7 +5,7 @@
  *   /zelfscan/?scan=<id>&kaart=3      the third card of a scan (a session of kind zelfreflectie)
  *   /zelfscan/?scan=<id>&profiel=1    the profile
  */
-import { MAX_ID_CHARS } from '../store/limits';
+import { MAX_ID_CHARS } from '../records/limits';
 import type { Theme } from '../../vocab';
 
 export const SCAN_PARAMS = { scan: 'scan', card: 'kaart', profile: 'profiel' } as const;

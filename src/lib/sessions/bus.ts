@@ -3,7 +3,8 @@
  * and the writes of other tabs (BroadcastChannel) look the same, so every view reloads its
  * data from one rule: "a notice for my store arrived".
  */
-import type { ChangeListener, ChangeMessage, SyncChannel } from '../store/sync';
+import { createListeners } from '../store/listeners';
+import { changeMessage, type ChangeListener, type ChangeMessage, type SyncChannel } from '../store/sync';
 
 export interface ChangeBus {
   emit(message: ChangeMessage): void;
@@ -11,23 +12,10 @@ export interface ChangeBus {
 }
 
 export function createBus(): ChangeBus {
-  const listeners = new Set<ChangeListener>();
+  const listeners = createListeners<ChangeMessage>();
   return {
-    emit(message) {
-      for (const listener of [...listeners]) {
-        try {
-          listener(message);
-        } catch {
-          // One view failing to refresh must not stop the others.
-        }
-      }
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    emit: (message) => listeners.emit(message),
+    subscribe: (listener) => listeners.add(listener),
   };
 }
 
@@ -41,7 +29,7 @@ export function echoingSync(sync: SyncChannel, bus: ChangeBus): SyncChannel {
     available: sync.available,
     post(change) {
       sync.post(change);
-      const message: ChangeMessage = { type: 'changed', store: change.store, id: change.id, updatedAt: change.updatedAt };
+      const message = changeMessage(change);
       queueMicrotask(() => bus.emit(message));
     },
     subscribe: (listener) => sync.subscribe(listener),

@@ -6,7 +6,7 @@
  *   /sessies/?sessie=<id>&kaart=3     a session, at its third card
  *   /sessies/?sessie=<id>&verslag=1   the report of a session
  */
-import { MAX_ID_CHARS } from '../store/limits';
+import { MAX_ID_CHARS } from '../records/limits';
 
 export const ROUTE_PARAMS = { session: 'sessie', card: 'kaart', report: 'verslag' } as const;
 

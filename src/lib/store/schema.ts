@@ -9,25 +9,14 @@
  * transaction instead.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { Action, CardNote, Position, Session } from './types';
+import type { Action, CardNote, MetaKey, MetaValues, Position, Session } from '../records/schemas';
 import { StoreError, toStoreError } from './errors';
 
 export const DB_NAME = 'kjk';
 
-/** Values kept in the `meta` store, by key. Read them through repo.meta, which checks types. */
-export interface MetaValues {
-  /** Epoch ms of the latest committed change to sessions, notes, positions or actions. */
-  lastChangeAt: number;
-  /** Epoch ms of the first change not yet covered by an export; absent when all is exported. */
-  firstUnexportedChangeAt: number;
-  /** Epoch ms of the latest export the user completed. */
-  lastExportAt: number;
-  /** Whether the app already asked navigator.storage.persist() (ask once, show the answer). */
-  persistRequested: boolean;
-  /** The browser's answer to persist(), as last seen. */
-  persistGranted: boolean;
-}
-export type MetaKey = keyof MetaValues;
+/** Values kept in the `meta` store, by key (schemas in src/lib/records). Read them through repo.meta, which checks them. */
+export type { MetaKey, MetaValues } from '../records/schemas';
+
 export const META_KEYS = [
   'lastChangeAt',
   'firstUnexportedChangeAt',
@@ -205,6 +194,18 @@ export function connectionState(db: KjkDb): ConnectionState {
   return connectionStates.get(db) ?? 'open';
 }
 
+const openedWith = new WeakMap<object, OpenKjkOptions>();
+
+/**
+ * Opens the same database again with the options `db` was opened with (callbacks included),
+ * for a repository whose connection the browser dropped without a word (Safari: "Connection
+ * to Indexed Database server lost"). Null for a connection openKjk did not make.
+ */
+export function reopenKjk(db: KjkDb): Promise<KjkDb> | null {
+  const opts = openedWith.get(db);
+  return opts ? openKjk(opts) : null;
+}
+
 /** Close a connection on purpose (tests, wipe-and-reload); later repo calls report 'unavailable'. */
 export function closeKjk(db: KjkDb): void {
   if (connectionState(db) === 'open') connectionStates.set(db, 'closed');
@@ -319,6 +320,7 @@ export function openKjk(opts: OpenKjkOptions = {}): Promise<KjkDb> {
       (opened) => {
         db = opened;
         connectionStates.set(opened, 'open');
+        openedWith.set(opened, opts);
         const accepted = finish(() => resolve(opened));
         // We already told the caller we gave up; do not leak a connection that would block
         // the next upgrade.

@@ -5,6 +5,7 @@
  * single source of truth. Where BroadcastChannel is missing everything here is a no-op:
  * the note editor's optimistic concurrency check still prevents silent overwrites.
  */
+import { createListeners } from './listeners';
 
 export const SYNC_CHANNEL_NAME = 'kjk';
 
@@ -45,6 +46,11 @@ export function isChangeMessage(value: unknown): value is ChangeMessage {
   );
 }
 
+/** A fresh message with exactly our fields (never more: messages carry no note text). */
+export function changeMessage(change: Omit<ChangeMessage, 'type'>): ChangeMessage {
+  return { type: 'changed', store: change.store, id: change.id, updatedAt: change.updatedAt };
+}
+
 export function createSync(name: string = SYNC_CHANNEL_NAME): SyncChannel {
   if (typeof BroadcastChannel === 'undefined') {
     return {
@@ -58,22 +64,10 @@ export function createSync(name: string = SYNC_CHANNEL_NAME): SyncChannel {
   }
 
   let channel: BroadcastChannel | null = new BroadcastChannel(name);
-  const listeners = new Set<ChangeListener>();
+  const listeners = createListeners<ChangeMessage>();
   channel.onmessage = (event: MessageEvent<unknown>) => {
     if (!isChangeMessage(event.data)) return;
-    const message: ChangeMessage = {
-      type: 'changed',
-      store: event.data.store,
-      id: event.data.id,
-      updatedAt: event.data.updatedAt,
-    };
-    for (const listener of listeners) {
-      try {
-        listener(message);
-      } catch {
-        // One broken listener must not stop the others from refreshing.
-      }
-    }
+    listeners.emit(changeMessage(event.data));
   };
 
   return {
@@ -81,17 +75,12 @@ export function createSync(name: string = SYNC_CHANNEL_NAME): SyncChannel {
     post(change) {
       if (!channel) return;
       try {
-        channel.postMessage({ type: 'changed', store: change.store, id: change.id, updatedAt: change.updatedAt });
+        channel.postMessage(changeMessage(change));
       } catch {
         // A notice is a courtesy; the write has already committed.
       }
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: (listener) => listeners.add(listener),
     close() {
       listeners.clear();
       channel?.close();

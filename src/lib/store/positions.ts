@@ -1,0 +1,131 @@
+/** Positions on a card's poles, the team's agreed one, and a card's history across sessions. */
+import * as v from 'valibot';
+import { Id, PositionSchema, type Position, type Session } from '../records/schemas';
+import { checked, invalid } from './checks';
+import { StoreError } from './errors';
+import { bySessionOrder, mustGetSession } from './lookup';
+import type { SessionCardKey } from './schema';
+import { issue } from './tx';
+import { deleteRecord, mutate, read, type StoreContext } from './write';
+
+const PositionInputSchema = v.object({
+  ...v.pick(PositionSchema, ['sessionId', 'cardId', 'participant', 'value']).entries,
+  id: v.optional(Id),
+});
+
+export interface SetPositionInput {
+  sessionId: string;
+  cardId: string;
+  participant: string;
+  value: number;
+  /** Update this record; without it the participant's existing position on the card is updated, or a new one made. */
+  id?: string;
+}
+
+export interface PositionHistoryEntry {
+  session: Session;
+  positions: Position[];
+  /** The position marked as agreed in that session, if any. */
+  agreed: Position | null;
+}
+
+const AgreedInputSchema = v.object({ sessionId: Id, cardId: Id, positionId: v.nullable(Id) });
+
+export function createPositions(ctx: StoreContext) {
+  return {
+    async list(sessionId: string, cardId?: string): Promise<Position[]> {
+      return read(ctx, ['positions'], async (tx) => {
+        if (cardId === undefined) return tx.objectStore('positions').index('sessionId').getAll(sessionId);
+        const key: SessionCardKey = [sessionId, cardId];
+        return tx.objectStore('positions').index('bySessionCard').getAll(key);
+      });
+    },
+
+    /** Creates or moves a participant's position on a card (the `agreed` flag is kept). */
+    async set(input: SetPositionInput): Promise<Position> {
+      const { sessionId, cardId, participant, value, id } = checked(PositionInputSchema, {
+        sessionId: input.sessionId,
+        cardId: input.cardId,
+        participant: input.participant,
+        value: input.value,
+        id: input.id,
+      });
+      return mutate(ctx, ['sessions', 'positions'], async (w) => {
+        await mustGetSession(w.tx, sessionId);
+        const store = w.tx.objectStore('positions');
+        let existing: Position | undefined;
+        if (id !== undefined) {
+          existing = await store.get(id);
+          if (!existing) throw new StoreError('not-found', `Position ${id} not found`);
+          if (existing.sessionId !== sessionId || existing.cardId !== cardId) {
+            invalid('position belongs to another session or card');
+          }
+        } else {
+          const key: SessionCardKey = [sessionId, cardId];
+          const onCard = await store.index('bySessionCard').getAll(key);
+          existing = onCard.find((p) => p.participant === participant);
+        }
+        const position: Position = {
+          id: existing?.id ?? ctx.newId(),
+          sessionId,
+          cardId,
+          participant,
+          value,
+          agreed: existing?.agreed ?? false,
+          updatedAt: w.stamp(existing?.updatedAt),
+        };
+        await store.put(position);
+        w.changed('positions', position.id, position.updatedAt);
+        return position;
+      });
+    },
+
+    /** Marks one position as the team's agreed one and clears the flag on the others (null: none agreed). */
+    async setAgreed(sessionId: string, cardId: string, positionId: string | null): Promise<void> {
+      checked(AgreedInputSchema, { sessionId, cardId, positionId });
+      await mutate(ctx, ['sessions', 'positions'], async (w) => {
+        await mustGetSession(w.tx, sessionId);
+        const store = w.tx.objectStore('positions');
+        const key: SessionCardKey = [sessionId, cardId];
+        const onCard = await store.index('bySessionCard').getAll(key);
+        if (positionId !== null && !onCard.some((p) => p.id === positionId)) {
+          throw new StoreError('not-found', `Position ${positionId} not found on this card`);
+        }
+        const updates = onCard
+          .filter((p) => p.agreed !== (p.id === positionId))
+          .map((p) => ({ ...p, agreed: p.id === positionId, updatedAt: w.stamp(p.updatedAt) }));
+        await issue(updates.map((p) => () => store.put(p)));
+        for (const p of updates) w.changed('positions', p.id, p.updatedAt);
+      });
+    },
+
+    delete: (id: string): Promise<void> => deleteRecord(ctx, 'positions', id),
+  };
+}
+
+/** Every live session with positions on `cardId` (optionally one team's), oldest meeting first. */
+export async function positionHistory(
+  ctx: StoreContext,
+  cardId: string,
+  opts: { team?: string } = {},
+): Promise<PositionHistoryEntry[]> {
+  const team = opts.team?.trim();
+  return read(ctx, ['sessions', 'positions'], async (tx) => {
+    const all = await tx.objectStore('positions').index('cardId').getAll(cardId);
+    const bySession = new Map<string, Position[]>();
+    for (const p of all) {
+      const list = bySession.get(p.sessionId);
+      if (list) list.push(p);
+      else bySession.set(p.sessionId, [p]);
+    }
+    const sessionsFound = await Promise.all([...bySession.keys()].map((id) => tx.objectStore('sessions').get(id)));
+    const entries: PositionHistoryEntry[] = [];
+    for (const session of sessionsFound) {
+      if (!session || session.deletedAt !== undefined) continue;
+      if (team !== undefined && session.team !== team) continue;
+      const list = bySession.get(session.id) ?? [];
+      entries.push({ session, positions: list, agreed: list.find((p) => p.agreed) ?? null });
+    }
+    return entries.sort((a, b) => bySessionOrder(a.session, b.session));
+  });
+}
