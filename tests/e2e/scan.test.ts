@@ -38,6 +38,9 @@ afterEach(async () => {
   await context?.close();
 });
 
+/** The page answers within a second on a quiet machine; a busy CI machine gets more time. */
+const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+
 async function noViolations() {
   expect(await axe(page)).toEqual([]);
 }
@@ -63,8 +66,8 @@ describe('the self-scan', () => {
     await page.keyboard.press('Enter');
 
     for (const [i, card] of cards.entries()) {
-      await expect.poll(() => page.locator('#scan-card-title').textContent()).toBe(String(card.data.title));
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('scan-card-title');
+      await poll(() => page.locator('#scan-card-title').textContent()).toBe(String(card.data.title));
+      await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('scan-card-title');
       expect(await page.locator('.scan-progress span').textContent()).toBe(`Kaart ${i + 1} van ${cards.length}`);
       if (i === 0) await noViolations();
       if (i === 2) {
@@ -78,7 +81,7 @@ describe('the self-scan', () => {
       // Card i goes i steps of 5 towards pole A or B, alternating, so each card has its own place.
       const key = i % 2 === 0 ? 'ArrowLeft' : 'ArrowRight';
       for (let k = 0; k < 1 + (i % 10); k++) await page.keyboard.press(key);
-      await expect.poll(() => page.locator('#scan-place-status').textContent()).toMatch(/^Bewaard: \d+ van 100/);
+      await poll(() => page.locator('#scan-place-status').textContent()).toMatch(/^Bewaard: \d+ van 100/);
       await tabTo('.scan-buttons button.primary');
       await page.keyboard.press('Enter');
     }
@@ -91,7 +94,7 @@ describe('the self-scan', () => {
     await tabTo('.scan-skipped button');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Beantwoord alsnog: ${skipped}`);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('#scan-card-title').textContent()).toBe(skipped);
+    await poll(() => page.locator('#scan-card-title').textContent()).toBe(skipped);
     await tabTo('#scan-value');
     await page.keyboard.press('End');
     await tabTo('.scan-buttons button.primary');
@@ -123,7 +126,7 @@ describe('the self-scan', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
     expect((pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length).toBe(1);
-  });
+  }, 180_000);
 
   it('works in English at 320 px, with a chosen spanningsveld only, and refuses to start with none', async () => {
     await fresh(320);
@@ -137,11 +140,11 @@ describe('the self-scan', () => {
     await boxes.nth(3).check();
     await page.getByRole('button', { name: 'Start the scan' }).click();
     const regie = dilemmas('en').filter((c) => c.data.theme === 'regie');
-    await expect.poll(() => page.locator('.scan-progress span').textContent()).toBe(`Card 1 of ${regie.length}`);
+    await poll(() => page.locator('.scan-progress span').textContent()).toBe(`Card 1 of ${regie.length}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await noViolations();
     await page.locator('#scan-value').fill('100');
-    await expect.poll(() => page.locator('#scan-place-status').textContent()).toMatch(/^Saved: 100 of 100/);
+    await poll(() => page.locator('#scan-place-status').textContent()).toMatch(/^Saved: 100 of 100/);
     for (let i = 0; i < regie.length; i++) {
       const finish = i === regie.length - 1;
       await page.getByRole('button', { name: finish ? 'See my profile' : i === 0 ? 'Next' : 'Skip' }).click();
@@ -153,6 +156,50 @@ describe('the self-scan', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await noViolations();
   });
+
+  it('compares three colleagues’ scans: the cards that divide them most, then a team session with exactly those cards', async () => {
+    await fresh();
+    const regie = dilemmas('nl').filter((c) => c.data.theme === 'regie');
+    expect(regie.length).toBeGreaterThanOrEqual(4);
+    // Per person, the value on each regie card: they agree on card 3, differ hugely on card 1, a bit on 2 and 4.
+    const people: [string, number[]][] = [
+      ['Anna', [0, 40, 50, 40]],
+      ['Bram', [100, 60, 50, 55]],
+      ['', [50, 50, 50, 70]],
+    ];
+    for (const [label, values] of people) {
+      await page.goto(site('/zelfscan/'));
+      await page.getByRole('button', { name: 'Begin de scan' }).waitFor();
+      const boxes = page.locator('.scan-theme input');
+      for (let i = 0; i < 5; i++) if (i !== 3) await boxes.nth(i).uncheck();
+      if (label) await page.getByLabel('Je naam of een label (niet verplicht)').fill(label);
+      await page.getByRole('button', { name: 'Begin de scan' }).click();
+      for (const [i, v] of values.entries()) {
+        await poll(() => page.locator('#scan-card-title').textContent()).toBe(String(regie[i]?.data.title));
+        await page.locator('#scan-value').fill(String(v));
+        await poll(() => page.locator('#scan-place-status').textContent()).toMatch(/^Bewaard/);
+        await page.locator('.scan-buttons button.primary').click();
+      }
+      await page.locator('#scan-profile-title').waitFor();
+    }
+    await page.getByRole('button', { name: 'Begin een nieuwe scan' }).click();
+    await page.getByRole('heading', { name: 'Scans vergelijken' }).waitFor();
+    const picks = page.locator('.scan-pick');
+    expect(await picks.count()).toBe(3);
+    expect(await picks.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^ ?Anna, /), expect.stringMatching(/^ ?Zonder naam, /)]));
+    await noViolations();
+    await page.getByRole('button', { name: 'Vergelijk de gekozen scans' }).click();
+    await page.getByRole('heading', { name: 'Hier verschillen jullie het meest' }).waitFor();
+    expect(await page.locator('.scan-team .scan-hint').first().textContent()).toBe('Dit beeld komt alleen uit de 3 scans die je hebt gekozen. Er gaat niets naar een server.');
+    const most = await page.locator('.scan-most .scan-row-title').allTextContents();
+    // Widest first: card 1 (0-100), then card 4 (40-70) and card 2 (40-60); card 3 (all 50) never.
+    expect(most).toEqual([regie[0], regie[3], regie[1]].map((c) => String(c?.data.title)));
+    await noViolations();
+    await page.getByRole('button', { name: 'Start een teamsessie met deze kaarten' }).click();
+    await page.waitForURL(/\/sessies\/\?sessie=/);
+    await poll(() => page.locator('main').textContent()).toContain('Bespreken waar we verschillen');
+    expect(await page.locator('main').textContent()).toContain(String(regie[0]?.data.title));
+  }, 180_000);
 
   it('says plainly when the scan in the address bar is not on this device', async () => {
     await fresh();

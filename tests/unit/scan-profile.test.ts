@@ -126,3 +126,14 @@ describe('the scan’s place in the address bar', () => {
     expect(clampIndex(3, 0)).toBe(0);
   });
 });
+
+describe('a scan’s file name', () => {
+  it('says what the file is and whose, safely for every file system', async () => {
+    const { scanFileName } = await import('../../src/lib/scan/walk');
+    expect(scanFileName('Anna', '2026-12-01')).toBe('kjk-zelfscan-anna-2026-12-01.json');
+    expect(scanFileName('', '2026-12-01')).toBe('kjk-zelfscan-2026-12-01.json');
+    expect(scanFileName('  Zoë / Team ../Noord ', '2026-12-01')).toBe('kjk-zelfscan-zoe-team-noord-2026-12-01.json');
+    expect(scanFileName('🙂', '2026-12-01')).toBe('kjk-zelfscan-2026-12-01.json');
+    expect(scanFileName('x'.repeat(100), '2026-12-01')).toBe(`kjk-zelfscan-${'x'.repeat(40)}-2026-12-01.json`);
+  });
+});

@@ -7,14 +7,17 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { OWN_PARTICIPANT } from '../../lib/sessions/positions';
 import { todayIso, formatDay } from '../../lib/sessions/format';
-import { clampIndex, nextOpen, parseScanRoute, scanOrder, scanSearch, type ScanRoute } from '../../lib/scan/walk';
+import { clampIndex, nextOpen, parseScanRoute, scanFileName, scanOrder, scanSearch, type ScanRoute } from '../../lib/scan/walk';
+import { serialize } from '../../lib/exchange/format';
 import { createRepo, type Repo } from '../../lib/store/repo';
 import { closeKjk, openKjk, type KjkDb } from '../../lib/store/schema';
 import { createSync } from '../../lib/store/sync';
 import type { Session } from '../../lib/store/types';
 import { THEMES, type Theme } from '../../vocab';
+import { download } from '../download';
 import { fill } from '../types';
 import { leanPhrase, leanText } from './lean';
+import { ScanCompare } from './ScanCompare';
 import { ScanProfile } from './ScanProfile';
 import type { ScanIslandCard, ScanStrings } from './types';
 import '../../styles/scan.css';
@@ -117,26 +120,31 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
 
   if (route.view === 'start' || missing) {
     return (
+      <>
       <ScanStart
         t={t}
         cards={cards}
         missing={missing}
-        onStart={async (themes) => {
+        onStart={async (themes, label) => {
           const order = scanOrder(cards, themes);
           const date = todayIso();
           const session = await repo.sessions.create({
             kind: 'zelfreflectie',
             title: fill(s.sessionTitle, { date: formatDay(date, lang) }),
-            team: '',
+            // A scan's label lives in `team`: the trend view then follows one person's scans.
+            team: label,
             date,
             lang,
             deck: { cards: order.map((c) => c.id) },
+            origin: 'scan',
           });
           setMissing(false);
           setLoaded({ session, order, answers: new Map() });
           go({ view: 'card', id: session.id, index: 0 });
         }}
       />
+      <ScanCompare repo={repo} t={t} cards={cards} lang={lang} sessionsHref={sessionsHref} />
+      </>
     );
   }
   if (!loaded || loaded.session.id !== route.id) return <p class="scan-status">{s.loading}</p>;
@@ -148,6 +156,13 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
         order={loaded.order}
         answers={loaded.answers}
         sessionHref={`${sessionsHref}?sessie=${encodeURIComponent(loaded.session.id)}`}
+        onExport={async () => {
+          const at = new Date();
+          const text = serialize(await repo.exportSession(loaded.session.id), 'session', { exportedAt: at.getTime() });
+          const name = scanFileName(loaded.session.team, todayIso(at));
+          download(text, name);
+          return name;
+        }}
         onAnswer={(index) => go({ view: 'card', id: loaded.session.id, index })}
         onRestart={() => {
           setLoaded(null);
@@ -176,12 +191,13 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
   );
 }
 
-function ScanStart({ t, cards, missing, onStart }: { t: ScanStrings; cards: ScanIslandCard[]; missing: boolean; onStart(themes: Set<Theme>): Promise<void> }) {
+function ScanStart({ t, cards, missing, onStart }: { t: ScanStrings; cards: ScanIslandCard[]; missing: boolean; onStart(themes: Set<Theme>, label: string): Promise<void> }) {
   const s = t.scan;
   const counts = THEMES.map((theme) => ({ theme, n: cards.filter((c) => c.theme === theme).length })).filter((x) => x.n > 0);
   const [chosen, setChosen] = useState<Set<Theme>>(() => new Set(counts.map((x) => x.theme)));
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
+  const [label, setLabel] = useState('');
   return (
     <form
       class="scan-start tile"
@@ -191,7 +207,7 @@ function ScanStart({ t, cards, missing, onStart }: { t: ScanStrings; cards: Scan
         setBusy(true);
         setProblem('');
         try {
-          await onStart(chosen);
+          await onStart(chosen, label.trim());
         } catch {
           setProblem(s.saveFailed);
           setBusy(false);
@@ -220,6 +236,13 @@ function ScanStart({ t, cards, missing, onStart }: { t: ScanStrings; cards: Scan
           </label>
         ))}
       </fieldset>
+      <p class="scan-label">
+        <label for="scan-label">{s.label}</label>
+        <input id="scan-label" type="text" maxLength={60} autocomplete="off" value={label} aria-describedby="scan-label-help" onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)} />
+        <span id="scan-label-help" class="scan-hint">
+          {s.labelHelp}
+        </span>
+      </p>
       {problem && <p class="scan-problem" role="alert">{problem}</p>}
       <button class="button primary" type="submit" disabled={busy}>
         {s.start}

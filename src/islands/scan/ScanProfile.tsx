@@ -5,7 +5,7 @@
  * outlined bar. Colour (the spanningsveld's) only decorates. The charts are aria-hidden
  * because the text beside them says everything they show.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { profileOf, type ThemeProfile } from '../../lib/scan/profile';
 import { THEMES } from '../../vocab';
 import { fill } from '../types';
@@ -16,6 +16,8 @@ interface Props {
   order: ScanIslandCard[];
   answers: ReadonlyMap<string, number>;
   sessionHref: string;
+  /** Downloads the scan as a file; returns the file name. */
+  onExport(): Promise<string>;
   onAnswer(index: number): void;
   onRestart(): void;
 }
@@ -93,10 +95,11 @@ function ThemeSection({ profile, t, order, onAnswer }: { profile: ThemeProfile; 
   );
 }
 
-export function ScanProfile({ t, order, answers, sessionHref, onAnswer, onRestart }: Props) {
+export function ScanProfile({ t, order, answers, sessionHref, onExport, onAnswer, onRestart }: Props) {
   const s = t.scan;
   const profile = profileOf(order, answers, THEMES);
   const heading = useRef<HTMLHeadingElement>(null);
+  const [exported, setExported] = useState('');
   useEffect(() => heading.current?.focus(), []);
   const indexOf = new Map(order.map((c, i) => [c.id, i] as const));
   return (
@@ -130,6 +133,19 @@ export function ScanProfile({ t, order, answers, sessionHref, onAnswer, onRestar
         <button type="button" class="button primary" onClick={() => print()}>
           {s.print}
         </button>
+        <button
+          type="button"
+          class="button"
+          onClick={async () => {
+            try {
+              setExported(fill(s.exported, { file: await onExport() }));
+            } catch {
+              setExported(s.saveFailed);
+            }
+          }}
+        >
+          {s.export}
+        </button>
         <a class="button" href={sessionHref}>
           {s.openSession}
         </a>
@@ -137,6 +153,9 @@ export function ScanProfile({ t, order, answers, sessionHref, onAnswer, onRestar
           {s.again}
         </button>
       </div>
+      <p class="scan-hint" role="status">
+        {exported}
+      </p>
     </section>
   );
 }

@@ -22,6 +22,9 @@ import { MAX_ID_CHARS, MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TIME_MS, POSITI
 
 export const SESSION_KINDS = ['teamoverleg', 'workshop', 'zelfreflectie'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
+/** What can make a session besides the new-session form. */
+export const SESSION_ORIGINS = ['scan'] as const;
+export type SessionOrigin = (typeof SESSION_ORIGINS)[number];
 
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -91,6 +94,11 @@ export const SessionSchema = v.object({
   lens: v.optional(
     v.pipe(v.picklist(PERSPECTIVES, oneOf(PERSPECTIVES)), v.description('The perspective lens the session was started with.')),
   ),
+  /**
+   * What made the session, when not the new-session form: "scan" for a self-scan (/zelfscan/),
+   * whose `team` then holds the optional label the person chose, so scans can be compared.
+   */
+  origin: v.optional(v.pipe(v.picklist(SESSION_ORIGINS, oneOf(SESSION_ORIGINS)), v.description('What made the session: "scan" for a self-scan.'))),
   createdAt: Time,
   updatedAt: Time,
   /** Soft delete: set while the user can still undo; purged later. Absent when live. */

@@ -51,3 +51,16 @@ export function clampIndex(index: number, length: number): number {
   if (length === 0) return 0;
   return Math.min(Math.max(0, Math.floor(index)), length - 1);
 }
+
+/** "kjk-zelfscan-anna-2026-12-01.json": the file says what it is and whose it is. */
+export function scanFileName(label: string, day: string): string {
+  const slug = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `kjk-zelfscan-${slug ? `${slug}-` : ''}${day}.json`;
+}
