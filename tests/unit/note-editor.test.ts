@@ -272,6 +272,19 @@ describe('durable while typing (issue 12)', () => {
     expect(readDraft(drafts, session.id, CARD)).toBeNull();
   });
 
+  it('a key every 150 ms: the max wait runs from the previous save, so saves stay at most 2 s apart', async () => {
+    const spy = spyStore(repo.notes);
+    const a = makeEditor();
+    await a.editor.load(spy.store);
+    for (let i = 1; i <= 60; i++) {
+      a.editor.input('x'.repeat(i));
+      await vi.advanceTimersByTimeAsync(150);
+      await settle();
+    }
+    const starts = spy.saves.map((s) => s.at - START);
+    expect(starts).toEqual([2000, 4000, 6000, 8000]);
+  });
+
   it('after a quiet spell the max wait runs from the first new keystroke, not from the old save', async () => {
     const spy = spyStore(repo.notes);
     const a = makeEditor();
@@ -302,14 +315,16 @@ describe('flush', () => {
     const flushed = a.editor.flush();
     await settle();
     expect(spy.saves.map((s) => s.text)).toEqual(['eerste']);
+    // Typed while the flush waits: its save takes this too, and no timer is left behind.
+    a.editor.input('eerste, tweede, derde');
     spy.hold = null;
     gate.resolve();
     await flushed;
     expect(vi.getTimerCount()).toBe(0);
-    expect(spy.saves.map((s) => s.text)).toEqual(['eerste', 'eerste en tweede']);
+    expect(spy.saves.map((s) => s.text)).toEqual(['eerste', 'eerste, tweede, derde']);
     expect(spy.maxConcurrent).toBe(1);
     expect(a.state().status).toBe('saved');
-    expect(await stored()).toBe('eerste en tweede');
+    expect(await stored()).toBe('eerste, tweede, derde');
   });
 
   it('flushForUpdate resolves once the text is stored, and rejects while it cannot be', async () => {
@@ -639,6 +654,23 @@ describe('privacy guard', () => {
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
     expect(privacyWarning(a.state())).toEqual([]);
     await settle();
+  });
+});
+
+describe('subscribe', () => {
+  it('notifies on every change until unsubscribed; getState gives a new object per change', async () => {
+    const a = makeEditor();
+    await a.editor.load(repo.notes);
+    const listener = vi.fn();
+    const off = a.editor.subscribe(listener);
+    const before = a.editor.getState();
+    a.editor.input('een');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(a.editor.getState()).not.toBe(before);
+    expect(before.text).toBe('');
+    off();
+    a.editor.input('twee');
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 });
 

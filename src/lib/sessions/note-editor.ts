@@ -178,7 +178,6 @@ export function createNoteEditor(options: NoteEditorOptions): NoteEditor {
    * from the first unsaved keystroke after a longer quiet spell.
    */
   const schedule = () => {
-    if (disposed) return;
     timers.clear(debounce);
     debounce = timers.set(fire, saveDelay);
     if (deadline === undefined) {
@@ -220,11 +219,8 @@ export function createNoteEditor(options: NoteEditorOptions): NoteEditor {
         savedText = sending;
         // Our own draft is now covered by the store; another tab's draft is left for its owner.
         removeDraft(drafts, sessionId, cardId, (d) => d.tab === tab || d.text === sending);
-        if (state.text === sending) set({ status: 'saved', error: null });
-        else {
-          set({ status: 'pending', error: null });
-          schedule();
-        }
+        // Text typed during the save has its own timers (input() set them).
+        set({ status: state.text === sending ? 'saved' : 'pending', error: null });
         onSaved();
       } catch (err) {
         // The text stays where it is; the journal keeps it across a reload too.
