@@ -6,13 +6,14 @@
  *
  * The browser runs with a real profile (its own folder), so IndexedDB outlives the process;
  * it is killed with SIGKILL by the pid Chromium writes into the profile's SingletonLock.
- * KJK_CRASH_RUNS sets how many runs (default 2; the figure in the notes comes from 10).
+ * KJK_CRASH_RUNS sets how many runs (default 2, ~40 s each here). 10 runs on 2026-12-01, two busy
+ * cores: 3, 6, 12, 2, 2, 14, 7, 3, 7, 3 characters lost (max 14, i.e. 1.4 s of typing).
  */
 import { existsSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SAVE_MAX_WAIT_MS } from '../../src/lib/sessions/note-editor';
 import { launchWithProfile } from '../support/browser';
 import { createSession, dump, noteBox, openSessions } from './sessions-support';
@@ -46,10 +47,17 @@ async function killBrowser(dir: string): Promise<void> {
   await sleep(500);
 }
 
+const losses: number[] = [];
+
 describe('the browser process killed during steady typing', () => {
-  it(`loses at most ~${SAVE_MAX_WAIT_MS / 1000} s of text (${RUNS} runs)`, { timeout: 60_000 * Math.max(1, RUNS) }, async () => {
-    const losses: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
+  afterAll(() => {
+    console.log(`characters lost per run (a key every ${KEY_MS} ms): ${losses.join(', ')}; max ${Math.max(...losses)}`);
+  });
+
+  it.each(Array.from({ length: RUNS }, (_, run) => run))(
+    `run %i loses at most ~${SAVE_MAX_WAIT_MS / 1000} s of text`,
+    { timeout: 120_000 },
+    async (run) => {
       const dir = mkdtempSync(join(tmpdir(), 'kjk-crash-'));
       dirs.push(dir);
       context = await launchWithProfile(dir);
@@ -74,11 +82,9 @@ describe('the browser process killed during steady typing', () => {
       await openSessions(again, 'nl', `?sessie=${id}`);
       const stored = String((await dump(again)).notes[0]?.text ?? '');
       expect(typed.startsWith(stored), `stored text is what was typed, cut off: ${JSON.stringify(stored)}`).toBe(true);
-      losses.push(typed.length - stored.length);
-      await context.close();
-      context = null;
-    }
-    console.log(`characters lost per run (a key every ${KEY_MS} ms): ${losses.join(', ')}; max ${Math.max(...losses)}`);
-    for (const lost of losses) expect(lost).toBeLessThanOrEqual(MAX_LOST_CHARS);
-  });
+      const lost = typed.length - stored.length;
+      losses.push(lost);
+      expect(lost).toBeLessThanOrEqual(MAX_LOST_CHARS);
+    },
+  );
 });
