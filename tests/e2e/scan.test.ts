@@ -2,6 +2,7 @@
  * The self-scan as a policymaker does it: keyboard only, through every dilemma of the fan,
  * skipping one and coming back to it, then the profile on screen and on one printed page.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axe, launch, site, watchForeignRequests } from '../support/browser';
@@ -157,8 +158,7 @@ describe('the self-scan', () => {
     await noViolations();
   });
 
-  it('compares three colleagues’ scans: the cards that divide them most, then a team session with exactly those cards', async () => {
-    await fresh();
+  it('compares three colleagues’ exported scans, imported on one device: the cards that divide them most, then a team session with exactly those cards', async () => {
     const regie = dilemmas('nl').filter((c) => c.data.theme === 'regie');
     expect(regie.length).toBeGreaterThanOrEqual(4);
     // Per person, the value on each regie card: they agree on card 3, differ hugely on card 1, a bit on 2 and 4.
@@ -167,7 +167,10 @@ describe('the self-scan', () => {
       ['Bram', [100, 60, 50, 55]],
       ['', [50, 50, 50, 70]],
     ];
+    const files: { name: string; text: string }[] = [];
     for (const [label, values] of people) {
+      // Each colleague on their own device: a fresh browser context has its own empty IndexedDB.
+      await fresh();
       await page.goto(site('/zelfscan/'));
       await page.getByRole('button', { name: 'Begin de scan' }).waitFor();
       const boxes = page.locator('.scan-theme input');
@@ -181,8 +184,26 @@ describe('the self-scan', () => {
         await page.locator('.scan-buttons button.primary').click();
       }
       await page.locator('#scan-profile-title').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteer deze scan' }).click()]);
+      const name = download.suggestedFilename();
+      expect(name).toMatch(label ? new RegExp(`^kjk-zelfscan-${label.toLowerCase()}-\\d{4}-\\d{2}-\\d{2}\\.json$`) : /^kjk-zelfscan-\d{4}-\d{2}-\d{2}\.json$/);
+      const text = await readFile(String(await download.path()), 'utf8');
+      // Positions only: a scan file carries no free text but the label and the title.
+      expect(JSON.parse(text).data.notes).toEqual([]);
+      files.push({ name, text });
+      expect(errors, 'no errors in the page').toEqual([]);
+      await context.close();
     }
-    await page.getByRole('button', { name: 'Begin een nieuwe scan' }).click();
+
+    // The team lead's device: import the three files on the sessions page.
+    await fresh();
+    await page.goto(site('/sessies/'));
+    for (const [i, file] of files.entries()) {
+      await page.locator('input[type=file]').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+      await page.locator('.ss-preview').getByRole('button', { name: 'Importeren' }).click();
+      await poll(() => page.locator('.ss-item-title').count()).toBe(i + 1);
+    }
+    await page.goto(site('/zelfscan/'));
     await page.getByRole('heading', { name: 'Scans vergelijken' }).waitFor();
     const picks = page.locator('.scan-pick');
     expect(await picks.count()).toBe(3);
@@ -199,7 +220,7 @@ describe('the self-scan', () => {
     await page.waitForURL(/\/sessies\/\?sessie=/);
     await poll(() => page.locator('main').textContent()).toContain('Bespreken waar we verschillen');
     expect(await page.locator('main').textContent()).toContain(String(regie[0]?.data.title));
-  }, 180_000);
+  }, 240_000);
 
   it('says plainly when the scan in the address bar is not on this device', async () => {
     await fresh();
