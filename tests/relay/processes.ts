@@ -30,8 +30,8 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Spawns a command and waits until its output matches `ready`. */
-export function start(cmd: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}, ms = 15_000): Promise<Child & { match: RegExpMatchArray }> {
+/** Spawns a command and waits until its output matches `ready` (null: until it has started). */
+export function start(cmd: string, args: string[], ready: RegExp | null, env: NodeJS.ProcessEnv = {}, ms = 15_000): Promise<Child & { match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -46,9 +46,15 @@ export function start(cmd: string, args: string[], ready: RegExp, env: NodeJS.Pr
       void stop();
       reject(new Error(`${cmd} did not start within ${ms} ms:\n${out}`));
     }, ms);
+    if (!ready) {
+      child.once('spawn', () => {
+        clearTimeout(timer);
+        resolve({ process: child, output: () => out, stop, match: [''] as unknown as RegExpMatchArray });
+      });
+    }
     const onData = (d: Buffer) => {
       out += d.toString();
-      const match = out.match(ready);
+      const match = ready && out.match(ready);
       if (match) {
         clearTimeout(timer);
         resolve({ process: child, output: () => out, stop, match });

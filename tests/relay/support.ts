@@ -14,8 +14,9 @@ export function testRelay(overrides: Partial<RelayConfig> = {}): Promise<Relay> 
   return startRelay({ ...DEFAULTS, port: 0, origins: [ORIGIN], sweepMs: 50, ...overrides });
 }
 
-export function client(url: string, origin: string | null = ORIGIN, transports: ('websocket' | 'polling')[] = ['websocket']): Socket {
+export function client(url: string, origin: string | null = ORIGIN, transports: ('websocket' | 'polling')[] = ['websocket'], path = '/socket.io/'): Socket {
   return connect(url, {
+    path,
     transports,
     reconnection: false,
     forceNew: true,
@@ -66,8 +67,8 @@ export interface Presenter {
   send(message: HostMessage, to?: string): Promise<string>;
 }
 
-export async function presenter(url: string): Promise<Presenter> {
-  const socket = client(url);
+export async function presenter(url: string, path?: string): Promise<Presenter> {
+  const socket = client(url, ORIGIN, ['websocket'], path);
   await connected(socket);
   const room = newRoomId();
   const key = await newRoomKey();
@@ -116,8 +117,15 @@ export interface Phone {
   send(message: Outgoing): Promise<string>;
 }
 
-export async function phone(url: string, room: string, key: CryptoKey, origin: string = ORIGIN): Promise<Phone> {
-  const socket = client(url, origin);
+export async function phone(
+  url: string,
+  room: string,
+  key: CryptoKey,
+  origin: string = ORIGIN,
+  transports: ('websocket' | 'polling')[] = ['websocket'],
+  path?: string,
+): Promise<Phone> {
+  const socket = client(url, origin, transports, path);
   await connected(socket);
   const reply = await request(socket, 'join', { room });
   if (!reply.ok) throw new Error(`join refused: ${reply.error}`);
