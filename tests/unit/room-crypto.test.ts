@@ -12,7 +12,7 @@ import {
   openPhoneFrame,
   sealFrame,
 } from '../../src/lib/room/crypto';
-import { formatRoomFragment, parseRoomFragment, relayEndpoint } from '../../src/lib/room/fragment';
+import { formatRoomFragment, parseRoomFragment, relayConnectSources, relayEndpoint } from '../../src/lib/room/fragment';
 import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { base64urlToBytes, bytesToBase64url, frameIv } from '../../src/lib/room/wire';
 
@@ -134,5 +134,13 @@ describe('the link fragment', () => {
     expect(relayEndpoint('http://127.0.0.1:4322')).toEqual({ origin: 'http://127.0.0.1:4322', path: '/socket.io/' });
     expect(relayEndpoint('https://kjk.example/relay/')).toEqual({ origin: 'https://kjk.example', path: '/relay/socket.io/' });
     expect(() => relayEndpoint('ftp://x')).toThrow();
+  });
+
+  it('names exactly the relay origin for the CSP, and refuses odd addresses', () => {
+    expect(relayConnectSources('https://relay.kjk.example/socket/')).toEqual(['https://relay.kjk.example', 'wss://relay.kjk.example']);
+    expect(relayConnectSources('http://127.0.0.1:4322')).toEqual(['http://127.0.0.1:4322', 'ws://127.0.0.1:4322']);
+    for (const bad of ['relay.example', 'wss://relay.example', 'https://u:p@relay.example', 'https://relay.example/?x=1', "https://relay.example'; script-src *"]) {
+      expect(() => relayConnectSources(bad), bad).toThrow(/KJK_RELAY_URL/);
+    }
   });
 });

@@ -36,3 +36,20 @@ export function relayEndpoint(relayUrl: string): { origin: string; path: string 
   const base = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
   return { origin: url.origin, path: `${base}socket.io/` };
 }
+
+/**
+ * The CSP connect-src sources for a relay at KJK_RELAY_URL: exactly its origin, in the http(s) and
+ * the ws(s) form (older WebKit does not let an https source cover wss). Throws a message naming
+ * the variable for anything that is not a plain http(s) address.
+ */
+export function relayConnectSources(text: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`KJK_RELAY_URL="${text}" is not a URL; expected e.g. https://kenjekracht.example/relay/`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`KJK_RELAY_URL="${text}": use an http(s) address`);
+  if (url.search || url.hash || url.username || url.password) throw new Error(`KJK_RELAY_URL="${text}": no query, fragment or credentials`);
+  return [url.origin, url.origin.replace(/^http/, 'ws')];
+}
