@@ -39,7 +39,7 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'self'",
-        ["connect-src 'self'", ...relayOrigins].join(' '),
+        /** @type {`connect-src ${string}`} */ (["connect-src 'self'", ...relayOrigins].join(' ')),
         "worker-src 'self'",
         "manifest-src 'self'",
       ],

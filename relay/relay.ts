@@ -177,12 +177,30 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
   });
   io.on('kjk:release' as never, (room: string) => registry.release(room));
 
+  // The presenter came back on another process: the owner checks the secret and takes the new socket.
+  io.on('kjk:host' as never, (q: { room: string; secret: string; id: string }, reply: Reply) => {
+    if (!registry.rooms.has(q.room) && !registry.tombstones.has(q.room)) return reply('unknown');
+    const previous = registry.rooms.get(q.room)?.host ?? null;
+    const result = registry.rehost(q.room, q.secret, q.id);
+    if (result === 'ok') {
+      if (previous && previous !== q.id) io.in(previous).disconnectSockets(true);
+      io.to(phoneRoom(q.room)).emit('room' as never, 'back' as never);
+    }
+    reply(result);
+  });
+  io.on('kjk:host-left' as never, (q: { room: string; id: string }) => {
+    if (registry.hostLeft(q.room, q.id, Date.now())) io.to(phoneRoom(q.room)).emit('room' as never, 'away' as never);
+  });
+  io.on('kjk:close' as never, (q: { room: string; id: string }) => {
+    if (registry.rooms.get(q.room)?.host === q.id) registry.close(q.room, Date.now());
+  });
+
   /** Asks the other processes; resolves with their answers (none without Redis). */
-  function ask(event: string, room: string): Promise<string[]> {
+  function ask(event: string, room: unknown): Promise<string[]> {
     if (!shared) return Promise.resolve([]);
     return new Promise((resolve) => {
       // The adapter's requestsTimeout bounds the wait; on a timeout the answers that came are used.
-      const emit = io.serverSideEmit.bind(io) as unknown as (e: string, room: string, cb: (err: Error | null, answers: string[]) => void) => void;
+      const emit = io.serverSideEmit.bind(io) as unknown as (e: string, room: unknown, cb: (err: Error | null, answers: string[]) => void) => void;
       emit(event, room, (_err, answers) => resolve(Array.isArray(answers) ? answers : []));
     });
   }
@@ -280,18 +298,35 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
       const { room, secret } = (args ?? {}) as { room?: unknown; secret?: unknown };
       if (socket.data.role !== 'none') return refuse(ack, 'busy');
       if (!isRoomId(room) || !isSecret(secret)) return refuse(ack, 'invalid');
-      const previous = registry.rooms.get(room)?.host ?? null;
-      const result = registry.rehost(room, secret, socket.id);
-      if (result !== 'ok') return refuse(ack, result);
-      // The old socket of the same presenter (not yet timed out) no longer steers.
-      if (previous && previous !== socket.id) io.sockets.sockets.get(previous)?.disconnect(true);
       socket.data.role = 'host';
+      let result: string;
+      const local = registry.rooms.has(room) || registry.tombstones.has(room);
+      if (local) {
+        const previous = registry.rooms.get(room)?.host ?? null;
+        result = registry.rehost(room, secret, socket.id);
+        // The old socket of the same presenter (not yet timed out) no longer steers, wherever it is.
+        if (result === 'ok' && previous && previous !== socket.id) io.in(previous).disconnectSockets(true);
+      } else {
+        const answers = await ask('kjk:host', { room, secret, id: socket.id });
+        result = (['ok', 'denied', 'closed'] as const).find((a) => answers.includes(a)) ?? 'unknown';
+      }
+      if (result !== 'ok' || !socket.connected) {
+        socket.data.role = 'none';
+        if (result === 'ok') io.serverSideEmit('kjk:host-left', { room, id: socket.id });
+        return refuse(ack, result as 'unknown' | 'denied' | 'closed');
+      }
+      if (!local) {
+        socket.data.remote = true;
+        const entry = remoteIvs.get(room) ?? { ivs: new RecentSet(config.replayWindow), sockets: 0 };
+        entry.sockets++;
+        remoteIvs.set(room, entry);
+      }
       socket.data.room = room;
       socket.data.bucket = newBucket(config.hostRate, Date.now());
       clearTimeout(handshake);
       await socket.join(hostRoom(room));
       if (typeof ack === 'function') (ack as Ack)({ ok: true });
-      io.to(phoneRoom(room)).emit('room' as never, 'back' as never);
+      if (local) io.to(phoneRoom(room)).emit('room' as never, 'back' as never);
     });
 
     on('join', async (args, ack) => {
@@ -363,7 +398,8 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
         drop(socket, socket.data.role === 'phone' ? 'spoofed' : 'notInRoom');
         return refuse(ack, 'denied');
       }
-      registry.close(room, Date.now());
+      if (socket.data.remote) io.serverSideEmit('kjk:close', { room, id: socket.id });
+      else registry.close(room, Date.now());
       if (typeof ack === 'function') (ack as Ack)({ ok: true });
       // The sweep tells the phones "closed" and disconnects them within sweepMs.
     });
@@ -381,7 +417,11 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
         } else registry.release(room);
         io.to(hostRoom(room)).emit('peer' as never, socket.id as never, false as never);
       } else if (role === 'host') {
-        if (registry.hostLeft(room, socket.id, Date.now())) io.to(phoneRoom(room)).emit('room' as never, 'away' as never);
+        if (remote) {
+          io.serverSideEmit('kjk:host-left', { room, id: socket.id });
+          const entry = remoteIvs.get(room);
+          if (entry && --entry.sockets <= 0) remoteIvs.delete(room);
+        } else if (registry.hostLeft(room, socket.id, Date.now())) io.to(phoneRoom(room)).emit('room' as never, 'away' as never);
       }
     });
   });

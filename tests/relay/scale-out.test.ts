@@ -3,7 +3,7 @@
  * phones on the other, as behind a load balancer with sticky sessions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPresenterSecret, newPresenterSecret, newRoomId } from '../../src/lib/room/crypto';
+import { hashPresenterSecret, newPresenterSecret, newRoomId, sealFrame } from '../../src/lib/room/crypto';
 import { haveRedis, REDIS, startRedis, startRelayProcess, type Child } from './processes';
 import { client, connected, health, ORIGIN, phone, presenter, request, until } from './support';
 
@@ -15,7 +15,7 @@ describe.skipIf(!haveRedis)('two relay processes and Redis', () => {
   let b: Child & { url: string };
   beforeAll(async () => {
     redis = await startRedis();
-    const env = { KJK_RELAY_REDIS_URL: redis.url, KJK_RELAY_ORIGIN: ORIGIN, KJK_RELAY_GRACE_MS: '500' };
+    const env = { KJK_RELAY_REDIS_URL: redis.url, KJK_RELAY_ORIGIN: ORIGIN, KJK_RELAY_GRACE_MS: '20000' };
     [a, b] = await Promise.all([startRelayProcess(env), startRelayProcess(env)]);
   }, 30_000);
   afterAll(async () => {
@@ -56,13 +56,29 @@ describe.skipIf(!haveRedis)('two relay processes and Redis', () => {
     for (const ph of phones) ph.socket.disconnect();
     await until('phones released on A', async () => (await health(a.url)).phones === 0);
 
-    // The presenter closes on A: phones on B hear it.
+    // The presenter's device reconnects through the other process: it steers again with its secret.
+    const stay = await phone(b.url, p.room, p.key);
+    p.socket.disconnect();
+    await until('"away" across', () => stay.roomStates.includes('away'));
+    const back = client(b.url);
+    await connected(back);
+    expect(await request(back, 'host', { room: p.room, secret: newPresenterSecret() })).toEqual({ ok: false, error: 'denied' });
+    const back2 = client(b.url);
+    await connected(back2);
+    expect(await request(back2, 'host', { room: p.room, secret: p.secret })).toEqual({ ok: true });
+    await until('"back" across', () => stay.roomStates.includes('back'));
+    back2.emit('down', await sealFrame(p.key, p.room, 'down', { t: 'state', v: 1, seq: 5, card: 'doel-of-besparing', phase: 'open', chosen: 0, joined: 1 }));
+    await until('the returned presenter heard', () => stay.received.length === 1);
+    stay.socket.disconnect();
+    back.disconnect();
+
+    // The presenter, now on B, closes: phones on B hear it from A.
     const late = await phone(b.url, p.room, p.key);
-    expect(await request(p.socket, 'close', {})).toEqual({ ok: true });
+    expect(await request(back2, 'close', {})).toEqual({ ok: true });
     await until('"closed" across', () => late.roomStates.includes('closed'));
     await until('the phone on B let go', () => !late.socket.connected);
+    await until('the presenter on B let go', () => !back2.connected);
     thief.disconnect();
     stranger.disconnect();
-    p.socket.disconnect();
   });
 });
