@@ -42,6 +42,21 @@ export function isAllowedOrigin(origin: unknown, allowed: readonly string[]): bo
   return typeof origin === 'string' && allowed.includes(origin);
 }
 
+/**
+ * The whole check on a request's headers. Browsers leave Origin off a same-origin GET, which is
+ * what socket.io's long-polling sends when the relay sits behind the site's own address
+ * (/relay/socket.io/): such a request passes when the browser marks it same-origin
+ * (Sec-Fetch-Site) and its Host is the host of an allowed origin. A cross-site request from a
+ * browser always carries Origin or "Sec-Fetch-Site: cross-site".
+ */
+export function isAllowedRequest(headers: Record<string, string | string[] | undefined>, allowed: readonly string[]): boolean {
+  const origin = headers.origin;
+  if (origin !== undefined) return isAllowedOrigin(origin, allowed);
+  if (headers['sec-fetch-site'] !== 'same-origin' || typeof headers.host !== 'string') return false;
+  const host = headers.host.toLowerCase();
+  return allowed.some((o) => new URL(o).host === host);
+}
+
 /** Parses KJK_RELAY_ORIGIN: comma-separated origins, each exactly scheme://host[:port]. */
 export function parseOrigins(text: string): string[] {
   const origins = text.split(',').map((s) => s.trim()).filter(Boolean);

@@ -32,7 +32,7 @@ import {
   type AdmitResult,
   type Bucket,
   droppedTotal,
-  isAllowedOrigin,
+  isAllowedRequest,
   isSecret,
   isSecretHash,
   newBucket,
@@ -142,7 +142,7 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
     httpCompression: false,
     cors: { origin: config.origins, methods: ['GET', 'POST'] },
     allowRequest: (req: IncomingMessage, callback) => {
-      if (!isAllowedOrigin(req.headers.origin, config.origins)) {
+      if (!isAllowedRequest(req.headers, config.origins)) {
         metrics.refusedOrigin++;
         callback('origin not allowed', false);
         return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, DEFAULTS } from '../../relay/config';
-import { isAllowedOrigin, newBucket, parseOrigins, RecentSet, Registry, secretHash, secretMatches, takeToken } from '../../relay/core';
+import { isAllowedOrigin, isAllowedRequest, newBucket, parseOrigins, RecentSet, Registry, secretHash, secretMatches, takeToken } from '../../relay/core';
 import { newPresenterSecret, newRoomId } from '../../src/lib/room/crypto';
 
 describe('token bucket', () => {
@@ -29,6 +29,17 @@ describe('origins', () => {
     for (const o of ['https://kjk.example.evil', 'http://kjk.example', 'https://kjk.example/', 'null', undefined, ['https://kjk.example']]) {
       expect(isAllowedOrigin(o, allowed)).toBe(false);
     }
+  });
+
+  it('lets a same-origin long-polling GET without Origin in, for the site\'s own host only', () => {
+    const allowed = ['https://kjk.example'];
+    expect(isAllowedRequest({ host: 'kjk.example', 'sec-fetch-site': 'same-origin' }, allowed)).toBe(true);
+    expect(isAllowedRequest({ host: 'KJK.example', 'sec-fetch-site': 'same-origin' }, allowed)).toBe(true);
+    expect(isAllowedRequest({ host: 'kjk.example' }, allowed)).toBe(false);
+    expect(isAllowedRequest({ host: 'evil.example', 'sec-fetch-site': 'same-origin' }, allowed)).toBe(false);
+    expect(isAllowedRequest({ host: 'kjk.example', 'sec-fetch-site': 'cross-site' }, allowed)).toBe(false);
+    expect(isAllowedRequest({ host: 'kjk.example', 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' }, allowed)).toBe(false);
+    expect(isAllowedRequest({ origin: 'https://kjk.example' }, allowed)).toBe(true);
   });
 
   it('says which setting is wrong', () => {
