@@ -445,7 +445,9 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
     snapshot,
     async close() {
       clearInterval(sweeper);
-      io.disconnectSockets(true);
+      // A clean "server disconnect" tells every client the rooms are gone (not a network blip to retry).
+      io.disconnectSockets();
+      await new Promise((resolve) => setTimeout(resolve, 200)); // let those packets leave before the sockets close
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.allSettled(redisClients.map((c) => c.quit()));
     },
