@@ -31,7 +31,7 @@ export interface Child {
 }
 
 /** Spawns a command and waits until its output matches `ready` (null: until it has started). */
-export function start(cmd: string, args: string[], ready: RegExp | null, env: NodeJS.ProcessEnv = {}, ms = 15_000): Promise<Child & { match: RegExpMatchArray }> {
+export function start(cmd: string, args: string[], ready: RegExp | null, env: NodeJS.ProcessEnv = {}, ms = 60_000): Promise<Child & { match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -17,7 +17,7 @@ describe.skipIf(!haveRedis)('two relay processes and Redis', () => {
     redis = await startRedis();
     const env = { KJK_RELAY_REDIS_URL: redis.url, KJK_RELAY_ORIGIN: ORIGIN, KJK_RELAY_GRACE_MS: '20000' };
     [a, b] = await Promise.all([startRelayProcess(env), startRelayProcess(env)]);
-  }, 30_000);
+  }, 120_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await redis?.stop();
