@@ -25,6 +25,17 @@ export default defineConfig({
       },
       {
         test: {
+          // The room relay over real sockets (and, when Debian's binaries are there, Redis and nginx).
+          name: 'relay',
+          include: ['tests/relay/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           environment: 'node',

@@ -8,9 +8,11 @@
  *   - Lighthouse (mobile, default throttling) on /, /kaarten/, a card and /sessies/, served
  *     from this machine to Debian's Chromium with background networking off;
  *   - drawing a card in the fan: click to painted frame (scripts/bench-deck.mjs);
- *   - IndexedDB at scale (scripts/bench-notes.mjs), when present.
+ *   - IndexedDB at scale (scripts/bench-notes.mjs), when present;
+ *   - the room relay: vote-to-presenter latency at 200 and 1,000 phones, RSS and CPU (scripts/bench-relay.mjs).
  * Prints a table and writes bench-results/<time>.json and bench-results/latest.json.
- * Exits 1 when a hard budget is broken (Lighthouse < 95, JS on /kaarten/ > 20 KB, precache > 600 KB).
+ * Exits 1 when a hard budget is broken (Lighthouse < 95, JS on /kaarten/ > 20 KB, precache > 600 KB,
+ * relay p95 ≥ 100 ms at 200 phones or ≥ 250 ms at 1,000, relay RSS ≥ 150 MB at 1,000).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -112,6 +114,11 @@ if (existsSync(join(root, 'scripts/bench-notes.mjs'))) {
   indexeddb = JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
+// 7. The room relay, measured by its own script on loopback.
+console.log('▶ room relay');
+const relayRun = run(['scripts/bench-relay.mjs', '--json']);
+const relay = JSON.parse(relayRun.stdout.trim().split('\n').at(-1));
+
 // Report.
 const results = {
   at: new Date().toISOString(),
@@ -122,6 +129,7 @@ const results = {
   lighthouse,
   interaction,
   indexeddb,
+  relay,
 };
 
 const rows = [
@@ -135,6 +143,11 @@ const rows = [
     s.failing.length ? `below 100: ${s.failing.join(', ')}` : '',
   ]),
   ['draw a card (click to paint)', `median ${interaction.drawClickToPaintMedianMs} ms, p95 ${interaction.drawClickToPaintP95Ms} ms`, `slowest real click ${interaction.drawSlowestEventMs} ms (Event Timing)`],
+  ...[relay.at200, relay.at1000].map((r) => [
+    `relay ${r.phones} phones / ${r.rooms} room(s)`,
+    `p50 ${r.p50Ms} · p95 ${r.p95Ms} · p99 ${r.p99Ms} ms`,
+    `RSS ${r.relayRssMB} MB (+${r.rssPerConnectionKB} KB/conn), CPU ${r.relayCpuPercent}% (load ${relay.loadAverageBefore})`,
+  ]),
   ...(indexeddb ? Object.entries(indexeddb).map(([k, v]) => [`IndexedDB ${k}`, typeof v === 'number' ? `${v} ms` : String(v), '']) : [['IndexedDB', 'scripts/bench-notes.mjs not present', '']]),
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
@@ -156,6 +169,7 @@ for (const [p, s] of Object.entries(lighthouse)) {
 const deckJs = results.pages['/kaarten/'].jsGzip;
 if (deckJs > BUDGET.deckJsGzip) broken.push(`JS on /kaarten/ ${kb(deckJs)} > ${kb(BUDGET.deckJsGzip)}`);
 if (precache.gzip > BUDGET.precacheGzip) broken.push(`precache ${kb(precache.gzip)} > ${kb(BUDGET.precacheGzip)}`);
+broken.push(...relay.broken);
 if (broken.length) {
   console.error(`\nBudgets broken:\n- ${broken.join('\n- ')}`);
   process.exit(1);

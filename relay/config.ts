@@ -1,0 +1,71 @@
+/**
+ * The relay's settings from the environment, with defaults that suit one machine. A wrong value
+ * stops the start with a message naming the variable, never a silent fallback.
+ */
+import { ROOM_LIMITS } from '../src/lib/room/limits.ts';
+import { parseOrigins, type Rate, type RoomBounds } from './core.ts';
+
+export interface RelayConfig extends RoomBounds {
+  host: string;
+  port: number;
+  /** Allowed Origin values: the site's own origin(s). */
+  origins: string[];
+  /** Several relay processes share rooms through Redis when set. */
+  redisUrl: string | null;
+  /** A socket must create, host or join a room within this time. */
+  handshakeMs: number;
+  maxConnections: number;
+  phoneRate: Rate;
+  /** The presenter answers every phone that joins, so it may send more. */
+  hostRate: Rate;
+  /** A socket with this many dropped frames is disconnected. */
+  dropLimit: number;
+  /** socket.io's cap on one HTTP or WebSocket message; frames above the app cap are dropped below this. */
+  maxHttpBufferSize: number;
+  /** How often forgotten rooms are swept. */
+  sweepMs: number;
+}
+
+export const DEFAULTS: RelayConfig = {
+  host: '127.0.0.1',
+  port: 4322,
+  origins: ['http://127.0.0.1:4321', 'http://localhost:4321'],
+  redisUrl: null,
+  maxRooms: 500,
+  phonesPerRoom: ROOM_LIMITS.phonesPerRoom,
+  graceMs: 60_000,
+  idleMs: 3 * 60 * 60_000,
+  replayWindow: 4096,
+  handshakeMs: 10_000,
+  maxConnections: 5000,
+  phoneRate: { burst: 10, perSecond: 5 },
+  hostRate: { burst: 400, perSecond: 200 },
+  dropLimit: 200,
+  maxHttpBufferSize: 16 * 1024,
+  sweepMs: 1000,
+};
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}="${text}": expected a whole number from ${min} to ${max}`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig {
+  const redisUrl = env.KJK_RELAY_REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error(`KJK_RELAY_REDIS_URL="${redisUrl}": expected redis://host:port`);
+  return {
+    ...DEFAULTS,
+    host: env.KJK_RELAY_HOST?.trim() || DEFAULTS.host,
+    port: int(env, 'KJK_RELAY_PORT', DEFAULTS.port, 0, 65535),
+    origins: env.KJK_RELAY_ORIGIN ? parseOrigins(env.KJK_RELAY_ORIGIN) : DEFAULTS.origins,
+    redisUrl,
+    graceMs: int(env, 'KJK_RELAY_GRACE_MS', DEFAULTS.graceMs, 0, 3_600_000),
+    idleMs: int(env, 'KJK_RELAY_IDLE_MS', DEFAULTS.idleMs, 1000, 24 * 3_600_000),
+    maxRooms: int(env, 'KJK_RELAY_MAX_ROOMS', DEFAULTS.maxRooms, 1, 100_000),
+    maxConnections: int(env, 'KJK_RELAY_MAX_CONNECTIONS', DEFAULTS.maxConnections, 1, 1_000_000),
+    phonesPerRoom: int(env, 'KJK_RELAY_PHONES_PER_ROOM', DEFAULTS.phonesPerRoom, 1, ROOM_LIMITS.phonesPerRoom),
+  };
+}

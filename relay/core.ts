@@ -1,0 +1,250 @@
+/**
+ * The relay's own rules as plain functions and small data structures, without sockets: bounds,
+ * the Origin check, the room registry. relay.ts wires them to socket.io; tests/relay/core.test.ts
+ * checks them directly.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { ROOM_LIMITS } from '../src/lib/room/limits.ts';
+import { base64urlToBytes, isToken } from '../src/lib/room/wire.ts';
+
+export interface Rate {
+  /** Frames a socket may send at once. */
+  burst: number;
+  /** Frames per second it earns back. */
+  perSecond: number;
+}
+
+export interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+export function newBucket(rate: Rate, now: number): Bucket {
+  return { tokens: rate.burst, at: now };
+}
+
+/** Token bucket: true when the frame may pass (and takes its token). */
+export function takeToken(bucket: Bucket, rate: Rate, now: number): boolean {
+  const elapsed = Math.max(0, now - bucket.at) / 1000;
+  bucket.tokens = Math.min(rate.burst, bucket.tokens + elapsed * rate.perSecond);
+  bucket.at = now;
+  if (bucket.tokens < 1) return false;
+  bucket.tokens -= 1;
+  return true;
+}
+
+/**
+ * Browsers always send Origin on a WebSocket or cross-origin request, so a page on another site
+ * cannot use a visitor's browser to fill our rooms. A client without Origin is not a browser on
+ * our site; it is refused too (a script can fake the header, which is why the other bounds exist).
+ */
+export function isAllowedOrigin(origin: unknown, allowed: readonly string[]): boolean {
+  return typeof origin === 'string' && allowed.includes(origin);
+}
+
+/**
+ * The whole check on a request's headers. Browsers leave Origin off a same-origin GET, which is
+ * what socket.io's long-polling sends when the relay sits behind the site's own address
+ * (/relay/socket.io/): such a request passes when the browser marks it same-origin
+ * (Sec-Fetch-Site) and its Host is the host of an allowed origin. A cross-site request from a
+ * browser always carries Origin or "Sec-Fetch-Site: cross-site".
+ */
+export function isAllowedRequest(headers: Record<string, string | string[] | undefined>, allowed: readonly string[]): boolean {
+  const origin = headers.origin;
+  if (origin !== undefined) return isAllowedOrigin(origin, allowed);
+  if (headers['sec-fetch-site'] !== 'same-origin' || typeof headers.host !== 'string') return false;
+  const host = headers.host.toLowerCase();
+  return allowed.some((o) => new URL(o).host === host);
+}
+
+/** Parses KJK_RELAY_ORIGIN: comma-separated origins, each exactly scheme://host[:port]. */
+export function parseOrigins(text: string): string[] {
+  const origins = text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!origins.length) throw new Error('KJK_RELAY_ORIGIN names no origin');
+  for (const o of origins) {
+    let url: URL;
+    try {
+      url = new URL(o);
+    } catch {
+      throw new Error(`KJK_RELAY_ORIGIN: "${o}" is not an origin like https://kenjekracht.example`);
+    }
+    if (url.origin !== o) throw new Error(`KJK_RELAY_ORIGIN: "${o}" is not an origin; did you mean "${url.origin}"?`);
+  }
+  return origins;
+}
+
+/** The hash a presenter registers at creation: SHA-256 of its secret's bytes, base64url. */
+export function secretHash(secret: string): string {
+  return createHash('sha256').update(base64urlToBytes(secret) ?? new Uint8Array()).digest('base64url');
+}
+
+export function isSecret(value: unknown): value is string {
+  return isToken(value, ROOM_LIMITS.secretBytes);
+}
+
+/** A SHA-256 in base64url: what `create` carries instead of the secret. */
+export function isSecretHash(value: unknown): value is string {
+  return isToken(value, 32);
+}
+
+/** Compares a secret with a registered hash in constant time. */
+export function secretMatches(secret: string, hash: string): boolean {
+  const a = Buffer.from(secretHash(secret));
+  const b = Buffer.from(hash);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The last `limit` items seen, for replay detection: a frame's IV is random, so a repeat is a replay. */
+export class RecentSet {
+  readonly #limit: number;
+  #items = new Set<string>();
+  constructor(limit: number) {
+    this.#limit = limit;
+  }
+  /** Adds the item; false when it was already there. */
+  add(item: string): boolean {
+    if (this.#items.has(item)) return false;
+    this.#items.add(item);
+    if (this.#items.size > this.#limit) this.#items.delete(this.#items.values().next().value as string);
+    return true;
+  }
+  get size(): number {
+    return this.#items.size;
+  }
+}
+
+export interface RoomRecord {
+  /** SHA-256 of the presenter's secret. */
+  proof: string;
+  /** The presenter's socket id, while it is connected. */
+  host: string | null;
+  /** Phones admitted (on every relay process). */
+  phones: number;
+  /** Closed by its presenter: kept only as a tombstone so phones hear "closed", not "unknown". */
+  closed: boolean;
+  /** When the room is forgotten: set when the presenter leaves or closes it. */
+  forgetAt: number | null;
+  /** The last frame in either direction, for the idle timeout. */
+  activeAt: number;
+  ivs: RecentSet;
+}
+
+export interface RoomBounds {
+  maxRooms: number;
+  phonesPerRoom: number;
+  /** How long a room waits for its presenter to come back. */
+  graceMs: number;
+  /** A room with no frame for this long is closed. */
+  idleMs: number;
+  /** Remembered frame IVs per room. */
+  replayWindow: number;
+}
+
+export type CreateResult = 'ok' | 'taken' | 'limit';
+export type AdmitResult = 'ok' | 'unknown' | 'full' | 'closed';
+
+/** The rooms this process owns (created here), and the ids recently forgotten. */
+export class Registry {
+  readonly rooms = new Map<string, RoomRecord>();
+  /** Forgotten room ids → when they may be reused: a phone that knows an old id cannot take the room over. */
+  readonly tombstones = new Map<string, number>();
+  readonly bounds: RoomBounds;
+  constructor(bounds: RoomBounds) {
+    this.bounds = bounds;
+  }
+
+  /** Live rooms (not closed). */
+  get open(): number {
+    let n = 0;
+    for (const r of this.rooms.values()) if (!r.closed) n++;
+    return n;
+  }
+
+  create(id: string, proof: string, host: string, now: number): CreateResult {
+    if (this.rooms.has(id) || this.tombstones.has(id)) return 'taken';
+    if (this.rooms.size >= this.bounds.maxRooms) return 'limit';
+    this.rooms.set(id, { proof, host, phones: 0, closed: false, forgetAt: null, activeAt: now, ivs: new RecentSet(this.bounds.replayWindow) });
+    return 'ok';
+  }
+
+  admit(id: string): AdmitResult {
+    const room = this.rooms.get(id);
+    if (!room) return this.tombstones.has(id) ? 'closed' : 'unknown';
+    if (room.closed) return 'closed';
+    if (room.phones >= this.bounds.phonesPerRoom) return 'full';
+    room.phones++;
+    return 'ok';
+  }
+
+  release(id: string): void {
+    const room = this.rooms.get(id);
+    if (room && room.phones > 0) room.phones--;
+  }
+
+  /** The presenter comes back with its secret. */
+  rehost(id: string, secret: string, host: string): 'ok' | 'unknown' | 'denied' | 'closed' {
+    const room = this.rooms.get(id);
+    if (!room) return this.tombstones.has(id) ? 'closed' : 'unknown';
+    if (!secretMatches(secret, room.proof)) return 'denied';
+    if (room.closed) return 'closed';
+    room.host = host;
+    room.forgetAt = null;
+    return 'ok';
+  }
+
+  /** The presenter's socket is gone: wait `graceMs` for it to come back. Returns whether it was the host. */
+  hostLeft(id: string, host: string, now: number): boolean {
+    const room = this.rooms.get(id);
+    if (!room || room.host !== host) return false;
+    room.host = null;
+    if (room.forgetAt === null) room.forgetAt = now + this.bounds.graceMs;
+    return true;
+  }
+
+  close(id: string, now: number): void {
+    const room = this.rooms.get(id);
+    if (!room) return;
+    room.closed = true;
+    room.forgetAt = now;
+  }
+
+  /** Forgets rooms whose time is up; returns them with whether they had been closed by the presenter. */
+  sweep(now: number): { id: string; reason: 'gone' | 'idle' | 'closed' }[] {
+    const out: { id: string; reason: 'gone' | 'idle' | 'closed' }[] = [];
+    for (const [id, room] of this.rooms) {
+      const idle = now - room.activeAt > this.bounds.idleMs;
+      if ((room.forgetAt !== null && now >= room.forgetAt) || idle) {
+        this.rooms.delete(id);
+        this.tombstones.set(id, now + Math.max(this.bounds.idleMs, this.bounds.graceMs));
+        out.push({ id, reason: room.closed ? 'closed' : idle ? 'idle' : 'gone' });
+      }
+    }
+    for (const [id, until] of this.tombstones) if (now >= until) this.tombstones.delete(id);
+    // Bounded even under a flood of short-lived rooms: the oldest tombstones go first.
+    while (this.tombstones.size > this.bounds.maxRooms * 10) this.tombstones.delete(this.tombstones.keys().next().value as string);
+    return out;
+  }
+}
+
+/** Every number the relay exposes on /healthz. Counts only: never a room id, an address or a payload. */
+export function newMetrics() {
+  return {
+    connections: 0,
+    refusedOrigin: 0,
+    refusedCapacity: 0,
+    handshakeTimeouts: 0,
+    disconnectedForAbuse: 0,
+    transportErrors: 0,
+    roomsCreated: 0,
+    roomsForgotten: 0,
+    framesUp: 0,
+    framesDown: 0,
+    dropped: { oversize: 0, malformed: 0, rate: 0, spoofed: 0, replay: 0, notInRoom: 0, unknownEvent: 0, handlerError: 0 },
+    refused: { unknown: 0, full: 0, closed: 0, taken: 0, limit: 0, denied: 0, invalid: 0 },
+  };
+}
+export type Metrics = ReturnType<typeof newMetrics>;
+
+export function droppedTotal(m: Metrics): number {
+  return Object.values(m.dropped).reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:relay` (also part of `npm run bench`): the room relay under a workshop's load, on
+ * loopback. One relay process (spawned as `npm run relay` would), phones and presenters in this
+ * process, real encrypted frames. Two scenarios:
+ *   - 200 phones in one room;
+ *   - 1,000 phones over 20 rooms.
+ * Each phone sends a vote per round at a random moment within the round (a slider let go), for a
+ * bounded number of rounds. Latency = phone emit → presenter receipt (same clock). The relay's RSS
+ * and CPU come from its /healthz. Budgets: p95 < 100 ms at 200, < 250 ms at 1,000, RSS < 150 MB
+ * at 1,000 connections. Prints a table; exits 1 on a broken budget (with --json: prints the
+ * figures as one JSON line last and leaves the verdict to the caller).
+ */
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { hashPresenterSecret, newParticipantId, newPresenterSecret, newRoomId, newRoomKey, sealFrame } from '../src/lib/room/crypto.ts';
+import { frameIv } from '../src/lib/room/wire.ts';
+
+const root = join(import.meta.dirname, '..');
+const ORIGIN = 'http://127.0.0.1:4321';
+const BUDGET = { p95At200: 100, p95At1000: 250, rssAt1000: 150 * 1024 * 1024 };
+const json = process.argv.includes('--json');
+const log = (...a) => (json ? console.error(...a) : console.log(...a));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function startRelay() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['relay/server.ts'], {
+      cwd: root,
+      env: { ...process.env, KJK_RELAY_PORT: '0', KJK_RELAY_ORIGIN: ORIGIN, KJK_RELAY_MAX_CONNECTIONS: '5000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`relay did not start:\n${out}`)), 20_000);
+    const onData = (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+) /.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1] });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`relay exited (${code}):\n${out}`)));
+  });
+}
+
+const health = async (url) => (await fetch(`${url}/healthz`)).json();
+
+function connect(url) {
+  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: ORIGIN }, timeout: 20_000 });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+const ask = (socket, event, payload) => socket.timeout(20_000).emitWithAck(event, payload);
+
+function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function scenario(url, rooms, phonesPerRoom, rounds) {
+  const sent = new Map(); // IV → emit time
+  const latencies = [];
+  const sockets = [];
+  const roomList = [];
+  for (let r = 0; r < rooms; r++) {
+    const host = await connect(url);
+    sockets.push(host);
+    const room = newRoomId();
+    const key = await newRoomKey();
+    const reply = await ask(host, 'create', { room, proof: await hashPresenterSecret(newPresenterSecret()) });
+    if (!reply.ok) throw new Error(`create: ${reply.error}`);
+    host.on('up', (_peer, frame) => {
+      const at = sent.get(frameIv(frame));
+      if (at !== undefined) latencies.push(performance.now() - at);
+    });
+    roomList.push({ room, key, phones: [] });
+  }
+  const before = await health(url);
+  // Join in batches, as a room fills when people scan the QR code.
+  for (const r of roomList) {
+    for (let i = 0; i < phonesPerRoom; i += 50) {
+      const batch = await Promise.all(Array.from({ length: Math.min(50, phonesPerRoom - i) }, () => connect(url)));
+      const replies = await Promise.all(batch.map((s) => ask(s, 'join', { room: r.room })));
+      const refused = replies.find((x) => !x.ok);
+      if (refused) throw new Error(`join: ${refused.error}`);
+      for (const s of batch) r.phones.push({ socket: s, pid: newParticipantId(), seq: 0 });
+      sockets.push(...batch);
+    }
+  }
+  await sleep(500);
+  const joined = await health(url);
+  const cpu0 = joined.cpuUserMs + joined.cpuSystemMs;
+  const t0 = performance.now();
+  const total = rooms * phonesPerRoom;
+  for (let round = 0; round < rounds; round++) {
+    const jobs = [];
+    for (const r of roomList) {
+      for (const ph of r.phones) {
+        const frame = await sealFrame(r.key, r.room, 'up', { t: 'vote', v: 1, pid: ph.pid, seq: ++ph.seq, card: 'doel-of-besparing', position: Math.floor(Math.random() * 101) });
+        jobs.push([ph.socket, frame, Math.random() * 1000]);
+      }
+    }
+    for (const [socket, frame, delay] of jobs) {
+      setTimeout(() => {
+        sent.set(frameIv(frame), performance.now());
+        socket.emit('up', frame);
+      }, delay);
+    }
+    await sleep(1500);
+  }
+  const deadline = Date.now() + 10_000;
+  while (latencies.length < total * rounds && Date.now() < deadline) await sleep(50);
+  const wallMs = performance.now() - t0;
+  const after = await health(url);
+  for (const s of sockets) s.disconnect();
+  await sleep(1000);
+  latencies.sort((a, b) => a - b);
+  const connections = total + rooms;
+  return {
+    rooms,
+    phones: total,
+    samples: latencies.length,
+    expected: total * rounds,
+    p50Ms: +percentile(latencies, 50).toFixed(1),
+    p95Ms: +percentile(latencies, 95).toFixed(1),
+    p99Ms: +percentile(latencies, 99).toFixed(1),
+    maxMs: +latencies.at(-1).toFixed(1),
+    relayRssMB: +(joined.rssBytes / 1024 / 1024).toFixed(1),
+    rssPerConnectionKB: +((joined.rssBytes - before.rssBytes) / connections / 1024).toFixed(1),
+    relayCpuPercent: +(((after.cpuUserMs + after.cpuSystemMs - cpu0) / wallMs) * 100).toFixed(1),
+    dropped: after.droppedTotal,
+  };
+}
+
+/** Each scenario on a fresh relay process, so the second one's memory is not the first one's leftovers. */
+async function onFreshRelay(rooms, phonesPerRoom, rounds) {
+  const { child, url } = await startRelay();
+  try {
+    await sleep(500);
+    const idle = await health(url);
+    const figures = await scenario(url, rooms, phonesPerRoom, rounds);
+    return { ...figures, relayIdleRssMB: +(idle.rssBytes / 1024 / 1024).toFixed(1) };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+log(`▶ relay bench (load average before: ${load})`);
+const small = await onFreshRelay(1, 200, 5);
+log('  200 phones in one room: done');
+const big = await onFreshRelay(20, 50, 3);
+log('  1,000 phones over 20 rooms: done');
+const results = { at: new Date().toISOString(), loadAverageBefore: load, loadAverageAfter: loadavg().map((x) => x.toFixed(2)).join(' '), at200: small, at1000: big };
+
+const broken = [];
+if (!(results.at200.p95Ms < BUDGET.p95At200)) broken.push(`relay p95 at 200 phones ${results.at200.p95Ms} ms ≥ ${BUDGET.p95At200} ms`);
+if (!(results.at1000.p95Ms < BUDGET.p95At1000)) broken.push(`relay p95 at 1,000 phones ${results.at1000.p95Ms} ms ≥ ${BUDGET.p95At1000} ms`);
+if (!(results.at1000.relayRssMB * 1024 * 1024 < BUDGET.rssAt1000)) broken.push(`relay RSS at 1,000 connections ${results.at1000.relayRssMB} MB ≥ 150 MB`);
+for (const s of [results.at200, results.at1000]) {
+  if (s.samples < s.expected) broken.push(`relay lost votes: ${s.samples} of ${s.expected} arrived (${s.phones} phones)`);
+}
+results.broken = broken;
+
+const rows = [results.at200, results.at1000].map((s) => [
+  `relay ${s.phones} phones / ${s.rooms} room${s.rooms > 1 ? 's' : ''}`,
+  `p50 ${s.p50Ms} · p95 ${s.p95Ms} · p99 ${s.p99Ms} · max ${s.maxMs} ms (${s.samples}/${s.expected} votes)`,
+  `RSS ${s.relayRssMB} MB (idle ${s.relayIdleRssMB} MB, +${s.rssPerConnectionKB} KB/conn) · relay CPU ${s.relayCpuPercent}% of a core · dropped ${s.dropped}`,
+]);
+if (json) {
+  console.log(JSON.stringify(results));
+} else {
+  for (const r of rows) console.log(r.join('  '));
+  console.log(`load average before ${results.loadAverageBefore}, after ${results.loadAverageAfter}`);
+  if (broken.length) {
+    console.error(`Budgets broken:\n- ${broken.join('\n- ')}`);
+    process.exit(1);
+  }
+  console.log('Relay budgets met.');
+}

@@ -1,0 +1,26 @@
+/**
+ * The room's bounds, in one place: the phones, the presenter and the relay all read them, so a
+ * frame the client may send is never one the relay drops.
+ */
+export const ROOM_LIMITS = {
+  /** Protocol version inside every decrypted message. */
+  version: 1,
+  /** Random bytes in a room id (128 bits: unguessable, so a room cannot be found by trying). */
+  roomIdBytes: 16,
+  /** Random bytes in the presenter's secret. */
+  secretBytes: 32,
+  /** Random bytes in a phone's participant id. */
+  participantIdBytes: 16,
+  /** Phones in one room. */
+  phonesPerRoom: 200,
+  /** Characters of an optional display name. */
+  nameMaxChars: 40,
+  /** Characters of one encrypted frame on the wire (base64url of IV, ciphertext and tag). */
+  frameMaxChars: 4096,
+  /** Characters of a card id (the card's file name). */
+  cardIdMaxChars: 80,
+} as const;
+
+/** A position between the two poles of a dilemma. */
+export const POSITION_MIN = 0;
+export const POSITION_MAX = 100;

@@ -1,0 +1,155 @@
+/**
+ * The presenter's room state, as a pure reducer: phones join, vote, change, leave and come back;
+ * the presenter moves to a card, reveals and closes. The presenter's device is the only store:
+ * `positionsOn` is what it saves into the session. What leaves this state for the phones goes
+ * through `stateMessage` and `youMessage`, which never show a position before the reveal.
+ */
+import { ROOM_LIMITS } from './limits.ts';
+import type { Phase, PhoneMessage, StateMessage, YouMessage } from './schema.ts';
+
+export interface Participant {
+  /** The relay's id for the phone's current socket; null while it is away (locked, offline, reloading). */
+  peer: string | null;
+  name?: string;
+  /** Highest seq seen from this phone: anything at or below it is stale or replayed. */
+  seq: number;
+}
+
+export interface RoomState {
+  card: string | null;
+  phase: Phase;
+  participants: Record<string, Participant>;
+  /** card id → participant id → position. Kept per card, so going back to a card keeps its votes. */
+  votes: Record<string, Record<string, number>>;
+  /** Cards whose positions were shown. A revealed card stays revealed: no voting after the reveal. */
+  revealed: string[];
+  /** The presenter's own counter for what it sends. */
+  seq: number;
+}
+
+export type RoomEvent =
+  /** A decrypted, schema-checked message from the phone on socket `peer`. */
+  | { type: 'phone'; peer: string; message: PhoneMessage }
+  /** The relay says the phone's socket is gone (it may come back with a new one). */
+  | { type: 'peer-left'; peer: string }
+  | { type: 'card'; card: string | null }
+  | { type: 'reveal' }
+  | { type: 'close' };
+
+export function initialRoom(card: string | null = null): RoomState {
+  return { card, phase: 'open', participants: {}, votes: {}, revealed: [], seq: 0 };
+}
+
+function phaseFor(state: RoomState, card: string | null): Phase {
+  return card !== null && state.revealed.includes(card) ? 'revealed' : 'open';
+}
+
+function withoutVote(votes: RoomState['votes'], card: string, pid: string): RoomState['votes'] {
+  const onCard = votes[card];
+  if (!onCard || !(pid in onCard)) return votes;
+  const { [pid]: _gone, ...rest } = onCard;
+  return { ...votes, [card]: rest };
+}
+
+function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomState {
+  const known = state.participants[message.pid];
+  if (known && message.seq <= known.seq) return state;
+  if (message.t === 'join') {
+    if (!known && Object.keys(state.participants).length >= ROOM_LIMITS.phonesPerRoom) return state;
+    // A reconnect (same pid, new socket) keeps the votes; the name may change or go.
+    const participant: Participant = { peer, seq: message.seq, ...(message.name ? { name: message.name } : {}) };
+    return { ...state, participants: { ...state.participants, [message.pid]: participant } };
+  }
+  // Votes and leaves only from a phone that joined, from its current socket.
+  if (!known || known.peer !== peer) return state;
+  const participants = { ...state.participants, [message.pid]: { ...known, seq: message.seq } };
+  if (message.t === 'leave') {
+    const { [message.pid]: _gone, ...rest } = participants;
+    const votes = state.card !== null && state.phase === 'open' ? withoutVote(state.votes, state.card, message.pid) : state.votes;
+    return { ...state, participants: rest, votes };
+  }
+  // A vote counts only on the current card while it is open: a late frame for the previous card is dropped.
+  if (state.phase !== 'open' || message.card !== state.card) return { ...state, participants };
+  const onCard = { ...state.votes[message.card], [message.pid]: message.position };
+  return { ...state, participants, votes: { ...state.votes, [message.card]: onCard } };
+}
+
+export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
+  if (state.phase === 'closed') return state;
+  switch (event.type) {
+    case 'phone':
+      return onPhone(state, event.peer, event.message);
+    case 'peer-left': {
+      const entry = Object.entries(state.participants).find(([, p]) => p.peer === event.peer);
+      if (!entry) return state;
+      return { ...state, participants: { ...state.participants, [entry[0]]: { ...entry[1], peer: null } } };
+    }
+    case 'card':
+      if (event.card === state.card) return state;
+      return { ...state, card: event.card, phase: phaseFor(state, event.card) };
+    case 'reveal':
+      if (state.card === null || state.phase !== 'open') return state;
+      return { ...state, phase: 'revealed', revealed: [...state.revealed, state.card] };
+    case 'close':
+      return { ...state, phase: 'closed' };
+  }
+}
+
+export interface RoomCounts {
+  /** Phones in the room with a position on the current card. */
+  chosen: number;
+  /** Phones in the room, including those briefly away. */
+  joined: number;
+  /** Phones connected right now. */
+  online: number;
+}
+
+export function roomCounts(state: RoomState): RoomCounts {
+  const all = Object.values(state.participants);
+  const onCard = state.card === null ? {} : (state.votes[state.card] ?? {});
+  // Only phones still in the room count as chosen: a vote left behind on an earlier card is kept for
+  // the session, but "12 van 20" must never read "21 van 20".
+  const chosen = Object.keys(onCard).filter((pid) => pid in state.participants).length;
+  return { chosen, joined: all.length, online: all.filter((p) => p.peer !== null).length };
+}
+
+/** Positions on a card for the presenter's session, with the optional names; the presenter's eyes only. */
+export function positionsOn(state: RoomState, card: string): { pid: string; position: number; name?: string }[] {
+  return Object.entries(state.votes[card] ?? {}).map(([pid, position]) => {
+    const name = state.participants[pid]?.name;
+    return name ? { pid, position, name } : { pid, position };
+  });
+}
+
+/** The socket of a participant, for a direct reply. */
+export function peerOf(state: RoomState, pid: string): string | null {
+  return state.participants[pid]?.peer ?? null;
+}
+
+/** Bumps the presenter's counter: call once per message sent. */
+export function nextSeq(state: RoomState): RoomState {
+  return { ...state, seq: state.seq + 1 };
+}
+
+/** What every phone may see: counts always, the spread (sorted, nameless) only after the reveal. */
+export function stateMessage(state: RoomState): StateMessage {
+  const counts = roomCounts(state);
+  const base = {
+    t: 'state' as const,
+    v: ROOM_LIMITS.version,
+    seq: state.seq,
+    card: state.card,
+    phase: state.phase,
+    chosen: Math.min(counts.chosen, ROOM_LIMITS.phonesPerRoom),
+    joined: Math.min(counts.joined, ROOM_LIMITS.phonesPerRoom),
+  };
+  if (state.phase !== 'revealed' || state.card === null) return base;
+  const spread = Object.values(state.votes[state.card] ?? {}).sort((a, b) => a - b).slice(0, ROOM_LIMITS.phonesPerRoom);
+  return { ...base, spread };
+}
+
+/** What one phone may see of itself: its own position on the current card, so a reload shows it again. */
+export function youMessage(state: RoomState, pid: string): YouMessage {
+  const position = state.card === null ? undefined : state.votes[state.card]?.[pid];
+  return { t: 'you', v: ROOM_LIMITS.version, seq: state.seq, pid, card: state.card, position: position ?? null };
+}

@@ -1,0 +1,137 @@
+/**
+ * The room's messages, as they are inside the encryption. Only card ids, positions, optional
+ * display names and counts travel: never a note, an action or a session title. Every decrypted
+ * payload goes through these schemas before use; a phone holds the room key, so a hostile phone
+ * can send anything that decrypts, and these are what stops it.
+ */
+import * as v from 'valibot';
+import { POSITION_MAX, POSITION_MIN, ROOM_LIMITS } from './limits.ts';
+import { base64urlLength } from './wire.ts';
+
+// Control characters, bidi overrides and line breaks would let a name spoof the layout of the big screen.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
+const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
+
+/** A card's id: its file name in content/cards, e.g. "eigen-kracht-of-veiligheid". */
+export const CardIdSchema = v.pipe(
+  v.string(),
+  v.maxLength(ROOM_LIMITS.cardIdMaxChars),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'not a card id'),
+);
+
+/** A phone's anonymous id, made once per tab and kept in sessionStorage so a reload keeps its position. */
+export const ParticipantIdSchema = v.pipe(
+  v.string(),
+  v.length(base64urlLength(ROOM_LIMITS.participantIdBytes)),
+  v.regex(/^[A-Za-z0-9_-]+$/, 'not a participant id'),
+);
+
+/** A position between the two poles, in whole steps. */
+export const PositionSchema = v.pipe(v.number(), v.integer(), v.minValue(POSITION_MIN), v.maxValue(POSITION_MAX));
+
+/** An optional display name: trimmed, 1-40 characters, no control or direction characters. */
+export const DisplayNameSchema = v.pipe(
+  v.string(),
+  // A bound on code units before counting graphemes: a family emoji is one grapheme of 8 units.
+  v.maxLength(ROOM_LIMITS.nameMaxChars * 16),
+  v.trim(),
+  v.minLength(1),
+  v.maxGraphemes(ROOM_LIMITS.nameMaxChars),
+  v.check((s) => !UNSAFE_NAME.test(s), 'invalid characters in name'),
+);
+
+/** A sender's counter; a message whose seq is not above the last one seen is stale or replayed. */
+const SeqSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(ROOM_LIMITS.phonesPerRoom));
+const Version = v.literal(ROOM_LIMITS.version);
+
+/** Phone → presenter: "I am here" (first message, and again after every reconnect). */
+export const JoinMessageSchema = v.strictObject({
+  t: v.literal('join'),
+  v: Version,
+  pid: ParticipantIdSchema,
+  seq: SeqSchema,
+  name: v.optional(DisplayNameSchema),
+});
+
+/** Phone → presenter: my position on this card (changeable until the reveal). */
+export const VoteMessageSchema = v.strictObject({
+  t: v.literal('vote'),
+  v: Version,
+  pid: ParticipantIdSchema,
+  seq: SeqSchema,
+  card: CardIdSchema,
+  position: PositionSchema,
+});
+
+/** Phone → presenter: I leave the room (withdraws an open vote on the current card). */
+export const LeaveMessageSchema = v.strictObject({
+  t: v.literal('leave'),
+  v: Version,
+  pid: ParticipantIdSchema,
+  seq: SeqSchema,
+});
+
+export const PhoneMessageSchema = v.variant('t', [JoinMessageSchema, VoteMessageSchema, LeaveMessageSchema]);
+
+export const PhaseSchema = v.picklist(['open', 'revealed', 'closed']);
+
+/** Presenter → all phones: where the room is. Positions only after the reveal, and without names. */
+export const StateMessageSchema = v.pipe(
+  v.strictObject({
+    t: v.literal('state'),
+    v: Version,
+    seq: SeqSchema,
+    card: v.nullable(CardIdSchema),
+    phase: PhaseSchema,
+    /** Phones with a position on the current card. */
+    chosen: CountSchema,
+    /** Phones in the room (online or briefly away). */
+    joined: CountSchema,
+    /** All positions on the current card, sorted; present only when phase is "revealed". */
+    spread: v.optional(v.pipe(v.array(PositionSchema), v.maxLength(ROOM_LIMITS.phonesPerRoom))),
+  }),
+  v.check((m) => (m.phase === 'revealed') === (m.spread !== undefined), 'spread is sent with the reveal only'),
+  v.check((m) => m.chosen <= m.joined, 'more chosen than joined'),
+);
+
+/** Presenter → one phone: your own position on the current card (after a join or a reconnect). */
+export const YouMessageSchema = v.strictObject({
+  t: v.literal('you'),
+  v: Version,
+  seq: SeqSchema,
+  pid: ParticipantIdSchema,
+  card: v.nullable(CardIdSchema),
+  position: v.nullable(PositionSchema),
+});
+
+export const HostMessageSchema = v.variant('t', [StateMessageSchema, YouMessageSchema]);
+
+export type JoinMessage = v.InferOutput<typeof JoinMessageSchema>;
+export type VoteMessage = v.InferOutput<typeof VoteMessageSchema>;
+export type LeaveMessage = v.InferOutput<typeof LeaveMessageSchema>;
+export type PhoneMessage = v.InferOutput<typeof PhoneMessageSchema>;
+export type StateMessage = v.InferOutput<typeof StateMessageSchema>;
+export type YouMessage = v.InferOutput<typeof YouMessageSchema>;
+export type HostMessage = v.InferOutput<typeof HostMessageSchema>;
+export type Phase = v.InferOutput<typeof PhaseSchema>;
+
+export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
+
+function parseWith<T>(schema: v.GenericSchema<unknown, T>, input: unknown): Parsed<T> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, message: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, error: path ? `${path}: ${issue.message}` : issue.message };
+}
+
+/** Checks what the presenter decrypted from a phone. */
+export function parsePhoneMessage(input: unknown): Parsed<PhoneMessage> {
+  return parseWith(PhoneMessageSchema, input);
+}
+
+/** Checks what a phone decrypted from the presenter. */
+export function parseHostMessage(input: unknown): Parsed<HostMessage> {
+  return parseWith(HostMessageSchema, input);
+}

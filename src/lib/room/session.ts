@@ -1,0 +1,312 @@
+/**
+ * The two ends of a room over the relay, without DOM: the presenter's room (which owns the vote
+ * state) and a phone's membership. The socket.io client is passed in (`connect`), so this module
+ * does not pull it into a page: the islands import socket.io-client only when a room is opened.
+ *
+ * Both ends decrypt in arrival order (a join that finishes decrypting after its vote would lose
+ * the vote), check every decrypted message with the schemas, and drop what fails.
+ */
+import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
+import { exportRoomKey, hashPresenterSecret, importRoomKey, newPresenterSecret, newRoomId, newRoomKey, openHostFrame, openPhoneFrame, sealFrame } from './crypto.ts';
+import { formatRoomFragment, type RoomLink } from './fragment.ts';
+import { ROOM_LIMITS } from './limits.ts';
+import { initialRoom, nextSeq, peerOf, roomReducer, stateMessage, youMessage, type RoomEvent, type RoomState } from './reducer.ts';
+import type { HostMessage, Phase } from './schema.ts';
+
+export type Connect = (url: string, options: Partial<ManagerOptions & SocketOptions>) => Socket;
+
+export interface RelayAddress {
+  origin: string;
+  path: string;
+}
+
+/**
+ * Where the room stands, as the UI tells it: "open"; "connecting" (also while socket.io retries);
+ * "away" (a phone's presenter is gone for now); "closed" by the presenter; "gone" (the relay forgot
+ * the room or was restarted); "full"; "unknown" (no such room); "unreachable" (no relay answers).
+ */
+export type RoomStatus = 'connecting' | 'open' | 'away' | 'closed' | 'gone' | 'full' | 'unknown' | 'unreachable';
+
+type Ack = { ok: true; host?: boolean } | { ok: false; error: string };
+
+function socketFor(connect: Connect, relay: RelayAddress): Socket {
+  // WebSocket first: it always carries Origin; long-polling is the fallback for venue networks.
+  return connect(relay.origin, { path: relay.path, transports: ['websocket', 'polling'], reconnectionDelayMax: 5000, timeout: 10_000 });
+}
+
+function ask(socket: Socket, event: string, payload: unknown): Promise<Ack> {
+  return socket
+    .timeout(10_000)
+    .emitWithAck(event, payload)
+    .catch(() => ({ ok: false, error: 'timeout' }) as Ack);
+}
+
+function statusOf(error: string): RoomStatus {
+  if (error === 'full' || error === 'unknown' || error === 'closed') return error;
+  if (error === 'denied') return 'gone';
+  return 'unreachable';
+}
+
+/** A serial queue: each task starts after the previous one ended. */
+function serial() {
+  let tail = Promise.resolve();
+  return (task: () => Promise<void>) => {
+    tail = tail.then(task, task).catch(() => undefined);
+    return tail;
+  };
+}
+
+export interface PresenterRoom {
+  link: RoomLink;
+  /** `#room=<id>,<key>` for the join page's address and the QR code. */
+  fragment: string;
+  state(): RoomState;
+  status(): RoomStatus;
+  setCard(card: string | null): void;
+  reveal(): void;
+  /** Ends the room: phones are told, the relay forgets it. */
+  close(): Promise<void>;
+  /** Leaves without closing (the relay waits its grace period for a comeback). */
+  stop(): void;
+}
+
+export interface PresenterOptions {
+  connect: Connect;
+  relay: RelayAddress;
+  card: string | null;
+  /** Called after every change, with the state to save into the session. */
+  onChange?: (state: RoomState, status: RoomStatus) => void;
+  /** Coalesces the state broadcast after votes; the default suits 200 phones. */
+  broadcastMs?: number;
+}
+
+export async function openPresenterRoom(options: PresenterOptions): Promise<PresenterRoom> {
+  const room = newRoomId();
+  const key = await newRoomKey();
+  const secret = newPresenterSecret();
+  const proof = await hashPresenterSecret(secret);
+  const link = { room, key: await exportRoomKey(key) };
+  let state = initialRoom(options.card);
+  let status: RoomStatus = 'connecting';
+  let created = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const queue = serial();
+  const socket = socketFor(options.connect, options.relay);
+  const changed = () => options.onChange?.(state, status);
+
+  const send = (message: HostMessage, to?: string) =>
+    sealFrame(key, room, 'down', message).then((frame) => {
+      if (to) socket.emit('down', frame, to);
+      else socket.emit('down', frame);
+    });
+  const broadcastNow = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    state = nextSeq(state);
+    return send(stateMessage(state));
+  };
+  const broadcastSoon = () => {
+    timer ??= setTimeout(() => void broadcastNow(), options.broadcastMs ?? 150);
+  };
+  const apply = (event: RoomEvent) => {
+    state = roomReducer(state, event);
+    changed();
+  };
+
+  const ready = new Promise<void>((resolve, reject) => {
+    socket.on('connect', async () => {
+      // After a network blip the same device proves its secret; the first time it registers the hash.
+      const reply = created ? await ask(socket, 'host', { room, secret }) : await ask(socket, 'create', { room, proof });
+      if (reply.ok) {
+        created = true;
+        status = 'open';
+        changed();
+        resolve();
+        void broadcastNow();
+      } else {
+        // Refused on a comeback: the relay restarted or forgot the room. What arrived stays in the state.
+        status = created ? 'gone' : statusOf(reply.error);
+        changed();
+        socket.disconnect();
+        reject(new Error(`the relay refused the room: ${reply.error}`));
+      }
+    });
+    // No relay answers (never, or not any more): socket.io keeps retrying; the UI says so meanwhile.
+    socket.on('connect_error', () => {
+      if (status === 'connecting') {
+        status = 'unreachable';
+        changed();
+      }
+    });
+  });
+
+  socket.on('up', (peer: unknown, frame: unknown) => {
+    if (typeof peer !== 'string') return;
+    void queue(async () => {
+      const opened = await openPhoneFrame(key, room, frame);
+      if (!opened.ok) return;
+      apply({ type: 'phone', peer, message: opened.message });
+      if (opened.message.t === 'join' && peerOf(state, opened.message.pid) === peer) {
+        state = nextSeq(state);
+        await send(youMessage(state, opened.message.pid), peer);
+      }
+      broadcastSoon();
+    });
+  });
+  socket.on('peer', (peer: unknown, present: unknown) => {
+    if (typeof peer !== 'string' || present !== false) return;
+    void queue(async () => {
+      apply({ type: 'peer-left', peer });
+      broadcastSoon();
+    });
+  });
+  socket.on('disconnect', (reason) => {
+    if (status === 'closed') return;
+    // The relay ended the socket (restart, forgotten room): this room is gone; what arrived is kept.
+    status = reason === 'io server disconnect' ? 'gone' : 'connecting';
+    changed();
+  });
+
+  await ready;
+  return {
+    link,
+    fragment: formatRoomFragment(link),
+    state: () => state,
+    status: () => status,
+    setCard(card) {
+      void queue(async () => {
+        apply({ type: 'card', card });
+        await broadcastNow();
+      });
+    },
+    reveal() {
+      void queue(async () => {
+        apply({ type: 'reveal' });
+        await broadcastNow();
+      });
+    },
+    async close() {
+      await queue(async () => {
+        apply({ type: 'close' });
+        await broadcastNow();
+        await ask(socket, 'close', {});
+        status = 'closed';
+        changed();
+        socket.disconnect();
+      });
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      socket.disconnect();
+    },
+  };
+}
+
+/** What a phone shows. */
+export interface PhoneView {
+  status: RoomStatus;
+  card: string | null;
+  phase: Phase;
+  chosen: number;
+  joined: number;
+  /** Everyone's positions, after the reveal only. */
+  spread: number[] | null;
+  /** This phone's own position on the current card, as the presenter has it (or just sent). */
+  position: number | null;
+}
+
+export interface PhoneRoom {
+  view(): PhoneView;
+  vote(card: string, position: number): Promise<void>;
+  leave(): Promise<void>;
+  stop(): void;
+}
+
+export interface PhoneOptions {
+  connect: Connect;
+  relay: RelayAddress;
+  link: RoomLink;
+  /** Kept in sessionStorage by the page, so a reload comes back as the same participant. */
+  pid: string;
+  name?: string;
+  onChange?: (view: PhoneView) => void;
+}
+
+export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoom> {
+  const key = await importRoomKey(options.link.key);
+  if (!key) throw new Error('not a room key');
+  const { room } = options.link;
+  const socket = socketFor(options.connect, options.relay);
+  const queue = serial();
+  let view: PhoneView = { status: 'connecting', card: null, phase: 'open', chosen: 0, joined: 0, spread: null, position: null };
+  let lastSeq = 0;
+  let hostSeq = -1;
+  const changed = (next: Partial<PhoneView>) => {
+    view = { ...view, ...next };
+    options.onChange?.(view);
+  };
+  // A wall-clock counter stays above the last one after a reload, with no storage.
+  const seq = () => (lastSeq = Math.max(Date.now(), lastSeq + 1));
+  const send = async (message: Record<string, unknown>) => {
+    socket.emit('up', await sealFrame(key, room, 'up', { ...message, v: ROOM_LIMITS.version, pid: options.pid, seq: seq() }));
+  };
+  const hello = () => send({ t: 'join', ...(options.name ? { name: options.name } : {}) });
+
+  let joined = false;
+  socket.on('connect', async () => {
+    const reply = await ask(socket, 'join', { room });
+    if (!reply.ok) {
+      // A room this phone was in and the relay no longer knows: it is gone (relay restarted).
+      changed({ status: joined && reply.error === 'unknown' ? 'gone' : statusOf(reply.error) });
+      socket.disconnect();
+      return;
+    }
+    joined = true;
+    changed({ status: reply.host === false ? 'away' : 'open' });
+    await hello();
+  });
+  socket.on('connect_error', () => {
+    if (view.status === 'connecting' || view.status === 'open') changed({ status: 'unreachable' });
+  });
+  socket.on('down', (frame: unknown) => {
+    void queue(async () => {
+      const opened = await openHostFrame(key, room, frame);
+      if (!opened.ok || opened.message.seq < hostSeq) return;
+      hostSeq = opened.message.seq;
+      const m = opened.message;
+      if (m.t === 'state') {
+        const position = m.card === view.card ? view.position : null;
+        changed({ card: m.card, phase: m.phase, chosen: m.chosen, joined: m.joined, spread: m.spread ?? null, position, status: m.phase === 'closed' ? 'closed' : 'open' });
+      } else if (m.pid === options.pid) {
+        changed({ card: m.card, position: m.position });
+      }
+    });
+  });
+  socket.on('room', (state: unknown) => {
+    if (state === 'away') changed({ status: 'away' });
+    else if (state === 'back') {
+      changed({ status: 'open' });
+      void hello();
+    } else if (state === 'closed' || state === 'gone') changed({ status: state });
+  });
+  socket.on('disconnect', (reason) => {
+    if (view.status === 'closed' || view.status === 'gone' || view.status === 'full' || view.status === 'unknown') return;
+    changed({ status: reason === 'io server disconnect' ? 'gone' : 'connecting' });
+  });
+
+  return {
+    view: () => view,
+    async vote(card, position) {
+      if (view.phase !== 'open' || card !== view.card) return;
+      changed({ position });
+      await send({ t: 'vote', card, position });
+    },
+    async leave() {
+      await send({ t: 'leave' });
+      socket.disconnect();
+    },
+    stop() {
+      socket.disconnect();
+    },
+  };
+}

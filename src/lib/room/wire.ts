@@ -1,0 +1,69 @@
+/**
+ * What the relay can see of a message: an opaque base64url string. These helpers are shared by
+ * the relay (which checks the shape, never the content) and the clients (which encrypt into it).
+ */
+import { ROOM_LIMITS } from './limits.ts';
+
+/** 12-byte AES-GCM IV = 16 base64url characters, at the start of every frame. */
+export const IV_CHARS = 16;
+/** IV (12 bytes) + the 16-byte GCM tag, the least a frame can hold: 28 bytes = 38 characters. */
+export const FRAME_MIN_CHARS = 38;
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+export function bytesToBase64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Decodes unpadded base64url; null for anything else (padding, other alphabets, a dangling character). */
+export function base64urlToBytes(text: string): Uint8Array<ArrayBuffer> | null {
+  if (typeof text !== 'string' || !BASE64URL.test(text) || text.length % 4 === 1) return null;
+  try {
+    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
+}
+
+/** Unpadded base64url length of n bytes. */
+export function base64urlLength(bytes: number): number {
+  return Math.ceil((bytes * 4) / 3);
+}
+
+/** A random base64url token of `bytes` random bytes (room ids, secrets, participant ids). */
+export function randomToken(bytes: number): string {
+  return bytesToBase64url(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+/** True for a token of exactly `bytes` bytes, in canonical unpadded base64url. */
+export function isToken(value: unknown, bytes: number): value is string {
+  return typeof value === 'string' && value.length === base64urlLength(bytes) && BASE64URL.test(value) && base64urlToBytes(value)?.length === bytes;
+}
+
+export function isRoomId(value: unknown): value is string {
+  return isToken(value, ROOM_LIMITS.roomIdBytes);
+}
+
+/**
+ * The relay's only check on content: a bounded base64url string long enough to hold an IV and a
+ * tag. It cannot tell a real message from noise of that shape, and does not need to.
+ */
+export function isFrame(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length >= FRAME_MIN_CHARS &&
+    value.length <= ROOM_LIMITS.frameMaxChars &&
+    value.length % 4 !== 1 &&
+    BASE64URL.test(value)
+  );
+}
+
+/** The IV part of a frame: the relay drops a frame whose IV it has seen in the room (a replay). */
+export function frameIv(frame: string): string {
+  return frame.slice(0, IV_CHARS);
+}

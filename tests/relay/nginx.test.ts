@@ -1,0 +1,98 @@
+/**
+ * The relay behind Debian's nginx with the blocks of docs/deploy/nginx.conf, as a host would run
+ * it: socket.io over WebSocket and over long-polling through the proxied location.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Relay } from '../../relay/relay';
+import { freePort, haveNginx, NGINX, ROOT, start, type Child } from './processes';
+import { client, connected, phone, presenter, testRelay, until } from './support';
+
+if (!haveNginx) console.warn(`Skipping the nginx test: no nginx at ${NGINX} (apt-get install nginx; .ci/run does this).`);
+
+/** The text between "# >>> room relay: NAME" and "# <<< room relay: NAME" in the deploy config. */
+function block(conf: string, name: string): string {
+  const m = new RegExp(`# >>> room relay: ${name}.*\\n([\\s\\S]*?)# <<< room relay: ${name}`).exec(conf);
+  if (!m) throw new Error(`docs/deploy/nginx.conf lost its "room relay: ${name}" markers`);
+  return m[1]!;
+}
+
+describe.skipIf(!haveNginx)('the relay behind nginx', () => {
+  let relay: Relay;
+  let nginx: Child;
+  let site: string;
+  let dir: string;
+  beforeAll(async () => {
+    relay = await testRelay();
+    const conf = readFileSync(join(ROOT, 'docs/deploy/nginx.conf'), 'utf8');
+    const upstream = block(conf, 'upstream').replace('127.0.0.1:4322', `127.0.0.1:${relay.port}`);
+    expect(upstream).toContain(`127.0.0.1:${relay.port}`);
+    const location = block(conf, 'location');
+    const port = await freePort();
+    dir = mkdtempSync(join(tmpdir(), 'kjk-nginx-'));
+    for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, d));
+    writeFileSync(
+      join(dir, 'nginx.conf'),
+      `daemon off;
+master_process off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+${upstream}
+  server {
+    listen 127.0.0.1:${port};
+${location}
+  }
+}
+`,
+    );
+    // nginx prints nothing when it is ready: start it, then wait for the port.
+    nginx = await start(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], null, {}, 5000);
+    for (let i = 0; ; i++) {
+      const up = await new Promise<boolean>((r) => {
+        const s = createConnection(port, '127.0.0.1');
+        s.once('connect', () => (s.destroy(), r(true)));
+        s.once('error', () => (s.destroy(), r(false)));
+      });
+      if (up) break;
+      if (i > 100 || nginx.process.exitCode !== null) throw new Error(`nginx did not start:\n${nginx.output()}\n${readFileSync(join(dir, 'error.log'), 'utf8')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    site = `http://127.0.0.1:${port}`;
+  }, 30_000);
+  afterAll(async () => {
+    await nginx?.stop();
+    await relay?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('carries a room through /relay/socket.io/ over WebSocket and long-polling', async () => {
+    const p = await presenter(site, '/relay/socket.io/');
+    const ws = await phone(site, p.room, p.key, undefined, ['websocket'], '/relay/socket.io/');
+    const polling = await phone(site, p.room, p.key, undefined, ['polling'], '/relay/socket.io/');
+    await ws.send({ t: 'join' });
+    await polling.send({ t: 'join' });
+    await until('both joins through nginx', () => p.received.length === 2);
+    await p.send({ t: 'state', v: 1, seq: 1, card: 'doel-of-besparing', phase: 'open', chosen: 0, joined: 2 });
+    await until('the state on both phones', () => ws.received.length === 1 && polling.received.length === 1);
+    expect((ws.socket.io.engine as unknown as { transport: { name: string } }).transport.name).toBe('websocket');
+    for (const s of [p.socket, ws.socket, polling.socket]) s.disconnect();
+  });
+
+  it('passes the Origin through, so the relay still refuses other sites', async () => {
+    const evil = client(site, 'http://evil.example', ['websocket'], '/relay/socket.io/');
+    await expect(connected(evil)).rejects.toThrow();
+    evil.close();
+    expect(relay.metrics.refusedOrigin).toBe(1);
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Child processes for the relay tests: the relay as `npm run relay` starts it, a private Redis,
+ * nginx. Each is started on a free port and stopped by its own pid.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const REDIS = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
+export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
+export const haveRedis = existsSync(REDIS);
+export const haveNginx = existsSync(NGINX);
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Child {
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Spawns a command and waits until its output matches `ready` (null: until it has started). */
+export function start(cmd: string, args: string[], ready: RegExp | null, env: NodeJS.ProcessEnv = {}, ms = 60_000): Promise<Child & { match: RegExpMatchArray }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const stop = () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      });
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`${cmd} did not start within ${ms} ms:\n${out}`));
+    }, ms);
+    if (!ready) {
+      child.once('spawn', () => {
+        clearTimeout(timer);
+        resolve({ process: child, output: () => out, stop, match: [''] as unknown as RegExpMatchArray });
+      });
+    }
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const match = ready && out.match(ready);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ process: child, output: () => out, stop, match });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${cmd} exited (${code}) before it was ready:\n${out}`));
+    });
+  });
+}
+
+/** `node relay/server.ts` with the given environment; resolves with its URL. */
+export async function startRelayProcess(env: NodeJS.ProcessEnv): Promise<Child & { url: string }> {
+  const child = await start(process.execPath, ['relay/server.ts'], /listening on (http:\/\/\S+) /, { KJK_RELAY_PORT: '0', ...env });
+  return { ...child, url: child.match[1]! };
+}
+
+export async function startRedis(): Promise<Child & { url: string }> {
+  const port = await freePort();
+  const child = await start(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], /Ready to accept connections/);
+  return { ...child, url: `redis://127.0.0.1:${port}` };
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import {
+  exportRoomKey,
+  hashPresenterSecret,
+  importRoomKey,
+  newParticipantId,
+  newPresenterSecret,
+  newRoomId,
+  newRoomKey,
+  openFrame,
+  openHostFrame,
+  openPhoneFrame,
+  sealFrame,
+} from '../../src/lib/room/crypto';
+import { formatRoomFragment, parseRoomFragment, relayConnectSources, relayEndpoint } from '../../src/lib/room/fragment';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
+import { base64urlToBytes, bytesToBase64url, frameIv } from '../../src/lib/room/wire';
+
+const room = newRoomId();
+const pid = newParticipantId();
+const vote = { t: 'vote', v: 1, pid, seq: 1, card: 'doel-of-besparing', position: 70 };
+
+/** Flips one bit of the frame's bytes at `index` (negative counts from the end). */
+function flip(frame: string, index: number): string {
+  const bytes = base64urlToBytes(frame)!;
+  const at = index < 0 ? bytes.length + index : index;
+  bytes[at] = bytes[at]! ^ 1;
+  return bytesToBase64url(bytes);
+}
+
+describe('room encryption', () => {
+  it('round-trips a message and uses a fresh IV each time', async () => {
+    const key = await newRoomKey();
+    const a = await sealFrame(key, room, 'up', vote);
+    const b = await sealFrame(key, room, 'up', vote);
+    expect(a).not.toBe(b);
+    expect(frameIv(a)).not.toBe(frameIv(b));
+    expect(a).not.toContain('doel');
+    expect(await openPhoneFrame(key, room, a)).toEqual({ ok: true, message: vote });
+  });
+
+  it('works with the key exported to the link and imported on the phone', async () => {
+    const key = await newRoomKey();
+    const text = await exportRoomKey(key);
+    expect(text).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const phoneKey = (await importRoomKey(text))!;
+    const frame = await sealFrame(phoneKey, room, 'up', vote);
+    expect((await openPhoneFrame(key, room, frame)).ok).toBe(true);
+  });
+
+  it('refuses keys that are not 32 bytes of base64url', async () => {
+    expect(await importRoomKey('')).toBeNull();
+    expect(await importRoomKey(bytesToBase64url(new Uint8Array(16)))).toBeNull();
+    expect(await importRoomKey(`${bytesToBase64url(new Uint8Array(32)).slice(0, 42)}+`)).toBeNull();
+  });
+
+  it('detects tampering anywhere: IV, ciphertext, tag', async () => {
+    const key = await newRoomKey();
+    const frame = await sealFrame(key, room, 'up', vote);
+    for (const at of [0, 11, 12, 20, -1]) {
+      expect(await openFrame(key, room, 'up', flip(frame, at))).toEqual({ ok: false, error: 'decrypt' });
+    }
+    expect(await openFrame(key, room, 'up', frame.slice(0, -4))).toEqual({ ok: false, error: 'decrypt' });
+  });
+
+  it('binds a frame to its room, its direction and its key', async () => {
+    const key = await newRoomKey();
+    const frame = await sealFrame(key, room, 'up', vote);
+    expect((await openFrame(key, newRoomId(), 'up', frame)).ok).toBe(false);
+    // A phone holds the key, but its frames cannot pass for the presenter's.
+    expect(await openHostFrame(key, room, frame)).toEqual({ ok: false, error: 'decrypt' });
+    expect((await openFrame(await newRoomKey(), room, 'up', frame)).ok).toBe(false);
+  });
+
+  it('rejects what decrypts but is not a valid message', async () => {
+    const key = await newRoomKey();
+    const hostile = [{ ...vote, position: 1e9 }, { ...vote, note: 'geheim' }, 'x', null, Array.from({ length: 300 }, () => 1)];
+    for (const message of hostile) {
+      const result = await openPhoneFrame(key, room, await sealFrame(key, room, 'up', message));
+      expect(result.ok).toBe(false);
+    }
+  });
+
+  it('refuses garbage frames by shape before decrypting', async () => {
+    const key = await newRoomKey();
+    for (const frame of [null, 42, '', 'not base64!', 'A'.repeat(10), 'A'.repeat(5000), ['A'.repeat(40)]]) {
+      expect(await openFrame(key, room, 'up', frame)).toEqual({ ok: false, error: 'shape' });
+    }
+  });
+
+  it('refuses to seal a message too large for the relay', async () => {
+    const key = await newRoomKey();
+    await expect(sealFrame(key, room, 'down', { big: 'x'.repeat(ROOM_LIMITS.frameMaxChars) })).rejects.toThrow(/too large/);
+  });
+
+  it('a full room state of 200 positions fits in one frame', async () => {
+    const key = await newRoomKey();
+    const spread = Array.from({ length: 200 }, () => 100);
+    const state = { t: 'state', v: 1, seq: 2 ** 40, card: 'a'.repeat(80), phase: 'revealed', chosen: 200, joined: 200, spread };
+    expect((await openHostFrame(key, room, await sealFrame(key, room, 'down', state))).ok).toBe(true);
+  });
+
+  it('hashes the presenter secret to what the relay computes with node:crypto', async () => {
+    const secret = newPresenterSecret();
+    const { createHash } = await import('node:crypto');
+    const expected = createHash('sha256').update(Buffer.from(secret, 'base64url')).digest('base64url');
+    expect(await hashPresenterSecret(secret)).toBe(expected);
+    await expect(hashPresenterSecret('short')).rejects.toThrow();
+  });
+});
+
+describe('the link fragment', () => {
+  it('formats and parses #room=<id>,<key>', async () => {
+    const key = await exportRoomKey(await newRoomKey());
+    const fragment = formatRoomFragment({ room, key });
+    expect(fragment).toBe(`#room=${room},${key}`);
+    expect(parseRoomFragment(fragment)).toEqual({ ok: true, room, key });
+    expect(parseRoomFragment(`lang=nl&room=${room},${key}`)).toEqual({ ok: true, room, key });
+  });
+
+  it('says what is wrong with a damaged link', async () => {
+    const key = await exportRoomKey(await newRoomKey());
+    expect(parseRoomFragment('')).toEqual({ ok: false, error: 'missing' });
+    expect(parseRoomFragment('#kaart=1')).toEqual({ ok: false, error: 'missing' });
+    expect(parseRoomFragment(`#room=${room.slice(1)},${key}`)).toEqual({ ok: false, error: 'room' });
+    expect(parseRoomFragment(`#room=${room}`)).toEqual({ ok: false, error: 'key' });
+    expect(parseRoomFragment(`#room=${room},${key.slice(2)}`)).toEqual({ ok: false, error: 'key' });
+    expect(parseRoomFragment(`#room=${room},${key},extra`)).toEqual({ ok: false, error: 'key' });
+    expect(parseRoomFragment(`#room=${room},${key}${'A'.repeat(500)}`)).toEqual({ ok: false, error: 'missing' });
+    expect(() => formatRoomFragment({ room: 'x', key })).toThrow();
+  });
+
+  it('derives the socket.io endpoint from KJK_RELAY_URL', () => {
+    expect(relayEndpoint('http://127.0.0.1:4322')).toEqual({ origin: 'http://127.0.0.1:4322', path: '/socket.io/' });
+    expect(relayEndpoint('https://kjk.example/relay/')).toEqual({ origin: 'https://kjk.example', path: '/relay/socket.io/' });
+    expect(() => relayEndpoint('ftp://x')).toThrow();
+  });
+
+  it('names exactly the relay origin for the CSP, and refuses odd addresses', () => {
+    expect(relayConnectSources('https://relay.kjk.example/socket/')).toEqual(['https://relay.kjk.example', 'wss://relay.kjk.example']);
+    expect(relayConnectSources('http://127.0.0.1:4322')).toEqual(['http://127.0.0.1:4322', 'ws://127.0.0.1:4322']);
+    for (const bad of ['relay.example', 'wss://relay.example', 'https://u:p@relay.example', 'https://relay.example/?x=1', "https://relay.example'; script-src *"]) {
+      expect(() => relayConnectSources(bad), bad).toThrow(/KJK_RELAY_URL/);
+    }
+  });
+});
