@@ -9,13 +9,15 @@
  * (lib/sessions/drafts): an IndexedDB save cannot finish in a closing page.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { fill } from '../../i18n/fill';
 import { registerFlusher } from '../../lib/lifecycle';
 import { detectClientData, type FindingKind } from '../../lib/privacy/detect';
 import { readDraft, removeDraft, writeDraft } from '../../lib/sessions/drafts';
 import type { StoreErrorCode } from '../../lib/store/errors';
 import type { CardNote, Session } from '../../lib/store/types';
 import type { SessionCard } from './types';
-import { errorCode, fill, useApp, useChanges, useId } from './ui';
+import { useApp, useChanges, useFieldId as useId } from './hooks';
+import { errorCode } from './ui';
 
 export const SAVE_DELAY_MS = 400;
 
@@ -290,7 +292,7 @@ export function CardNotes({ session, card }: { session: Session; card: SessionCa
 
       {showPrivacy && (
         <div class="ss-privacy" role="status">
-          <p>{fill(n.privacy, { kinds: kindsText })}</p>
+          <p>{fill(lang, n.privacy, { kinds: kindsText })}</p>
           <button type="button" onClick={() => setDismissed(findingsKey)}>
             {n.privacyDismiss}
           </button>
@@ -343,7 +345,7 @@ export function CardNotes({ session, card }: { session: Session; card: SessionCa
 }
 
 function ExportNow() {
-  const { t, exportBackup, toast } = useApp();
+  const { t, lang, exportBackup, toast } = useApp();
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -354,7 +356,7 @@ function ExportNow() {
         setBusy(true);
         try {
           const file = await exportBackup();
-          toast(fill(t.s.exchange.exported, { file }));
+          toast(fill(lang, t.s.exchange.exported, { file }));
         } catch {
           toast(t.s.banner.failed, { tone: 'error' });
         } finally {
