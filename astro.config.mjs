@@ -21,6 +21,29 @@ export default defineConfig({
   integrations: [preact(), staticHost(), serviceWorker()],
   // No dev toolbar and no telemetry-style extras: the app makes no third-party requests, also in dev.
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'preload-helper', priority: 3, test: /preload-helper/ },
+              {
+                name: 'island-runtime',
+                priority: 2,
+                test: /[\\/]node_modules[\\/](preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/]i18n[\\/]fill\./,
+              },
+              {
+                name: 'sessions-core',
+                priority: 1,
+                test: /[\\/]src[\\/](lib[\\/]store[\\/]|lib[\\/]sessions[\\/](bus|drafts|format|route|list)\.|islands[\\/]sessions[\\/](hooks|context|ui|Skeleton)\.)|[\\/]node_modules[\\/]idb[\\/]/,
+              },
+            ],
+          },
+        },
+      },
+    },
+  },
   security: {
     // A meta-tag CSP on every page; Astro adds the hashes of its own scripts and styles.
     // frame-ancestors and report-uri cannot live in a meta tag: see public/_headers.

@@ -7,11 +7,11 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
-import { clearDrafts } from '../../lib/sessions/drafts';
 import { formatBytes } from '../../lib/sessions/format';
 import { useNotices, useStore, useStrings } from './context';
 import { useExports, useFieldId } from './hooks';
 import type { ImportSteps as ImportStepsView, Stage } from './ImportSteps';
+import type { WipeCounts, WipeForm as WipeFormView } from './WipeForm';
 import { errorCode, errorText } from './ui';
 
 /** Shorter passphrases are refused: the file may travel by mail or USB stick. */
@@ -267,20 +267,15 @@ function ImportPanel() {
   );
 }
 
-/** "Wis alle gegevens": a modal dialog that says what goes, offers a backup first, and needs a tick. */
+/** "Wis alle gegevens": a modal dialog that says what goes, offers a backup first, and needs a tick (WipeForm, loaded on first use). */
 export function WipeAll() {
-  const { repo, drafts } = useStore();
-  const { t, lang } = useStrings();
-  const { toast } = useNotices();
-  const { exportBackup } = useExports();
+  const { repo } = useStore();
+  const { t } = useStrings();
   const w = t.s.wipe;
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-  const [sure, setSure] = useState(false);
-  const [counts, setCounts] = useState({ sessions: 0, notes: 0, positions: 0, actions: 0 });
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const [open, setOpen] = useState<{ counts: WipeCounts } | null>(null);
+  const [Form, setForm] = useState<typeof WipeFormView | null>(null);
 
   useEffect(() => {
     const d = dialog.current;
@@ -290,48 +285,20 @@ export function WipeAll() {
   }, [open]);
 
   const show = async () => {
-    setSure(false);
-    setProblem('');
-    try {
-      const all = await repo.exportAll();
-      setCounts({ sessions: all.sessions.length, notes: all.notes.length, positions: all.positions.length, actions: all.actions.length });
-    } catch {
-      // The dialog still works; the numbers are a courtesy.
-    }
-    setOpen(true);
+    const [form, counts] = await Promise.all([
+      import('./WipeForm').then((m) => m.WipeForm),
+      repo
+        .exportAll()
+        .then((all) => ({ sessions: all.sessions.length, notes: all.notes.length, positions: all.positions.length, actions: all.actions.length }))
+        // The dialog still works; the numbers are a courtesy.
+        .catch(() => ({ sessions: 0, notes: 0, positions: 0, actions: 0 })),
+    ]);
+    setForm(() => form);
+    setOpen({ counts });
   };
   const close = () => {
-    setOpen(false);
+    setOpen(null);
     opener.current?.focus();
-  };
-
-  const backup = async () => {
-    setBusy(true);
-    try {
-      const file = await exportBackup();
-      setProblem('');
-      toast(fill(lang, t.s.exchange.exported, { file }));
-    } catch (err) {
-      setProblem(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const wipe = async (e: Event) => {
-    e.preventDefault();
-    if (!sure) return;
-    setBusy(true);
-    try {
-      await repo.wipeAll();
-      clearDrafts(drafts);
-      setOpen(false);
-      toast(w.done);
-    } catch (err) {
-      setProblem(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
@@ -344,35 +311,8 @@ export function WipeAll() {
           {w.open}
         </button>
       </p>
-      <dialog ref={dialog} class="ss-dialog" aria-labelledby="ss-wipe-title" onClose={() => setOpen(false)} onCancel={() => setOpen(false)}>
-        {open && (
-          <form onSubmit={wipe}>
-            <h2 id="ss-wipe-title">{w.title}</h2>
-            <p>{fill(lang, w.text, counts)}</p>
-            <p>
-              <button type="button" onClick={backup} disabled={busy}>
-                {w.backupFirst}
-              </button>
-            </p>
-            <label class="ss-check">
-              <input type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
-              {w.confirmCheck}
-            </label>
-            {problem && (
-              <p class="ss-error" role="alert">
-                {problem}
-              </p>
-            )}
-            <div class="ss-buttons">
-              <button type="submit" class="ss-danger-solid" disabled={!sure || busy}>
-                {w.confirm}
-              </button>
-              <button type="button" onClick={close} autoFocus>
-                {w.cancel}
-              </button>
-            </div>
-          </form>
-        )}
+      <dialog ref={dialog} class="ss-dialog" aria-labelledby="ss-wipe-title" onClose={() => setOpen(null)} onCancel={() => setOpen(null)}>
+        {open && Form && <Form counts={open.counts} onClose={close} onWiped={() => setOpen(null)} />}
       </dialog>
     </section>
   );

@@ -4,7 +4,6 @@
  * one session and its report, kept in the query string so Back works.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { fill } from '../../i18n/fill';
 import { isStoreError, type StoreErrorCode } from '../../lib/store/errors';
 import { persistenceStatus, requestPersistence } from '../../lib/store/persist';
 import { createRepo, type Repo } from '../../lib/store/repo';
@@ -26,6 +25,7 @@ import {
   type ToastOptions,
 } from './context';
 import type { Report as ReportView } from './Report';
+import { useLazy } from './hooks';
 import { SessionList } from './SessionList';
 import { ListViewSkeleton } from './Skeleton';
 import type { SessionView as SessionViewType } from './SessionView';
@@ -63,6 +63,8 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
   const [SessionView, setSessionView] = useState<typeof SessionViewType | null>(null);
   const [Report, setReport] = useState<typeof ReportView | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
+  // Rarely needed, so loaded only when the stored data turns out unreadable.
+  const Recovery = useLazy(phase.kind === 'recovery', () => import('./Recovery').then((m) => m.Recovery));
   const [route, setRoute] = useState<SessionsRoute>(() => parseRoute(location.search));
   const [versionChanged, setVersionChanged] = useState(false);
   const [blocked, setBlocked] = useState(false);
@@ -250,7 +252,7 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
 
       {phase.kind === 'failed' && <Unavailable code={phase.code} t={t} cardsHref={cardsHref} />}
 
-      {phase.kind === 'recovery' && <Recovery db={phase.db} t={t} lang={lang} />}
+      {phase.kind === 'recovery' && (Recovery ? <Recovery db={phase.db} t={t} lang={lang} /> : <p class="ss-loading">{s.loading}</p>)}
 
       {store && (
         <Strings.Provider value={strings}>
@@ -315,43 +317,5 @@ function Unavailable({ code, t, cardsHref }: { code: StoreErrorCode | null; t: S
         </a>
       </p>
     </div>
-  );
-}
-
-/** After a backing-store error: offer the readable part as a file; never delete anything. */
-function Recovery({ db, t, lang }: { db: KjkDb | null; t: SessionsProps['t']; lang: SessionsProps['lang'] }) {
-  const s = t.s;
-  const [result, setResult] = useState<string>('');
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    if (!db) return;
-    setBusy(true);
-    try {
-      const { data, failed } = await (await import('./backup')).exportReadable(db);
-      let text = fill(lang, s.recovery.exported, { sessions: data.sessions.length, notes: data.notes.length });
-      if (failed.length > 0) text += ` ${fill(lang, s.recovery.failedStores, { stores: failed.map((f) => f.store).join(', ') })}`;
-      setResult(text);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section class="ss-banner ss-banner-error" aria-labelledby="ss-recovery-h">
-      <h2 id="ss-recovery-h">{s.recovery.title}</h2>
-      <p>{db ? s.recovery.text : s.recovery.cannotOpen}</p>
-      {db && (
-        <p>
-          <button type="button" class="primary" onClick={run} disabled={busy}>
-            {s.recovery.export}
-          </button>
-        </p>
-      )}
-      <p role="status">{result}</p>
-      <p>
-        <button type="button" onClick={() => location.reload()}>
-          {s.banner.reload}
-        </button>
-      </p>
-    </section>
   );
 }

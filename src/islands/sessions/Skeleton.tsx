@@ -3,7 +3,8 @@
  * of an empty, not yet persisted store (what a first visit gets), their texts kept invisible.
  * The page renders it into its static HTML (Sessions.astro) and the island shows it until each
  * part has loaded, so nothing moves when the real content takes its place (layout shift).
- * No hooks and no browser APIs: it also renders at build time.
+ * No hooks and no browser APIs: it also renders at build time. Its class names are its own
+ * (ss-skel-*, styled like the real ones), so nothing mistakes it for the loaded list.
  */
 import { fill } from '../../i18n/fill';
 import type { SessionsStrings } from './types';
@@ -19,7 +20,7 @@ const SIZE_PLACEHOLDER = '00,0 KB';
 export function StorageSkeleton({ t, lang }: Props) {
   const s = t.s;
   return (
-    <section class="ss-storage ss-skeleton" aria-labelledby="ss-storage-h" aria-busy="true">
+    <section class="ss-skel-storage ss-skeleton" aria-labelledby="ss-storage-h" aria-busy="true">
       <h2 id="ss-storage-h" class="ss-storage-title">
         {s.storage.title}
       </h2>
@@ -37,13 +38,13 @@ export function ListSkeleton({ t }: Props) {
   const s = t.s;
   return (
     <section class="ss-section ss-list-section ss-skeleton" aria-labelledby="ss-list-h" aria-busy="true">
-      <div class="ss-list-head">
+      <div class="ss-skel-head">
         <h2 id="ss-list-h">{s.list.title}</h2>
         <button type="button" class="primary" disabled>
           + {s.create.open}
         </button>
       </div>
-      <div class="ss-empty">
+      <div class="ss-skel-empty">
         <p class="ss-loading">{s.loading}</p>
         {/* The empty list's box, unseen: the first visit gets exactly this. */}
         <div class="ss-reserve" aria-hidden="true">
