@@ -4,7 +4,8 @@
  * The page renders it into its static HTML (Sessions.astro) and the island shows it until each
  * part has loaded, so nothing moves when the real content takes its place (layout shift).
  * No hooks and no browser APIs: it also renders at build time. Its class names are its own
- * (ss-skel-*, styled like the real ones), so nothing mistakes it for the loaded list.
+ * (ss-skel-*, styled like the real ones), so nothing mistakes it for the loaded list, and it has
+ * no ids: the page's copy stays in the DOM (hidden) next to the island's.
  */
 import { fill } from '../../i18n/fill';
 import type { SessionsStrings } from './types';
@@ -20,8 +21,8 @@ const SIZE_PLACEHOLDER = '00,0 KB';
 export function StorageSkeleton({ t, lang }: Props) {
   const s = t.s;
   return (
-    <section class="ss-skel-storage ss-skeleton" aria-labelledby="ss-storage-h" aria-busy="true">
-      <h2 id="ss-storage-h" class="ss-storage-title">
+    <section class="ss-skel-storage ss-skeleton" aria-busy="true">
+      <h2 class="ss-storage-title">
         {s.storage.title}
       </h2>
       <p>
@@ -37,9 +38,9 @@ export function StorageSkeleton({ t, lang }: Props) {
 export function ListSkeleton({ t }: Props) {
   const s = t.s;
   return (
-    <section class="ss-section ss-list-section ss-skeleton" aria-labelledby="ss-list-h" aria-busy="true">
+    <section class="ss-section ss-list-section ss-skeleton" aria-busy="true">
       <div class="ss-skel-head">
-        <h2 id="ss-list-h">{s.list.title}</h2>
+        <h2>{s.list.title}</h2>
         <button type="button" class="primary" disabled>
           + {s.create.open}
         </button>
@@ -76,10 +77,10 @@ export function ListViewSkeleton(props: Props) {
   );
 }
 
-/** The same in the island's own frame (.sessions-app), for the page's static HTML. */
+/** The same in the island's own frame (.sessions-app), for the page's static HTML (next to the island). */
 export function SessionsSkeleton(props: Props) {
   return (
-    <div class="sessions-app">
+    <div class="sessions-app ss-static-skeleton">
       <ListViewSkeleton {...props} />
     </div>
   );
