@@ -130,6 +130,18 @@ function ImportPanel() {
   const fileInput = useRef<HTMLInputElement>(null);
   const focusTarget = useRef<HTMLElement>(null);
 
+  // Not needed to show the page, so not part of its first load; fetched once the browser is
+  // idle, so that a file chosen (or dropped) right away is read without waiting for code.
+  useEffect(() => {
+    const prefetch = () => void loadImport().catch(() => undefined);
+    if ('requestIdleCallback' in window) {
+      const handle = requestIdleCallback(prefetch, { timeout: 3000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(prefetch, 1500);
+    return () => clearTimeout(timer);
+  }, []);
+
   // Each stage starts with a heading or field: move focus there so the next step is found.
   useEffect(() => {
     if (stage.kind !== 'idle' && stage.kind !== 'busy') focusTarget.current?.focus();
