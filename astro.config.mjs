@@ -27,8 +27,37 @@ export default defineConfig({
   integrations: [preact(), staticHost(), serviceWorker()],
   // No dev toolbar and no telemetry-style extras: the app makes no third-party requests, also in dev.
   devToolbar: { enabled: false },
-  // The relay's address for the room code (src/lib/room/config.ts); empty when there is no relay.
-  vite: { define: { 'import.meta.env.KJK_RELAY_URL': JSON.stringify(relayUrl) } },
+  // Fewer, larger start-up chunks: each file is gzipped on its own, so a dozen small shared
+  // chunks cost more than their code (the sessions page went from 14 files to 6). A module
+  // matched here is in the group's chunk whichever page loads it, so each group holds only what
+  // its pages load at start: every page (page-runtime), every island (island-runtime), and the
+  // sessions list with its store (sessions-core). Lazy views (a session, the report, import,
+  // export) stay in chunks of their own. Budgets: `npm run bench:js`.
+  vite: {
+    // The relay's address for the room code (src/lib/room/config.ts); empty when there is no relay.
+    define: { 'import.meta.env.KJK_RELAY_URL': JSON.stringify(relayUrl) },
+    build: {
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'page-runtime', priority: 3, test: /preload-helper|[\\/]src[\\/](lib[\\/]lifecycle|scripts[\\/]pwa)\./ },
+              {
+                name: 'island-runtime',
+                priority: 2,
+                test: /[\\/]node_modules[\\/](preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/]i18n[\\/]fill\./,
+              },
+              {
+                name: 'sessions-core',
+                priority: 1,
+                test: /[\\/]src[\\/](lib[\\/]store[\\/]|lib[\\/]sessions[\\/](bus|drafts|format|route|list)\.|islands[\\/]sessions[\\/](hooks|context|ui|Skeleton|SessionsApp|SessionList|StorageStatus|ImportExport)\.)|[\\/]node_modules[\\/]idb[\\/]/,
+              },
+            ],
+          },
+        },
+      },
+    },
+  },
   security: {
     // A meta-tag CSP on every page; Astro adds the hashes of its own scripts and styles.
     // frame-ancestors and report-uri cannot live in a meta tag: see public/_headers.

@@ -5,28 +5,33 @@
  *   - build time (Astro + the Workbox step);
  *   - gzip JavaScript and total bytes per page, from the built files;
  *   - the service worker's precache: number of files and gzip bytes;
- *   - Lighthouse (mobile, default throttling) on /, /kaarten/, a card and /sessies/, served
- *     from this machine to Debian's Chromium with background networking off;
+ *   - Lighthouse (mobile, default throttling) on /, /kaarten/, a card, /sessies/ and
+ *     /en/sessions/, served from this machine to Debian's Chromium with background networking off;
  *   - drawing a card in the fan: click to painted frame (scripts/bench-deck.mjs);
  *   - IndexedDB at scale (scripts/bench-notes.mjs), when present;
  *   - the room relay: vote-to-presenter latency at 200 and 1,000 phones, RSS and CPU (scripts/bench-relay.mjs).
  * Prints a table and writes bench-results/<time>.json and bench-results/latest.json.
- * Exits 1 when a hard budget is broken (Lighthouse < 95, JS on /kaarten/ > 20 KB, precache > 600 KB,
- * relay p95 ≥ 100 ms at 200 phones or ≥ 250 ms at 1,000, relay RSS ≥ 150 MB at 1,000).
+ * Exits 1 when a hard budget is broken (scripts/lib/budgets.mjs): Lighthouse < 95 anywhere, JS on
+ * /kaarten/ > 20 KB, precache > 600 KB, and on the sessions pages anything below 100 in Lighthouse,
+ * a layout shift of 0.01 or more, 50 ms or more of blocking time, or JS > 25 KB.
+ * `--quick` measures only the page weights and Lighthouse (no interaction, no IndexedDB at scale).
+ * `npm run bench:js` is the one-second check of the JS sizes alone.
+ * It also fails when the relay's p95 is 100 ms or more at 200 phones or 250 ms or more at 1,000,
+ * or its RSS reaches 150 MB at 1,000 connections.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { BUDGET, SESSIONS_PAGES, jsBudget, kb } from './lib/budgets.mjs';
 import { pageWeight } from './lib/page-weight.mjs';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'dist-bench');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
-const BUDGET = { lighthouseTarget: 100, lighthouseFloor: 95, deckJsGzip: 20 * 1024, precacheGzip: 600 * 1024 };
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const quick = process.argv.includes('--quick');
 
 function run(args, env = {}) {
   const started = performance.now();
@@ -52,7 +57,7 @@ const build = run(['node_modules/astro/bin/astro.mjs', 'build'], { KJK_OUT_DIR: 
 // 2. Pages.
 const firstDilemma = readdirSync(join(root, 'content/cards/nl')).find((f) => f.startsWith('zelfredzaam')) ?? readdirSync(join(root, 'content/cards/nl'))[0];
 const card = `/kaarten/${firstDilemma.replace(/\.md$/, '')}/`;
-const pages = ['/', '/kaarten/', card, '/sessies/', '/en/cards/'];
+const pages = ['/', '/kaarten/', card, ...SESSIONS_PAGES, '/en/cards/'];
 const weights = pages.map((p) => pageWeight(out, p));
 
 // 3. Precache: the URLs Workbox wrote into sw.js.
@@ -80,7 +85,7 @@ const server = await serveStatic(out);
 const lighthouse = {};
 const tmp = mkdtempSync(join(tmpdir(), 'kjk-lh-'));
 try {
-  for (const p of ['/', '/kaarten/', card, '/sessies/']) {
+  for (const p of ['/', '/kaarten/', card, ...SESSIONS_PAGES]) {
     const report = join(tmp, 'lh.json');
     await runAsync([
       'node_modules/lighthouse/cli/index.js', new URL(p.slice(1), server.url).href,
@@ -92,6 +97,7 @@ try {
     lighthouse[p] = Object.fromEntries(Object.entries(r.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
     lighthouse[p].lcpMs = Math.round(r.audits['largest-contentful-paint']?.numericValue ?? 0);
     lighthouse[p].tbtMs = Math.round(r.audits['total-blocking-time']?.numericValue ?? 0);
+    lighthouse[p].cls = Number((r.audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(4));
     lighthouse[p].failing = Object.values(r.audits)
       .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
       .map((a) => a.id);
@@ -102,22 +108,28 @@ try {
 }
 
 // 5. Drawing a card, in Chromium.
-console.log('▶ drawing a card');
-const deckRun = run(['scripts/bench-deck.mjs', '--json'], { KJK_OUT_DIR: out });
-const interaction = JSON.parse(deckRun.stdout.trim().split('\n').at(-1));
+let interaction = null;
+if (!quick) {
+  console.log('▶ drawing a card');
+  const deckRun = run(['scripts/bench-deck.mjs', '--json'], { KJK_OUT_DIR: out });
+  interaction = JSON.parse(deckRun.stdout.trim().split('\n').at(-1));
+}
 
 // 6. IndexedDB at scale, measured by its own script in Chromium.
 let indexeddb = null;
-if (existsSync(join(root, 'scripts/bench-notes.mjs'))) {
+if (!quick && existsSync(join(root, 'scripts/bench-notes.mjs'))) {
   console.log('▶ IndexedDB at scale');
   const r = run(['scripts/bench-notes.mjs', '--json'], { KJK_OUT_DIR: out });
   indexeddb = JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
 // 7. The room relay, measured by its own script on loopback.
-console.log('▶ room relay');
-const relayRun = run(['scripts/bench-relay.mjs', '--json']);
-const relay = JSON.parse(relayRun.stdout.trim().split('\n').at(-1));
+let relay = null;
+if (!quick) {
+  console.log('▶ room relay');
+  const relayRun = run(['scripts/bench-relay.mjs', '--json']);
+  relay = JSON.parse(relayRun.stdout.trim().split('\n').at(-1));
+}
 
 // Report.
 const results = {
@@ -134,21 +146,29 @@ const results = {
 
 const rows = [
   ['build time', `${results.buildSeconds} s`, ''],
-  ...weights.map((w) => [`JS gzip ${w.page}`, kb(w.jsGzip), w.page === '/kaarten/' ? `budget ${kb(BUDGET.deckJsGzip)}` : '']),
+  ...weights.map((w) => [`JS gzip ${w.page}`, kb(w.jsGzip), jsBudget(w.page) === null ? '' : `budget ${kb(jsBudget(w.page))}`]),
   ...weights.map((w) => [`total gzip ${w.page}`, kb(w.totalGzip), '']),
   ['precache', `${precache.files} files, ${kb(precache.gzip)} gzip (${kb(precache.bytes)} raw)`, `budget ${kb(BUDGET.precacheGzip)}`],
   ...Object.entries(lighthouse).map(([p, s]) => [
     `Lighthouse ${p}`,
-    `perf ${s.performance} · a11y ${s.accessibility} · bp ${s['best-practices']} · seo ${s.seo} (LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms)`,
-    s.failing.length ? `below 100: ${s.failing.join(', ')}` : '',
+    `perf ${s.performance} · a11y ${s.accessibility} · bp ${s['best-practices']} · seo ${s.seo} (LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms, CLS ${s.cls})`,
+    [SESSIONS_PAGES.includes(p) ? `budget: all 100, CLS < ${BUDGET.sessionsCls}, TBT < ${BUDGET.sessionsTbtMs} ms` : '', s.failing.length ? `below 100: ${s.failing.join(', ')}` : '']
+      .filter(Boolean)
+      .join('; '),
   ]),
-  ['draw a card (click to paint)', `median ${interaction.drawClickToPaintMedianMs} ms, p95 ${interaction.drawClickToPaintP95Ms} ms`, `slowest real click ${interaction.drawSlowestEventMs} ms (Event Timing)`],
-  ...[relay.at200, relay.at1000].map((r) => [
-    `relay ${r.phones} phones / ${r.rooms} room(s)`,
-    `p50 ${r.p50Ms} · p95 ${r.p95Ms} · p99 ${r.p99Ms} ms`,
-    `RSS ${r.relayRssMB} MB (+${r.rssPerConnectionKB} KB/conn), CPU ${r.relayCpuPercent}% (load ${relay.loadAverageBefore})`,
-  ]),
-  ...(indexeddb ? Object.entries(indexeddb).map(([k, v]) => [`IndexedDB ${k}`, typeof v === 'number' ? `${v} ms` : String(v), '']) : [['IndexedDB', 'scripts/bench-notes.mjs not present', '']]),
+  ...(interaction
+    ? [['draw a card (click to paint)', `median ${interaction.drawClickToPaintMedianMs} ms, p95 ${interaction.drawClickToPaintP95Ms} ms`, `slowest real click ${interaction.drawSlowestEventMs} ms (Event Timing)`]]
+    : [['draw a card', 'not measured (--quick)', '']]),
+  ...(indexeddb
+    ? Object.entries(indexeddb).map(([k, v]) => [`IndexedDB ${k}`, typeof v === 'number' ? `${v} ms` : String(v), ''])
+    : [['IndexedDB', quick ? 'not measured (--quick)' : 'scripts/bench-notes.mjs not present', '']]),
+  ...(relay
+    ? [relay.at200, relay.at1000].map((r) => [
+        `relay ${r.phones} phones / ${r.rooms} room(s)`,
+        `p50 ${r.p50Ms} · p95 ${r.p95Ms} · p99 ${r.p99Ms} ms`,
+        `RSS ${r.relayRssMB} MB (+${r.rssPerConnectionKB} KB/conn), CPU ${r.relayCpuPercent}% (load ${relay.loadAverageBefore})`,
+      ])
+    : [['relay', 'not measured (--quick)', '']]),
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
@@ -164,12 +184,19 @@ const broken = [];
 for (const [p, s] of Object.entries(lighthouse)) {
   for (const cat of ['performance', 'accessibility', 'best-practices', 'seo']) {
     if (s[cat] < BUDGET.lighthouseFloor) broken.push(`Lighthouse ${cat} ${s[cat]} on ${p} (floor ${BUDGET.lighthouseFloor})`);
+    else if (SESSIONS_PAGES.includes(p) && s[cat] < BUDGET.lighthouseTarget) broken.push(`Lighthouse ${cat} ${s[cat]} on ${p} (must be ${BUDGET.lighthouseTarget})`);
+  }
+  if (SESSIONS_PAGES.includes(p)) {
+    if (s.cls >= BUDGET.sessionsCls) broken.push(`layout shift ${s.cls} on ${p} (must be < ${BUDGET.sessionsCls})`);
+    if (s.tbtMs >= BUDGET.sessionsTbtMs) broken.push(`total blocking time ${s.tbtMs} ms on ${p} (must be < ${BUDGET.sessionsTbtMs} ms)`);
   }
 }
-const deckJs = results.pages['/kaarten/'].jsGzip;
-if (deckJs > BUDGET.deckJsGzip) broken.push(`JS on /kaarten/ ${kb(deckJs)} > ${kb(BUDGET.deckJsGzip)}`);
+for (const w of weights) {
+  const budget = jsBudget(w.page);
+  if (budget !== null && w.jsGzip > budget) broken.push(`JS on ${w.page} ${kb(w.jsGzip)} > ${kb(budget)}`);
+}
 if (precache.gzip > BUDGET.precacheGzip) broken.push(`precache ${kb(precache.gzip)} > ${kb(BUDGET.precacheGzip)}`);
-broken.push(...relay.broken);
+if (relay) broken.push(...relay.broken);
 if (broken.length) {
   console.error(`\nBudgets broken:\n- ${broken.join('\n- ')}`);
   process.exit(1);

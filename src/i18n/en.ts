@@ -79,7 +79,7 @@ export const en: Dictionary = {
   cards: {
     title: 'All cards',
     intro: 'The fan has five tension fields. Each field starts with a knowledge card, followed by its dilemmas.',
-    count: (n: number) => (n === 1 ? '1 card' : `${n} cards`),
+    count: '{n} {n:card|cards}',
   },
   sessions: {
     title: 'My sessions',
@@ -142,10 +142,7 @@ export const en: Dictionary = {
       emptyHelp: 'Start a new session. Did you have sessions on another device? Then restore a backup.',
       toImport: 'Restore a backup',
       more: 'Load more sessions',
-      cardsOne: '1 card',
-      cards: '{n} cards',
-      notesOne: '1 note',
-      notes: '{n} notes',
+      cards: '{n} {n:card|cards}',
       rename: 'Rename',
       renameLabel: 'New name',
       save: 'Save',
@@ -247,8 +244,7 @@ export const en: Dictionary = {
       place: 'Place my position',
       placed: 'Position of {name} placed. Pass the device on.',
       countNone: 'No positions placed yet.',
-      countOne: '1 position placed',
-      count: '{n} positions placed',
+      count: '{n} {n:position|positions} placed',
       defaultName: 'Participant {n}',
       reveal: 'Show all positions',
       hide: 'Hide the positions',
@@ -335,6 +331,7 @@ export const en: Dictionary = {
       drop: 'Drop a backup here, or choose a file.',
       choose: 'Choose a file',
       reading: 'Reading the file…',
+      importing: 'Importing…',
       askPassphrase: 'This file is protected with a passphrase.',
       openFile: 'Open the file',
       decrypting: 'Opening… This takes a few seconds.',
@@ -497,8 +494,7 @@ export const en: Dictionary = {
       'Background graphics: on',
       'Headers and footers: off',
     ],
-    pages: (sheets: number, pages: number) =>
-      `Click Print. You get ${sheets} sheets of paper (${pages} pages). A sheet holds up to 4 cards, front and back.`,
+    pages: 'Click Print. You get {sheets} sheets of paper ({pages} pages). A sheet holds up to 4 cards, front and back.',
     check: 'Check the first sheet before you go on: hold it against the light. Each back should sit exactly behind its front.',
     cut: 'Cut out the cards. The crop marks at the corners show where each card’s edge is. Cut from mark to mark.',
     punch: 'Punch a hole on the small circle in the corner of each card, with an office hole punch or a single-hole punch.',
@@ -508,18 +504,17 @@ export const en: Dictionary = {
     paper: 'Tip: heavier paper (160 to 200 gsm) makes sturdier cards.',
     previewNote:
       'Below are all the sheets as they come out of the printer. The backs are mirrored: a card on the left of the front page is on the right of the back page. After the flip, every back lands exactly behind its own front.',
-    sheet: (n: number, total: number) => `Sheet ${n} of ${total}`,
+    sheet: 'Sheet {n} of {total}',
     fronts: 'fronts',
     backs: 'backs (mirrored)',
-    cardRange: (from: number, to: number) => (from === to ? `card ${from}` : `cards ${from} to ${to}`),
+    cardSingle: 'card {n}',
+    cardRange: 'cards {from} to {to}',
     online: 'Explanation, example and sources:',
   },
   notFound: {
     title: 'This page does not exist',
     text: 'The link may be old or have a typo. Try one of these pages:',
   },
-  // Feature sections below: each feature adds its own block after its marker line.
-  // @deck
   deck: {
     toolbar: 'Choose your deck',
     themes: 'Tension fields',
@@ -589,7 +584,6 @@ export const en: Dictionary = {
       hint: 'Scan the code with your phone’s camera.',
     },
   },
-  // @pwa
   pwa: {
     offline: 'You are offline. Everything keeps working.',
     ready: 'Ready to work offline.',
@@ -601,5 +595,4 @@ export const en: Dictionary = {
       text: 'You have no internet connection right now, and this page is not stored on this device. Try again when you are back online. These pages do work without internet:',
     },
   },
-  // @sessions
 };

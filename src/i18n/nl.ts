@@ -77,14 +77,14 @@ export const nl = {
   cards: {
     title: 'Alle kaarten',
     intro: 'De waaier heeft vijf spanningsvelden. Elk veld begint met een kenniskaart. Daarna volgen de dilemma’s.',
-    count: (n: number) => (n === 1 ? '1 kaart' : `${n} kaarten`),
+    count: '{n} {n:kaart|kaarten}',
   },
   sessions: {
     title: 'Mijn sessies',
     intro: 'Hier bewaar je wat jullie bespraken en afspraken. Alles blijft alleen op dit apparaat.',
     noscript: 'Voor sessies en notities is JavaScript nodig. De kaarten werken ook zonder.',
     // Everything below is used by the sessions island. Placeholders like {n} are filled in
-    // the browser: props are serialised, so no functions here.
+    // the browser by src/i18n/fill.ts: props are serialised, so no functions here.
     loading: 'Je sessies worden geladen…',
     staticHelp:
       'Met een sessie leg je vast wat jullie bij de kaarten bespreken: notities, waar jullie staan en wat jullie afspreken. Daarna maak je er een verslag van.',
@@ -141,10 +141,7 @@ export const nl = {
       emptyHelp: 'Begin een nieuwe sessie. Had je al sessies op een ander apparaat? Zet dan een back-up terug.',
       toImport: 'Een back-up terugzetten',
       more: 'Meer sessies laden',
-      cardsOne: '1 kaart',
-      cards: '{n} kaarten',
-      notesOne: '1 notitie',
-      notes: '{n} notities',
+      cards: '{n} {n:kaart|kaarten}',
       rename: 'Naam wijzigen',
       renameLabel: 'Nieuwe naam',
       save: 'Opslaan',
@@ -246,8 +243,7 @@ export const nl = {
       place: 'Plaats mijn positie',
       placed: 'Positie van {name} geplaatst. Geef het apparaat door.',
       countNone: 'Nog geen posities geplaatst.',
-      countOne: '1 positie geplaatst',
-      count: '{n} posities geplaatst',
+      count: '{n} {n:positie|posities} geplaatst',
       defaultName: 'Deelnemer {n}',
       reveal: 'Toon alle posities',
       hide: 'Verberg de posities',
@@ -334,6 +330,7 @@ export const nl = {
       drop: 'Sleep een back-up hierheen, of kies een bestand.',
       choose: 'Kies een bestand',
       reading: 'Het bestand wordt gelezen…',
+      importing: 'Bezig met importeren…',
       askPassphrase: 'Dit bestand is beveiligd met een wachtwoord.',
       openFile: 'Open het bestand',
       decrypting: 'Bezig met openen… Dit duurt een paar seconden.',
@@ -496,8 +493,7 @@ export const nl = {
       'Achtergrondafbeeldingen: aan',
       'Kop- en voetteksten: uit',
     ],
-    pages: (sheets: number, pages: number) =>
-      `Klik op Afdrukken. Je krijgt ${sheets} vellen papier (${pages} pagina’s). Op een vel passen 4 kaarten, met hun voorkant en achterkant.`,
+    pages: 'Klik op Afdrukken. Je krijgt {sheets} vellen papier ({pages} pagina’s). Op een vel passen 4 kaarten, met hun voorkant en achterkant.',
     check: 'Kijk eerst of het klopt. Houd het eerste vel tegen het licht. De achterkant moet precies achter de voorkant vallen.',
     cut: 'Knip de kaarten uit. De snijtekens in de hoeken laten zien waar de rand van een kaart is. Knip van teken naar teken.',
     punch: 'Maak een gaatje op het rondje in de hoek van elke kaart. Dat kan met een perforator of een gaatjestang.',
@@ -507,18 +503,17 @@ export const nl = {
     paper: 'Tip: dik papier (160 tot 200 gram) maakt de kaarten steviger.',
     previewNote:
       'Hieronder zie je alle vellen zoals ze uit de printer komen. De achterkanten staan in spiegelbeeld: een kaart die links op de voorkant staat, staat rechts op de achterkant. Zo valt na het omslaan elke achterkant precies achter zijn eigen voorkant.',
-    sheet: (n: number, total: number) => `Vel ${n} van ${total}`,
+    sheet: 'Vel {n} van {total}',
     fronts: 'voorkanten',
     backs: 'achterkanten (gespiegeld)',
-    cardRange: (from: number, to: number) => (from === to ? `kaart ${from}` : `kaart ${from} tot en met ${to}`),
+    cardSingle: 'kaart {n}',
+    cardRange: 'kaart {from} tot en met {to}',
     online: 'Uitleg, voorbeeld en bronnen:',
   },
   notFound: {
     title: 'Deze pagina bestaat niet',
     text: 'Misschien is de link oud of zit er een typfout in. Probeer het via een van deze pagina’s:',
   },
-  // Feature sections below: each feature adds its own block after its marker line.
-  // @deck
   deck: {
     toolbar: 'Kies je stapel',
     themes: 'Spanningsvelden',
@@ -588,7 +583,6 @@ export const nl = {
       hint: 'Scan de code met de camera van je telefoon.',
     },
   },
-  // @pwa
   pwa: {
     offline: 'Je bent offline. Alles blijft gewoon werken.',
     ready: 'Klaar om offline te werken.',
@@ -600,7 +594,6 @@ export const nl = {
       text: 'Je hebt nu geen internet, en deze pagina staat niet op dit apparaat. Probeer het opnieuw als je weer online bent. Deze pagina’s werken wel zonder internet:',
     },
   },
-  // @sessions
 };
 
 export type Dictionary = typeof nl;

@@ -11,7 +11,8 @@ import { buildDeck, deckSearch, openDeck, type DeckProblem, type DeckState } fro
 import { KINDS, PERSPECTIVES, THEMES, type Kind, type Perspective, type Theme } from '../vocab';
 import { DeckCard } from './DeckCard';
 import type { Presenter as PresenterType } from './Presenter';
-import { announce, fill, type DeckStrings, type IslandCard } from './types';
+import { fill } from '../i18n/fill';
+import { announce, type DeckStrings, type IslandCard } from './types';
 import '../styles/deck.css';
 
 interface Props {
@@ -252,10 +253,10 @@ export default function Deck({ cards, t }: Props) {
           </button>
         </div>
         <div class="deck-status" role="status">
-          {state.seed && <p>{fill(t.deck.shuffled, { seed: state.seed })}</p>}
+          {state.seed && <p>{fill(t.lang, t.deck.shuffled, { seed: state.seed })}</p>}
           {locked && (
             <p>
-              {fill(t.deck.selection, { n: picks.length })}. {t.deck.selectionLocks}
+              {fill(t.lang, t.deck.selection, { n: picks.length })}. {t.deck.selectionLocks}
             </p>
           )}
           {share && (
@@ -272,7 +273,7 @@ export default function Deck({ cards, t }: Props) {
           <h2>{t.deck.problemsTitle}</h2>
           <ul>
             {problems.map((p, i) => (
-              <li key={i}>{fill(t.deck.problems[p.code], { value: p.value })}</li>
+              <li key={i}>{fill(t.lang, t.deck.problems[p.code], { value: p.value })}</li>
             ))}
           </ul>
         </div>
@@ -348,7 +349,7 @@ export default function Deck({ cards, t }: Props) {
                       >
                         <span class="fan-card-meta">
                           {t.card.number} {c.number} · {t.kinds[c.kind]}
-                          {pickNumber > 0 && <span class="fan-pick"> · {fill(t.deck.picked, { n: pickNumber })}</span>}
+                          {pickNumber > 0 && <span class="fan-pick"> · {fill(t.lang, t.deck.picked, { n: pickNumber })}</span>}
                         </span>
                         <span class="fan-card-title">{c.title}</span>
                       </button>

@@ -1,6 +1,7 @@
 /** One card, face or back, as the deck and the presenter show it. Text only: no HTML from data. */
 import type { Perspective } from '../vocab';
-import { fill, type DeckStrings, type IslandCard } from './types';
+import { fill } from '../i18n/fill';
+import type { DeckStrings, IslandCard } from './types';
 
 interface Props {
   card: IslandCard;
@@ -49,7 +50,7 @@ export function DeckCard({ card, t, flipped, lens, level = 3, titleId }: Props) 
         <div class="deck-card-back">
           {lens && (
             <>
-              <Sub>{fill(t.deck.lensQuestions, { role: t.perspectives[lens] })}</Sub>
+              <Sub>{fill(t.lang, t.deck.lensQuestions, { role: t.perspectives[lens] })}</Sub>
               <ul class="deck-lens">
                 {card.perspectives[lens].map((q) => (
                   <li key={q}>{q}</li>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Perspective } from '../vocab';
-import { fill } from './types';
+import { fill } from '../i18n/fill';
 
 export interface SheetData {
   id: string;
@@ -34,6 +34,7 @@ export interface SheetCard {
 }
 
 export interface WorksheetStrings {
+  lang: 'nl' | 'en';
   chooseCard: string;
   blank: string;
   print: string;
@@ -202,7 +203,7 @@ function Sheet({ sheet, card, index, total, t, skip, onPrintOne }: { sheet: Shee
         </div>
       ))}
       <footer class="ws-foot">
-        <span>{fill(t.sheetOf, { i: index + 1, n: total })}</span>
+        <span>{fill(t.lang, t.sheetOf, { i: index + 1, n: total })}</span>
         {card && (
           <span>
             {t.moreOnline} {card.address}

@@ -1,5 +1,7 @@
 /** Plain, serialisable data the deck page hands to its island (no functions: Astro serialises props). */
 import type { Dictionary } from '../i18n';
+import { fill } from '../i18n/fill';
+import type { Lang } from '../routes';
 import type { Kind, Perspective, Theme } from '../vocab';
 
 /** What every island knows of a card: plain data in one language (see cardSummary in src/content.ts). */
@@ -23,6 +25,8 @@ export interface IslandCard extends CardSummary {
 
 /** The UI strings the deck needs: a slice of the dictionary, so one language ships, not both. */
 export interface DeckStrings {
+  /** The page's language: plural words in the templates follow its rules (src/i18n/fill.ts). */
+  lang: Lang;
   deck: Dictionary['deck'];
   themes: Dictionary['themes'];
   kinds: Dictionary['kinds'];
@@ -30,14 +34,9 @@ export interface DeckStrings {
   card: Pick<Dictionary['card'], 'number' | 'protects' | 'versus'>;
 }
 
-/** Fills "{name}" placeholders; strings stay data so they can be serialised. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
-}
-
 /** What a screen reader hears when a card comes on top or is turned over. */
 export function announce(card: IslandCard, t: DeckStrings, o: { index: number; total: number; flipped: boolean; lens?: Perspective | undefined }): string {
-  const parts = [fill(t.deck.position, { i: o.index + 1, n: o.total }), card.title];
+  const parts = [fill(t.lang, t.deck.position, { i: o.index + 1, n: o.total }), card.title];
   if (o.flipped) parts.push(...(o.lens ? card.perspectives[o.lens] : []), ...card.questions);
   else {
     parts.push(card.summary);

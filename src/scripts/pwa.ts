@@ -3,7 +3,7 @@
  * offline (first install), offline right now, and a new version that waits for their click.
  * The texts come from data- attributes on #pwa (Base.astro), so this script carries no dictionary.
  */
-import { Workbox } from 'workbox-window';
+import type { Workbox as WorkboxType } from 'workbox-window';
 import { flushAll } from '../lib/lifecycle';
 
 const root = document.getElementById('pwa');
@@ -26,8 +26,13 @@ if (root && offline && notice && refresh) {
 }
 
 // No worker in dev: sw.js only exists after a build.
+// Workbox loads after the page's own script: registering waits for the load event anyway,
+// and every page's first view stays lighter by its size.
 if (import.meta.env.PROD && root && refresh && 'serviceWorker' in navigator) {
-  const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+  void import('workbox-window').then(({ Workbox }) => start(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL }), root, refresh));
+}
+
+function start(wb: WorkboxType, root: HTMLElement, refresh: HTMLButtonElement) {
   let accepted = false;
 
   const offerUpdate = () => {

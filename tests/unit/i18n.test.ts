@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PERSPECTIVES, THEMES, KINDS } from '../../src/content.schema';
 import { dictionaries } from '../../src/i18n';
+import { fill } from '../../src/i18n/fill';
 import { LANGS } from '../../src/routes';
 
 /** Every leaf of a dictionary as "a.b.c" paths, so the two languages can be compared. */
@@ -38,7 +39,7 @@ describe('UI dictionaries', () => {
   });
 
   it('count cards in both languages', () => {
-    expect(dictionaries.nl.cards.count(1)).toBe('1 kaart');
-    expect(dictionaries.en.cards.count(3)).toBe('3 cards');
+    expect(fill('nl', dictionaries.nl.cards.count, { n: 1 })).toBe('1 kaart');
+    expect(fill('en', dictionaries.en.cards.count, { n: 3 })).toBe('3 cards');
   });
 });

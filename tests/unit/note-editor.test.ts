@@ -16,7 +16,7 @@ import {
   type NoteStore,
 } from '../../src/lib/sessions/note-editor';
 import { StoreError } from '../../src/lib/store/errors';
-import { MAX_NOTE_CHARS } from '../../src/lib/store/limits';
+import { MAX_NOTE_CHARS } from '../../src/lib/records/limits';
 import { createRepo, type Repo, type SaveNoteInput } from '../../src/lib/store/repo';
 import { openKjk, type KjkDb } from '../../src/lib/store/schema';
 import type { Session } from '../../src/lib/store/types';

@@ -15,7 +15,8 @@ import {
   type Draft,
   type DraftStorage,
 } from '../../src/lib/sessions/drafts';
-import { fillText, formatBytes, formatDay, median, plural, todayIso } from '../../src/lib/sessions/format';
+import { formatBytes, formatDay, median, todayIso } from '../../src/lib/sessions/format';
+import { sessionDeckSize, teamNames } from '../../src/lib/sessions/list';
 import { historyPoints, leaning, ownPosition, participantPositions } from '../../src/lib/sessions/positions';
 import { parseRoute, routeSearch } from '../../src/lib/sessions/route';
 import type { PositionHistoryEntry } from '../../src/lib/store/repo';
@@ -163,19 +164,10 @@ describe('formats', () => {
     expect(formatBytes(5 * 1024 * 1024, 'en')).toBe('5.0 MB');
     expect(formatBytes(Number.NaN, 'en')).toBe('0 B');
   });
-  it('fills placeholders and picks singular or plural words', () => {
-    const t = 'Nieuw: {sessions} {sessions:sessie|sessies}, {notes} {notes:notitie|notities}.';
-    expect(fillText(t, { sessions: 1, notes: 3 })).toBe('Nieuw: 1 sessie, 3 notities.');
-    expect(fillText(t, { sessions: 0, notes: 1 })).toBe('Nieuw: 0 sessies, 1 notitie.');
-    expect(fillText('{n:It is|They are} {x} {missing}', { n: 2, x: '<b>' })).toBe('They are <b> {missing}');
-    expect(fillText('{a:one|}{b}', { a: 5, b: 'x' })).toBe('x');
-  });
   it('finds the middle of the markers', () => {
     expect(median([])).toBe(50);
     expect(median([80, 20, 40])).toBe(40);
     expect(median([10, 20, 30, 41])).toBe(25);
-    expect(plural(1, '1 kaart', '{n} kaarten')).toBe('1 kaart');
-    expect(plural(3, '1 kaart', '{n} kaarten')).toBe('3 kaarten');
   });
 });
 
@@ -242,5 +234,17 @@ describe('change bus', () => {
     await Promise.resolve();
     expect(seen).toEqual([{ type: 'changed', store: 'notes', id: 'n1', updatedAt: 5 }]);
     expect(posted).toEqual([{ store: 'notes', id: 'n1', updatedAt: 5 }]);
+  });
+});
+
+describe('the session list', () => {
+  const cards = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, number: i + 1, theme: 'visies' as const, kind: 'dilemma' as const }));
+  it('counts the cards of a session as sessionDeck does, without building the deck', () => {
+    const refs = [{}, { seed: 'abc' }, { cards: [] }, { cards: ['b', 'a'] }, { cards: ['a', 'a', 'x'] }, { cards: ['x', 'y'] }];
+    for (const ref of refs) expect(sessionDeckSize(cards, ref), JSON.stringify(ref)).toBe(sessionDeck(cards, ref).length);
+    expect(sessionDeckSize(cards, { cards: ['a', 'a', 'x'] })).toBe(1);
+  });
+  it('suggests each team name once, sorted, without empty ones', () => {
+    expect(teamNames([{ team: 'Zuid' }, { team: '' }, { team: 'Noord' }, { team: 'Zuid' }])).toEqual(['Noord', 'Zuid']);
   });
 });

@@ -15,7 +15,7 @@ import { createSync } from '../../lib/store/sync';
 import type { Session } from '../../lib/store/types';
 import { THEMES, type Theme } from '../../vocab';
 import { download } from '../download';
-import { fill } from '../types';
+import { fill } from '../../i18n/fill';
 import { leanPhrase, leanText } from './lean';
 import { ScanCompare } from './ScanCompare';
 import { ScanProfile } from './ScanProfile';
@@ -130,7 +130,7 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
           const date = todayIso();
           const session = await repo.sessions.create({
             kind: 'zelfreflectie',
-            title: fill(s.sessionTitle, { date: formatDay(date, lang) }),
+            title: fill(t.lang, s.sessionTitle, { date: formatDay(date, lang) }),
             // A scan's label lives in `team`: the trend view then follows one person's scans.
             team: label,
             date,
@@ -232,7 +232,7 @@ function ScanStart({ t, cards, missing, onStart }: { t: ScanStrings; cards: Scan
                 setChosen(next);
               }}
             />{' '}
-            {fill(s.themeOption, { theme: t.themes[theme], n })}
+            {fill(t.lang, s.themeOption, { theme: t.themes[theme], n })}
           </label>
         ))}
       </fieldset>
@@ -297,7 +297,7 @@ function ScanStep({
   return (
     <section class={`scan-step theme-${card.theme}`} aria-labelledby="scan-card-title">
       <p class="scan-progress">
-        <span>{fill(s.progress, { i: index + 1, n: total })}</span>
+        <span>{fill(t.lang, s.progress, { i: index + 1, n: total })}</span>
         <progress max={total} value={answered.size} aria-label={s.progressLabel} />
       </p>
       <article class="scan-card">
@@ -321,7 +321,7 @@ function ScanStep({
         </p>
       </article>
       <div class="scan-place">
-        <label for="scan-value">{fill(s.place, { a: card.poles[0].label, b: card.poles[1].label })}</label>
+        <label for="scan-value">{fill(t.lang, s.place, { a: card.poles[0].label, b: card.poles[1].label })}</label>
         <div class="scan-slider">
           <span aria-hidden="true">{card.poles[0].label}</span>
           <input
@@ -339,7 +339,7 @@ function ScanStep({
           <span aria-hidden="true">{card.poles[1].label}</span>
         </div>
         <p id="scan-place-status" class="scan-hint" aria-live="polite">
-          {failed ? '' : stored === undefined ? s.notPlaced : fill(s.placed, { value: stored, lean: leanPhrase(stored, card.poles, t) })}
+          {failed ? '' : stored === undefined ? s.notPlaced : fill(t.lang, s.placed, { value: stored, lean: leanPhrase(stored, card.poles, t) })}
         </p>
         {failed && (
           <p class="scan-problem" role="alert">

@@ -9,7 +9,7 @@ import { formatDay, todayIso } from '../../lib/sessions/format';
 import { OWN_PARTICIPANT } from '../../lib/sessions/positions';
 import type { Repo } from '../../lib/store/repo';
 import type { Session } from '../../lib/store/types';
-import { fill } from '../types';
+import { fill } from '../../i18n/fill';
 import type { ScanIslandCard, ScanStrings } from './types';
 
 interface ScanInfo {
@@ -55,7 +55,7 @@ function SpreadRow({ spread, card, t }: { spread: CardSpread; card: ScanIslandCa
       <span class="scan-row-pole scan-row-a">{card.poles[0].label}</span>
       <SpreadLine spread={spread} />
       <span class="scan-row-pole scan-row-b">{card.poles[1].label}</span>
-      <span class="scan-row-text">{fill(t.scan.spreadItem, { title: card.title, min: spread.min, max: spread.max, n: spread.values.length })}</span>
+      <span class="scan-row-text">{fill(t.lang, t.scan.spreadItem, { title: card.title, min: spread.min, max: spread.max, n: spread.values.length })}</span>
     </li>
   );
 }
@@ -98,7 +98,7 @@ export function ScanCompare({ repo, t, cards, lang, sessionsHref }: { repo: Repo
         <h3 id="scan-team-title" tabindex={-1} ref={teamHeading}>
           {s.teamTitle}
         </h3>
-        <p class="scan-hint">{fill(s.teamBasis, { n: shown.length })}</p>
+        <p class="scan-hint">{fill(t.lang, s.teamBasis, { n: shown.length })}</p>
         <h4>{s.mostTitle}</h4>
         {most.length === 0 ? (
           <p>{s.mostNone}</p>
@@ -118,7 +118,7 @@ export function ScanCompare({ repo, t, cards, lang, sessionsHref }: { repo: Repo
                   const date = todayIso();
                   const session = await repo.sessions.create({
                     kind: 'teamoverleg',
-                    title: fill(s.teamSessionTitle, { date: formatDay(date, lang) }),
+                    title: fill(t.lang, s.teamSessionTitle, { date: formatDay(date, lang) }),
                     team: '',
                     date,
                     lang,
@@ -180,7 +180,7 @@ export function ScanCompare({ repo, t, cards, lang, sessionsHref }: { repo: Repo
                     setChosen(next);
                   }}
                 />{' '}
-                {fill(s.scanItem, {
+                {fill(t.lang, s.scanItem, {
                   label: session.team || s.anonymous,
                   date: formatDay(session.date, lang),
                   answered: answers.size,

@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { profileOf, type ThemeProfile } from '../../lib/scan/profile';
 import { THEMES } from '../../vocab';
-import { fill } from '../types';
+import { fill } from '../../i18n/fill';
 import type { ScanIslandCard, ScanStrings } from './types';
 
 interface Props {
@@ -57,7 +57,7 @@ function ThemeSection({ profile, t, order, onAnswer }: { profile: ThemeProfile; 
       ) : (
         <p class="scan-strength">
           <span>
-            {fill(s.strength, { value: profile.strength })} · {strengthWord(profile.strength, t)}
+            {fill(t.lang, s.strength, { value: profile.strength })} · {strengthWord(profile.strength, t)}
           </span>
           <svg class="scan-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <rect x="0" y="0" width={profile.strength} height="10" />
@@ -77,14 +77,14 @@ function ThemeSection({ profile, t, order, onAnswer }: { profile: ThemeProfile; 
               <span class="scan-row-pole scan-row-b">{card.poles[1].label}</span>
               <span class="scan-row-text">
                 {a.leaning === 'middle'
-                  ? fill(s.inMiddle, { value: a.value })
-                  : fill(s.leansTo, { pole: card.poles[a.leaning === 'a' ? 0 : 1].label, value: a.value })}
+                  ? fill(t.lang, s.inMiddle, { value: a.value })
+                  : fill(t.lang, s.leansTo, { pole: card.poles[a.leaning === 'a' ? 0 : 1].label, value: a.value })}
               </span>
               {/* On paper the words give way to the number, so the whole fan fits one page. */}
               <span class="scan-row-value" aria-hidden="true">
                 {a.value}
               </span>
-              <button type="button" class="scan-change" aria-label={fill(s.change, { title: card.title })} onClick={() => onAnswer(index)}>
+              <button type="button" class="scan-change" aria-label={fill(t.lang, s.change, { title: card.title })} onClick={() => onAnswer(index)}>
                 {s.changeShort}
               </button>
             </li>
@@ -107,7 +107,7 @@ export function ScanProfile({ t, order, answers, sessionHref, onExport, onAnswer
       <h2 id="scan-profile-title" tabindex={-1} ref={heading}>
         {s.resultTitle}
       </h2>
-      <p>{fill(s.resultSummary, { answered: profile.answered, total: profile.total })}</p>
+      <p>{fill(t.lang, s.resultSummary, { answered: profile.answered, total: profile.total })}</p>
       <p class="scan-hint">{s.howToRead}</p>
       {profile.themes.map((theme) => (
         <ThemeSection key={theme.theme} profile={theme} t={t} order={order} onAnswer={onAnswer} />
@@ -121,7 +121,7 @@ export function ScanProfile({ t, order, answers, sessionHref, onExport, onAnswer
               return (
                 <li key={card.id}>
                   <button type="button" class="link-button" onClick={() => onAnswer(indexOf.get(card.id) ?? 0)}>
-                    {fill(s.answerNow, { title })}
+                    {fill(t.lang, s.answerNow, { title })}
                   </button>
                 </li>
               );
@@ -138,7 +138,7 @@ export function ScanProfile({ t, order, answers, sessionHref, onExport, onAnswer
           class="button"
           onClick={async () => {
             try {
-              setExported(fill(s.exported, { file: await onExport() }));
+              setExported(fill(t.lang, s.exported, { file: await onExport() }));
             } catch {
               setExported(s.saveFailed);
             }

@@ -13,6 +13,7 @@ export interface ScanIslandCard {
 }
 
 export interface ScanStrings {
+  lang: 'nl' | 'en';
   scan: Dictionary['scan'];
   /** Full names of the spanningsvelden. */
   themes: Record<Theme, string>;

@@ -1,10 +1,13 @@
 /** The session's agreed actions: add (optionally tied to the current card), edit, tick off, delete. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { fill } from '../../i18n/fill';
 import { formatDay } from '../../lib/sessions/format';
 import type { Action, Session } from '../../lib/store/types';
 import { isIsoDate } from '../../lib/store/validate';
 import type { SessionCard } from './types';
-import { errorText, fill, useApp, useChanges, useId } from './ui';
+import { useNotices, useStore, useStrings } from './context';
+import { useFieldId, useStoreQuery } from './hooks';
+import { errorText } from './ui';
 
 interface Draft {
   text: string;
@@ -15,7 +18,7 @@ interface Draft {
 const EMPTY: Draft = { text: '', owner: '', due: '' };
 
 function ActionFields({ id, value, onChange }: { id: string; value: Draft; onChange(d: Draft): void }) {
-  const a = useApp().t.s.actions;
+  const a = useStrings().t.s.actions;
   return (
     <>
       <div class="ss-field">
@@ -37,26 +40,18 @@ function ActionFields({ id, value, onChange }: { id: string; value: Draft; onCha
 }
 
 export function Actions({ session, card }: { session: Session; card: SessionCard | undefined }) {
-  const { repo, t, toast, escalate } = useApp();
+  const { repo } = useStore();
+  const { t, lang } = useStrings();
+  const { toast } = useNotices();
   const a = t.s.actions;
-  const id = useId('ss-actions');
-  const [list, setList] = useState<Action[]>([]);
+  const id = useFieldId('ss-actions');
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [linked, setLinked] = useState(true);
   const [problem, setProblem] = useState('');
   const textInput = useRef<HTMLFormElement>(null);
 
-  const load = async () => {
-    try {
-      setList(await repo.actions.list(session.id));
-    } catch (err) {
-      escalate(err);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [repo, session.id]);
-  useChanges(['actions'], () => void load());
+  // A failed read leaves the list as it was; the form below still works.
+  const list = useStoreQuery(() => repo.actions.list(session.id), [session.id], { stores: ['actions'] }).data ?? [];
 
   const add = async (e: Event) => {
     e.preventDefault();
@@ -100,7 +95,7 @@ export function Actions({ session, card }: { session: Session; card: SessionCard
         {card && (
           <label class="ss-check">
             <input type="checkbox" checked={linked} onChange={(e) => setLinked(e.currentTarget.checked)} />
-            {fill(a.linkCard, { n: card.number, title: card.title })}
+            {fill(lang, a.linkCard, { n: card.number, title: card.title })}
           </label>
         )}
         {problem && (
@@ -119,9 +114,11 @@ export function Actions({ session, card }: { session: Session; card: SessionCard
 }
 
 function ActionItem({ action }: { action: Action }) {
-  const { repo, t, lang, toast, cardById } = useApp();
+  const { repo } = useStore();
+  const { t, lang, cardById } = useStrings();
+  const { toast } = useNotices();
   const a = t.s.actions;
-  const id = useId('ss-action');
+  const id = useFieldId('ss-action');
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -181,9 +178,9 @@ function ActionItem({ action }: { action: Action }) {
         </span>
       </label>
       <p class="ss-item-meta">
-        {action.owner && <span>{fill(a.ownerIs, { owner: action.owner })}</span>}
-        {action.due && <span>{fill(a.dueIs, { date: formatDay(action.due, lang) })}</span>}
-        {card && <span>{fill(a.cardIs, { n: card.number })}</span>}
+        {action.owner && <span>{fill(lang, a.ownerIs, { owner: action.owner })}</span>}
+        {action.due && <span>{fill(lang, a.dueIs, { date: formatDay(action.due, lang) })}</span>}
+        {card && <span>{fill(lang, a.cardIs, { n: card.number })}</span>}
       </p>
       <div class="ss-item-actions">
         <button

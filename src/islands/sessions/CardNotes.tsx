@@ -9,7 +9,8 @@ import { registerFlusher } from '../../lib/lifecycle';
 import { createNoteEditor, privacyWarning, type NoteEditor, type NoteEditorState } from '../../lib/sessions/note-editor';
 import type { Session } from '../../lib/store/types';
 import type { SessionCard } from './types';
-import { fill, useApp, useChanges, useId } from './ui';
+import { fill } from '../../i18n/fill';
+import { useApp, useChanges, useFieldId as useId } from './hooks';
 
 /** One editor per component instance, and its state for rendering. */
 function useNoteEditor(create: () => NoteEditor): [NoteEditor, NoteEditorState] {
@@ -92,7 +93,7 @@ export function CardNotes({ session, card }: { session: Session; card: SessionCa
 
       {findings.length > 0 && (
         <div class="ss-privacy" role="status">
-          <p>{fill(n.privacy, { kinds: kindsText })}</p>
+          <p>{fill(lang, n.privacy, { kinds: kindsText })}</p>
           <button type="button" onClick={editor.dismissPrivacy}>
             {n.privacyDismiss}
           </button>
@@ -145,7 +146,7 @@ export function CardNotes({ session, card }: { session: Session; card: SessionCa
 }
 
 function ExportNow() {
-  const { t, exportBackup, toast } = useApp();
+  const { t, lang, exportBackup, toast } = useApp();
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -156,7 +157,7 @@ function ExportNow() {
         setBusy(true);
         try {
           const file = await exportBackup();
-          toast(fill(t.s.exchange.exported, { file }));
+          toast(fill(lang, t.s.exchange.exported, { file }));
         } catch {
           toast(t.s.banner.failed, { tone: 'error' });
         } finally {

@@ -1,22 +1,24 @@
 /**
  * Backups: export everything (optionally with a passphrase), import a file with a preview
  * that changes nothing until confirmed, and "wipe all data" behind a real confirmation.
- * All checking is done by src/lib/exchange; this file only asks and shows.
+ * All checking is done by src/lib/exchange; this file only asks and shows. The exchange code
+ * (./importing, ./backup) loads on first use: showing these panels does not need it.
  */
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { decryptExport, isEncryptedExport } from '../../lib/exchange/crypto';
-import { DEFAULT_MAX_IMPORT_BYTES, parseExport, type ImportReport } from '../../lib/exchange/format';
-import { COPY_SUFFIX, planImport, planIsEmpty, type ImportPlan } from '../../lib/exchange/merge';
-import { clearDrafts } from '../../lib/sessions/drafts';
+import { fill } from '../../i18n/fill';
 import { formatBytes } from '../../lib/sessions/format';
-import { errorCode, errorText, fill, useApp, useId } from './ui';
+import { useNotices, useStore, useStrings } from './context';
+import { useExports, useFieldId } from './hooks';
+import type { ImportSteps as ImportStepsView, Stage } from './ImportSteps';
+import type { WipeCounts, WipeForm as WipeFormView } from './WipeForm';
+import { errorCode, errorText } from './ui';
 
 /** Shorter passphrases are refused: the file may travel by mail or USB stick. */
 export const MIN_PASSPHRASE = 8;
 
 export function ImportExport({ sectionRef }: { sectionRef?: RefObject<HTMLElement> }) {
-  const { t } = useApp();
+  const { t } = useStrings();
   const x = t.s.exchange;
   return (
     <section class="ss-section ss-exchange" aria-labelledby="ss-exchange-h" ref={sectionRef}>
@@ -31,9 +33,11 @@ export function ImportExport({ sectionRef }: { sectionRef?: RefObject<HTMLElemen
 }
 
 function ExportPanel() {
-  const { t, exportBackup, toast } = useApp();
+  const { t, lang } = useStrings();
+  const { toast } = useNotices();
+  const { exportBackup } = useExports();
   const x = t.s.exchange;
-  const id = useId('ss-export');
+  const id = useFieldId('ss-export');
   const [encrypt, setEncrypt] = useState(false);
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
@@ -52,7 +56,7 @@ function ExportPanel() {
       const file = await exportBackup(encrypt ? pass : undefined);
       setPass('');
       setAgain('');
-      toast(fill(x.exported, { file }));
+      toast(fill(lang, x.exported, { file }));
     } catch (err) {
       setProblem(errorText(t, err));
     } finally {
@@ -105,22 +109,38 @@ function ExportPanel() {
   );
 }
 
-type Stage =
-  | { kind: 'idle' }
-  | { kind: 'busy'; message: string }
-  | { kind: 'passphrase'; text: string; fileName: string; wrong: boolean }
-  | { kind: 'preview'; plan: ImportPlan; report: ImportReport; fileName: string }
-  | { kind: 'error'; message: string; details: string[] };
+type Importing = typeof import('./importing');
+
+/** The import code and the views of its steps, loaded together when the first file is chosen. */
+async function loadImport(): Promise<[Importing, typeof ImportStepsView]> {
+  const [ex, views] = await Promise.all([import('./importing'), import('./ImportSteps')]);
+  return [ex, views.ImportSteps];
+}
 
 function ImportPanel() {
-  const { repo, t, lang, toast, escalate } = useApp();
+  const { repo, escalate } = useStore();
+  const { t, lang } = useStrings();
+  const { toast } = useNotices();
   const x = t.s.exchange;
-  const id = useId('ss-import');
+  const id = useFieldId('ss-import');
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [Steps, setSteps] = useState<typeof ImportStepsView | null>(null);
   const [over, setOver] = useState(false);
   const [pass, setPass] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
   const focusTarget = useRef<HTMLElement>(null);
+
+  // Not needed to show the page, so not part of its first load; fetched once the browser is
+  // idle, so that a file chosen (or dropped) right away is read without waiting for code.
+  useEffect(() => {
+    const prefetch = () => void loadImport().catch(() => undefined);
+    if ('requestIdleCallback' in window) {
+      const handle = requestIdleCallback(prefetch, { timeout: 3000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(prefetch, 1500);
+    return () => clearTimeout(timer);
+  }, []);
 
   // Each stage starts with a heading or field: move focus there so the next step is found.
   useEffect(() => {
@@ -129,17 +149,17 @@ function ImportPanel() {
 
   const fail = (message: string, details: string[] = []) => setStage({ kind: 'error', message, details });
 
-  const planFrom = async (text: string, fileName: string) => {
-    const parsed = parseExport(text);
+  const planFrom = async (ex: Importing, text: string, fileName: string) => {
+    const parsed = ex.parseExport(text);
     if (!parsed.ok) {
       if (parsed.error.encrypted) return setStage({ kind: 'passphrase', text, fileName, wrong: false });
       const code = parsed.error.code;
-      return fail(fill(x.fileErrors[code], { max: formatBytes(DEFAULT_MAX_IMPORT_BYTES, lang) }), parsed.error.details);
+      return fail(fill(lang, x.fileErrors[code], { max: formatBytes(ex.DEFAULT_MAX_IMPORT_BYTES, lang) }), parsed.error.details);
     }
     try {
       // Planning reads, never writes: cancelling at the preview leaves everything as it was.
-      const plan = planImport(parsed.dataset, await repo.exportAll(), { copyTitleSuffix: COPY_SUFFIX[lang] });
-      setStage({ kind: 'preview', plan, report: parsed.report, fileName });
+      const plan = ex.planImport(parsed.dataset, await repo.exportAll(), { copyTitleSuffix: ex.COPY_SUFFIX[lang] });
+      setStage({ kind: 'preview', plan, report: parsed.report, fileName, empty: ex.planIsEmpty(plan) });
     } catch (err) {
       if (!escalate(err)) fail(errorText(t, err));
     }
@@ -147,9 +167,11 @@ function ImportPanel() {
 
   const takeFile = async (file: File | undefined) => {
     if (!file) return;
+    const [ex, steps] = await loadImport();
+    setSteps(() => steps);
     // Checked before reading: a huge file would otherwise be loaded into memory first.
-    if (file.size > DEFAULT_MAX_IMPORT_BYTES) {
-      return fail(fill(x.fileErrors['too-big'], { max: formatBytes(DEFAULT_MAX_IMPORT_BYTES, lang) }));
+    if (file.size > ex.DEFAULT_MAX_IMPORT_BYTES) {
+      return fail(fill(lang, x.fileErrors['too-big'], { max: formatBytes(ex.DEFAULT_MAX_IMPORT_BYTES, lang) }));
     }
     setStage({ kind: 'busy', message: x.reading });
     let text: string;
@@ -158,8 +180,8 @@ function ImportPanel() {
     } catch {
       return fail(x.fileErrors.read);
     }
-    if (isEncryptedExport(text)) return setStage({ kind: 'passphrase', text, fileName: file.name, wrong: false });
-    await planFrom(text, file.name);
+    if (ex.isEncryptedExport(text)) return setStage({ kind: 'passphrase', text, fileName: file.name, wrong: false });
+    await planFrom(ex, text, file.name);
   };
 
   const decrypt = async (e: Event) => {
@@ -167,20 +189,22 @@ function ImportPanel() {
     if (stage.kind !== 'passphrase') return;
     const { text, fileName } = stage;
     setStage({ kind: 'busy', message: x.decrypting });
-    const result = await decryptExport(text, pass);
+    const ex = await import('./importing');
+    const result = await ex.decryptExport(text, pass);
     if (!result.ok) return setStage({ kind: 'passphrase', text, fileName, wrong: true });
     setPass('');
-    await planFrom(result.plaintext, fileName);
+    await planFrom(ex, result.plaintext, fileName);
   };
 
   const confirm = async () => {
     if (stage.kind !== 'preview') return;
     const { plan } = stage;
-    setStage({ kind: 'busy', message: x.reading });
+    // Written, not read: the file was read before the preview.
+    setStage({ kind: 'busy', message: x.importing });
     try {
       const r = await repo.applyImport(plan);
       setStage({ kind: 'idle' });
-      toast(fill(x.done, { sessions: r.sessions, notes: r.notes, positions: r.positions, actions: r.actions }));
+      toast(fill(lang, x.done, { sessions: r.sessions, notes: r.notes, positions: r.positions, actions: r.actions }));
     } catch (err) {
       if (escalate(err)) return;
       // 'conflict': something with the same id appeared since the preview; nothing was written.
@@ -239,62 +263,14 @@ function ImportPanel() {
         </p>
       )}
 
-      {stage.kind === 'error' && (
-        <div class="ss-problems" role="alert">
-          <p>
-            <strong>{stage.message}</strong> {x.unchanged}
-          </p>
-          {stage.details.length > 0 && (
-            <details>
-              <summary>{x.details}</summary>
-              <ul class="ss-details">
-                {stage.details.map((d, i) => (
-                  <li key={i}>{d}</li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </div>
-      )}
-
-      {stage.kind === 'passphrase' && (
-        <form class="ss-passphrase" onSubmit={decrypt}>
-          <p>{x.askPassphrase}</p>
-          <div class="ss-field">
-            <label for={`${id}-pass`}>{x.passphrase}</label>
-            <input
-              id={`${id}-pass`}
-              ref={focusTarget as RefObject<HTMLInputElement>}
-              type="password"
-              autoComplete="off"
-              value={pass}
-              aria-invalid={stage.wrong}
-              aria-describedby={stage.wrong ? `${id}-wrong` : undefined}
-              onInput={(e) => setPass(e.currentTarget.value)}
-            />
-          </div>
-          {stage.wrong && (
-            <p class="ss-error" id={`${id}-wrong`} role="alert">
-              {x.wrongPassphrase}
-            </p>
-          )}
-          <div class="ss-buttons">
-            <button type="submit" class="primary" disabled={pass === ''}>
-              {x.openFile}
-            </button>
-            <button type="button" onClick={cancel}>
-              {x.cancel}
-            </button>
-          </div>
-        </form>
-      )}
-
-      {stage.kind === 'preview' && (
-        <ImportPreview
-          plan={stage.plan}
-          report={stage.report}
-          fileName={stage.fileName}
-          headingRef={focusTarget as RefObject<HTMLHeadingElement>}
+      {Steps && stage.kind !== 'idle' && stage.kind !== 'busy' && (
+        <Steps
+          stage={stage}
+          id={id}
+          pass={pass}
+          onPass={setPass}
+          focusTarget={focusTarget}
+          onDecrypt={decrypt}
           onConfirm={confirm}
           onCancel={cancel}
         />
@@ -303,86 +279,15 @@ function ImportPanel() {
   );
 }
 
-function ImportPreview(props: {
-  plan: ImportPlan;
-  report: ImportReport;
-  fileName: string;
-  headingRef: RefObject<HTMLHeadingElement>;
-  onConfirm(): void;
-  onCancel(): void;
-}) {
-  const { t } = useApp();
-  const x = t.s.exchange;
-  const { plan, report } = props;
-  const empty = planIsEmpty(plan);
-  const technical = [...plan.problems.map((p) => `${p.path}: ${p.message}`), ...report.dropped];
-  return (
-    <section class="ss-preview" aria-labelledby="ss-preview-h">
-      <h4 id="ss-preview-h" ref={props.headingRef} tabIndex={-1}>
-        {x.previewTitle}
-      </h4>
-      <p class="ss-hint">{fill(x.previewFile, { file: props.fileName })}</p>
-      <p>{x.rule}</p>
-      {empty ? (
-        <p class="ss-ok">
-          <strong>{x.nothing}</strong>
-        </p>
-      ) : (
-        <ul class="ss-counts">
-          {plan.counts.add.sessions + plan.counts.add.notes + plan.counts.add.positions + plan.counts.add.actions > 0 && (
-            <li>{fill(x.countAdd, { ...plan.counts.add })}</li>
-          )}
-          {plan.counts.copy.sessions > 0 && <li>{fill(x.countCopy, { sessions: plan.counts.copy.sessions })}</li>}
-          {plan.counts.skip.sessions > 0 && <li>{fill(x.countSkip, { sessions: plan.counts.skip.sessions })}</li>}
-        </ul>
-      )}
-      {plan.sessions.length > 0 && (
-        <ul class="ss-plan">
-          {plan.sessions.slice(0, 50).map((p) => (
-            <li key={p.sourceId} class={`is-${p.decision}`}>
-              <span class="ss-plan-title">{p.title}</span> — {x.decision[p.decision]}
-            </li>
-          ))}
-          {plan.sessions.length > 50 && <li>…</li>}
-        </ul>
-      )}
-      {plan.problems.length > 0 && <p class="ss-warning">{fill(x.problems, { n: plan.problems.length })}</p>}
-      {report.droppedCount > 0 && <p class="ss-warning">{fill(x.dropped, { n: report.droppedCount })}</p>}
-      {technical.length > 0 && (
-        <details>
-          <summary>{x.details}</summary>
-          <ul class="ss-details">
-            {technical.slice(0, 100).map((d, i) => (
-              <li key={i}>{d}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <div class="ss-buttons">
-        {!empty && (
-          <button type="button" class="primary" onClick={props.onConfirm}>
-            {x.confirm}
-          </button>
-        )}
-        <button type="button" onClick={props.onCancel}>
-          {x.cancel}
-        </button>
-      </div>
-    </section>
-  );
-}
-
-/** "Wis alle gegevens": a modal dialog that says what goes, offers a backup first, and needs a tick. */
+/** "Wis alle gegevens": a modal dialog that says what goes, offers a backup first, and needs a tick (WipeForm, loaded on first use). */
 export function WipeAll() {
-  const { repo, t, exportBackup, toast, drafts } = useApp();
+  const { repo } = useStore();
+  const { t } = useStrings();
   const w = t.s.wipe;
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-  const [sure, setSure] = useState(false);
-  const [counts, setCounts] = useState({ sessions: 0, notes: 0, positions: 0, actions: 0 });
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
+  const [open, setOpen] = useState<{ counts: WipeCounts } | null>(null);
+  const [Form, setForm] = useState<typeof WipeFormView | null>(null);
 
   useEffect(() => {
     const d = dialog.current;
@@ -392,48 +297,20 @@ export function WipeAll() {
   }, [open]);
 
   const show = async () => {
-    setSure(false);
-    setProblem('');
-    try {
-      const all = await repo.exportAll();
-      setCounts({ sessions: all.sessions.length, notes: all.notes.length, positions: all.positions.length, actions: all.actions.length });
-    } catch {
-      // The dialog still works; the numbers are a courtesy.
-    }
-    setOpen(true);
+    const [form, counts] = await Promise.all([
+      import('./WipeForm').then((m) => m.WipeForm),
+      repo
+        .exportAll()
+        .then((all) => ({ sessions: all.sessions.length, notes: all.notes.length, positions: all.positions.length, actions: all.actions.length }))
+        // The dialog still works; the numbers are a courtesy.
+        .catch(() => ({ sessions: 0, notes: 0, positions: 0, actions: 0 })),
+    ]);
+    setForm(() => form);
+    setOpen({ counts });
   };
   const close = () => {
-    setOpen(false);
+    setOpen(null);
     opener.current?.focus();
-  };
-
-  const backup = async () => {
-    setBusy(true);
-    try {
-      const file = await exportBackup();
-      setProblem('');
-      toast(fill(t.s.exchange.exported, { file }));
-    } catch (err) {
-      setProblem(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const wipe = async (e: Event) => {
-    e.preventDefault();
-    if (!sure) return;
-    setBusy(true);
-    try {
-      await repo.wipeAll();
-      clearDrafts(drafts);
-      setOpen(false);
-      toast(w.done);
-    } catch (err) {
-      setProblem(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
@@ -446,35 +323,8 @@ export function WipeAll() {
           {w.open}
         </button>
       </p>
-      <dialog ref={dialog} class="ss-dialog" aria-labelledby="ss-wipe-title" onClose={() => setOpen(false)} onCancel={() => setOpen(false)}>
-        {open && (
-          <form onSubmit={wipe}>
-            <h2 id="ss-wipe-title">{w.title}</h2>
-            <p>{fill(w.text, counts)}</p>
-            <p>
-              <button type="button" onClick={backup} disabled={busy}>
-                {w.backupFirst}
-              </button>
-            </p>
-            <label class="ss-check">
-              <input type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
-              {w.confirmCheck}
-            </label>
-            {problem && (
-              <p class="ss-error" role="alert">
-                {problem}
-              </p>
-            )}
-            <div class="ss-buttons">
-              <button type="submit" class="ss-danger-solid" disabled={!sure || busy}>
-                {w.confirm}
-              </button>
-              <button type="button" onClick={close} autoFocus>
-                {w.cancel}
-              </button>
-            </div>
-          </form>
-        )}
+      <dialog ref={dialog} class="ss-dialog" aria-labelledby="ss-wipe-title" onClose={() => setOpen(null)} onCancel={() => setOpen(null)}>
+        {open && Form && <Form counts={open.counts} onClose={close} onWiped={() => setOpen(null)} />}
       </dialog>
     </section>
   );

@@ -5,13 +5,18 @@ import { deckFromLink, type LinkProblem } from '../../lib/sessions/deck';
 import { formatDay, todayIso } from '../../lib/sessions/format';
 import { isIsoDate } from '../../lib/store/validate';
 import { SESSION_KINDS, type DeckRef, type SessionKind } from '../../lib/store/types';
-import { errorText, fill, useApp, useId } from './ui';
+import { fill } from '../../i18n/fill';
+import { useNavigation, useStore, useStrings } from './context';
+import { useFieldId } from './hooks';
+import { errorText } from './ui';
 
 export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): void }) {
-  const { repo, t, lang, cards, go, cardsHref, escalate } = useApp();
+  const { repo, escalate } = useStore();
+  const { t, lang, cards } = useStrings();
+  const { go, cardsHref } = useNavigation();
   const s = t.s;
   const c = s.create;
-  const id = useId('ss-new');
+  const id = useFieldId('ss-new');
   const [kind, setKind] = useState<SessionKind>('teamoverleg');
   const [title, setTitle] = useState('');
   const [team, setTeam] = useState('');
@@ -27,7 +32,7 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
   const problemText = (p: LinkProblem) => {
     if (p.code === 'no-deck') return c.noDeck;
     if (p.code === 'empty-deck') return c.emptyDeck;
-    return fill(t.deckProblems[p.code], { value: p.value });
+    return fill(lang, t.deckProblems[p.code], { value: p.value });
   };
 
   const submit = async (e: Event) => {
@@ -45,7 +50,7 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
       linkRef.current?.focus();
       return;
     }
-    const name = title.trim() || fill(c.defaultTitle, { kind: s.kinds[kind], date: formatDay(date, lang) });
+    const name = title.trim() || fill(lang, c.defaultTitle, { kind: s.kinds[kind], date: formatDay(date, lang) });
     setBusy(true);
     try {
       const session = await repo.sessions.create({ kind, title: name, team, date, lang, deck });
@@ -135,7 +140,7 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
               {c.linkHint} <a href={cardsHref}>{c.toCards}</a>
             </p>
             <div id={`${id}-link-result`} aria-live="polite">
-              {fromLink?.ref && <p class="ss-ok">{fill(c.linkCount, { n: fromLink.count })}</p>}
+              {fromLink?.ref && <p class="ss-ok">{fill(lang, c.linkCount, { n: fromLink.count })}</p>}
               {fromLink && fromLink.problems.length > 0 && (
                 <div class="ss-problems">
                   <p>{c.linkProblems}</p>

@@ -5,12 +5,15 @@
  * Plus the history of "our" position on this card across sessions of the same team.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fill } from '../../i18n/fill';
 import { dotPlot, historyChart } from '../../lib/report/chart';
 import { formatDay, median } from '../../lib/sessions/format';
-import { historyPoints, isTeamKind, leaning, OWN_PARTICIPANT, participantPositions, type HistoryPoint } from '../../lib/sessions/positions';
+import { historyPoints, isTeamKind, leaning, OWN_PARTICIPANT, participantPositions } from '../../lib/sessions/positions';
 import type { Position, Session } from '../../lib/store/types';
 import type { SessionCard } from './types';
-import { errorText, fill, useApp, useChanges, useId } from './ui';
+import { useNotices, useStore, useStrings } from './context';
+import { useFieldId, useStoreQuery } from './hooks';
+import { errorText } from './ui';
 
 interface Props {
   session: Session;
@@ -20,12 +23,13 @@ interface Props {
 
 /** "dichter bij Zelfredzaam" and "40 van 100, dichter bij Zelfredzaam" for a value. */
 function usePoleWords(poles: [string, string]) {
-  const p = useApp().t.s.positions;
+  const { t, lang } = useStrings();
+  const p = t.s.positions;
   const lean = (value: number) => {
     const side = leaning(value);
-    return side === 'a' ? fill(p.leanA, { a: poles[0] }) : side === 'b' ? fill(p.leanB, { b: poles[1] }) : p.middle;
+    return side === 'a' ? fill(lang, p.leanA, { a: poles[0] }) : side === 'b' ? fill(lang, p.leanB, { b: poles[1] }) : p.middle;
   };
-  return { lean, valueText: (value: number) => fill(p.valueText, { value, lean: lean(value) }) };
+  return { lean, valueText: (value: number) => fill(lang, p.valueText, { value, lean: lean(value) }) };
 }
 
 /** A range input with the two pole labels at its ends; `label` names both poles. */
@@ -57,22 +61,10 @@ function PoleSlider(props: { id: string; label: string; value: number; poles: [s
 }
 
 export function Positions({ session, card, poles }: Props) {
-  const { repo, t, escalate } = useApp();
-  const [list, setList] = useState<Position[] | null>(null);
-  const [error, setError] = useState('');
-  const load = async () => {
-    try {
-      setList(await repo.positions.list(session.id, card.id));
-    } catch (err) {
-      if (!escalate(err)) setError(errorText(t, err));
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [repo]);
-  useChanges(['positions'], () => void load());
+  const { repo } = useStore();
+  const { data: list, error } = useStoreQuery(() => repo.positions.list(session.id, card.id), [], { stores: ['positions'] });
 
-  if (list === null) return error ? <p class="ss-error">{error}</p> : null;
+  if (list === undefined) return error ? <p class="ss-error">{error}</p> : null;
   return isTeamKind(session.kind) ? (
     <TeamPositions session={session} card={card} poles={poles} list={list} />
   ) : (
@@ -81,9 +73,11 @@ export function Positions({ session, card, poles }: Props) {
 }
 
 function OwnPosition({ session, card, poles, list }: Props & { list: Position[] }) {
-  const { repo, t, toast } = useApp();
+  const { repo } = useStore();
+  const { t, lang } = useStrings();
+  const { toast } = useNotices();
   const p = t.s.positions;
-  const id = useId('ss-own');
+  const id = useFieldId('ss-own');
   const stored = list.find((x) => x.participant === OWN_PARTICIPANT);
   const [value, setValue] = useState(stored?.value ?? 50);
   const [message, setMessage] = useState('');
@@ -98,7 +92,7 @@ function OwnPosition({ session, card, poles, list }: Props & { list: Position[] 
     touched.current = false;
     try {
       await repo.positions.set({ sessionId: session.id, cardId: card.id, participant: OWN_PARTICIPANT, value: v });
-      setMessage(fill(p.ownSaved, { value: v }));
+      setMessage(fill(lang, p.ownSaved, { value: v }));
     } catch (err) {
       toast(errorText(t, err), { tone: 'error' });
     }
@@ -109,7 +103,7 @@ function OwnPosition({ session, card, poles, list }: Props & { list: Position[] 
       <h4 id={`${id}-h`}>{p.titleOwn}</h4>
       <PoleSlider
         id={`${id}-range`}
-        label={fill(p.own, { a: poles[0], b: poles[1] })}
+        label={fill(lang, p.own, { a: poles[0], b: poles[1] })}
         value={value}
         poles={poles}
         onInput={(v) => {
@@ -125,7 +119,7 @@ function OwnPosition({ session, card, poles, list }: Props & { list: Position[] 
           </button>
         )}
         <p class="ss-hint" role="status">
-          {message || (stored ? fill(p.ownSaved, { value: stored.value }) : p.ownNone)}
+          {message || (stored ? fill(lang, p.ownSaved, { value: stored.value }) : p.ownNone)}
         </p>
       </div>
     </section>
@@ -133,9 +127,11 @@ function OwnPosition({ session, card, poles, list }: Props & { list: Position[] 
 }
 
 function TeamPositions({ session, card, poles, list }: Props & { list: Position[] }) {
-  const { repo, t, toast } = useApp();
+  const { repo } = useStore();
+  const { t, lang } = useStrings();
+  const { toast } = useNotices();
   const p = t.s.positions;
-  const id = useId('ss-team');
+  const id = useFieldId('ss-team');
   const { lean } = usePoleWords(poles);
   const markers = participantPositions(list);
   const agreed = list.find((x) => x.agreed) ?? null;
@@ -148,7 +144,7 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
 
   const place = async (e: Event) => {
     e.preventDefault();
-    const participant = name.trim() || fill(p.defaultName, { n: markers.length + 1 });
+    const participant = name.trim() || fill(lang, p.defaultName, { n: markers.length + 1 });
     const placed = value;
     // Cleared at once, before the save: the next person must not see where the previous one
     // put the marker, and may start moving the slider while the save is still running.
@@ -157,7 +153,7 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
     nameInput.current?.focus();
     try {
       await repo.positions.set({ sessionId: session.id, cardId: card.id, participant, value: placed });
-      setMessage(fill(p.placed, { name: participant }));
+      setMessage(fill(lang, p.placed, { name: participant }));
     } catch (err) {
       setName(name);
       setValue(placed);
@@ -179,7 +175,7 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
   };
 
   const count = markers.length;
-  const countText = count === 0 ? p.countNone : count === 1 ? p.countOne : fill(p.count, { n: count });
+  const countText = count === 0 ? p.countNone : fill(lang, p.count, { n: count });
 
   return (
     <section class="ss-positions" aria-labelledby={`${id}-h`}>
@@ -190,7 +186,7 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
           <label for={`${id}-name`}>{p.participant}</label>
           <input id={`${id}-name`} ref={nameInput} type="text" value={name} maxLength={100} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} />
         </div>
-        <PoleSlider id={`${id}-range`} label={fill(p.yours, { a: poles[0], b: poles[1] })} value={value} poles={poles} onInput={setValue} />
+        <PoleSlider id={`${id}-range`} label={fill(lang, p.yours, { a: poles[0], b: poles[1] })} value={value} poles={poles} onInput={setValue} />
         <p>
           <button type="submit" class="primary">
             {p.place}
@@ -202,7 +198,7 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
           {message && <span>{message} </span>}
           <strong class="ss-count-text">{countText}</strong>
         </p>
-        {agreed && <p class="ss-agreed-now">{fill(p.agreedCurrent, { value: agreed.value, lean: lean(agreed.value) })}</p>}
+        {agreed && <p class="ss-agreed-now">{fill(lang, p.agreedCurrent, { value: agreed.value, lean: lean(agreed.value) })}</p>}
       </div>
       <p>
         <button type="button" aria-expanded={revealed} aria-controls={`${id}-all`} disabled={count === 0} onClick={() => setRevealed((r) => !r)}>
@@ -218,7 +214,7 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
               <p class="ss-hint">{p.agreedHelp}</p>
               <PoleSlider
                 id={`${id}-agreed`}
-                label={fill(p.agreedLabel, { a: poles[0], b: poles[1] })}
+                label={fill(lang, p.agreedLabel, { a: poles[0], b: poles[1] })}
                 value={proposal}
                 poles={poles}
                 onInput={setAgreedValue}
@@ -237,12 +233,12 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
 }
 
 function DotPlotFigure({ markers, agreed, poles }: { markers: Position[]; agreed: number | null; poles: [string, string] }) {
-  const { t } = useApp();
+  const { t, lang } = useStrings();
   const p = t.s.positions;
-  const id = useId('ss-dots');
+  const id = useFieldId('ss-dots');
   const plot = useMemo(() => dotPlot(markers.map((m) => ({ label: m.participant, value: m.value })), agreed), [markers, agreed]);
-  const list = markers.map((m) => fill(p.item, { name: m.participant, value: m.value })).join(', ');
-  const text = `${fill(p.chartText, { a: poles[0], b: poles[1], list })}${agreed !== null ? ` ${fill(p.chartAgreed, { value: agreed })}` : ''}`;
+  const list = markers.map((m) => fill(lang, p.item, { name: m.participant, value: m.value })).join(', ');
+  const text = `${fill(lang, p.chartText, { a: poles[0], b: poles[1], list })}${agreed !== null ? ` ${fill(lang, p.chartAgreed, { value: agreed })}` : ''}`;
   return (
     <figure class="ss-figure">
       <svg class="ss-chart ss-dotplot" viewBox={`0 0 ${plot.width} ${plot.height}`} role="img" aria-labelledby={`${id}-cap`}>
@@ -278,25 +274,20 @@ function DotPlotFigure({ markers, agreed, poles }: { markers: Position[]; agreed
 
 /** "Our" position on this card in earlier sessions of the same team (or alone), as a small chart. */
 export function PositionHistory({ session, card, poles }: Props) {
-  const { repo, t, lang } = useApp();
+  const { repo } = useStore();
+  const { t, lang } = useStrings();
   const h = t.s.history;
-  const id = useId('ss-hist');
-  const [points, setPoints] = useState<HistoryPoint[]>([]);
-  const load = async () => {
-    try {
-      setPoints(historyPoints(await repo.positionHistory(card.id, { team: session.team })));
-    } catch {
-      setPoints([]);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [repo]);
-  useChanges(['positions', 'sessions'], () => void load());
+  const id = useFieldId('ss-hist');
+  const points =
+    useStoreQuery(async () => historyPoints(await repo.positionHistory(card.id, { team: session.team })), [], {
+      stores: ['positions', 'sessions'],
+      // A chart of the past: without it the card works just as well.
+      recover: () => [],
+    }).data ?? [];
 
   const chart = useMemo(() => historyChart(points.map((pt) => ({ label: formatDay(pt.date, lang), value: pt.value }))), [points, lang]);
   if (points.length < 2) return null;
-  const list = points.map((pt) => fill(h.item, { date: formatDay(pt.date, lang), value: pt.value })).join('; ');
+  const list = points.map((pt) => fill(lang, h.item, { date: formatDay(pt.date, lang), value: pt.value })).join('; ');
   return (
     <section class="ss-history" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>{isTeamKind(session.kind) ? h.titleTeam : h.titleOwn}</h4>
@@ -325,7 +316,7 @@ export function PositionHistory({ session, card, poles }: Props) {
           <span>{poles[1]}</span>
         </div>
         <figcaption id={`${id}-cap`} class="ss-caption">
-          {fill(h.text, { a: poles[0], b: poles[1], list })}
+          {fill(lang, h.text, { a: poles[0], b: poles[1], list })}
         </figcaption>
       </figure>
     </section>

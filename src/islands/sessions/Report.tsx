@@ -1,12 +1,15 @@
 /** A session's report: readable on screen, printable, and copyable as Markdown. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fill } from '../../i18n/fill';
 import { reportMarkdown } from '../../lib/report/markdown';
 import { buildReport, type ReportCardInfo, type SessionReport } from '../../lib/report/model';
 import { sessionDeck } from '../../lib/sessions/deck';
 import { formatDay } from '../../lib/sessions/format';
 import type { Action } from '../../lib/store/types';
 import type { SessionCard } from './types';
-import { errorCode, errorText, fill, pageTitle, RouteLink, SessionNotFound, useApp, useChanges, useViewFocus } from './ui';
+import { useNotices, useStore, useStrings } from './context';
+import { useExports, usePageTitle, useStoreQuery, useViewFocus } from './hooks';
+import { errorCode, errorText, RouteLink, SessionNotFound } from './ui';
 
 function info(c: SessionCard): ReportCardInfo {
   const out: ReportCardInfo = { id: c.id, number: c.number, title: c.title, kind: c.kind };
@@ -15,35 +18,29 @@ function info(c: SessionCard): ReportCardInfo {
 }
 
 export function Report({ id }: { id: string }) {
-  const { repo, t, lang, cards, escalate, exportSession, toast } = useApp();
+  const { repo } = useStore();
+  const { t, lang, cards } = useStrings();
+  const { toast } = useNotices();
+  const { exportSession } = useExports();
   const s = t.s;
   const r = s.report;
-  const [report, setReport] = useState<SessionReport | null | undefined>(undefined);
-  const [error, setError] = useState('');
   const [manual, setManual] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const manualRef = useRef<HTMLTextAreaElement>(null);
 
-  const load = async () => {
-    try {
+  const { data: report, error } = useStoreQuery(
+    async (): Promise<SessionReport | null> => {
       const data = await repo.exportSession(id);
       const session = data.sessions[0];
-      if (!session || session.deletedAt !== undefined) return setReport(null);
+      if (!session || session.deletedAt !== undefined) return null;
       const deck = sessionDeck(cards, session.deck).map(info);
-      setReport(buildReport(session, data, deck, cards.map(info)));
-    } catch (err) {
-      if (errorCode(err) === 'not-found') return setReport(null);
-      if (!escalate(err)) setError(errorText(t, err));
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [repo, id]);
-  useChanges(['sessions', 'notes', 'positions', 'actions'], () => void load());
+      return buildReport(session, data, deck, cards.map(info));
+    },
+    [id],
+    { stores: ['sessions', 'notes', 'positions', 'actions'], recover: (err) => (errorCode(err) === 'not-found' ? null : undefined) },
+  );
   useViewFocus(heading, report !== undefined);
-  useEffect(() => {
-    if (report) pageTitle(`${r.title}: ${report.session.title}`);
-  }, [report?.session.title]);
+  usePageTitle(report ? `${r.title}: ${report.session.title}` : undefined);
 
   const markdown = useMemo(
     () => (report ? reportMarkdown(report, { lang, strings: r, kinds: s.kinds }) : ''),
@@ -105,7 +102,7 @@ export function Report({ id }: { id: string }) {
           type="button"
           onClick={async () => {
             try {
-              toast(fill(s.view.exported, { file: await exportSession(session.id) }));
+              toast(fill(lang, s.view.exported, { file: await exportSession(session.id) }));
             } catch (err) {
               toast(errorText(t, err), { tone: 'error' });
             }
@@ -127,7 +124,7 @@ export function Report({ id }: { id: string }) {
       {report.sections.map((section, i) => (
         <section class="ss-report-card" key={section.cardId} aria-labelledby={`ss-r-${i}`}>
           <h3 id={`ss-r-${i}`}>
-            {section.card ? fill(r.cardHeading, { n: section.card.number, title: section.card.title }) : fill(r.unknownCard, { id: section.cardId })}
+            {section.card ? fill(lang, r.cardHeading, { n: section.card.number, title: section.card.title }) : fill(lang, r.unknownCard, { id: section.cardId })}
           </h3>
           {section.note.trim() !== '' && (
             <>
@@ -139,7 +136,7 @@ export function Report({ id }: { id: string }) {
             <>
               <h4>
                 {r.positions}
-                {section.card?.poles && <span class="ss-hint"> ({fill(r.scale, { a: section.card.poles[0], b: section.card.poles[1] })})</span>}
+                {section.card?.poles && <span class="ss-hint"> ({fill(lang, r.scale, { a: section.card.poles[0], b: section.card.poles[1] })})</span>}
               </h4>
               <ul>
                 {section.markers.map((m, i) => (
@@ -149,7 +146,7 @@ export function Report({ id }: { id: string }) {
                 ))}
                 {section.own !== null ? (
                   <li>
-                    <strong>{fill(team ? r.agreed : r.own, { value: section.own })}</strong>
+                    <strong>{fill(lang, team ? r.agreed : r.own, { value: section.own })}</strong>
                   </li>
                 ) : (
                   team && <li>{r.noAgreed}</li>
@@ -177,15 +174,15 @@ export function Report({ id }: { id: string }) {
 }
 
 function ActionList({ actions }: { actions: Action[] }) {
-  const { t, lang } = useApp();
+  const { t, lang } = useStrings();
   const r = t.s.report;
   return (
     <ul class="ss-report-actions">
       {actions.map((a) => (
         <li key={a.id} class={a.done ? 'is-done' : undefined}>
           <span class="ss-mark">[{a.done ? r.doneMark : r.openMark}]</span> {a.text}
-          {a.owner && <span class="ss-hint"> · {fill(r.owner, { owner: a.owner })}</span>}
-          {a.due && <span class="ss-hint"> · {fill(r.due, { date: formatDay(a.due, lang) })}</span>}
+          {a.owner && <span class="ss-hint"> · {fill(lang, r.owner, { owner: a.owner })}</span>}
+          {a.due && <span class="ss-hint"> · {fill(lang, r.due, { date: formatDay(a.due, lang) })}</span>}
         </li>
       ))}
     </ul>

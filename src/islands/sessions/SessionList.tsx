@@ -1,116 +1,121 @@
 /** The list view: storage status, new session, the sessions (newest first, in pages), backup and wipe. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { sessionDeck } from '../../lib/sessions/deck';
+import { fill } from '../../i18n/fill';
 import { formatDay } from '../../lib/sessions/format';
-import type { SessionCursor } from '../../lib/store/repo';
+import { sessionDeckSize, teamNames } from '../../lib/sessions/list';
 import type { Session } from '../../lib/store/types';
+import { useNotices, useStore, useStrings } from './context';
+import { useLazy, useStoreQuery, useViewFocus } from './hooks';
 import { ImportExport, WipeAll } from './ImportExport';
-import { NewSession } from './NewSession';
+import { ListSkeleton } from './Skeleton';
 import { StorageStatus } from './StorageStatus';
-import { errorText, fill, Pluralised, RouteLink, useApp, useChanges, useViewFocus } from './ui';
+import { errorText, RouteLink } from './ui';
 
 const PAGE_SIZE = 20;
 
 export function SessionList() {
-  const { repo, t, escalate } = useApp();
+  const { repo, escalate } = useStore();
+  const { t, lang } = useStrings();
   const s = t.s;
-  const [items, setItems] = useState<Session[] | null>(null);
-  const [next, setNext] = useState<SessionCursor | null>(null);
-  const [error, setError] = useState('');
+  const [moreError, setMoreError] = useState('');
   const [creating, setCreating] = useState(false);
+  // The form loads on first use: most visits only open a session.
+  const NewSession = useLazy(creating, () => import('./NewSession').then((m) => m.NewSession));
   const heading = useRef<HTMLHeadingElement>(null);
   const importRef = useRef<HTMLElement>(null);
+  // As many as are shown: a change notice reloads them all, not only the first page.
   const loaded = useRef(PAGE_SIZE);
 
-  const load = async (limit = loaded.current) => {
-    try {
-      const page = await repo.sessions.list({ limit });
+  const list = useStoreQuery(
+    async () => {
+      const page = await repo.sessions.list({ limit: loaded.current });
       loaded.current = Math.max(PAGE_SIZE, page.items.length);
-      setItems(page.items);
-      setNext(page.next);
-      setError('');
-    } catch (err) {
-      if (!escalate(err)) setError(errorText(t, err));
-      setItems((old) => old ?? []);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [repo]);
-  useChanges(['sessions'], () => void load());
+      return page;
+    },
+    [],
+    { stores: ['sessions'] },
+  );
+  const error = list.error || moreError;
+  // A failed first load still shows the (empty) list, with the error above it.
+  const items = list.data?.items ?? (list.error ? [] : null);
+  const next = list.data?.next ?? null;
   useViewFocus(heading, items !== null);
 
   const more = async () => {
     if (!next) return;
+    setMoreError('');
     try {
       const page = await repo.sessions.list({ limit: PAGE_SIZE, cursor: next });
-      setItems((old) => [...(old ?? []), ...page.items]);
+      list.set((old) => ({ items: [...(old?.items ?? []), ...page.items], next: page.next }));
       loaded.current += page.items.length;
-      setNext(page.next);
     } catch (err) {
-      if (!escalate(err)) setError(errorText(t, err));
+      if (!escalate(err)) setMoreError(errorText(t, err));
     }
   };
 
-  const teams = [...new Set((items ?? []).map((x) => x.team).filter((x) => x !== ''))].sort();
+  const teams = teamNames(items ?? []);
 
   return (
     <>
       <StorageStatus />
-      <section class="ss-section ss-list-section" aria-labelledby="ss-list-h">
-        <div class="ss-list-head">
-          <h2 id="ss-list-h" ref={heading} tabIndex={-1}>
-            {s.list.title}
-          </h2>
-          {!creating && (
-            <button type="button" class="primary" onClick={() => setCreating(true)}>
-              + {s.create.open}
-            </button>
-          )}
-        </div>
-        {creating && <NewSession teams={teams} onCancel={() => setCreating(false)} />}
-        {error && (
-          <p class="ss-error" role="alert">
-            {error}
-          </p>
-        )}
-        {items !== null && items.length === 0 && !creating && (
-          <div class="ss-empty">
-            <p>
-              <strong>{s.list.empty}</strong>
-            </p>
-            <p>{s.list.emptyHelp}</p>
-            <p class="ss-buttons">
+      {items === null ? (
+        <ListSkeleton t={t} lang={lang} />
+      ) : (
+        <section class="ss-section ss-list-section" aria-labelledby="ss-list-h">
+          <div class="ss-list-head">
+            <h2 id="ss-list-h" ref={heading} tabIndex={-1}>
+              {s.list.title}
+            </h2>
+            {!creating && (
               <button type="button" class="primary" onClick={() => setCreating(true)}>
-                {s.create.open}
+                + {s.create.open}
               </button>
-              <button
-                type="button"
-                onClick={() => {
-                  importRef.current?.scrollIntoView({ block: 'start' });
-                  importRef.current?.querySelector<HTMLInputElement>('input[type=file]')?.focus();
-                }}
-              >
-                {s.list.toImport}
+            )}
+          </div>
+          {creating && (NewSession ? <NewSession teams={teams} onCancel={() => setCreating(false)} /> : <p class="ss-loading">{s.loading}</p>)}
+          {error && (
+            <p class="ss-error" role="alert">
+              {error}
+            </p>
+          )}
+          {items !== null && items.length === 0 && !creating && (
+            <div class="ss-empty">
+              <p>
+                <strong>{s.list.empty}</strong>
+              </p>
+              <p>{s.list.emptyHelp}</p>
+              <p class="ss-buttons">
+                <button type="button" class="primary" onClick={() => setCreating(true)}>
+                  {s.create.open}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    importRef.current?.scrollIntoView({ block: 'start' });
+                    importRef.current?.querySelector<HTMLInputElement>('input[type=file]')?.focus();
+                  }}
+                >
+                  {s.list.toImport}
+                </button>
+              </p>
+            </div>
+          )}
+          {items !== null && items.length > 0 && (
+            <ul class="ss-list" data-session-list>
+              {items.map((item) => (
+                <SessionItem session={item} key={item.id} />
+              ))}
+            </ul>
+          )}
+          {next && (
+            <p>
+              <button type="button" onClick={more}>
+                {s.list.more}
               </button>
             </p>
-          </div>
-        )}
-        {items !== null && items.length > 0 && (
-          <ul class="ss-list" data-session-list>
-            {items.map((item) => (
-              <SessionItem session={item} key={item.id} />
-            ))}
-          </ul>
-        )}
-        {next && (
-          <p>
-            <button type="button" onClick={more}>
-              {s.list.more}
-            </button>
-          </p>
-        )}
-      </section>
+          )}
+        </section>
+      )}
       <ImportExport sectionRef={importRef} />
       <WipeAll />
     </>
@@ -118,7 +123,9 @@ export function SessionList() {
 }
 
 function SessionItem({ session }: { session: Session }) {
-  const { repo, t, lang, cards, toast, escalate } = useApp();
+  const { repo, escalate } = useStore();
+  const { t, lang, cards } = useStrings();
+  const { toast } = useNotices();
   const s = t.s;
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(session.title);
@@ -126,7 +133,7 @@ function SessionItem({ session }: { session: Session }) {
   const renameButton = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const title = session.title.trim() || s.list.untitled;
-  const count = sessionDeck(cards, session.deck).length;
+  const count = sessionDeckSize(cards, session.deck);
 
   useEffect(() => {
     if (renaming) input.current?.select();
@@ -155,21 +162,21 @@ function SessionItem({ session }: { session: Session }) {
 
   const duplicate = () =>
     run(async () => {
-      const copy = await repo.sessions.duplicate(session.id, { title: fill(s.list.copyTitle, { title: session.title }) });
-      toast(fill(s.list.duplicated, { title: copy.title }));
+      const copy = await repo.sessions.duplicate(session.id, { title: fill(lang, s.list.copyTitle, { title: session.title }) });
+      toast(fill(lang, s.list.duplicated, { title: copy.title }));
     });
 
   const remove = () =>
     run(async () => {
       await repo.sessions.softDelete(session.id);
-      toast(fill(s.list.deleted, { title }), {
+      toast(fill(lang, s.list.deleted, { title }), {
         focus: true,
         action: {
           label: s.list.undo,
           run: async () => {
             try {
               await repo.sessions.undoDelete(session.id);
-              toast(fill(s.list.restored, { title }));
+              toast(fill(lang, s.list.restored, { title }));
             } catch (err) {
               toast(errorText(t, err), { tone: 'error' });
             }
@@ -188,7 +195,7 @@ function SessionItem({ session }: { session: Session }) {
         {session.team && <span>{session.team}</span>}
         <span>{formatDay(session.date, lang)}</span>
         <span>
-          <Pluralised n={count} one={s.list.cardsOne} many={s.list.cards} />
+          {fill(lang, s.list.cards, { n: count })}
         </span>
       </p>
       {renaming ? (
@@ -216,7 +223,7 @@ function SessionItem({ session }: { session: Session }) {
           </button>
         </form>
       ) : (
-        <div class="ss-item-actions" role="group" aria-label={fill(s.list.itemActions, { title })}>
+        <div class="ss-item-actions" role="group" aria-label={fill(lang, s.list.itemActions, { title })}>
           <button
             type="button"
             ref={renameButton}

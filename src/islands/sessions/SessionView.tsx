@@ -1,55 +1,46 @@
 /** One session: its cards one at a time, with notes, positions and history, and the session's actions. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
+import { fill } from '../../i18n/fill';
 import { clampIndex } from '../../lib/deck/cursor';
 import { sessionDeck } from '../../lib/sessions/deck';
 import { formatDay } from '../../lib/sessions/format';
-import type { PreviousSessionActions } from '../../lib/store/repo';
 import type { Session } from '../../lib/store/types';
 import { Actions } from './Actions';
 import { CardNotes } from './CardNotes';
+import { useNavigation, useNotices, useStore, useStrings } from './context';
+import { useExports, usePageTitle, useStoreQuery, useViewFocus } from './hooks';
 import { PositionHistory, Positions } from './Positions';
 import type { SessionCard } from './types';
-import { errorText, fill, pageTitle, RouteLink, SessionNotFound, useApp, useChanges, useViewFocus } from './ui';
+import { errorText, RouteLink, SessionNotFound } from './ui';
+
+const NONE: ReadonlySet<string> = new Set();
 
 export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }) {
-  const { repo, t, lang, cards, go, escalate, exportSession, toast } = useApp();
+  const { repo } = useStore();
+  const { t, lang, cards } = useStrings();
+  const { go } = useNavigation();
+  const { toast } = useNotices();
+  const { exportSession } = useExports();
   const s = t.s;
-  const [session, setSession] = useState<Session | null | undefined>(undefined);
-  const [noted, setNoted] = useState<Set<string>>(new Set());
-  const [error, setError] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
 
-  const load = async () => {
-    try {
+  const { data: session, error } = useStoreQuery(
+    async () => {
       const found = await repo.sessions.get(id);
-      setSession(found && found.deletedAt === undefined ? found : null);
-      setError('');
-    } catch (err) {
-      if (!escalate(err)) setError(errorText(t, err));
-    }
-  };
-  const loadNotes = async () => {
-    try {
-      const notes = await repo.notes.list(id);
-      setNoted(new Set(notes.filter((n) => n.text.trim() !== '').map((n) => n.cardId)));
-    } catch {
+      return found && found.deletedAt === undefined ? found : null;
+    },
+    [id],
+    { stores: ['sessions'], when: (m) => m.store === 'all' || m.id === id, reset: true },
+  );
+  const noted =
+    useStoreQuery(
+      async () => new Set((await repo.notes.list(id)).filter((n) => n.text.trim() !== '').map((n) => n.cardId)),
+      [id],
       // Only the "(notitie)" marks in the card menu depend on this.
-    }
-  };
-  useEffect(() => {
-    setSession(undefined);
-    void load();
-    void loadNotes();
-  }, [repo, id]);
-  useChanges(['sessions'], (m) => {
-    if (m.store === 'all' || m.id === id) void load();
-  });
-  useChanges(['notes'], () => void loadNotes());
+      { stores: ['notes'], quiet: true },
+    ).data ?? NONE;
   useViewFocus(heading, session !== undefined);
-
-  useEffect(() => {
-    if (session) pageTitle(session.title);
-  }, [session?.title]);
+  usePageTitle(session ? session.title : undefined);
 
   const deck = useMemo(() => (session ? sessionDeck(cards, session.deck) : []), [session?.deck, cards]);
   const index = clampIndex(cardIndex, deck.length);
@@ -71,7 +62,7 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
   const exportThis = async () => {
     try {
       const file = await exportSession(session.id);
-      toast(fill(s.view.exported, { file }));
+      toast(fill(lang, s.view.exported, { file }));
     } catch (err) {
       toast(errorText(t, err), { tone: 'error' });
     }
@@ -88,7 +79,7 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
         </h2>
         <p class="ss-item-meta">
           <span>{s.kinds[session.kind]}</span>
-          {session.team && <span>{fill(s.view.team, { team: session.team })}</span>}
+          {session.team && <span>{fill(lang, s.view.team, { team: session.team })}</span>}
           <span>{formatDay(session.date, lang)}</span>
         </p>
         <div class="ss-buttons no-print">
@@ -106,7 +97,7 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
       {card ? (
         <section class="ss-stage" aria-labelledby="ss-card-h">
           <nav class="ss-cardnav" aria-label={s.view.navLabel}>
-            <p class="ss-progress">{fill(s.view.cardOf, { i: index + 1, n: deck.length })}</p>
+            <p class="ss-progress">{fill(lang, s.view.cardOf, { i: index + 1, n: deck.length })}</p>
             <div class="ss-cardnav-buttons">
               <button type="button" onClick={() => toCard(index - 1)} disabled={index === 0}>
                 ← <span class="ss-nav-text">{s.view.prev}</span>
@@ -116,7 +107,7 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
                 <select value={String(index)} onChange={(e) => toCard(Number(e.currentTarget.value))}>
                   {deck.map((c, i) => (
                     <option value={String(i)} key={c.id}>
-                      {fill(noted.has(c.id) ? s.view.optionNote : s.view.option, { i: i + 1, title: c.title })}
+                      {fill(lang, noted.has(c.id) ? s.view.optionNote : s.view.option, { i: i + 1, title: c.title })}
                     </option>
                   ))}
                 </select>
@@ -147,7 +138,7 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
 }
 
 function CardFace({ card }: { card: SessionCard }) {
-  const { t } = useApp();
+  const { t } = useStrings();
   const s = t.s;
   return (
     <article class={`ss-card theme-${card.theme}`} aria-labelledby="ss-card-h">
@@ -186,26 +177,21 @@ function CardFace({ card }: { card: SessionCard }) {
 
 /** Continuity: the open actions of this team's previous session, to tick off now. */
 function PreviousActions({ session }: { session: Session }) {
-  const { repo, t, lang, toast } = useApp();
+  const { repo } = useStore();
+  const { t, lang } = useStrings();
+  const { toast } = useNotices();
   const s = t.s;
-  const [previous, setPrevious] = useState<PreviousSessionActions | null>(null);
-  const load = async () => {
-    try {
-      setPrevious(await repo.openActionsOfPreviousSession(session.team, session.id));
-    } catch {
-      setPrevious(null);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [repo, session.id, session.team]);
-  useChanges(['actions', 'sessions'], () => void load());
+  const previous = useStoreQuery(() => repo.openActionsOfPreviousSession(session.team, session.id), [session.id, session.team], {
+    stores: ['actions', 'sessions'],
+    // Continuity is a help, not the work: without it the session works just as well.
+    recover: () => null,
+  }).data;
 
   if (!previous || previous.actions.length === 0) return null;
   return (
     <section class="ss-panel ss-previous" aria-labelledby="ss-previous-h">
       <h3 id="ss-previous-h">{s.view.previousTitle}</h3>
-      <p class="ss-hint">{fill(s.view.previousFrom, { title: previous.session.title, date: formatDay(previous.session.date, lang) })}</p>
+      <p class="ss-hint">{fill(lang, s.view.previousFrom, { title: previous.session.title, date: formatDay(previous.session.date, lang) })}</p>
       <ul class="ss-actions-list">
         {previous.actions.map((a) => (
           <li key={a.id}>
@@ -224,8 +210,8 @@ function PreviousActions({ session }: { session: Session }) {
               <span>
                 <span class="visually-hidden">{s.actions.done}: </span>
                 {a.text}
-                {a.owner && <span class="ss-hint"> · {fill(s.actions.ownerIs, { owner: a.owner })}</span>}
-                {a.due && <span class="ss-hint"> · {fill(s.actions.dueIs, { date: formatDay(a.due, lang) })}</span>}
+                {a.owner && <span class="ss-hint"> · {fill(lang, s.actions.ownerIs, { owner: a.owner })}</span>}
+                {a.due && <span class="ss-hint"> · {fill(lang, s.actions.dueIs, { date: formatDay(a.due, lang) })}</span>}
               </span>
             </label>
           </li>

@@ -4,21 +4,41 @@
  * one session and its report, kept in the query string so Back works.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { exportFileName, serialize } from '../../lib/exchange/format';
 import { isStoreError, type StoreErrorCode } from '../../lib/store/errors';
 import { persistenceStatus, requestPersistence } from '../../lib/store/persist';
-import { createRepo, salvage, type Repo } from '../../lib/store/repo';
+import { createRepo, type Repo } from '../../lib/store/repo';
 import { closeKjk, openKjk, type KjkDb } from '../../lib/store/schema';
 import { createSync, type ChangeMessage } from '../../lib/store/sync';
 import { createBus, echoingSync } from '../../lib/sessions/bus';
 import { browserDraftStorage, recoverDrafts, type RecoverOutcome } from '../../lib/sessions/drafts';
 import { parseRoute, routeSearch, sameRoute, type SessionsRoute } from '../../lib/sessions/route';
+import {
+  Navigation,
+  Notices,
+  Store,
+  Strings,
+  type NavigationContext,
+  type NoticesContext,
+  type StoreContext,
+  type StringsContext,
+  type ToastAction,
+  type ToastOptions,
+} from './context';
 import type { Report as ReportView } from './Report';
+import { useLazy } from './hooks';
 import { SessionList } from './SessionList';
+import { ListViewSkeleton } from './Skeleton';
 import type { SessionView as SessionViewType } from './SessionView';
-import { App, download, fill, pageTitle, requestViewFocus, type AppContext, type Toast, type ToastAction } from './ui';
 import type { SessionsProps } from './types';
 import '../../styles/sessions.css';
+
+interface Toast {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+  action?: ToastAction;
+  focus: boolean;
+}
 
 type Phase =
   | { kind: 'opening' }
@@ -43,6 +63,8 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
   const [SessionView, setSessionView] = useState<typeof SessionViewType | null>(null);
   const [Report, setReport] = useState<typeof ReportView | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
+  // Rarely needed, so loaded only when the stored data turns out unreadable.
+  const Recovery = useLazy(phase.kind === 'recovery', () => import('./Recovery').then((m) => m.Recovery));
   const [route, setRoute] = useState<SessionsRoute>(() => parseRoute(location.search));
   const [versionChanged, setVersionChanged] = useState(false);
   const [blocked, setBlocked] = useState(false);
@@ -55,8 +77,12 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
   const toastId = useRef(0);
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
+  // Set by a navigation, taken by the next view (useViewFocus): keyboard and screen reader users land on its heading.
+  const focusWanted = useRef(false);
+  // The page's own title, before a view put a session's name in front of it.
+  const baseTitle = useRef<string | null>(null);
 
-  const toast = useCallback((message: string, opts: { action?: ToastAction; tone?: 'info' | 'error'; focus?: boolean } = {}) => {
+  const toast = useCallback((message: string, opts: ToastOptions = {}) => {
     const id = ++toastId.current;
     const next: Toast = { id, message, tone: opts.tone ?? 'info', focus: opts.focus ?? false };
     if (opts.action) next.action = opts.action;
@@ -122,7 +148,7 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
 
     const onPop = () => {
       setToasts([]);
-      requestViewFocus();
+      focusWanted.current = true;
       setRoute(parseRoute(location.search));
     };
     addEventListener('popstate', onPop);
@@ -142,45 +168,39 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
     setRoute(next);
     if (!opts.replace) {
       setToasts([]);
-      requestViewFocus();
+      focusWanted.current = true;
       scrollTo({ top: 0 });
     }
   }, []);
 
-  const ready = phase.kind === 'ready' ? phase : null;
+  const setTitle = useCallback((part: string | null) => {
+    if (baseTitle.current === null) baseTitle.current = document.title;
+    document.title = part ? `${part} · ${baseTitle.current}` : baseTitle.current;
+  }, []);
 
-  const ctx = useMemo<AppContext | null>(() => {
+  const strings = useMemo<StringsContext>(() => ({ lang, t, cards, cardById }), []);
+  const notices = useMemo<NoticesContext>(() => ({ toast }), []);
+  const navigation = useMemo<NavigationContext>(
+    () => ({
+      go,
+      cardsHref,
+      claimFocus() {
+        const wanted = focusWanted.current;
+        focusWanted.current = false;
+        return wanted;
+      },
+      setTitle,
+    }),
+    [],
+  );
+
+  const ready = phase.kind === 'ready' ? phase : null;
+  const store = useMemo<StoreContext | null>(() => {
     if (!ready) return null;
     const { repo } = ready;
     return {
       repo,
-      lang,
-      t,
-      cards,
-      cardById,
-      cardsHref,
-      go,
-      toast,
       subscribe: (listener: (m: ChangeMessage) => void) => bus.subscribe(listener),
-      async exportBackup(passphrase?: string) {
-        const at = Date.now();
-        const data = await repo.exportAll();
-        let text = serialize(data, 'all', { exportedAt: at });
-        // The crypto code loads only when someone protects a backup with a passphrase.
-        if (passphrase) text = await (await import('../../lib/exchange/crypto')).encryptExport(text, passphrase);
-        const name = exportFileName(new Date(at), Boolean(passphrase));
-        download(text, name);
-        // The file is out; not being able to note that (a full disk) must not hide it.
-        await repo.meta.markExported(at).catch(() => undefined);
-        return name;
-      },
-      async exportSession(id: string) {
-        const at = Date.now();
-        const text = serialize(await repo.exportSession(id), 'session', { exportedAt: at });
-        const name = exportFileName(new Date(at));
-        download(text, name);
-        return name;
-      },
       notePersisted() {
         if (persistAsked.current) return;
         persistAsked.current = true;
@@ -203,7 +223,7 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
   }, [ready?.repo]);
 
   useEffect(() => {
-    if (route.view === 'list') pageTitle(null);
+    if (route.view === 'list') setTitle(null);
   }, [route.view]);
 
   // After "delete", the button that was pressed is gone: offer the undo right where focus lands.
@@ -228,18 +248,24 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
         </div>
       )}
 
-      {phase.kind === 'opening' && <p class="ss-loading">{s.loading}</p>}
+      {phase.kind === 'opening' && (route.view === 'list' ? <ListViewSkeleton t={t} lang={lang} /> : <p class="ss-loading">{s.loading}</p>)}
 
       {phase.kind === 'failed' && <Unavailable code={phase.code} t={t} cardsHref={cardsHref} />}
 
-      {phase.kind === 'recovery' && <Recovery db={phase.db} t={t} />}
+      {phase.kind === 'recovery' && (Recovery ? <Recovery db={phase.db} t={t} lang={lang} /> : <p class="ss-loading">{s.loading}</p>)}
 
-      {ctx && (
-        <App.Provider value={ctx}>
-          {route.view === 'list' && <SessionList />}
-          {route.view === 'session' && (SessionView ? <SessionView id={route.id} cardIndex={route.card} /> : <p class="ss-loading">{s.loading}</p>)}
-          {route.view === 'report' && (Report ? <Report id={route.id} /> : <p class="ss-loading">{s.loading}</p>)}
-        </App.Provider>
+      {store && (
+        <Strings.Provider value={strings}>
+          <Notices.Provider value={notices}>
+            <Navigation.Provider value={navigation}>
+              <Store.Provider value={store}>
+                {route.view === 'list' && <SessionList />}
+                {route.view === 'session' && (SessionView ? <SessionView id={route.id} cardIndex={route.card} /> : <p class="ss-loading">{s.loading}</p>)}
+                {route.view === 'report' && (Report ? <Report id={route.id} /> : <p class="ss-loading">{s.loading}</p>)}
+              </Store.Provider>
+            </Navigation.Provider>
+          </Notices.Provider>
+        </Strings.Provider>
       )}
 
       <div class="ss-toasts" role="status" aria-live="polite">
@@ -291,45 +317,5 @@ function Unavailable({ code, t, cardsHref }: { code: StoreErrorCode | null; t: S
         </a>
       </p>
     </div>
-  );
-}
-
-/** After a backing-store error: offer the readable part as a file; never delete anything. */
-function Recovery({ db, t }: { db: KjkDb | null; t: SessionsProps['t'] }) {
-  const s = t.s;
-  const [result, setResult] = useState<string>('');
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    if (!db) return;
-    setBusy(true);
-    try {
-      const { data, failed } = await salvage(db);
-      const at = Date.now();
-      download(serialize(data, 'all', { exportedAt: at }), exportFileName(new Date(at)));
-      let text = fill(s.recovery.exported, { sessions: data.sessions.length, notes: data.notes.length });
-      if (failed.length > 0) text += ` ${fill(s.recovery.failedStores, { stores: failed.map((f) => f.store).join(', ') })}`;
-      setResult(text);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section class="ss-banner ss-banner-error" aria-labelledby="ss-recovery-h">
-      <h2 id="ss-recovery-h">{s.recovery.title}</h2>
-      <p>{db ? s.recovery.text : s.recovery.cannotOpen}</p>
-      {db && (
-        <p>
-          <button type="button" class="primary" onClick={run} disabled={busy}>
-            {s.recovery.export}
-          </button>
-        </p>
-      )}
-      <p role="status">{result}</p>
-      <p>
-        <button type="button" onClick={() => location.reload()}>
-          {s.banner.reload}
-        </button>
-      </p>
-    </section>
   );
 }

@@ -3,40 +3,46 @@
  * whether the browser promised to keep it, and a backup reminder after a week of
  * unexported changes.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { persistenceStatus, storageEstimate, type PersistStatus } from '../../lib/store/persist';
+import { useState } from 'preact/hooks';
+import { fill } from '../../i18n/fill';
+import { persistenceStatus, storageEstimate } from '../../lib/store/persist';
 import { formatBytes } from '../../lib/sessions/format';
-import { errorText, fill, useApp, useChanges } from './ui';
+import { useNotices, useStore, useStrings } from './context';
+import { useExports, useStoreQuery } from './hooks';
+import { StorageSkeleton } from './Skeleton';
+import { errorText } from './ui';
 
 export function StorageStatus() {
-  const { repo, t, lang, exportBackup, toast } = useApp();
+  const { repo } = useStore();
+  const { t, lang } = useStrings();
+  const { toast } = useNotices();
+  const { exportBackup } = useExports();
   const s = t.s;
-  const [usage, setUsage] = useState<number | null>(null);
-  const [persist, setPersist] = useState<PersistStatus | null>(null);
-  const [reminder, setReminder] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const load = async () => {
-    const [estimate, status, remind] = await Promise.all([
-      storageEstimate(),
-      persistenceStatus(),
-      repo.needsBackupReminder().catch(() => false),
-    ]);
-    setUsage(estimate?.usage ?? null);
-    setPersist(status);
-    setReminder(remind);
-  };
-  useEffect(() => {
-    void load();
-  }, [repo]);
-  useChanges(['meta'], () => void load());
+  const status = useStoreQuery(
+    async () => {
+      const [estimate, persist, reminder] = await Promise.all([
+        storageEstimate(),
+        persistenceStatus(),
+        repo.needsBackupReminder().catch(() => false),
+      ]);
+      return { usage: estimate?.usage ?? null, persist, reminder };
+    },
+    [],
+    // A line of information: without it the page works just as well.
+    { stores: ['meta'], quiet: true },
+  );
+  const usage = status.data?.usage ?? null;
+  const persist = status.data?.persist ?? null;
+  const reminder = status.data?.reminder ?? false;
 
   const exportNow = async () => {
     setBusy(true);
     try {
       const file = await exportBackup();
-      toast(fill(s.exchange.exported, { file }));
-      await load();
+      toast(fill(lang, s.exchange.exported, { file }));
+      await status.reload();
     } catch (err) {
       toast(errorText(t, err), { tone: 'error' });
     } finally {
@@ -44,13 +50,14 @@ export function StorageStatus() {
     }
   };
 
+  if (!status.data) return <StorageSkeleton t={t} lang={lang} />;
   return (
     <section class="ss-storage" aria-labelledby="ss-storage-h">
       <h2 id="ss-storage-h" class="ss-storage-title">
         {s.storage.title}
       </h2>
       <p>
-        <strong>{s.storage.local}</strong> {usage !== null && fill(s.storage.used, { size: formatBytes(usage, lang) })}{' '}
+        <strong>{s.storage.local}</strong> {usage !== null && fill(lang, s.storage.used, { size: formatBytes(usage, lang) })}{' '}
         {persist !== null && (persist === 'persisted' ? s.storage.persisted : s.storage.notPersisted)}
       </p>
       {reminder && (

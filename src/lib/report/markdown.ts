@@ -6,6 +6,7 @@
  * never as HTML, a link or a heading. Notes keep their line breaks inside a block quote.
  */
 import type { Action, SessionKind } from '../store/types';
+import { fill } from '../../i18n/fill';
 import { formatDay } from '../sessions/format';
 import type { SessionReport } from './model';
 
@@ -36,9 +37,6 @@ export interface MarkdownOptions {
   kinds: Record<SessionKind, string>;
 }
 
-const fillIn = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
-
 /**
  * Escapes text for use inside a Markdown line: every character that can start markup
  * (CommonMark allows a backslash before any ASCII punctuation), and line breaks become
@@ -66,8 +64,8 @@ export function quoteBlock(text: string): string {
 
 function actionLine(a: Action, o: MarkdownOptions): string {
   const extra: string[] = [];
-  if (a.owner) extra.push(fillIn(o.strings.owner, { owner: escapeInline(a.owner) }));
-  if (a.due) extra.push(fillIn(o.strings.due, { date: formatDay(a.due, o.lang) }));
+  if (a.owner) extra.push(fill(o.lang, o.strings.owner, { owner: escapeInline(a.owner) }));
+  if (a.due) extra.push(fill(o.lang, o.strings.due, { date: formatDay(a.due, o.lang) }));
   const tail = extra.length > 0 ? ` (${extra.join('; ')})` : '';
   return `- [${a.done ? 'x' : ' '}] ${escapeInline(a.text)}${tail}`;
 }
@@ -85,17 +83,17 @@ export function reportMarkdown(report: SessionReport, o: MarkdownOptions): strin
 
   for (const section of report.sections) {
     const heading = section.card
-      ? fillIn(s.cardHeading, { n: section.card.number, title: escapeInline(section.card.title) })
-      : fillIn(s.unknownCard, { id: escapeInline(section.cardId) });
+      ? fill(o.lang, s.cardHeading, { n: section.card.number, title: escapeInline(section.card.title) })
+      : fill(o.lang, s.unknownCard, { id: escapeInline(section.cardId) });
     out.push(`## ${heading}`, '');
     if (section.note.trim() !== '') out.push(`### ${s.notes}`, '', quoteBlock(section.note), '');
     if (section.markers.length > 0 || section.own !== null) {
       const poles = section.card?.poles;
-      const scale = poles ? ` (${fillIn(s.scale, { a: escapeInline(poles[0]), b: escapeInline(poles[1]) })})` : '';
+      const scale = poles ? ` (${fill(o.lang, s.scale, { a: escapeInline(poles[0]), b: escapeInline(poles[1]) })})` : '';
       out.push(`### ${s.positions}${scale}`, '');
       for (const m of section.markers) out.push(`- ${escapeInline(m.participant)}: ${m.value}`);
       const team = session.kind !== 'zelfreflectie';
-      if (section.own !== null) out.push(`- **${fillIn(team ? s.agreed : s.own, { value: section.own })}**`);
+      if (section.own !== null) out.push(`- **${fill(o.lang, team ? s.agreed : s.own, { value: section.own })}**`);
       else if (team) out.push(`- ${s.noAgreed}`);
       out.push('');
     }

@@ -38,21 +38,3 @@ export function median(values: readonly number[]): number {
   const m = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return Math.round(m);
 }
-
-/** "{n}" filled into the singular or plural form. */
-export function plural(n: number, one: string, many: string): string {
-  return (n === 1 ? one : many).replace(/\{n\}/g, String(n));
-}
-
-/**
- * Fills "{name}" placeholders, and "{name:one|many}" with the singular or plural word for
- * the number in `name`, so a dictionary can say "{n} {n:kaart|kaarten}" (1 kaart, 3 kaarten)
- * while staying plain data.
- */
-export function fillText(template: string, values: Record<string, string | number>): string {
-  return template
-    .replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, key: string, one: string, many: string) =>
-      key in values ? (Number(values[key]) === 1 ? one : many) : m,
-    )
-    .replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
-}

@@ -1,0 +1,28 @@
+/**
+ * The performance budgets, in one place for `npm run bench` and `npm run bench:js`.
+ * JS is the start-up JavaScript of a page, gzip (scripts/lib/page-weight.mjs).
+ */
+export const BUDGET = {
+  /** Every page, every Lighthouse category, at least this (the target is 100). */
+  lighthouseFloor: 95,
+  lighthouseTarget: 100,
+  /** The deck page: the fan must stay light on a phone. */
+  deckJsGzip: 20 * 1024,
+  /** The sessions page (both languages): all four Lighthouse categories at 100, no layout shift, no long tasks. */
+  sessionsJsGzip: 25 * 1024,
+  sessionsCls: 0.01,
+  sessionsTbtMs: 50,
+  precacheGzip: 600 * 1024,
+};
+
+export const DECK_PAGES = ['/kaarten/', '/en/cards/'];
+export const SESSIONS_PAGES = ['/sessies/', '/en/sessions/'];
+
+export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The JS budget of a page, or null when it has none of its own. */
+export function jsBudget(page) {
+  if (DECK_PAGES.includes(page)) return BUDGET.deckJsGzip;
+  if (SESSIONS_PAGES.includes(page)) return BUDGET.sessionsJsGzip;
+  return null;
+}

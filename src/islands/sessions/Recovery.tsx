@@ -1,0 +1,42 @@
+/** After a backing-store error: offer the readable part as a file; never delete anything. */
+import { useState } from 'preact/hooks';
+import { fill } from '../../i18n/fill';
+import type { KjkDb } from '../../lib/store/schema';
+import type { SessionsProps } from './types';
+
+export function Recovery({ db, t, lang }: { db: KjkDb | null; t: SessionsProps['t']; lang: SessionsProps['lang'] }) {
+  const s = t.s;
+  const [result, setResult] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    if (!db) return;
+    setBusy(true);
+    try {
+      const { data, failed } = await (await import('./backup')).exportReadable(db);
+      let text = fill(lang, s.recovery.exported, { sessions: data.sessions.length, notes: data.notes.length });
+      if (failed.length > 0) text += ` ${fill(lang, s.recovery.failedStores, { stores: failed.map((f) => f.store).join(', ') })}`;
+      setResult(text);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="ss-banner ss-banner-error" aria-labelledby="ss-recovery-h">
+      <h2 id="ss-recovery-h">{s.recovery.title}</h2>
+      <p>{db ? s.recovery.text : s.recovery.cannotOpen}</p>
+      {db && (
+        <p>
+          <button type="button" class="primary" onClick={run} disabled={busy}>
+            {s.recovery.export}
+          </button>
+        </p>
+      )}
+      <p role="status">{result}</p>
+      <p>
+        <button type="button" onClick={() => location.reload()}>
+          {s.banner.reload}
+        </button>
+      </p>
+    </section>
+  );
+}

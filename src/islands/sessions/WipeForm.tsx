@@ -1,0 +1,83 @@
+/** The form inside "Wis alle gegevens" (ImportExport.tsx: WipeAll), loaded when the dialog first opens. */
+import { useState } from 'preact/hooks';
+import { fill } from '../../i18n/fill';
+import { clearDrafts } from '../../lib/sessions/drafts';
+import { useNotices, useStore, useStrings } from './context';
+import { useExports } from './hooks';
+import { errorText } from './ui';
+
+export interface WipeCounts {
+  sessions: number;
+  notes: number;
+  positions: number;
+  actions: number;
+}
+
+export function WipeForm({ counts, onClose, onWiped }: { counts: WipeCounts; onClose(): void; onWiped(): void }) {
+  const { repo, drafts } = useStore();
+  const { t, lang } = useStrings();
+  const { toast } = useNotices();
+  const { exportBackup } = useExports();
+  const w = t.s.wipe;
+  const [sure, setSure] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  const backup = async () => {
+    setBusy(true);
+    try {
+      const file = await exportBackup();
+      setProblem('');
+      toast(fill(lang, t.s.exchange.exported, { file }));
+    } catch (err) {
+      setProblem(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const wipe = async (e: Event) => {
+    e.preventDefault();
+    if (!sure) return;
+    setBusy(true);
+    try {
+      await repo.wipeAll();
+      clearDrafts(drafts);
+      onWiped();
+      toast(w.done);
+    } catch (err) {
+      setProblem(errorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={wipe}>
+      <h2 id="ss-wipe-title">{w.title}</h2>
+      <p>{fill(lang, w.text, { ...counts })}</p>
+      <p>
+        <button type="button" onClick={backup} disabled={busy}>
+          {w.backupFirst}
+        </button>
+      </p>
+      <label class="ss-check">
+        <input type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
+        {w.confirmCheck}
+      </label>
+      {problem && (
+        <p class="ss-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div class="ss-buttons">
+        <button type="submit" class="ss-danger-solid" disabled={!sure || busy}>
+          {w.confirm}
+        </button>
+        <button type="button" onClick={onClose} autoFocus>
+          {w.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}
