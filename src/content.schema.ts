@@ -48,7 +48,7 @@ const cardFields = {
   summary: text,
   /** Three to five open conversation questions for the group. Required. */
   questions: questionList.min(3, 'minstens 3 vragen / at least 3 questions').max(5, 'hoogstens 5 vragen / at most 5 questions'),
-  /** One or two questions from each of the five points of view. Required. */
+  /** One or two questions from each of the six points of view (see PERSPECTIVES). Required. */
   perspectives: z.strictObject(
     Object.fromEntries(
       PERSPECTIVES.map((p) => [p, questionList.min(1, 'minstens 1 vraag / at least 1 question').max(2, 'hoogstens 2 vragen / at most 2 questions')]),

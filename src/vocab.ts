@@ -10,8 +10,11 @@ export type Theme = (typeof THEMES)[number];
 export const KINDS = ['kenniskaart', 'dilemma'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** The five points of view a card offers questions from. */
-export const PERSPECTIVES = ['jeugdige', 'ouder', 'professional', 'leidinggevende', 'beleidsmaker'] as const;
+/**
+ * The six points of view a card offers questions from. `netwerk` is the informal network or mentor
+ * (grandparents, neighbours, a JIM): the fan is about them, so they get their own questions.
+ */
+export const PERSPECTIVES = ['jeugdige', 'ouder', 'netwerk', 'professional', 'leidinggevende', 'beleidsmaker'] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
 
 /** A stable slug (card, term and format ids): lower case letters, digits and single hyphens. */

@@ -54,6 +54,7 @@ export const en: Dictionary = {
   perspectives: {
     jeugdige: 'Young person',
     ouder: 'Parent',
+    netwerk: 'Network or mentor',
     professional: 'Professional',
     leidinggevende: 'Manager',
     beleidsmaker: 'Policymaker',

@@ -52,6 +52,7 @@ export const nl = {
   perspectives: {
     jeugdige: 'Jongere',
     ouder: 'Ouder',
+    netwerk: 'Netwerk of mentor',
     professional: 'Professional',
     leidinggevende: 'Leidinggevende',
     beleidsmaker: 'Beleidsmaker',
