@@ -16,6 +16,11 @@ const text = z.string().trim().min(1, 'mag niet leeg zijn / must not be empty');
 export const poleSchema = z.strictObject({
   /** Short label, 2 to 5 words, e.g. "Zelfredzaam". Required. */
   label: text.max(60, 'te lang: houd het label kort (2-5 woorden) / too long: keep the label to 2-5 words'),
+  /**
+   * The same pole in plain words for young people (about A2), 1 to 6 words, e.g. "Het zelf doen".
+   * Optional in the schema; the content test requires it on every dilemma. Shown with the young person's lens.
+   */
+  plain: text.max(50, 'te lang: houd het eenvoudige label kort / too long: keep the plain label short').optional(),
   /** One sentence: what this pole protects. Required. */
   protects: text,
   /** What goes well when a team leans this way. Required. */
@@ -46,6 +51,11 @@ const cardFields = {
   title: text,
   /** One sentence that states the tension; shown on the face of the card and in lists. Required. */
   summary: text,
+  /**
+   * The tension in one short sentence for young people (about A2). Optional in the schema; the content
+   * test requires it on every dilemma. Shown instead of `summary` with the young person's lens.
+   */
+  youthSummary: text.optional(),
   /** Three to five open conversation questions for the group. Required. */
   questions: questionList.min(3, 'minstens 3 vragen / at least 3 questions').max(5, 'hoogstens 5 vragen / at most 5 questions'),
   /** One or two questions from each of the six points of view (see PERSPECTIVES). Required. */

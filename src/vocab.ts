@@ -17,5 +17,8 @@ export type Kind = (typeof KINDS)[number];
 export const PERSPECTIVES = ['jeugdige', 'ouder', 'netwerk', 'professional', 'leidinggevende', 'beleidsmaker'] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
 
+/** The lens whose readers get the plain-language layer (youthSummary, poles[].plain) of a card. */
+export const PLAIN_LENS: Perspective = 'jeugdige';
+
 /** A stable slug (card, term and format ids): lower case letters, digits and single hyphens. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -63,6 +63,7 @@ export const en: Dictionary = {
     number: 'Card',
     poles: 'The two sides',
     versus: 'versus',
+    plainWords: 'In plain words',
     protects: 'Protects',
     upside: 'When it goes well',
     overshoot: 'When it goes too far',

@@ -61,6 +61,7 @@ export const nl = {
     number: 'Kaart',
     poles: 'De twee kanten',
     versus: 'tegenover',
+    plainWords: 'In gewone woorden',
     protects: 'Beschermt',
     upside: 'Als het goed gaat',
     overshoot: 'Als het doorschiet',

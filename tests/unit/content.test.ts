@@ -44,6 +44,23 @@ describe.each(LANGS)('content in %s', (lang) => {
     expect(problems).toEqual([]);
   });
 
+  it('gives every dilemma a plain-language layer for young people (one short sentence, short pole labels)', () => {
+    const problems: string[] = [];
+    for (const c of cards[lang].filter((e) => e.data.kind === 'dilemma')) {
+      const youth = c.data.youthSummary as string | undefined;
+      if (!youth) problems.push(`${c.file}: no youthSummary (one sentence for young people, about A2)`);
+      else {
+        if (/[.!?]\s+\S/.test(youth.trim())) problems.push(`${c.file}: youthSummary has more than one sentence`);
+        if (wordCount(youth) > 16) problems.push(`${c.file}: youthSummary has ${wordCount(youth)} words, expected at most 16`);
+      }
+      for (const [i, pole] of ((c.data.poles as { plain?: string }[] | undefined) ?? []).entries()) {
+        if (!pole.plain) problems.push(`${c.file}: pole ${i === 0 ? 'A' : 'B'} has no plain label`);
+        else if (wordCount(pole.plain) > 6) problems.push(`${c.file}: plain label of pole ${i === 0 ? 'A' : 'B'} has more than 6 words`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('starts card bodies at ## so the page keeps one h1', () => {
     for (const c of [...cards[lang], ...terms[lang], ...formats[lang], ...pages[lang]]) {
       expect(/^# /m.test(c.body), `${c.file} has a "# " heading`).toBe(false);
