@@ -43,10 +43,8 @@ const questionList = z.array(text);
 const cardFields = {
   /** Stable slug; equals the file name and never changes once published (URLs and QR codes point at it). Required. */
   id: z.string().regex(SLUG, 'alleen kleine letters, cijfers en koppeltekens / lower case, digits and hyphens only'),
-  /** Position in the printed fan, 1 and up; unique across the deck. Required. */
-  number: z.number().int().positive(),
-  /** The spanningsveld this card belongs to: one of visies, grenzen, belangen, regie, speelruimte. Required. */
-  theme: z.enum(THEMES),
+  /** Position in the printed fan: 0 for the uitleg card, 1 and up for the others; unique across the deck. Required. */
+  number: z.number().int().nonnegative(),
   /** The card's title as printed. Required. */
   title: text,
   /** One sentence that states the tension; shown on the face of the card and in lists. Required. */
@@ -81,19 +79,30 @@ export const cardSchema = z.discriminatedUnion(
   [
     z.strictObject({
       ...cardFields,
+      /** The spanningsveld this card belongs to: one of visies, grenzen, belangen, regie, speelruimte. Required. */
+      theme: z.enum(THEMES),
       /** "kenniskaart": explains a spanningsveld. */
       kind: z.literal('kenniskaart'),
       poles: z.undefined({ error: 'een kenniskaart heeft geen polen / a kenniskaart has no poles' }).optional(),
     }),
     z.strictObject({
       ...cardFields,
+      /** The spanningsveld this card belongs to. Required. */
+      theme: z.enum(THEMES),
       /** "dilemma": a tension between two poles. */
       kind: z.literal('dilemma'),
       /** Exactly two poles, A then B. Required on a dilemma. */
       poles: z.tuple([poleSchema, poleSchema], { error: 'een dilemmakaart heeft precies twee polen / a dilemma card needs exactly two poles' }),
     }),
+    z.strictObject({
+      ...cardFields,
+      /** "uitleg": card 0, how the fan works. It explains all five spanningsvelden, so it has no theme and no poles. */
+      kind: z.literal('uitleg'),
+      theme: z.undefined({ error: 'de uitlegkaart hoort bij geen spanningsveld / the uitleg card has no theme' }).optional(),
+      poles: z.undefined({ error: 'de uitlegkaart heeft geen polen / the uitleg card has no poles' }).optional(),
+    }),
   ],
-  { error: 'kind moet "kenniskaart" of "dilemma" zijn / kind must be "kenniskaart" or "dilemma"' },
+  { error: 'kind moet "kenniskaart", "dilemma" of "uitleg" zijn / kind must be "kenniskaart", "dilemma" or "uitleg"' },
 );
 export type CardData = z.infer<typeof cardSchema>;
 

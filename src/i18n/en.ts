@@ -50,7 +50,7 @@ export const en: Dictionary = {
     regie: { name: 'Who is in charge', short: 'In charge', question: 'Who decides?' },
     speelruimte: { name: 'Room for own strength', short: 'Room', question: 'How free are you to choose how you work?' },
   },
-  kinds: { kenniskaart: 'Knowledge card', dilemma: 'Dilemma card' },
+  kinds: { kenniskaart: 'Knowledge card', dilemma: 'Dilemma card', uitleg: 'How it works' },
   perspectives: {
     jeugdige: 'Young person',
     ouder: 'Parent',

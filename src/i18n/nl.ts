@@ -48,7 +48,7 @@ export const nl = {
     regie: { name: 'Regie bij eigen kracht', short: 'Regie', question: 'Wie beslist?' },
     speelruimte: { name: 'Speelruimte voor eigen kracht', short: 'Speelruimte', question: 'Hoeveel vrijheid heb je om te kiezen hoe je werkt?' },
   },
-  kinds: { kenniskaart: 'Kenniskaart', dilemma: 'Dilemmakaart' },
+  kinds: { kenniskaart: 'Kenniskaart', dilemma: 'Dilemmakaart', uitleg: 'Uitleg' },
   perspectives: {
     jeugdige: 'Jongere',
     ouder: 'Ouder',

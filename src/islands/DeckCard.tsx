@@ -1,5 +1,5 @@
 /** One card, face or back, as the deck and the presenter show it. Text only: no HTML from data. */
-import type { Perspective } from '../vocab';
+import { themeClass, type Perspective } from '../vocab';
 import { face, fill, type DeckStrings, type IslandCard } from './types';
 
 interface Props {
@@ -17,9 +17,9 @@ export function DeckCard({ card, t, flipped, lens, level = 3, titleId }: Props) 
   const Sub = level === 2 ? 'h3' : 'h4';
   const f = face(card, lens);
   return (
-    <article class={`deck-card theme-${card.theme}${flipped ? ' is-flipped' : ''}`} data-card-id={card.id}>
+    <article class={`deck-card ${themeClass(card.theme)}${flipped ? ' is-flipped' : ''}`} data-card-id={card.id}>
       <p class="deck-card-meta">
-        <span class="badge">{t.themes[card.theme].short}</span>
+        {card.theme && <span class="badge">{t.themes[card.theme].short}</span>}
         <span>
           {t.card.number} {card.number}
         </span>

@@ -6,7 +6,8 @@ import { PLAIN_LENS, type Kind, type Perspective, type Theme } from '../vocab';
 export interface CardSummary {
   id: string;
   number: number;
-  theme: Theme;
+  /** Absent on the uitleg card (card 0), which belongs to no spanningsveld. */
+  theme?: Theme | undefined;
   kind: Kind;
   title: string;
   summary: string;

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { clampIndex } from '../../lib/deck/cursor';
 import { sessionDeck } from '../../lib/sessions/deck';
+import { themeClass } from '../../vocab';
 import { formatDay } from '../../lib/sessions/format';
 import type { PreviousSessionActions } from '../../lib/store/repo';
 import type { Session } from '../../lib/store/types';
@@ -150,9 +151,9 @@ function CardFace({ card }: { card: SessionCard }) {
   const { t } = useApp();
   const s = t.s;
   return (
-    <article class={`ss-card theme-${card.theme}`} aria-labelledby="ss-card-h">
+    <article class={`ss-card ${themeClass(card.theme)}`} aria-labelledby="ss-card-h">
       <p class="ss-card-meta">
-        <span class="badge">{t.themes[card.theme]}</span>
+        {card.theme && <span class="badge">{t.themes[card.theme]}</span>}
         <span>
           {t.cardNumber} {card.number}
         </span>
