@@ -52,8 +52,8 @@ export function prose(text: string): string {
     .replace(/^#+\s.*$/gm, '') // headings
     .replace(/^\s*(?:[-*]|\d+\.)\s.*(?:\n(?!\s*\n)(?!\s*(?:[-*]|\d+\.)\s).*)*/gm, '') // list items, with their wrapped lines
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links: keep the text
-    .replace(/"[^"]*"|“[^”]*”|«[^»]*»/g, '…') // quotes
-    .replace(/(^|[\s(])'[^']*?'(?=[\s.,:;!?)]|$)/g, '$1…') // single-quoted speech; leaves "zo'n" alone
+    .replace(/"[^"]*?([.!?]?)"|“[^”]*?([.!?]?)”|«[^»]*»/g, (_m, a = '', b = '') => `…${a}${b}`) // quotes, keeping a final . ! ?
+    .replace(/(^|[\s(])'[^']*?([.!?]?)'(?=[\s.,:;!?)]|$)/g, '$1…$2') // single-quoted speech; leaves "zo'n" alone
     .replace(/[*_`]/g, '');
 }
 
