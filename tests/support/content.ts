@@ -53,7 +53,8 @@ export function prose(text: string): string {
     .replace(/^\s*(?:[-*]|\d+\.)\s.*(?:\n(?!\s*\n)(?!\s*(?:[-*]|\d+\.)\s).*)*/gm, '') // list items, with their wrapped lines
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links: keep the text
     .replace(/"[^"]*?([.!?]?)"|“[^”]*?([.!?]?)”|«[^»]*»/g, (_m, a = '', b = '') => `…${a}${b}`) // quotes, keeping a final . ! ?
-    .replace(/(^|[\s(])'[^']*?([.!?]?)'(?=[\s.,:;!?)]|$)/g, '$1…$2') // single-quoted speech; leaves "zo'n" alone
+    // Single-quoted speech; an apostrophe between letters ("zo'n", "doesn't") belongs to its word.
+    .replace(/(^|[\s(])'(?:[^']|(?<=\p{L})'(?=\p{L}))*?([.!?]?)'(?=[\s.,:;!?)]|$)/gu, '$1…$2')
     .replace(/[*_`]/g, '');
 }
 
