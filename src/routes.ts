@@ -16,6 +16,7 @@ export const ROUTES = {
   formats: { nl: '/werkvormen/', en: '/en/formats/' },
   glossary: { nl: '/begrippen/', en: '/en/glossary/' },
   about: { nl: '/over/', en: '/en/about/' },
+  guide: { nl: '/begeleiden/', en: '/en/facilitating/' },
   print: { nl: '/afdrukken/', en: '/en/print/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type RouteKey = keyof typeof ROUTES;
