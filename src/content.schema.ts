@@ -43,8 +43,6 @@ const questionList = z.array(text);
 const cardFields = {
   /** Stable slug; equals the file name and never changes once published (URLs and QR codes point at it). Required. */
   id: z.string().regex(SLUG, 'alleen kleine letters, cijfers en koppeltekens / lower case, digits and hyphens only'),
-  /** Position in the printed fan: 0 for the uitleg card, 1 and up for the others; unique across the deck. Required. */
-  number: z.number().int().nonnegative(),
   /** The card's title as printed. Required. */
   title: text,
   /** One sentence that states the tension; shown on the face of the card and in lists. Required. */
@@ -79,6 +77,8 @@ export const cardSchema = z.discriminatedUnion(
   [
     z.strictObject({
       ...cardFields,
+      /** Position in the printed fan, 1 and up; unique across the deck. Required. */
+      number: z.number().int().positive(),
       /** The spanningsveld this card belongs to: one of visies, grenzen, belangen, regie, speelruimte. Required. */
       theme: z.enum(THEMES),
       /** "kenniskaart": explains a spanningsveld. */
@@ -87,6 +87,8 @@ export const cardSchema = z.discriminatedUnion(
     }),
     z.strictObject({
       ...cardFields,
+      /** Position in the printed fan, 1 and up; unique across the deck. Required. */
+      number: z.number().int().positive(),
       /** The spanningsveld this card belongs to. Required. */
       theme: z.enum(THEMES),
       /** "dilemma": a tension between two poles. */
@@ -98,6 +100,8 @@ export const cardSchema = z.discriminatedUnion(
       ...cardFields,
       /** "uitleg": card 0, how the fan works. It explains all five spanningsvelden, so it has no theme and no poles. */
       kind: z.literal('uitleg'),
+      /** Always 0: the uitleg card opens the fan. */
+      number: z.literal(0, { error: 'de uitlegkaart heeft nummer 0 / the uitleg card is number 0' }),
       theme: z.undefined({ error: 'de uitlegkaart hoort bij geen spanningsveld / the uitleg card has no theme' }).optional(),
       poles: z.undefined({ error: 'de uitlegkaart heeft geen polen / the uitleg card has no poles' }).optional(),
     }),
