@@ -16,6 +16,11 @@ const text = z.string().trim().min(1, 'mag niet leeg zijn / must not be empty');
 export const poleSchema = z.strictObject({
   /** Short label, 2 to 5 words, e.g. "Zelfredzaam". Required. */
   label: text.max(60, 'te lang: houd het label kort (2-5 woorden) / too long: keep the label to 2-5 words'),
+  /**
+   * The same pole in plain words for young people (about A2), 1 to 6 words, e.g. "Het zelf doen".
+   * Optional in the schema; the content test requires it on every dilemma. Shown with the young person's lens.
+   */
+  plain: text.max(50, 'te lang: houd het eenvoudige label kort / too long: keep the plain label short').optional(),
   /** One sentence: what this pole protects. Required. */
   protects: text,
   /** What goes well when a team leans this way. Required. */
@@ -38,17 +43,18 @@ const questionList = z.array(text);
 const cardFields = {
   /** Stable slug; equals the file name and never changes once published (URLs and QR codes point at it). Required. */
   id: z.string().regex(SLUG, 'alleen kleine letters, cijfers en koppeltekens / lower case, digits and hyphens only'),
-  /** Position in the printed fan, 1 and up; unique across the deck. Required. */
-  number: z.number().int().positive(),
-  /** The spanningsveld this card belongs to: one of visies, grenzen, belangen, regie, speelruimte. Required. */
-  theme: z.enum(THEMES),
   /** The card's title as printed. Required. */
   title: text,
   /** One sentence that states the tension; shown on the face of the card and in lists. Required. */
   summary: text,
+  /**
+   * The tension in one short sentence for young people (about A2). Optional in the schema; the content
+   * test requires it on every dilemma. Shown instead of `summary` with the young person's lens.
+   */
+  youthSummary: text.optional(),
   /** Three to five open conversation questions for the group. Required. */
   questions: questionList.min(3, 'minstens 3 vragen / at least 3 questions').max(5, 'hoogstens 5 vragen / at most 5 questions'),
-  /** One or two questions from each of the five points of view. Required. */
+  /** One or two questions from each of the six points of view (see PERSPECTIVES). Required. */
   perspectives: z.strictObject(
     Object.fromEntries(
       PERSPECTIVES.map((p) => [p, questionList.min(1, 'minstens 1 vraag / at least 1 question').max(2, 'hoogstens 2 vragen / at most 2 questions')]),
@@ -71,19 +77,36 @@ export const cardSchema = z.discriminatedUnion(
   [
     z.strictObject({
       ...cardFields,
+      /** Position in the printed fan, 1 and up; unique across the deck. Required. */
+      number: z.number().int().positive(),
+      /** The spanningsveld this card belongs to: one of visies, grenzen, belangen, regie, speelruimte. Required. */
+      theme: z.enum(THEMES),
       /** "kenniskaart": explains a spanningsveld. */
       kind: z.literal('kenniskaart'),
       poles: z.undefined({ error: 'een kenniskaart heeft geen polen / a kenniskaart has no poles' }).optional(),
     }),
     z.strictObject({
       ...cardFields,
+      /** Position in the printed fan, 1 and up; unique across the deck. Required. */
+      number: z.number().int().positive(),
+      /** The spanningsveld this card belongs to. Required. */
+      theme: z.enum(THEMES),
       /** "dilemma": a tension between two poles. */
       kind: z.literal('dilemma'),
       /** Exactly two poles, A then B. Required on a dilemma. */
       poles: z.tuple([poleSchema, poleSchema], { error: 'een dilemmakaart heeft precies twee polen / a dilemma card needs exactly two poles' }),
     }),
+    z.strictObject({
+      ...cardFields,
+      /** "uitleg": card 0, how the fan works. It explains all five spanningsvelden, so it has no theme and no poles. */
+      kind: z.literal('uitleg'),
+      /** Always 0: the uitleg card opens the fan. */
+      number: z.literal(0, { error: 'de uitlegkaart heeft nummer 0 / the uitleg card is number 0' }),
+      theme: z.undefined({ error: 'de uitlegkaart hoort bij geen spanningsveld / the uitleg card has no theme' }).optional(),
+      poles: z.undefined({ error: 'de uitlegkaart heeft geen polen / the uitleg card has no poles' }).optional(),
+    }),
   ],
-  { error: 'kind moet "kenniskaart" of "dilemma" zijn / kind must be "kenniskaart" or "dilemma"' },
+  { error: 'kind moet "kenniskaart", "dilemma" of "uitleg" zijn / kind must be "kenniskaart", "dilemma" or "uitleg"' },
 );
 export type CardData = z.infer<typeof cardSchema>;
 

@@ -17,6 +17,7 @@ export const ROUTES = {
   formats: { nl: '/werkvormen/', en: '/en/formats/' },
   glossary: { nl: '/begrippen/', en: '/en/glossary/' },
   about: { nl: '/over/', en: '/en/about/' },
+  guide: { nl: '/begeleiden/', en: '/en/facilitating/' },
   print: { nl: '/afdrukken/', en: '/en/print/' },
   worksheets: { nl: '/werkbladen/', en: '/en/worksheets/' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -7,12 +7,29 @@
 export const THEMES = ['visies', 'grenzen', 'belangen', 'regie', 'speelruimte'] as const;
 export type Theme = (typeof THEMES)[number];
 
-export const KINDS = ['kenniskaart', 'dilemma'] as const;
+/**
+ * Card kinds. `uitleg` is card 0, "Zo werkt de waaier": it explains the fan itself, so it belongs to no
+ * spanningsveld and has no theme (it is appended, so existing deck links keep their canonical order).
+ */
+export const KINDS = ['kenniskaart', 'dilemma', 'uitleg'] as const;
 export type Kind = (typeof KINDS)[number];
 
-/** The five points of view a card offers questions from. */
-export const PERSPECTIVES = ['jeugdige', 'ouder', 'professional', 'leidinggevende', 'beleidsmaker'] as const;
+/** CSS class suffix for a card without a theme (the uitleg card): a neutral colour. */
+export const NO_THEME = 'waaier';
+/** The theme class of a card: its spanningsveld, or the neutral one. */
+export const themeClass = (theme: Theme | undefined): string => `theme-${theme ?? NO_THEME}`;
+/** Sort key that puts theme-less cards (the uitleg card) first, then the fan's theme order. */
+export const themeRank = (theme: Theme | undefined): number => (theme ? THEMES.indexOf(theme) : -1);
+
+/**
+ * The six points of view a card offers questions from. `netwerk` is the informal network or mentor
+ * (grandparents, neighbours, a JIM): the fan is about them, so they get their own questions.
+ */
+export const PERSPECTIVES = ['jeugdige', 'ouder', 'netwerk', 'professional', 'leidinggevende', 'beleidsmaker'] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
+
+/** The lens whose readers get the plain-language layer (youthSummary, poles[].plain) of a card. */
+export const PLAIN_LENS: Perspective = 'jeugdige';
 
 /** A stable slug (card, term and format ids): lower case letters, digits and single hyphens. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { hasNext, hasPrev, next as nextIndex, prev as prevIndex, clampIndex } from '../lib/deck/cursor';
 import { newSeed } from '../lib/deck/random';
 import { buildDeck, deckSearch, openDeck, type DeckProblem, type DeckState } from '../lib/deck/state';
-import { KINDS, PERSPECTIVES, THEMES, type Kind, type Perspective, type Theme } from '../vocab';
+import { KINDS, NO_THEME, PERSPECTIVES, THEMES, themeRank, type Kind, type Perspective, type Theme } from '../vocab';
 import { DeckCard } from './DeckCard';
 import type { Presenter as PresenterType } from './Presenter';
 import { fill } from '../i18n/fill';
@@ -76,7 +76,7 @@ export default function Deck({ cards, t }: Props) {
   const lens = state.filter.perspective;
   const inDeck = useMemo(() => new Set(deck.map((c) => c.id)), [deck]);
   // The fan stays grouped per spanningsveld, whatever the order of drawing.
-  const fanCards = (picking ? cards : cards.filter((c) => inDeck.has(c.id))).slice().sort((a, b) => THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme) || a.number - b.number);
+  const fanCards = (picking ? cards : cards.filter((c) => inDeck.has(c.id))).slice().sort((a, b) => themeRank(a.theme) - themeRank(b.theme) || a.number - b.number);
   const picks = state.selection ?? [];
   // A hand-picked selection fixes the cards and their order: filters and shuffling would do nothing.
   const locked = picks.length > 0;
@@ -134,11 +134,11 @@ export default function Deck({ cards, t }: Props) {
     // Server render and no-JavaScript view: every card as a link, grouped per spanningsveld.
     return (
       <div class="fan fan-static">
-        {THEMES.map((theme) => (
-          <section class={`fan-group theme-${theme}`} id={theme} aria-labelledby={`h-${theme}`} key={theme}>
-            <h2 id={`h-${theme}`}>
+        {[undefined, ...THEMES].map((theme) => (
+          <section class={`fan-group theme-${theme ?? NO_THEME}`} id={theme ?? NO_THEME} aria-labelledby={`h-${theme ?? NO_THEME}`} key={theme ?? NO_THEME}>
+            <h2 id={`h-${theme ?? NO_THEME}`}>
               <span class="swatch" aria-hidden="true" />
-              {t.themes[theme].name}
+              {theme ? t.themes[theme].name : t.kinds.uitleg}
             </h2>
             <ul class="fan-list">
               {cards
@@ -318,14 +318,16 @@ export default function Deck({ cards, t }: Props) {
         <p id="fan-help" class="fan-help">
           {picking ? t.deck.pickHelp : t.deck.fanHelp}
         </p>
-        {THEMES.map((theme) => {
+        {/* The uitleg card has no theme: its own group, first, like card 0 in the paper fan. */}
+        {[undefined, ...THEMES].map((theme) => {
           const group = fanCards.filter((c) => c.theme === theme);
           if (group.length === 0) return null;
+          const key = theme ?? NO_THEME;
           return (
-            <section class={`fan-group theme-${theme}`} id={theme} aria-labelledby={`fan-h-${theme}`} key={theme}>
-              <h3 id={`fan-h-${theme}`}>
+            <section class={`fan-group theme-${key}`} id={key} aria-labelledby={`fan-h-${key}`} key={key}>
+              <h3 id={`fan-h-${key}`}>
                 <span class="swatch" aria-hidden="true" />
-                {t.themes[theme].name}
+                {theme ? t.themes[theme].name : t.kinds.uitleg}
               </h3>
               <ul class="fan-list fan-live">
                 {group.map((c) => {

@@ -1,7 +1,7 @@
 /** One card, face or back, as the deck and the presenter show it. Text only: no HTML from data. */
-import type { Perspective } from '../vocab';
+import { themeClass, type Perspective } from '../vocab';
 import { fill } from '../i18n/fill';
-import type { DeckStrings, IslandCard } from './types';
+import { face, type DeckStrings, type IslandCard } from './types';
 
 interface Props {
   card: IslandCard;
@@ -16,10 +16,11 @@ interface Props {
 export function DeckCard({ card, t, flipped, lens, level = 3, titleId }: Props) {
   const Title = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
+  const f = face(card, lens);
   return (
-    <article class={`deck-card theme-${card.theme}${flipped ? ' is-flipped' : ''}`} data-card-id={card.id}>
+    <article class={`deck-card ${themeClass(card.theme)}${flipped ? ' is-flipped' : ''}`} data-card-id={card.id}>
       <p class="deck-card-meta">
-        <span class="badge">{t.themes[card.theme].short}</span>
+        {card.theme && <span class="badge">{t.themes[card.theme].short}</span>}
         <span>
           {t.card.number} {card.number}
         </span>
@@ -30,10 +31,10 @@ export function DeckCard({ card, t, flipped, lens, level = 3, titleId }: Props) 
       </Title>
       {!flipped && (
         <div class="deck-card-face">
-          <p class="deck-card-summary">{card.summary}</p>
-          {card.poles && (
+          <p class="deck-card-summary">{f.summary}</p>
+          {f.poles.length > 0 && (
             <div class="deck-card-poles">
-              {card.poles.map((pole, i) => (
+              {f.poles.map((pole, i) => (
                 <div class={`deck-pole deck-pole-${i === 0 ? 'a' : 'b'}`} key={pole.label}>
                   <Sub class="deck-pole-label">{pole.label}</Sub>
                   <p>

@@ -6,7 +6,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasNext, hasPrev, next, prev, progress } from '../lib/deck/cursor';
 import { nextCard, timerFor, toggle, type TimerState } from '../lib/deck/timer';
-import type { Perspective } from '../vocab';
+import { themeClass, type Perspective } from '../vocab';
 import { DeckCard } from './DeckCard';
 import { Timer } from './Timer';
 import type { DeckStrings, IslandCard } from './types';
@@ -127,7 +127,7 @@ export function Presenter({ deck, index, flipped, lens, t, announcement, onIndex
   return (
     <div
       ref={root}
-      class={`presenter theme-${card.theme}`}
+      class={`presenter ${themeClass(card.theme)}`}
       role="dialog"
       aria-modal="true"
       aria-label={t.deck.presenter.title}

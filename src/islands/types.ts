@@ -2,13 +2,14 @@
 import type { Dictionary } from '../i18n';
 import { fill } from '../i18n/fill';
 import type { Lang } from '../routes';
-import type { Kind, Perspective, Theme } from '../vocab';
+import { PLAIN_LENS, type Kind, type Perspective, type Theme } from '../vocab';
 
 /** What every island knows of a card: plain data in one language (see cardSummary in src/content.ts). */
 export interface CardSummary {
   id: string;
   number: number;
-  theme: Theme;
+  /** Absent on the uitleg card (card 0), which belongs to no spanningsveld. */
+  theme?: Theme | undefined;
   kind: Kind;
   title: string;
   summary: string;
@@ -19,8 +20,22 @@ export interface CardSummary {
 
 /** The deck also shows what each pole protects and the questions per perspective. */
 export interface IslandCard extends CardSummary {
-  poles?: { label: string; protects: string }[];
+  poles?: { label: string; protects: string; plain?: string | undefined }[];
   perspectives: Record<Perspective, string[]>;
+  /** The tension in plain words for young people; shown with the young person's lens. */
+  youthSummary?: string | undefined;
+}
+
+/**
+ * What the face of a card says: with the young person's lens, the plain summary and pole labels
+ * where a card has them (each falls back to the regular text on its own).
+ */
+export function face(card: IslandCard, lens?: Perspective): { summary: string; poles: { label: string; protects: string }[] } {
+  const plain = lens === PLAIN_LENS;
+  return {
+    summary: (plain && card.youthSummary) || card.summary,
+    poles: (card.poles ?? []).map((p) => ({ label: (plain && p.plain) || p.label, protects: p.protects })),
+  };
 }
 
 /** The UI strings the deck needs: a slice of the dictionary, so one language ships, not both. */
@@ -39,8 +54,9 @@ export function announce(card: IslandCard, t: DeckStrings, o: { index: number; t
   const parts = [fill(t.lang, t.deck.position, { i: o.index + 1, n: o.total }), card.title];
   if (o.flipped) parts.push(...(o.lens ? card.perspectives[o.lens] : []), ...card.questions);
   else {
-    parts.push(card.summary);
-    if (card.poles) parts.push(card.poles.map((p) => p.label).join(` ${t.card.versus} `));
+    const f = face(card, o.lens);
+    parts.push(f.summary);
+    if (f.poles.length) parts.push(f.poles.map((p) => p.label).join(` ${t.card.versus} `));
   }
   return parts.join('. ');
 }

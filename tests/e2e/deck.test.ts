@@ -61,7 +61,8 @@ describe('draw and flip', () => {
   it('tells a screen reader which card is on top', async () => {
     await page.goto(site('/kaarten/?kaart=2'));
     const live = page.locator('.deck-stage [aria-live="polite"]');
-    await expect.poll(() => live.innerText()).toContain(`Kaart 2 van ${nlCards.length}. ${titleOf('zelfredzaam-samenredzaam')}`);
+    // Card 0 ("Zo werkt de waaier") opens the fan, so position 2 is the card with number 1.
+    await expect.poll(() => live.innerText()).toContain(`Kaart 2 van ${nlCards.length}. ${titleOf('visies-op-eigen-kracht')}`);
   });
 });
 

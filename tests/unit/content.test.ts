@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cardSchema, formatSchema, pageSchema, termSchema, THEMES } from '../../src/content.schema';
+import { cardSchema, formatSchema, pageSchema, PERSPECTIVES, termSchema, THEMES } from '../../src/content.schema';
+import { t } from '../../src/i18n';
 import { LANGS, match } from '../../src/routes';
-import { internalLinks, readEntries, wordCount } from '../support/content';
+import { allStrings, exampleNames, internalLinks, readEntries, wordCount } from '../support/content';
 
 const cards = Object.fromEntries(LANGS.map((l) => [l, readEntries('cards', l)])) as Record<'nl' | 'en', ReturnType<typeof readEntries>>;
 const terms = Object.fromEntries(LANGS.map((l) => [l, readEntries('begrippen', l)])) as typeof cards;
@@ -32,14 +34,41 @@ describe.each(LANGS)('content in %s', (lang) => {
     }
   });
 
+  it('opens the fan with one uitleg card: number 0, no theme', () => {
+    const uitleg = cards[lang].filter((c) => c.data.kind === 'uitleg');
+    expect(uitleg.map((c) => c.slug)).toEqual(['zo-werkt-de-waaier']);
+    expect(uitleg[0]!.data.number).toBe(0);
+    expect(uitleg[0]!.data.theme).toBeUndefined();
+    const others = cards[lang].filter((c) => c.data.kind !== 'uitleg');
+    expect(others.filter((c) => Number(c.data.number) < 1).map((c) => c.file), 'only the uitleg card may have number 0').toEqual([]);
+  });
+
   it('keeps texts within the word ranges of the content brief', () => {
     const problems: string[] = [];
     for (const c of cards[lang]) {
       const body = wordCount(c.body);
-      const [min, max] = c.data.kind === 'kenniskaart' ? [120, 300] : [80, 150];
+      // The uitleg card explains the whole fan: it gets the room of a kenniskaart.
+      const [min, max] = c.data.kind === 'dilemma' ? [80, 150] : [120, 300];
       if (body < min || body > max) problems.push(`${c.file}: body has ${body} words, expected ${min}-${max}`);
       const example = wordCount(String(c.data.example ?? ''));
       if (example < 60 || example > 120) problems.push(`${c.file}: example has ${example} words, expected 60-120`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every dilemma a plain-language layer for young people (one short sentence, short pole labels)', () => {
+    const problems: string[] = [];
+    for (const c of cards[lang].filter((e) => e.data.kind === 'dilemma')) {
+      const youth = c.data.youthSummary as string | undefined;
+      if (!youth) problems.push(`${c.file}: no youthSummary (one sentence for young people, about A2)`);
+      else {
+        if (/[.!?]\s+\S/.test(youth.trim())) problems.push(`${c.file}: youthSummary has more than one sentence`);
+        if (wordCount(youth) > 16) problems.push(`${c.file}: youthSummary has ${wordCount(youth)} words, expected at most 16`);
+      }
+      for (const [i, pole] of ((c.data.poles as { plain?: string }[] | undefined) ?? []).entries()) {
+        if (!pole.plain) problems.push(`${c.file}: pole ${i === 0 ? 'A' : 'B'} has no plain label`);
+        else if (wordCount(pole.plain) > 6) problems.push(`${c.file}: plain label of pole ${i === 0 ? 'A' : 'B'} has more than 6 words`);
+      }
     }
     expect(problems).toEqual([]);
   });
@@ -74,6 +103,84 @@ describe.each(LANGS)('content in %s', (lang) => {
         else if (route.lang !== lang) problems.push(`${e.file}: link ${link} points at the other language`);
         else if (route.key === 'card' && !cardIds.has(route.id!)) problems.push(`${e.file}: link ${link}: no card "${route.id}"`);
         else if (route.key === 'glossary' && hash && !termIds.has(hash)) problems.push(`${e.file}: link ${link}: no term "${hash}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe.each(LANGS)('the editor\'s checks in %s', (lang) => {
+  it('has questions from all six perspectives on every card', () => {
+    const problems: string[] = [];
+    for (const c of cards[lang]) {
+      const per = (c.data.perspectives ?? {}) as Record<string, string[] | undefined>;
+      for (const p of PERSPECTIVES) if (!per[p]?.length || per[p]!.some((q) => !q.trim())) problems.push(`${c.file}: no question from "${p}"`);
+    }
+    expect(PERSPECTIVES).toHaveLength(6);
+    expect(problems).toEqual([]);
+  });
+
+  it('gives every card at least one source with a public URL', () => {
+    const without = cards[lang].filter((c) => !((c.data.sources as { url?: string }[] | undefined) ?? []).some((s) => /^https:\/\//.test(s.url ?? '')));
+    expect(without.map((c) => c.file)).toEqual([]);
+  });
+
+  it('uses every name in the practice examples on one card only', () => {
+    // A name is a word capitalised inside a sentence of some example; once known, it counts wherever it stands.
+    const names = new Set(cards[lang].flatMap((c) => exampleNames(String(c.data.example ?? ''))));
+    const seen = new Map<string, string[]>();
+    for (const c of cards[lang]) {
+      const words = new Set((String(c.data.example ?? '').match(/\p{L}+/gu) ?? []).filter((w) => names.has(w)));
+      for (const w of words) seen.set(w, [...(seen.get(w) ?? []), c.slug]);
+    }
+    const repeated = [...seen].filter(([, on]) => on.length > 1).map(([name, on]) => `${name}: ${on.join(', ')}`);
+    expect(names.size, 'the name finder finds the names').toBeGreaterThan(40);
+    expect(repeated).toEqual([]);
+  });
+
+  it('explains at least 24 terms in the glossary', () => {
+    expect(terms[lang].length).toBeGreaterThanOrEqual(24);
+    for (const id of ['zorg-voor-de-jeugd', 'regie', 'familienetwerkberaad', 'jeugdautoriteit', 'transformatie', 'maatje', 'pleegzorg', 'gesloten-jeugdhulp', 'jeugdbescherming', 'eigen-kracht-centrale', 'jeugdhulpplicht', 'veilig-thuis']) {
+      expect(terms[lang].map((e) => e.slug), `glossary term ${id}`).toContain(id);
+    }
+  });
+
+  it('names the app as the app does: one word per UI thing in the werkvormen and the dictionary', () => {
+    const d = t(lang);
+    const ui = new Set(allStrings(d));
+    // Each pair: the UI's own word (taken from the dictionary, so it cannot drift) and the words that may no longer appear.
+    const pairs: { word: string; avoid: string[] }[] =
+      lang === 'nl'
+        ? [
+            { word: d.deck.lens, avoid: ['perspectieflens', 'lens'] },
+            { word: d.sessions.positions.chartTitle, avoid: ['stippenplot'] },
+            { word: d.deck.present, avoid: ['presentatiemodus'] },
+            { word: 'positie', avoid: ['marker'] },
+            { word: 'back-up', avoid: ['reservekopie'] },
+          ]
+        : [
+            { word: d.deck.lens, avoid: ['perspective lens'] },
+            { word: d.sessions.positions.chartTitle, avoid: ['dot plot'] },
+            { word: d.deck.present, avoid: ['presenter mode', 'presentation mode'] },
+            { word: 'position', avoid: ['marker'] },
+            { word: 'backup', avoid: ['back-up'] },
+          ];
+    const problems: string[] = [];
+    for (const { word, avoid } of pairs) {
+      if (![...ui].some((s) => s.toLowerCase().includes(word.toLowerCase()))) problems.push(`the UI dictionary does not use "${word}"`);
+      for (const f of formats[lang]) {
+        const text = readFileSync(f.file, 'utf8').toLowerCase();
+        for (const a of avoid) if (new RegExp(`\\b${a}\\b`).test(text)) problems.push(`${f.file}: says "${a}"; the app says "${word}"`);
+      }
+    }
+    // Every button or label a werkvorm quotes ("Toon alle posities") is a string of the UI.
+    const notUi = new Set(['jongere', 'ik', 'een moeder', 'een jongere van 15', 'young person', 'me', 'a mother', 'a 15-year-old']);
+    for (const f of formats[lang]) {
+      for (const m of readFileSync(f.file, 'utf8').matchAll(/"([^"\n]{1,40})"|(?<![\p{L}'])'(\p{Lu}[^'\n]{0,39})'(?![\p{L}])/gu)) {
+        const label = (m[1] ?? m[2]!).trim();
+        if (notUi.has(label) || label.split(/\s+/).length > 5 || /[.!?]$/.test(label)) continue;
+        const lensLabel = PERSPECTIVES.some((p) => label === `${d.deck.lens}: ${d.perspectives[p]}`);
+        if (!ui.has(label) && !lensLabel) problems.push(`${f.file}: quotes "${label}", which is not a label of the app`);
       }
     }
     expect(problems).toEqual([]);

@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { clampIndex } from '../../lib/deck/cursor';
 import { sessionDeck } from '../../lib/sessions/deck';
+import { themeClass } from '../../vocab';
 import { formatDay } from '../../lib/sessions/format';
 import type { Session } from '../../lib/store/types';
 import { Actions } from './Actions';
@@ -141,9 +142,9 @@ function CardFace({ card }: { card: SessionCard }) {
   const { t } = useStrings();
   const s = t.s;
   return (
-    <article class={`ss-card theme-${card.theme}`} aria-labelledby="ss-card-h">
+    <article class={`ss-card ${themeClass(card.theme)}`} aria-labelledby="ss-card-h">
       <p class="ss-card-meta">
-        <span class="badge">{t.themes[card.theme]}</span>
+        {card.theme && <span class="badge">{t.themes[card.theme]}</span>}
         <span>
           {t.cardNumber} {card.number}
         </span>

@@ -16,6 +16,6 @@ export interface DeckCard {
   id: string;
   /** Position in the printed fan. */
   number: number;
-  theme: Theme;
+  theme?: Theme | undefined;
   kind: Kind;
 }

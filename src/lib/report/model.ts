@@ -3,6 +3,7 @@
  * the agreed or own position, actions). The report view and the Markdown text are both
  * made from this model, so they always say the same thing.
  */
+import type { Kind } from '../../vocab';
 import type { Action, CardNote, Position, Session } from '../store/types';
 import { ownPosition, participantPositions } from '../sessions/positions';
 
@@ -10,7 +11,7 @@ export interface ReportCardInfo {
   id: string;
   number: number;
   title: string;
-  kind: 'kenniskaart' | 'dilemma';
+  kind: Kind;
   /** Labels of pole A (0) and pole B (100), for dilemmas. */
   poles?: [string, string];
 }
