@@ -21,6 +21,15 @@ export default defineConfig({
   integrations: [preact(), staticHost(), serviceWorker()],
   // No dev toolbar and no telemetry-style extras: the app makes no third-party requests, also in dev.
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      // Astro builds for "esnext", which tells the CSS minifier (lightningcss) that every engine
+      // understands every shorthand: it then folds text-decoration + text-decoration-thickness
+      // into "text-decoration: underline 3px", which WebKit rejects whole. Naming the engines we
+      // support (Vite's "baseline widely available" set) keeps such declarations apart.
+      cssTarget: ['chrome111', 'edge111', 'firefox114', 'safari16.4', 'ios16.4'],
+    },
+  },
   security: {
     // A meta-tag CSP on every page; Astro adds the hashes of its own scripts and styles.
     // frame-ancestors and report-uri cannot live in a meta tag: see public/_headers.
