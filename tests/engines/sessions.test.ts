@@ -151,6 +151,7 @@ describe(`sessions (${j.name})`, () => {
     await tab.click({ role: 'button', name: nl.actions.add, exact: false, within: '.ss-action-new' });
     await tab.waitFor('.ss-action');
     await saved(tab);
+    expect((await dump(tab)).notes.map((n) => n.text)).toEqual(['Regel een\nRegel twee']);
 
     await tab.click({ role: 'link', name: nl.view.report, exact: false });
     await tab.waitFor('.ss-report');

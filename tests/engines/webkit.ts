@@ -87,7 +87,9 @@ class WebKitTab extends BaseTab {
       await this.evaluate(onElement(sel, SET_VALUE, [text]));
       return;
     }
-    await (await this.element(sel)).sendKeys(text);
+    // It also drops "\n": send the Enter key between the lines instead.
+    const keys = text.split('\n').flatMap((line, i) => (i === 0 ? [line] : [SeleniumKey.ENTER, line])).filter((k) => k !== '');
+    await (await this.element(sel)).sendKeys(...keys);
   }
   async press(key: Key): Promise<void> {
     const d = await this.use();
