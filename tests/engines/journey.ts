@@ -12,6 +12,8 @@ export interface Journey {
   fresh(): Promise<{ profile: Profile; tab: Tab }>;
   /** Another tab in a profile, watched for errors like the first. */
   tab(profile: Profile): Promise<Tab>;
+  /** One profile and tab for the whole file (pages that keep nothing), closed after the last test. */
+  shared(): Promise<Tab>;
 }
 
 export function useEngine(): Journey {
@@ -28,7 +30,14 @@ export function useEngine(): Journey {
     for (const p of profiles.splice(0)) await p.close();
     expect(errors, `no uncaught errors in the page (${name})`).toEqual([]);
   });
+  let sharedTab: Promise<{ profile: Profile; tab: Tab }> | undefined;
   afterAll(async () => {
+    if (sharedTab) {
+      const { profile, tab } = await sharedTab;
+      const errors = await tab.errors().catch(() => []);
+      await profile.close();
+      expect(errors, `no uncaught errors in the page (${name})`).toEqual([]);
+    }
     await engine?.close();
   });
   const j: Journey = {
@@ -38,6 +47,10 @@ export function useEngine(): Journey {
       const profile = await engine!.newProfile();
       profiles.push(profile);
       return { profile, tab: await j.tab(profile) };
+    },
+    async shared() {
+      sharedTab ??= engine!.newProfile().then(async (profile) => ({ profile, tab: await profile.newTab() }));
+      return (await sharedTab).tab;
     },
     async tab(profile) {
       const t = await profile.newTab();
