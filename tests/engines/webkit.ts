@@ -148,6 +148,8 @@ class WebKitProfile implements Profile {
     });
     const driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({ browserName: 'MiniBrowser' }).build();
     await driver.manage().window().setRect({ width: 1280, height: 900 });
+    // axe on the print page (every card on one page) takes longer than the default 30 s on a busy machine.
+    await driver.manage().setTimeouts({ script: 120_000 });
     const profile = new WebKitProfile(driver, proc, home);
     profile.current = await driver.getWindowHandle();
     return profile;
