@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readEntries } from '../support/content';
 import { poll } from './driver';
-import { site, useEngine } from './journey';
+import { useEngine } from './journey';
 import { DILEMMA, KENNIS, createSession, dump, nl, noteBox, openSessions, saved, saveState } from './sessions-steps';
 
 const cardTitle = (id: string) => String(readEntries('cards', 'nl').find((c) => c.slug === id)?.data.title);
