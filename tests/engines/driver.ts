@@ -399,6 +399,6 @@ export function listDir(dir: string): Set<string> {
 }
 
 /** expect.poll with the engine suites' default timeout. */
-export function poll<T>(fn: () => Promise<T> | T, message?: string) {
-  return expect.poll(fn, { timeout: DEFAULT_TIMEOUT, interval: 100, message });
+export function poll<T>(fn: () => Promise<T> | T, message?: string, timeout = DEFAULT_TIMEOUT) {
+  return expect.poll(fn, { timeout, interval: 100, message });
 }

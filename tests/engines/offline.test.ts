@@ -26,7 +26,8 @@ describe(`offline (${j.name})`, () => {
     try {
       const { tab } = await j.fresh();
       await tab.goto(at('/'));
-      await poll(() => tab.eval(() => navigator.serviceWorker?.controller?.scriptURL ?? null)).toBe(at('/sw.js'));
+      // The first visit precaches the whole site (about 1.4 MB) before the worker takes control: allow for a busy machine.
+      await poll(() => tab.eval(() => navigator.serviceWorker?.controller?.scriptURL ?? null), 'service worker in control', 60_000).toBe(at('/sw.js'));
       await poll(() => tab.text('#pwa .pwa-notice [role="status"]')).toBe(dictionaries.nl.pwa.ready);
 
       await server.close();
