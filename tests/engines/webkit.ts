@@ -44,7 +44,7 @@ async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
   const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
   const display = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('Xvfb did not start within 10 s (apt-get install xvfb)')), 10_000);
+    const timer = setTimeout(() => reject(new Error('Xvfb did not start within 30 s (apt-get install xvfb)')), 30_000);
     proc.once('error', (e) => reject(new Error(`Xvfb could not start: ${e.message} (apt-get install xvfb)`)));
     proc.stdio[3]!.on('data', (d: Buffer) => {
       out += d.toString();
