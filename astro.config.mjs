@@ -37,6 +37,11 @@ export default defineConfig({
     // The relay's address for the room code (src/lib/room/config.ts); empty when there is no relay.
     define: { 'import.meta.env.KJK_RELAY_URL': JSON.stringify(relayUrl) },
     build: {
+      // Astro builds for "esnext", which tells the CSS minifier (lightningcss) that every engine
+      // understands every shorthand: it then folds text-decoration + text-decoration-thickness
+      // into "text-decoration: underline 3px", which WebKit rejects whole. Naming the engines we
+      // support (Vite's "baseline widely available" set) keeps such declarations apart.
+      cssTarget: ['chrome111', 'edge111', 'firefox114', 'safari16.4', 'ios16.4'],
       rolldownOptions: {
         output: {
           codeSplitting: {

@@ -1,5 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The user journeys of tests/engines/, once per engine: Chromium (Playwright), Firefox
+ * (puppeteer-core, WebDriver BiDi) and WebKit (selenium-webdriver, WebKitWebDriver). Each
+ * engine's files run one after another; the engines run side by side.
+ */
+const engine = (name: 'chromium' | 'firefox' | 'webkit') => ({
+  test: {
+    name: `engine-${name}`,
+    include: ['tests/engines/**/*.test.ts'],
+    environment: 'node',
+    globalSetup: ['tests/support/global-setup.ts'],
+    provide: { engine: name },
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
+
 export default defineConfig({
   test: {
     projects: [
@@ -42,6 +60,9 @@ export default defineConfig({
           testTimeout: 180_000,
         },
       },
+      engine('chromium'),
+      engine('firefox'),
+      engine('webkit'),
     ],
   },
 });

@@ -1,15 +1,27 @@
 #!/usr/bin/env node
 /**
  * `npm test`: everything, in the order that fails fastest. Types (astro check), then a
- * production build, then Vitest (unit, build and browser tests; the browser tests serve
- * the build themselves). Extra arguments go to Vitest, e.g. `npm test -- --project unit`.
+ * production build, then Vitest: the unit, build and Chromium browser tests, and side by side
+ * with them the user journeys in each engine (Chromium, Firefox, WebKit; tests/engines/), one
+ * Vitest process per engine, WebKit under `xvfb-run -a`. Extra arguments go to a single Vitest
+ * run instead, e.g. `npm test -- --project unit` or `npm test -- --project engine-firefox`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  console.error(`Chromium is missing at ${chromium}. The browser tests use Debian's package:\n  sudo apt-get install -y chromium`);
+const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+const browsers = [
+  [process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium'],
+  [process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', 'firefox-esr'],
+  [process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver', 'webkit2gtk-driver'],
+];
+const missing = browsers.filter(([path]) => !existsSync(path));
+if (!process.env.DISPLAY && !onPath('xvfb-run')) missing.push(['xvfb-run', 'xvfb xauth']);
+if (missing.length) {
+  console.error(
+    `Missing: ${missing.map(([p]) => p).join(', ')}. The browser tests use Debian's packages:\n` +
+      `  sudo apt-get install -y --no-install-recommends ${missing.map(([, pkg]) => pkg).join(' ')}`,
+  );
   process.exit(1);
 }
 const major = Number(process.versions.node.split('.')[0]);
@@ -21,27 +33,74 @@ if (major < 22) {
 const astro = 'node_modules/astro/bin/astro.mjs';
 const vitest = 'node_modules/vitest/vitest.mjs';
 const extra = process.argv.slice(2);
-// The site must also work from a sub-folder of a host: build it once more under a base path
-// and run the browser journeys that touch URLs against that build.
-const sub = { KJK_BASE: '/waaier/', KJK_OUT_DIR: 'dist-base' };
-const steps = [
-  ['types (astro check)', [astro, 'check']],
-  ['build', [astro, 'build']],
-  ['tests (vitest)', [vitest, 'run', ...extra]],
-  ...(extra.length
-    ? []
-    : [
-        ['build under /waaier/', [astro, 'build'], sub],
-        ['browser tests under /waaier/', [vitest, 'run', '--project', 'e2e', 'tests/e2e/routes.test.ts', 'tests/e2e/deck.test.ts', 'tests/e2e/offline.test.ts'], sub],
-      ]),
-];
-for (const [name, args, env = {}] of steps) {
+const env = (more = {}) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...more });
+/** WebKit needs a display; xvfb-run gives it one (the adapter starts Xvfb itself otherwise). */
+const withDisplay = (args) => (process.env.DISPLAY ? [process.execPath, args] : ['xvfb-run', ['-a', process.execPath, ...args]]);
+
+/** Runs steps side by side, each line prefixed with its name; resolves with the failed names. */
+function parallel(steps) {
+  return Promise.all(
+    steps.map(
+      ([name, [cmd, args]]) =>
+        new Promise((resolve) => {
+          const started = Date.now();
+          const child = spawn(cmd, args, { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+          const prefix = (stream, out) => {
+            let rest = '';
+            stream.on('data', (d) => {
+              const lines = (rest + d.toString()).split('\n');
+              rest = lines.pop() ?? '';
+              for (const l of lines) out.write(`[${name}] ${l}\n`);
+            });
+            stream.on('end', () => rest && out.write(`[${name}] ${rest}\n`));
+          };
+          prefix(child.stdout, process.stdout);
+          prefix(child.stderr, process.stderr);
+          child.on('close', (code) => {
+            const secs = ((Date.now() - started) / 1000).toFixed(1);
+            console.log(code === 0 ? `✓ ${name} (${secs} s)` : `✗ ${name} failed (${secs} s)`);
+            resolve(code === 0 ? null : name);
+          });
+        }),
+    ),
+  ).then((r) => r.filter(Boolean));
+}
+
+function step(name, args, more = {}) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  const run = spawnSync(process.execPath, args, { stdio: 'inherit', env: env(more) });
   if (run.status !== 0) {
     console.error(`\n✗ ${name} failed`);
     process.exit(run.status ?? 1);
   }
   console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
+
+const started = Date.now();
+step('types (astro check)', [astro, 'check']);
+step('build', [astro, 'build']);
+if (extra.length) {
+  const [cmd, args] = withDisplay([vitest, 'run', ...extra]);
+  const run = spawnSync(cmd, args, { stdio: 'inherit', env: env() });
+  process.exit(run.status ?? 1);
+}
+
+console.log('\n▶ tests (vitest): unit, build and Chromium tests, and the journeys in Chromium, Firefox and WebKit side by side');
+const failed = await parallel([
+  ['vitest', [process.execPath, [vitest, 'run', '--project', 'unit', '--project', 'build', '--project', 'e2e']]],
+  ['chromium', [process.execPath, [vitest, 'run', '--project', 'engine-chromium']]],
+  ['firefox', [process.execPath, [vitest, 'run', '--project', 'engine-firefox']]],
+  ['webkit', withDisplay([vitest, 'run', '--project', 'engine-webkit'])],
+]);
+if (failed.length) {
+  console.error(`\n✗ failed: ${failed.join(', ')}`);
+  process.exit(1);
+}
+
+// The site must also work from a sub-folder of a host: build it once more under a base path
+// and run the browser journeys that touch URLs against that build.
+const sub = { KJK_BASE: '/waaier/', KJK_OUT_DIR: 'dist-base' };
+step('build under /waaier/', [astro, 'build'], sub);
+step('browser tests under /waaier/', [vitest, 'run', '--project', 'e2e', 'tests/e2e/routes.test.ts', 'tests/e2e/deck.test.ts', 'tests/e2e/offline.test.ts'], sub);
+console.log(`\n✓ all tests (${((Date.now() - started) / 60000).toFixed(1)} min)`);

@@ -1,0 +1,169 @@
+/**
+ * Sessions in every engine: create, a note saved as you type, reload, two tabs, positions,
+ * actions and the report. Each test starts with a fresh, empty profile.
+ */
+import { describe, expect, it } from 'vitest';
+import { readEntries } from '../support/content';
+import { poll } from './driver';
+import { useEngine } from './journey';
+import { DILEMMA, KENNIS, createSession, dump, nl, noteBox, openSessions, saved, saveState } from './sessions-steps';
+
+const cardTitle = (id: string) => String(readEntries('cards', 'nl').find((c) => c.slug === id)?.data.title);
+const poles = (id: string) => (readEntries('cards', 'nl').find((c) => c.slug === id)?.data.poles as { label: string }[]).map((p) => p.label);
+const j = useEngine();
+
+describe(`sessions (${j.name})`, () => {
+  it('creates a session, saves a note as you type, and keeps it after a reload', async () => {
+    const { tab } = await j.fresh();
+    await openSessions(tab);
+    expect(await tab.text('.ss-empty')).toContain(nl.list.empty);
+    // The storage status reads well also without navigator.storage (WebKitGTK has none).
+    await tab.waitFor('.ss-storage');
+    const storage = await tab.text('.ss-storage');
+    expect(storage).toContain(nl.storage.local);
+    expect(storage).not.toMatch(/undefined|NaN|null/);
+    const id = await createSession(tab, { title: 'Teamoverleg maart', team: 'Team Noord', date: '2025-03-14' });
+    expect(await tab.text('.ss-session h2')).toBe('Teamoverleg maart');
+    expect(await tab.text('#ss-card-h')).toBe(cardTitle(DILEMMA));
+    expect(await tab.text('.ss-progress')).toBe('Kaart 1 van 3');
+
+    await tab.fill(noteBox(), 'Wij vinden het netwerk belangrijk.');
+    await saved(tab);
+    expect((await dump(tab)).notes).toMatchObject([{ sessionId: id, cardId: DILEMMA, text: 'Wij vinden het netwerk belangrijk.' }]);
+
+    await tab.reload();
+    await poll(() => tab.value(noteBox())).toBe('Wij vinden het netwerk belangrijk.');
+    expect(await tab.text(saveState)).toContain(nl.notes.saved);
+    expect(await tab.text('.ss-goto option')).toBe(`1. ${cardTitle(DILEMMA)} (notitie)`);
+
+    // Next card, and Back returns to the list.
+    await tab.click({ role: 'button', name: nl.view.next, exact: false });
+    await poll(() => tab.text('#ss-card-h')).toBe(cardTitle(KENNIS));
+    await poll(async () => new URL(await tab.url()).searchParams.get('kaart')).toBe('2');
+    await tab.back();
+    await tab.waitFor('.ss-list');
+    expect(await tab.texts('.ss-item-title')).toEqual(['Teamoverleg maart']);
+  });
+
+  it('an edit in one tab appears in the other', async () => {
+    const { profile, tab: a } = await j.fresh();
+    const id = await createSession(a, { title: 'Twee tabbladen' });
+    const b = await j.tab(profile);
+    await openSessions(b, 'nl', `?sessie=${id}`);
+    await poll(() => b.eval(() => !(document.querySelector('textarea') as HTMLTextAreaElement | null)?.disabled)).toBe(true);
+    // Work happens in the front tab (a background tab's animation frames are throttled).
+    await a.front();
+    await a.fill(noteBox(), 'Geschreven in tabblad A');
+    await poll(() => b.value(noteBox())).toBe('Geschreven in tabblad A');
+    await a.front();
+    await a.fill({ label: nl.positions.participant, exact: false }, 'Anna');
+    await a.click({ role: 'button', name: nl.positions.place, exact: false });
+    await poll(() => b.text('.ss-count-text')).toBe('1 positie geplaatst');
+    await a.front();
+    await a.click({ role: 'link', name: nl.view.back, exact: false });
+    await a.click({ role: 'button', name: nl.list.rename, exact: false });
+    await a.fill({ label: nl.list.renameLabel, exact: false }, 'Nieuwe naam');
+    await a.click({ role: 'button', name: nl.list.save, exact: false });
+    await poll(() => b.text('.ss-session h2')).toBe('Nieuwe naam');
+  });
+
+  it('positions: one marker in zelfreflectie, kept; team markers hidden until shown, then the agreed position', async () => {
+    const { tab } = await j.fresh();
+    await createSession(tab, { title: 'Alleen', kind: 'zelfreflectie' });
+    const [a, b] = poles(DILEMMA);
+    const own = { label: `Jouw positie tussen ${a} en ${b}`, exact: false };
+    await tab.fill(own, '30');
+    await poll(() => tab.text('.ss-positions [role=status]')).toBe('Je positie is bewaard: 30 van 100.');
+    expect(await tab.attr(own, 'aria-valuetext')).toBe(`30 van 100, dichter bij ${a}`);
+    await tab.reload();
+    await poll(() => tab.value(own)).toBe('30');
+
+    await openSessions(tab);
+    const team = await createSession(tab, { title: 'Samen', team: 'Team Zuid' });
+    const place = async (name: string, value: number) => {
+      await tab.fill({ label: nl.positions.participant, exact: false }, name);
+      await tab.fill(own, String(value));
+      await tab.click({ role: 'button', name: nl.positions.place, exact: false });
+    };
+    await place('Anna', 20);
+    await poll(() => tab.text('.ss-count-text')).toBe('1 positie geplaatst');
+    await poll(() => tab.value(own)).toBe('50');
+    await place('Bram', 45);
+    await poll(() => tab.text('.ss-count-text')).toBe('2 posities geplaatst');
+    await place('', 80);
+    await poll(() => tab.text('.ss-count-text')).toBe('3 posities geplaatst');
+    expect(await tab.count('.ss-dotplot')).toBe(0);
+    expect(await tab.text('.ss-positions')).not.toMatch(/Anna|Bram/);
+    await tab.click({ role: 'button', name: nl.positions.reveal, exact: false });
+    await tab.waitFor({ role: 'img', name: /Posities van/ });
+    expect(await tab.count('.ss-dotplot circle')).toBe(3);
+    expect(await tab.text('.ss-dotplot + .ss-chart-poles + figcaption')).toBe(`Posities van ${a} (0) tot ${b} (100): Anna: 20, Bram: 45, Deelnemer 3: 80.`);
+    const agreed = { label: `Gezamenlijke positie tussen ${a} en ${b}`, exact: false };
+    expect(await tab.value(agreed)).toBe('45');
+    await tab.fill(agreed, '40');
+    await tab.click({ role: 'button', name: nl.positions.agreedSave, exact: false });
+    await poll(() => tab.text('.ss-agreed-now')).toBe(`Gezamenlijke positie: 40 van 100 (dichter bij ${a}).`);
+    const stored = (await dump(tab)).positions.filter((p) => p.sessionId === team);
+    expect(stored.filter((p) => p.agreed)).toMatchObject([{ participant: '', value: 40 }]);
+    expect(stored.filter((p) => !p.agreed)).toHaveLength(3);
+  });
+
+  it('adds, ticks off, edits and deletes actions', async () => {
+    const { tab } = await j.fresh();
+    await createSession(tab, { title: 'Afspraken' });
+    const form = '.ss-action-new';
+    await tab.click({ role: 'button', name: nl.actions.add, exact: false, within: form });
+    await poll(() => tab.text({ role: 'alert', within: form })).toBe(nl.actions.needText);
+    await tab.fill({ label: nl.actions.text, within: form }, 'Netwerk in kaart brengen');
+    await tab.fill({ label: nl.actions.owner, exact: false, within: form }, 'Anna');
+    await tab.fill({ label: nl.actions.due, exact: false, within: form }, '2025-04-01');
+    await tab.click({ role: 'button', name: nl.actions.add, exact: false, within: form });
+    await tab.waitFor('.ss-action');
+    expect(await tab.text('.ss-action')).toMatch(/Netwerk in kaart brengen[\s\S]*Wie: Anna[\s\S]*Klaar op 1 april 2025[\s\S]*Kaart 2/);
+
+    await tab.check({ role: 'checkbox', within: '.ss-action' });
+    await poll(async () => (await dump(tab)).actions[0]?.done).toBe(true);
+    await poll(() => tab.attr('.ss-action', 'class')).toContain('is-done');
+
+    await tab.click({ role: 'button', name: /Wijzigen/, within: '.ss-action' });
+    await tab.fill({ label: nl.actions.text, within: '.ss-action.is-editing' }, 'Netwerk tekenen met het gezin');
+    await tab.fill({ label: nl.actions.owner, exact: false, within: '.ss-action.is-editing' }, '');
+    await tab.click({ role: 'button', name: nl.actions.save, exact: false, within: '.ss-action.is-editing' });
+    await poll(async () => (await dump(tab)).actions[0]).toMatchObject({ text: 'Netwerk tekenen met het gezin', done: true });
+    expect((await dump(tab)).actions[0]?.owner).toBeUndefined();
+
+    await tab.click({ role: 'button', name: /Verwijderen/, within: '.ss-action' });
+    await poll(async () => (await dump(tab)).actions.length).toBe(0);
+    await tab.waitFor({ css: '.ss-actions .ss-hint', hasText: nl.actions.none });
+  });
+
+  it('the report shows notes, positions and actions, and leads back to the session', async () => {
+    const { tab } = await j.fresh();
+    await createSession(tab, { title: 'Verslag maken', team: 'Team Noord', date: '2025-03-14' });
+    await tab.fill(noteBox(), 'Regel een\nRegel twee');
+    await tab.fill({ label: nl.positions.participant, exact: false }, 'Anna');
+    await tab.click({ role: 'button', name: nl.positions.place, exact: false });
+    await poll(() => tab.text('.ss-count-text')).toBe('1 positie geplaatst');
+    await tab.click({ role: 'button', name: nl.positions.reveal, exact: false });
+    await tab.click({ role: 'button', name: nl.positions.agreedSave, exact: false });
+    await tab.waitFor('.ss-agreed-now');
+    await tab.fill({ label: nl.actions.text, within: '.ss-action-new' }, 'Opa bellen');
+    await tab.click({ role: 'button', name: nl.actions.add, exact: false, within: '.ss-action-new' });
+    await tab.waitFor('.ss-action');
+    await saved(tab);
+    expect((await dump(tab)).notes.map((n) => n.text)).toEqual(['Regel een\nRegel twee']);
+
+    await tab.click({ role: 'link', name: nl.view.report, exact: false });
+    await tab.waitFor('.ss-report');
+    await poll(async () => new URL(await tab.url()).searchParams.get('verslag')).toBe('1');
+    const text = await tab.text('.ss-report');
+    expect(text).toContain(`Kaart 2: ${cardTitle(DILEMMA)}`);
+    expect(text).toContain('Regel een\nRegel twee');
+    expect(text).toContain('Anna: 50');
+    expect(text).toContain('Gezamenlijke positie: 50');
+    expect(text).toContain('[open] Opa bellen');
+    await tab.click({ role: 'link', name: nl.report.back, exact: false });
+    await tab.waitFor('.ss-session');
+    expect(await tab.value(noteBox())).toBe('Regel een\nRegel twee');
+  });
+});
