@@ -46,7 +46,11 @@ export default defineConfig({
         output: {
           codeSplitting: {
             groups: [
-              { name: 'page-runtime', priority: 3, test: /preload-helper|[\\/]src[\\/](lib[\\/]lifecycle|scripts[\\/]pwa)\./ },
+              {
+                name: 'page-runtime',
+                priority: 3,
+                test: /preload-helper|[\\/]src[\\/](lib[\\/]lifecycle|scripts[\\/]pwa)\./,
+              },
               {
                 name: 'island-runtime',
                 priority: 2,

@@ -5,6 +5,13 @@ import { defineConfig } from 'vitest/config';
  * (puppeteer-core, WebDriver BiDi) and WebKit (selenium-webdriver, WebKitWebDriver). Each
  * engine's files run one after another; the engines run side by side.
  */
+/**
+ * How long expect.poll waits for a page to get there. The pages answer within a second on a
+ * quiet machine; CI runs the engines side by side on two cores, so waits get room, never the
+ * assertions less strictness.
+ */
+const BROWSER_POLL = { timeout: 10_000, interval: 50 };
+
 const engine = (name: 'chromium' | 'firefox' | 'webkit') => ({
   test: {
     name: `engine-${name}`,
@@ -15,11 +22,19 @@ const engine = (name: 'chromium' | 'firefox' | 'webkit') => ({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    expect: { poll: BROWSER_POLL },
   },
 });
 
 export default defineConfig({
   test: {
+    // `npm test` runs the unit project with --coverage: src/lib must stay at 90% of lines or more.
+    coverage: {
+      provider: 'v8',
+      include: ['src/lib/**/*.ts'],
+      reporter: ['text-summary'],
+      thresholds: { lines: 90 },
+    },
     projects: [
       {
         test: {
@@ -39,6 +54,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          expect: { poll: BROWSER_POLL },
         },
       },
       {

@@ -49,13 +49,15 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
   const text = env[name];
   if (text === undefined || text === '') return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}="${text}": expected a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name}="${text}": expected a whole number from ${min} to ${max}`);
   return n;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig {
   const redisUrl = env.KJK_RELAY_REDIS_URL?.trim() || null;
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error(`KJK_RELAY_REDIS_URL="${redisUrl}": expected redis://host:port`);
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    throw new Error(`KJK_RELAY_REDIS_URL="${redisUrl}": expected redis://host:port`);
   return {
     ...DEFAULTS,
     host: env.KJK_RELAY_HOST?.trim() || DEFAULTS.host,

@@ -49,7 +49,10 @@ export function isAllowedOrigin(origin: unknown, allowed: readonly string[]): bo
  * (Sec-Fetch-Site) and its Host is the host of an allowed origin. A cross-site request from a
  * browser always carries Origin or "Sec-Fetch-Site: cross-site".
  */
-export function isAllowedRequest(headers: Record<string, string | string[] | undefined>, allowed: readonly string[]): boolean {
+export function isAllowedRequest(
+  headers: Record<string, string | string[] | undefined>,
+  allowed: readonly string[],
+): boolean {
   const origin = headers.origin;
   if (origin !== undefined) return isAllowedOrigin(origin, allowed);
   if (headers['sec-fetch-site'] !== 'same-origin' || typeof headers.host !== 'string') return false;
@@ -59,7 +62,10 @@ export function isAllowedRequest(headers: Record<string, string | string[] | und
 
 /** Parses KJK_RELAY_ORIGIN: comma-separated origins, each exactly scheme://host[:port]. */
 export function parseOrigins(text: string): string[] {
-  const origins = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!origins.length) throw new Error('KJK_RELAY_ORIGIN names no origin');
   for (const o of origins) {
     let url: URL;
@@ -75,7 +81,9 @@ export function parseOrigins(text: string): string[] {
 
 /** The hash a presenter registers at creation: SHA-256 of its secret's bytes, base64url. */
 export function secretHash(secret: string): string {
-  return createHash('sha256').update(base64urlToBytes(secret) ?? new Uint8Array()).digest('base64url');
+  return createHash('sha256')
+    .update(base64urlToBytes(secret) ?? new Uint8Array())
+    .digest('base64url');
 }
 
 export function isSecret(value: unknown): value is string {
@@ -163,7 +171,15 @@ export class Registry {
   create(id: string, proof: string, host: string, now: number): CreateResult {
     if (this.rooms.has(id) || this.tombstones.has(id)) return 'taken';
     if (this.rooms.size >= this.bounds.maxRooms) return 'limit';
-    this.rooms.set(id, { proof, host, phones: 0, closed: false, forgetAt: null, activeAt: now, ivs: new RecentSet(this.bounds.replayWindow) });
+    this.rooms.set(id, {
+      proof,
+      host,
+      phones: 0,
+      closed: false,
+      forgetAt: null,
+      activeAt: now,
+      ivs: new RecentSet(this.bounds.replayWindow),
+    });
     return 'ok';
   }
 
@@ -221,7 +237,8 @@ export class Registry {
     }
     for (const [id, until] of this.tombstones) if (now >= until) this.tombstones.delete(id);
     // Bounded even under a flood of short-lived rooms: the oldest tombstones go first.
-    while (this.tombstones.size > this.bounds.maxRooms * 10) this.tombstones.delete(this.tombstones.keys().next().value as string);
+    while (this.tombstones.size > this.bounds.maxRooms * 10)
+      this.tombstones.delete(this.tombstones.keys().next().value as string);
     return out;
   }
 }
@@ -239,7 +256,16 @@ export function newMetrics() {
     roomsForgotten: 0,
     framesUp: 0,
     framesDown: 0,
-    dropped: { oversize: 0, malformed: 0, rate: 0, spoofed: 0, replay: 0, notInRoom: 0, unknownEvent: 0, handlerError: 0 },
+    dropped: {
+      oversize: 0,
+      malformed: 0,
+      rate: 0,
+      spoofed: 0,
+      replay: 0,
+      notInRoom: 0,
+      unknownEvent: 0,
+      handlerError: 0,
+    },
     refused: { unknown: 0, full: 0, closed: 0, taken: 0, limit: 0, denied: 0, invalid: 0 },
   };
 }

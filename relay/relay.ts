@@ -157,7 +157,10 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
   });
 
   if (config.redisUrl) {
-    const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-adapter')]);
+    const [{ createClient }, { createAdapter }] = await Promise.all([
+      import('redis'),
+      import('@socket.io/redis-adapter'),
+    ]);
     const pub = createClient({ url: config.redisUrl });
     const sub = pub.duplicate();
     for (const client of [pub, sub]) client.on('error', (err: Error) => console.error(`relay: redis: ${err.message}`));
@@ -200,15 +203,21 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
     if (!shared) return Promise.resolve([]);
     return new Promise((resolve) => {
       // The adapter's requestsTimeout bounds the wait; on a timeout the answers that came are used.
-      const emit = io.serverSideEmit.bind(io) as unknown as (e: string, room: unknown, cb: (err: Error | null, answers: string[]) => void) => void;
+      const emit = io.serverSideEmit.bind(io) as unknown as (
+        e: string,
+        room: unknown,
+        cb: (err: Error | null, answers: string[]) => void,
+      ) => void;
       emit(event, room, (_err, answers) => resolve(Array.isArray(answers) ? answers : []));
     });
   }
 
   async function admit(room: string): Promise<{ result: AdmitResult; remote: boolean }> {
-    if (registry.rooms.has(room) || registry.tombstones.has(room)) return { result: registry.admit(room), remote: false };
+    if (registry.rooms.has(room) || registry.tombstones.has(room))
+      return { result: registry.admit(room), remote: false };
     const answers = await ask('kjk:admit', room);
-    for (const pick of ['ok', 'full', 'closed'] as const) if (answers.includes(pick)) return { result: pick, remote: true };
+    for (const pick of ['ok', 'full', 'closed'] as const)
+      if (answers.includes(pick)) return { result: pick, remote: true };
     return { result: 'unknown', remote: true };
   }
 
@@ -246,7 +255,13 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
   io.on('connection', (raw) => {
     const socket = raw as unknown as RelaySocket;
     metrics.connections++;
-    socket.data = { role: 'none', room: null, bucket: newBucket(config.phoneRate, Date.now()), drops: 0, remote: false };
+    socket.data = {
+      role: 'none',
+      room: null,
+      bucket: newBucket(config.phoneRate, Date.now()),
+      drops: 0,
+      remote: false,
+    };
     const handshake = setTimeout(() => {
       if (socket.data.role === 'none') {
         metrics.handshakeTimeouts++;
@@ -272,7 +287,8 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
           metrics.dropped.handlerError++;
         }
       };
-    const on = (event: string, fn: (...args: unknown[]) => void | Promise<void>) => (socket.on as (e: string, f: (...a: unknown[]) => void) => void)(event, guard(fn));
+    const on = (event: string, fn: (...args: unknown[]) => void | Promise<void>) =>
+      (socket.on as (e: string, f: (...a: unknown[]) => void) => void)(event, guard(fn));
 
     on('create', async (args, ack) => {
       const { room, proof } = (args ?? {}) as { room?: unknown; proof?: unknown };
@@ -360,7 +376,8 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
 
     on('up', (frame) => {
       const room = socket.data.room;
-      if (socket.data.role !== 'phone' || !room) return drop(socket, socket.data.role === 'host' ? 'spoofed' : 'notInRoom');
+      if (socket.data.role !== 'phone' || !room)
+        return drop(socket, socket.data.role === 'host' ? 'spoofed' : 'notInRoom');
       if (typeof frame === 'string' && frame.length > ROOM_LIMITS.frameMaxChars) return drop(socket, 'oversize');
       if (!isFrame(frame)) return drop(socket, 'malformed');
       if (!ivFresh(room, frame)) return drop(socket, 'replay');
@@ -373,7 +390,8 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
     on('down', (frame, to) => {
       const room = socket.data.room;
       // Only the presenter's socket steers: a phone holds the key and could forge a presenter message, so its down frames never go out.
-      if (socket.data.role !== 'host' || !room) return drop(socket, socket.data.role === 'phone' ? 'spoofed' : 'notInRoom');
+      if (socket.data.role !== 'host' || !room)
+        return drop(socket, socket.data.role === 'phone' ? 'spoofed' : 'notInRoom');
       if (typeof frame === 'string' && frame.length > ROOM_LIMITS.frameMaxChars) return drop(socket, 'oversize');
       if (!isFrame(frame)) return drop(socket, 'malformed');
       if (to !== undefined && (typeof to !== 'string' || !SOCKET_ID.test(to))) return drop(socket, 'malformed');
@@ -421,7 +439,8 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
           io.serverSideEmit('kjk:host-left', { room, id: socket.id });
           const entry = remoteIvs.get(room);
           if (entry && --entry.sockets <= 0) remoteIvs.delete(room);
-        } else if (registry.hostLeft(room, socket.id, Date.now())) io.to(phoneRoom(room)).emit('room' as never, 'away' as never);
+        } else if (registry.hostLeft(room, socket.id, Date.now()))
+          io.to(phoneRoom(room)).emit('room' as never, 'away' as never);
       }
     });
   });

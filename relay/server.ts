@@ -5,7 +5,7 @@
 import { configFromEnv } from './config.ts';
 import { startRelay } from './relay.ts';
 
-let config;
+let config: ReturnType<typeof configFromEnv>;
 try {
   config = configFromEnv();
 } catch (err) {

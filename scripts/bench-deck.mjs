@@ -14,7 +14,16 @@ const { serveStatic } = await import('../tests/support/server.ts');
 const site = await serveStatic(dist);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
@@ -32,7 +41,8 @@ try {
       const old = document.getElementById('deck-current-title').textContent;
       const t0 = performance.now();
       button.click();
-      while (document.getElementById('deck-current-title')?.textContent === old) await new Promise((r) => requestAnimationFrame(r));
+      while (document.getElementById('deck-current-title')?.textContent === old)
+        await new Promise((r) => requestAnimationFrame(r));
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
       times.push(performance.now() - t0);
     }
@@ -58,8 +68,10 @@ try {
     drawSlowClicksOver16Ms: events.length,
     drawSlowestEventMs: events.length ? Math.max(...events) : 0,
   };
-  console.log(`draw a card: click to next paint (20 draws) median ${result.drawClickToPaintMedianMs} ms, p95 ${result.drawClickToPaintP95Ms} ms; ` +
-    `Event Timing: ${result.drawSlowClicksOver16Ms} of 10 real clicks over 16 ms (slowest ${result.drawSlowestEventMs} ms); island ready ${hydratedMs} ms after navigation`);
+  console.log(
+    `draw a card: click to next paint (20 draws) median ${result.drawClickToPaintMedianMs} ms, p95 ${result.drawClickToPaintP95Ms} ms; ` +
+      `Event Timing: ${result.drawSlowClicksOver16Ms} of 10 real clicks over 16 ms (slowest ${result.drawSlowestEventMs} ms); island ready ${hydratedMs} ms after navigation`,
+  );
   if (process.argv.includes('--json')) console.log(JSON.stringify(result));
 } finally {
   await browser.close();

@@ -24,14 +24,25 @@ function pages(dir) {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory() && entry.name !== '_astro') out.push(...pages(join(dir, entry.name)));
-    else if (entry.name === 'index.html') out.push(`/${relative(dist, dir).split(sep).filter(Boolean).map((p) => `${p}/`).join('')}`);
+    else if (entry.name === 'index.html')
+      out.push(
+        `/${relative(dist, dir)
+          .split(sep)
+          .filter(Boolean)
+          .map((p) => `${p}/`)
+          .join('')}`,
+      );
   }
   return out;
 }
 
 const all = pages(dist).sort();
 // Card pages share one shape: show the first of each language, not 50 equal rows.
-const shown = all.filter((p, i) => !/^\/(en\/cards|kaarten)\/[^/]+\/$/.test(p) || all.findIndex((q) => q.split('/').slice(0, -2).join('/') === p.split('/').slice(0, -2).join('/')) === i);
+const shown = all.filter(
+  (p, i) =>
+    !/^\/(en\/cards|kaarten)\/[^/]+\/$/.test(p) ||
+    all.findIndex((q) => q.split('/').slice(0, -2).join('/') === p.split('/').slice(0, -2).join('/')) === i,
+);
 const broken = [];
 const rows = shown.map((p) => {
   const w = pageWeight(dist, p);
@@ -44,7 +55,8 @@ console.log(rows.map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).j
 if (process.argv.includes('--files')) {
   for (const p of shown.filter((x) => jsBudget(x) !== null)) {
     console.log(`\n${p}`);
-    for (const f of pageWeight(dist, p).jsFiles) console.log(`  ${kb(gzipSync(readFileSync(join(dist, f)), { level: 9 }).length).padStart(8)}  ${f}`);
+    for (const f of pageWeight(dist, p).jsFiles)
+      console.log(`  ${kb(gzipSync(readFileSync(join(dist, f)), { level: 9 }).length).padStart(8)}  ${f}`);
   }
 }
 if (broken.length) {

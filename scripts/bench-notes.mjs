@@ -64,7 +64,16 @@ const { serveStatic } = await import(join(root, 'tests/support/server.ts'));
 const site = await serveStatic(dir, '/');
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const round = (ms) => Math.round(ms * 10) / 10;
 
@@ -83,7 +92,20 @@ try {
       const { openKjk, createRepo } = globalThis.kjkBench;
       const db = await openKjk();
       const repo = createRepo(db);
-      const words = ['netwerk', 'gezin', 'jongere', 'regie', 'veiligheid', 'school', 'opa', 'buurvrouw', 'afspraak', 'eigen', 'kracht', 'team'];
+      const words = [
+        'netwerk',
+        'gezin',
+        'jongere',
+        'regie',
+        'veiligheid',
+        'school',
+        'opa',
+        'buurvrouw',
+        'afspraak',
+        'eigen',
+        'kracht',
+        'team',
+      ];
       const text = (seed) => {
         let out = '';
         for (let i = 0; out.length < chars; i++) out += `${words[(seed * 7 + i * 3) % words.length]} `;
@@ -93,15 +115,25 @@ try {
       const ids = [];
       for (let s = 0; s < sessions; s++) {
         const day = String((s % 28) + 1).padStart(2, '0');
-        const month = String(Math.floor(s / 28) % 12 + 1).padStart(2, '0');
-        const session = await repo.sessions.create({ kind: 'teamoverleg', title: `Sessie ${s + 1}`, team: `Team ${s % 10}`, date: `2024-${month}-${day}`, lang: 'nl', deck: {} });
+        const month = String((Math.floor(s / 28) % 12) + 1).padStart(2, '0');
+        const session = await repo.sessions.create({
+          kind: 'teamoverleg',
+          title: `Sessie ${s + 1}`,
+          team: `Team ${s % 10}`,
+          date: `2024-${month}-${day}`,
+          lang: 'nl',
+          deck: {},
+        });
         ids.push(session.id);
       }
       const t1 = performance.now();
       const jobs = [];
-      for (const sessionId of ids) for (let c = 0; c < perSession; c++) jobs.push({ sessionId, cardId: `bench-card-${c}` });
+      for (const sessionId of ids)
+        for (let c = 0; c < perSession; c++) jobs.push({ sessionId, cardId: `bench-card-${c}` });
       for (let i = 0; i < jobs.length; i += batch) {
-        await Promise.all(jobs.slice(i, i + batch).map((j, k) => repo.notes.save({ ...j, text: text(i + k), baseUpdatedAt: null })));
+        await Promise.all(
+          jobs.slice(i, i + batch).map((j, k) => repo.notes.save({ ...j, text: text(i + k), baseUpdatedAt: null })),
+        );
       }
       const t2 = performance.now();
       db.close();
@@ -113,14 +145,22 @@ try {
   log('▶ session list in the real page');
   await page.goto(new URL('sessies/', site.url).href);
   const listMs = await (
-    await page.waitForFunction(() => (document.querySelector('[data-session-list] li') ? performance.now() : false), null, { polling: 'raf', timeout: 60_000 })
+    await page.waitForFunction(
+      () => (document.querySelector('[data-session-list] li') ? performance.now() : false),
+      null,
+      { polling: 'raf', timeout: 60_000 },
+    )
   ).jsonValue();
   const listed = await page.locator('[data-session-list] > li').count();
 
   log('▶ one session');
   await page.goto(new URL(`sessies/?sessie=${encodeURIComponent(insert.first)}`, site.url).href);
   const sessionViewMs = await (
-    await page.waitForFunction(() => (document.querySelector('.ss-note-text:not([disabled])') ? performance.now() : false), null, { polling: 'raf', timeout: 60_000 })
+    await page.waitForFunction(
+      () => (document.querySelector('.ss-note-text:not([disabled])') ? performance.now() : false),
+      null,
+      { polling: 'raf', timeout: 60_000 },
+    )
   ).jsonValue();
 
   log('▶ export and import');
@@ -165,7 +205,8 @@ try {
   await context.close();
 
   const notesTotal = SESSIONS * NOTES_PER_SESSION;
-  if (exchange.imported.notes !== notesTotal) throw new Error(`import wrote ${exchange.imported.notes} notes, expected ${notesTotal}`);
+  if (exchange.imported.notes !== notesTotal)
+    throw new Error(`import wrote ${exchange.imported.notes} notes, expected ${notesTotal}`);
   const figures = {
     insertSessionsMs: round(insert.sessionsMs),
     insertNotesMs: round(insert.notesMs),
@@ -182,15 +223,24 @@ try {
     batchInsertMs: round(exchange.applyMs),
   };
   const rows = [
-    ['data', `${SESSIONS} sessions, ${notesTotal} notes of ${NOTE_CHARS} chars; export ${(exchange.exportBytes / 1024 / 1024).toFixed(1)} MB`],
+    [
+      'data',
+      `${SESSIONS} sessions, ${notesTotal} notes of ${NOTE_CHARS} chars; export ${(exchange.exportBytes / 1024 / 1024).toFixed(1)} MB`,
+    ],
     ['insert sessions (one by one)', `${figures.insertSessionsMs} ms`],
-    [`insert notes (notes.save, ${BATCH} at a time)`, `${figures.insertNotesMs} ms (${figures.insertPerNoteMs} ms per note, each save its own checked transaction)`],
+    [
+      `insert notes (notes.save, ${BATCH} at a time)`,
+      `${figures.insertNotesMs} ms (${figures.insertPerNoteMs} ms per note, each save its own checked transaction)`,
+    ],
     ['insert everything in one batch (import apply)', `${figures.batchInsertMs} ms`],
     [`session list, first page (${listed} items)`, `${figures.listFirstPageMs} ms from navigation start`],
     [`one session's notes (${exchange.sessionNotes})`, `${figures.sessionNotesListMs} ms (notes.list)`],
     ['one session, page ready to type', `${figures.sessionViewMs} ms from navigation start`],
     ['full export (exportAll + serialize)', `${figures.exportAllMs} ms`],
-    ['import into an empty database', `${figures.importMs} ms (parse ${figures.importParseMs}, plan ${figures.importPlanMs}, apply ${figures.importApplyMs})`],
+    [
+      'import into an empty database',
+      `${figures.importMs} ms (parse ${figures.importParseMs}, plan ${figures.importPlanMs}, apply ${figures.importApplyMs})`,
+    ],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   const table = rows.map(([a, b]) => `${a.padEnd(w)}  ${b}`).join('\n');

@@ -15,7 +15,14 @@ import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
-import { hashPresenterSecret, newParticipantId, newPresenterSecret, newRoomId, newRoomKey, sealFrame } from '../src/lib/room/crypto.ts';
+import {
+  hashPresenterSecret,
+  newParticipantId,
+  newPresenterSecret,
+  newRoomId,
+  newRoomKey,
+  sealFrame,
+} from '../src/lib/room/crypto.ts';
 import { frameIv } from '../src/lib/room/wire.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -51,7 +58,13 @@ function startRelay() {
 const health = async (url) => (await fetch(`${url}/healthz`)).json();
 
 function connect(url) {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: ORIGIN }, timeout: 20_000 });
+  const socket = io(url, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { origin: ORIGIN },
+    timeout: 20_000,
+  });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
@@ -104,7 +117,14 @@ async function scenario(url, rooms, phonesPerRoom, rounds) {
     const jobs = [];
     for (const r of roomList) {
       for (const ph of r.phones) {
-        const frame = await sealFrame(r.key, r.room, 'up', { t: 'vote', v: 1, pid: ph.pid, seq: ++ph.seq, card: 'doel-of-besparing', position: Math.floor(Math.random() * 101) });
+        const frame = await sealFrame(r.key, r.room, 'up', {
+          t: 'vote',
+          v: 1,
+          pid: ph.pid,
+          seq: ++ph.seq,
+          card: 'doel-of-besparing',
+          position: Math.floor(Math.random() * 101),
+        });
         jobs.push([ph.socket, frame, Math.random() * 1000]);
       }
     }
@@ -153,20 +173,34 @@ async function onFreshRelay(rooms, phonesPerRoom, rounds) {
   }
 }
 
-const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' ');
 log(`▶ relay bench (load average before: ${load})`);
 const small = await onFreshRelay(1, 200, 5);
 log('  200 phones in one room: done');
 const big = await onFreshRelay(20, 50, 3);
 log('  1,000 phones over 20 rooms: done');
-const results = { at: new Date().toISOString(), loadAverageBefore: load, loadAverageAfter: loadavg().map((x) => x.toFixed(2)).join(' '), at200: small, at1000: big };
+const results = {
+  at: new Date().toISOString(),
+  loadAverageBefore: load,
+  loadAverageAfter: loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' '),
+  at200: small,
+  at1000: big,
+};
 
 const broken = [];
-if (!(results.at200.p95Ms < BUDGET.p95At200)) broken.push(`relay p95 at 200 phones ${results.at200.p95Ms} ms ≥ ${BUDGET.p95At200} ms`);
-if (!(results.at1000.p95Ms < BUDGET.p95At1000)) broken.push(`relay p95 at 1,000 phones ${results.at1000.p95Ms} ms ≥ ${BUDGET.p95At1000} ms`);
-if (!(results.at1000.relayRssMB * 1024 * 1024 < BUDGET.rssAt1000)) broken.push(`relay RSS at 1,000 connections ${results.at1000.relayRssMB} MB ≥ 150 MB`);
+if (!(results.at200.p95Ms < BUDGET.p95At200))
+  broken.push(`relay p95 at 200 phones ${results.at200.p95Ms} ms ≥ ${BUDGET.p95At200} ms`);
+if (!(results.at1000.p95Ms < BUDGET.p95At1000))
+  broken.push(`relay p95 at 1,000 phones ${results.at1000.p95Ms} ms ≥ ${BUDGET.p95At1000} ms`);
+if (!(results.at1000.relayRssMB * 1024 * 1024 < BUDGET.rssAt1000))
+  broken.push(`relay RSS at 1,000 connections ${results.at1000.relayRssMB} MB ≥ 150 MB`);
 for (const s of [results.at200, results.at1000]) {
-  if (s.samples < s.expected) broken.push(`relay lost votes: ${s.samples} of ${s.expected} arrived (${s.phones} phones)`);
+  if (s.samples < s.expected)
+    broken.push(`relay lost votes: ${s.samples} of ${s.expected} arrived (${s.phones} phones)`);
 }
 results.broken = broken;
 

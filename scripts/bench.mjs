@@ -30,12 +30,17 @@ import { pageWeight } from './lib/page-weight.mjs';
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'dist-bench');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+const CHROME_FLAGS =
+  '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
 const quick = process.argv.includes('--quick');
 
 function run(args, env = {}) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+  });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   return { seconds: (performance.now() - started) / 1000, stdout: r.stdout };
 }
@@ -55,14 +60,16 @@ console.log('▶ build');
 const build = run(['node_modules/astro/bin/astro.mjs', 'build'], { KJK_OUT_DIR: out });
 
 // 2. Pages.
-const firstDilemma = readdirSync(join(root, 'content/cards/nl')).find((f) => f.startsWith('zelfredzaam')) ?? readdirSync(join(root, 'content/cards/nl'))[0];
+const firstDilemma =
+  readdirSync(join(root, 'content/cards/nl')).find((f) => f.startsWith('zelfredzaam')) ??
+  readdirSync(join(root, 'content/cards/nl'))[0];
 const card = `/kaarten/${firstDilemma.replace(/\.md$/, '')}/`;
 const pages = ['/', '/kaarten/', card, ...SESSIONS_PAGES, '/en/cards/'];
 const weights = pages.map((p) => pageWeight(out, p));
 
 // 3. Precache: the URLs Workbox wrote into sw.js.
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-let precache = { files: 0, bytes: 0, gzip: 0, swGzip: 0 };
+const precache = { files: 0, bytes: 0, gzip: 0, swGzip: 0 };
 const swFile = join(out, 'sw.js');
 if (existsSync(swFile)) {
   const urls = new Set([...readFileSync(swFile, 'utf8').matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1]));
@@ -88,18 +95,26 @@ try {
   for (const p of ['/', '/kaarten/', card, ...SESSIONS_PAGES]) {
     const report = join(tmp, 'lh.json');
     await runAsync([
-      'node_modules/lighthouse/cli/index.js', new URL(p.slice(1), server.url).href,
-      `--chrome-path=${CHROMIUM}`, `--chrome-flags=${CHROME_FLAGS}`,
-      '--output=json', `--output-path=${report}`, '--quiet',
+      'node_modules/lighthouse/cli/index.js',
+      new URL(p.slice(1), server.url).href,
+      `--chrome-path=${CHROMIUM}`,
+      `--chrome-flags=${CHROME_FLAGS}`,
+      '--output=json',
+      `--output-path=${report}`,
+      '--quiet',
       '--only-categories=performance,accessibility,best-practices,seo',
     ]);
     const r = JSON.parse(readFileSync(report, 'utf8'));
-    lighthouse[p] = Object.fromEntries(Object.entries(r.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
+    lighthouse[p] = Object.fromEntries(
+      Object.entries(r.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]),
+    );
     lighthouse[p].lcpMs = Math.round(r.audits['largest-contentful-paint']?.numericValue ?? 0);
     lighthouse[p].tbtMs = Math.round(r.audits['total-blocking-time']?.numericValue ?? 0);
     lighthouse[p].cls = Number((r.audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(4));
     lighthouse[p].failing = Object.values(r.audits)
-      .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
+      .filter(
+        (a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode),
+      )
       .map((a) => a.id);
   }
 } finally {
@@ -136,7 +151,12 @@ const results = {
   at: new Date().toISOString(),
   node: process.versions.node,
   buildSeconds: Number(build.seconds.toFixed(2)),
-  pages: Object.fromEntries(weights.map((w) => [w.page, { jsGzip: w.jsGzip, jsBytes: w.jsBytes, cssGzip: w.cssGzip, htmlGzip: w.htmlGzip, totalGzip: w.totalGzip }])),
+  pages: Object.fromEntries(
+    weights.map((w) => [
+      w.page,
+      { jsGzip: w.jsGzip, jsBytes: w.jsBytes, cssGzip: w.cssGzip, htmlGzip: w.htmlGzip, totalGzip: w.totalGzip },
+    ]),
+  ),
   precache,
   lighthouse,
   interaction,
@@ -146,18 +166,37 @@ const results = {
 
 const rows = [
   ['build time', `${results.buildSeconds} s`, ''],
-  ...weights.map((w) => [`JS gzip ${w.page}`, kb(w.jsGzip), jsBudget(w.page) === null ? '' : `budget ${kb(jsBudget(w.page))}`]),
+  ...weights.map((w) => [
+    `JS gzip ${w.page}`,
+    kb(w.jsGzip),
+    jsBudget(w.page) === null ? '' : `budget ${kb(jsBudget(w.page))}`,
+  ]),
   ...weights.map((w) => [`total gzip ${w.page}`, kb(w.totalGzip), '']),
-  ['precache', `${precache.files} files, ${kb(precache.gzip)} gzip (${kb(precache.bytes)} raw)`, `budget ${kb(BUDGET.precacheGzip)}`],
+  [
+    'precache',
+    `${precache.files} files, ${kb(precache.gzip)} gzip (${kb(precache.bytes)} raw)`,
+    `budget ${kb(BUDGET.precacheGzip)}`,
+  ],
   ...Object.entries(lighthouse).map(([p, s]) => [
     `Lighthouse ${p}`,
     `perf ${s.performance} · a11y ${s.accessibility} · bp ${s['best-practices']} · seo ${s.seo} (LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms, CLS ${s.cls})`,
-    [SESSIONS_PAGES.includes(p) ? `budget: all 100, CLS < ${BUDGET.sessionsCls}, TBT < ${BUDGET.sessionsTbtMs} ms` : '', s.failing.length ? `below 100: ${s.failing.join(', ')}` : '']
+    [
+      SESSIONS_PAGES.includes(p)
+        ? `budget: all 100, CLS < ${BUDGET.sessionsCls}, TBT < ${BUDGET.sessionsTbtMs} ms`
+        : '',
+      s.failing.length ? `below 100: ${s.failing.join(', ')}` : '',
+    ]
       .filter(Boolean)
       .join('; '),
   ]),
   ...(interaction
-    ? [['draw a card (click to paint)', `median ${interaction.drawClickToPaintMedianMs} ms, p95 ${interaction.drawClickToPaintP95Ms} ms`, `slowest real click ${interaction.drawSlowestEventMs} ms (Event Timing)`]]
+    ? [
+        [
+          'draw a card (click to paint)',
+          `median ${interaction.drawClickToPaintMedianMs} ms, p95 ${interaction.drawClickToPaintP95Ms} ms`,
+          `slowest real click ${interaction.drawSlowestEventMs} ms (Event Timing)`,
+        ],
+      ]
     : [['draw a card', 'not measured (--quick)', '']]),
   ...(indexeddb
     ? Object.entries(indexeddb).map(([k, v]) => [`IndexedDB ${k}`, typeof v === 'number' ? `${v} ms` : String(v), ''])
@@ -183,12 +222,15 @@ console.log(`\nwritten: bench-results/${stamp}.json and bench-results/latest.jso
 const broken = [];
 for (const [p, s] of Object.entries(lighthouse)) {
   for (const cat of ['performance', 'accessibility', 'best-practices', 'seo']) {
-    if (s[cat] < BUDGET.lighthouseFloor) broken.push(`Lighthouse ${cat} ${s[cat]} on ${p} (floor ${BUDGET.lighthouseFloor})`);
-    else if (SESSIONS_PAGES.includes(p) && s[cat] < BUDGET.lighthouseTarget) broken.push(`Lighthouse ${cat} ${s[cat]} on ${p} (must be ${BUDGET.lighthouseTarget})`);
+    if (s[cat] < BUDGET.lighthouseFloor)
+      broken.push(`Lighthouse ${cat} ${s[cat]} on ${p} (floor ${BUDGET.lighthouseFloor})`);
+    else if (SESSIONS_PAGES.includes(p) && s[cat] < BUDGET.lighthouseTarget)
+      broken.push(`Lighthouse ${cat} ${s[cat]} on ${p} (must be ${BUDGET.lighthouseTarget})`);
   }
   if (SESSIONS_PAGES.includes(p)) {
     if (s.cls >= BUDGET.sessionsCls) broken.push(`layout shift ${s.cls} on ${p} (must be < ${BUDGET.sessionsCls})`);
-    if (s.tbtMs >= BUDGET.sessionsTbtMs) broken.push(`total blocking time ${s.tbtMs} ms on ${p} (must be < ${BUDGET.sessionsTbtMs} ms)`);
+    if (s.tbtMs >= BUDGET.sessionsTbtMs)
+      broken.push(`total blocking time ${s.tbtMs} ms on ${p} (must be < ${BUDGET.sessionsTbtMs} ms)`);
   }
 }
 for (const w of weights) {

@@ -37,14 +37,21 @@ const strict = process.argv.includes('--strict');
 let left = 0;
 for (const lang of LANGS) {
   const known = knownTerms(lang);
-  console.log(`\n${lang.toUpperCase()}  id                                        body  example  words/sentence  >15-word sentences  >13-letter words`);
+  console.log(
+    `\n${lang.toUpperCase()}  id                                        body  example  words/sentence  >15-word sentences  >13-letter words`,
+  );
   const cards = readEntries('cards', lang).sort((a, b) => Number(a.data.number) - Number(b.data.number));
   let total = 0;
   const details: string[] = [];
   for (const c of cards) {
     const d = c.data as unknown as CardData;
     const texts = [
-      c.body, d.example, d.summary, d.youthSummary ?? '', ...d.questions, ...Object.values(d.perspectives).flat(),
+      c.body,
+      d.example,
+      d.summary,
+      d.youthSummary ?? '',
+      ...d.questions,
+      ...Object.values(d.perspectives).flat(),
       ...(d.poles ?? []).flatMap((p) => [p.protects, p.upside, p.overshoot]),
     ];
     const all = texts.flatMap((t) => sentences(t));
@@ -56,11 +63,15 @@ for (const lang of LANGS) {
     console.log(
       `${String(d.number).padStart(2)} ${(d.theme ?? '-').padEnd(11)} ${c.slug.padEnd(40)} ${String(wordCount(c.body)).padStart(4)}  ${String(wordCount(d.example)).padStart(7)}  ${(wordsIn / Math.max(1, all.length)).toFixed(1).padStart(14)}  ${String(long.length).padStart(18)}  ${String(longW.length).padStart(16)}`,
     );
-    for (const s of long) details.push(`   ${c.slug}: sentence of ${(s.match(/\p{L}[\p{L}'’-]*/gu) ?? []).length} words: ${s}`);
+    for (const s of long)
+      details.push(`   ${c.slug}: sentence of ${(s.match(/\p{L}[\p{L}'’-]*/gu) ?? []).length} words: ${s}`);
     if (longW.length) details.push(`   ${c.slug}: long words: ${longW.join(', ')}`);
   }
   console.log(`   ${cards.length} cards, ${total} body words`);
   if (details.length) console.log(`\n   Left to look at (${lang}):\n${details.join('\n')}`);
-  else console.log(`   No sentences over 15 words and no words over 13 letters outside lists, quotes, names and glossary terms.`);
+  else
+    console.log(
+      `   No sentences over 15 words and no words over 13 letters outside lists, quotes, names and glossary terms.`,
+    );
 }
 if (strict && left > 0) process.exit(1);

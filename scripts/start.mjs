@@ -36,7 +36,9 @@ function stopAll(code) {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
     process.exit(code);
   }, 3000);
-  Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => {
+  Promise.all(
+    children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => c.once('exit', r)))),
+  ).then(() => {
     clearTimeout(timer);
     process.exit(code);
   });

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: everything, in the order that fails fastest. Types (astro check), then a
- * production build, then Vitest: the unit, build and Chromium browser tests, and side by side
- * with them the user journeys in each engine (Chromium, Firefox, WebKit; tests/engines/), one
- * Vitest process per engine, WebKit under `xvfb-run -a`. Extra arguments go to a single Vitest
+ * `npm test`: everything, in the order that fails fastest. Lint and format (Biome), types
+ * (astro check), a production build, the unit tests with the coverage floor, the build, relay
+ * and Chromium browser tests, then the user journeys in each engine (Chromium, Firefox, WebKit;
+ * tests/engines/) side by side, one Vitest process per engine, WebKit under `xvfb-run -a`. Extra arguments go to a single Vitest
  * run instead, e.g. `npm test -- --project unit` or `npm test -- --project engine-firefox`.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,7 +26,9 @@ if (missing.length) {
 }
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-  console.error(`Node ${process.versions.node} is too old. Run the tests through npm ("npm test"), which uses the project's own Node 24.`);
+  console.error(
+    `Node ${process.versions.node} is too old. Run the tests through npm ("npm test"), which uses the project's own Node 24.`,
+  );
   process.exit(1);
 }
 
@@ -35,7 +37,8 @@ const vitest = 'node_modules/vitest/vitest.mjs';
 const extra = process.argv.slice(2);
 const env = (more = {}) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...more });
 /** WebKit needs a display; xvfb-run gives it one (the adapter starts Xvfb itself otherwise). */
-const withDisplay = (args) => (process.env.DISPLAY ? [process.execPath, args] : ['xvfb-run', ['-a', process.execPath, ...args]]);
+const withDisplay = (args) =>
+  process.env.DISPLAY ? [process.execPath, args] : ['xvfb-run', ['-a', process.execPath, ...args]];
 
 /** Runs steps side by side, each line prefixed with its name; resolves with the failed names. */
 function parallel(steps) {
@@ -78,6 +81,7 @@ function step(name, args, more = {}) {
 }
 
 const started = Date.now();
+step('lint and format (biome ci)', ['node_modules/@biomejs/biome/bin/biome', 'ci', '.']);
 step('types (astro check)', [astro, 'check']);
 step('build', [astro, 'build']);
 if (extra.length) {
@@ -86,9 +90,27 @@ if (extra.length) {
   process.exit(run.status ?? 1);
 }
 
-console.log('\n▶ tests (vitest): unit, build and Chromium tests, and the journeys in Chromium, Firefox and WebKit side by side');
+step('unit tests, with the coverage floor (90% of lines in src/lib)', [
+  vitest,
+  'run',
+  '--project',
+  'unit',
+  '--coverage',
+]);
+// The Chromium tests time what a person waits for ("saved within a second"): they run alone.
+step('build, relay and Chromium tests', [
+  vitest,
+  'run',
+  '--project',
+  'build',
+  '--project',
+  'relay',
+  '--project',
+  'e2e',
+]);
+
+console.log('\n▶ the user journeys in Chromium, Firefox and WebKit, side by side');
 const failed = await parallel([
-  ['vitest', [process.execPath, [vitest, 'run', '--project', 'unit', '--project', 'build', '--project', 'e2e']]],
   ['chromium', [process.execPath, [vitest, 'run', '--project', 'engine-chromium']]],
   ['firefox', [process.execPath, [vitest, 'run', '--project', 'engine-firefox']]],
   ['webkit', withDisplay([vitest, 'run', '--project', 'engine-webkit'])],
@@ -102,5 +124,17 @@ if (failed.length) {
 // and run the browser journeys that touch URLs against that build.
 const sub = { KJK_BASE: '/waaier/', KJK_OUT_DIR: 'dist-base' };
 step('build under /waaier/', [astro, 'build'], sub);
-step('browser tests under /waaier/', [vitest, 'run', '--project', 'e2e', 'tests/e2e/routes.test.ts', 'tests/e2e/deck.test.ts', 'tests/e2e/offline.test.ts'], sub);
+step(
+  'browser tests under /waaier/',
+  [
+    vitest,
+    'run',
+    '--project',
+    'e2e',
+    'tests/e2e/routes.test.ts',
+    'tests/e2e/deck.test.ts',
+    'tests/e2e/offline.test.ts',
+  ],
+  sub,
+);
 console.log(`\n✓ all tests (${((Date.now() - started) / 60000).toFixed(1)} min)`);

@@ -53,11 +53,18 @@ const cardFields = {
    */
   youthSummary: text.optional(),
   /** Three to five open conversation questions for the group. Required. */
-  questions: questionList.min(3, 'minstens 3 vragen / at least 3 questions').max(5, 'hoogstens 5 vragen / at most 5 questions'),
+  questions: questionList
+    .min(3, 'minstens 3 vragen / at least 3 questions')
+    .max(5, 'hoogstens 5 vragen / at most 5 questions'),
   /** One or two questions from each of the six points of view (see PERSPECTIVES). Required. */
   perspectives: z.strictObject(
     Object.fromEntries(
-      PERSPECTIVES.map((p) => [p, questionList.min(1, 'minstens 1 vraag / at least 1 question').max(2, 'hoogstens 2 vragen / at most 2 questions')]),
+      PERSPECTIVES.map((p) => [
+        p,
+        questionList
+          .min(1, 'minstens 1 vraag / at least 1 question')
+          .max(2, 'hoogstens 2 vragen / at most 2 questions'),
+      ]),
     ) as Record<Perspective, z.ZodArray<typeof text>>,
   ),
   /** A short fictional practice case (60-120 words). No real names or places that identify anyone. Required. */
@@ -94,7 +101,9 @@ export const cardSchema = z.discriminatedUnion(
       /** "dilemma": a tension between two poles. */
       kind: z.literal('dilemma'),
       /** Exactly two poles, A then B. Required on a dilemma. */
-      poles: z.tuple([poleSchema, poleSchema], { error: 'een dilemmakaart heeft precies twee polen / a dilemma card needs exactly two poles' }),
+      poles: z.tuple([poleSchema, poleSchema], {
+        error: 'een dilemmakaart heeft precies twee polen / a dilemma card needs exactly two poles',
+      }),
     }),
     z.strictObject({
       ...cardFields,
@@ -102,7 +111,9 @@ export const cardSchema = z.discriminatedUnion(
       kind: z.literal('uitleg'),
       /** Always 0: the uitleg card opens the fan. */
       number: z.literal(0, { error: 'de uitlegkaart heeft nummer 0 / the uitleg card is number 0' }),
-      theme: z.undefined({ error: 'de uitlegkaart hoort bij geen spanningsveld / the uitleg card has no theme' }).optional(),
+      theme: z
+        .undefined({ error: 'de uitlegkaart hoort bij geen spanningsveld / the uitleg card has no theme' })
+        .optional(),
       poles: z.undefined({ error: 'de uitlegkaart heeft geen polen / the uitleg card has no poles' }).optional(),
     }),
   ],

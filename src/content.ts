@@ -46,12 +46,25 @@ export async function pageFor(lang: Lang, id: string): Promise<PageEntry | undef
 export async function cardIds(): Promise<string[]> {
   const nl = (await cardsFor('nl')).map((c) => c.data.id);
   const en = new Set((await cardsFor('en')).map((c) => c.data.id));
-  const missing = [...nl.filter((id) => !en.has(id)).map((id) => `content/cards/en/${id}.md`), ...[...en].filter((id) => !nl.includes(id)).map((id) => `content/cards/nl/${id}.md`)];
-  if (missing.length) throw new Error(`Every card needs a Dutch and an English file with the same name. Missing: ${missing.join(', ')}`);
+  const missing = [
+    ...nl.filter((id) => !en.has(id)).map((id) => `content/cards/en/${id}.md`),
+    ...[...en].filter((id) => !nl.includes(id)).map((id) => `content/cards/nl/${id}.md`),
+  ];
+  if (missing.length)
+    throw new Error(`Every card needs a Dutch and an English file with the same name. Missing: ${missing.join(', ')}`);
   return nl;
 }
 
 /** The fields every island gets of a card (each island adds what it shows beyond these). */
 export function cardSummary({ data: c }: CardEntry, lang: Lang): CardSummary {
-  return { id: c.id, number: c.number, theme: c.theme, kind: c.kind, title: c.title, summary: c.summary, questions: c.questions, href: href('card', lang, c.id) };
+  return {
+    id: c.id,
+    number: c.number,
+    theme: c.theme,
+    kind: c.kind,
+    title: c.title,
+    summary: c.summary,
+    questions: c.questions,
+    href: href('card', lang, c.id),
+  };
 }

@@ -24,8 +24,9 @@ export const ROUTES = {
 export type RouteKey = keyof typeof ROUTES;
 
 /** Route keys whose path takes an `:id`. */
-export type ParamRoute = { [K in RouteKey]: (typeof ROUTES)[K]['nl'] extends `${string}:id${string}` ? K : never }[RouteKey];
-
+export type ParamRoute = {
+  [K in RouteKey]: (typeof ROUTES)[K]['nl'] extends `${string}:id${string}` ? K : never;
+}[RouteKey];
 
 /** The path of a route without the deploy base, e.g. path('card', 'en', 'x') -> "/en/cards/x/". */
 export function path(key: RouteKey, lang: Lang, id?: string): string {

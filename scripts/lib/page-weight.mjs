@@ -43,14 +43,18 @@ export function pageWeight(dist, pagePath, base = '/') {
     const buf = readFileSync(f);
     seen.set(url, buf);
     for (const imp of staticImports(buf.toString('utf8'))) {
-      if (imp.startsWith('.') || imp.startsWith('/')) visit(imp.startsWith('/') ? imp : posix.join(posix.dirname(url), imp));
+      if (imp.startsWith('.') || imp.startsWith('/'))
+        visit(imp.startsWith('/') ? imp : posix.join(posix.dirname(url), imp));
     }
   };
   entryScripts(text).forEach(visit);
   // Inline scripts count too (Astro's island loader is inline).
   const inline = [...text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1]));
   const js = [...seen.values(), ...inline];
-  const css = [...text.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => toFile(m[1])).filter(existsSync).map((f) => readFileSync(f));
+  const css = [...text.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)]
+    .map((m) => toFile(m[1]))
+    .filter(existsSync)
+    .map((f) => readFileSync(f));
   const sum = (bufs, f) => bufs.reduce((n, b) => n + f(b), 0);
   return {
     page: pagePath,

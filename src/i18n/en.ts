@@ -35,9 +35,18 @@ export const en: Dictionary = {
       'Do you work with young people, parents and their network? Then you meet tensions. What can a family do itself? When should you step in? Each card in this fan puts two sides next to each other. Both are valuable. Together you look for the balance.',
     waysTitle: 'Three ways to start',
     ways: {
-      team: { title: 'Team meeting', text: 'Discuss one or two cards with your team in 45 minutes. Record where you stand and what you agree.' },
-      workshop: { title: 'Workshop', text: 'Let a room choose between two poles. Show the card large on the screen, with a timer and a QR code.' },
-      solo: { title: 'Self-reflection', text: 'Think quietly about your own work or policy. Your notes stay on this device only.' },
+      team: {
+        title: 'Team meeting',
+        text: 'Discuss one or two cards with your team in 45 minutes. Record where you stand and what you agree.',
+      },
+      workshop: {
+        title: 'Workshop',
+        text: 'Let a room choose between two poles. Show the card large on the screen, with a timer and a QR code.',
+      },
+      solo: {
+        title: 'Self-reflection',
+        text: 'Think quietly about your own work or policy. Your notes stay on this device only.',
+      },
     },
     drawCard: 'Draw a card',
     scanLink: 'Take the self-scan: where do you stand on each dilemma?',
@@ -240,7 +249,8 @@ export const en: Dictionary = {
       ownSaved: 'Your position was saved: {value} of 100.',
       ownNone: 'You have not chosen a position yet. Move the slider and click “Save my position”.',
       saveOwn: 'Save my position',
-      turnHelp: 'Take turns: fill in your name, set your position and pass the device on. The others only see your position when you show them all together.',
+      turnHelp:
+        'Take turns: fill in your name, set your position and pass the device on. The others only see your position when you show them all together.',
       participant: 'Your name or number',
       yours: 'Your position between {a} and {b}',
       place: 'Place my position',
@@ -325,7 +335,8 @@ export const en: Dictionary = {
       encrypt: 'Protect the file with a passphrase',
       passphrase: 'Passphrase',
       passphraseAgain: 'Repeat the passphrase',
-      passphraseHint: 'At least 8 characters. If you lose the passphrase, nobody can open the file any more, not even us.',
+      passphraseHint:
+        'At least 8 characters. If you lose the passphrase, nobody can open the file any more, not even us.',
       tooShort: 'The passphrase must have at least 8 characters.',
       mismatch: 'The two passphrases are not the same.',
       encrypting: 'Protecting… This takes a few seconds.',
@@ -341,7 +352,8 @@ export const en: Dictionary = {
       previewTitle: 'This is what happens when you import',
       previewFile: 'File: {file}',
       rule: 'Sessions that are already here exactly like this are skipped. Is a session here different? Then the one from the file is added as a copy, with “(imported)” in its title. Nothing is ever overwritten.',
-      countAdd: 'New: {sessions} {sessions:session|sessions}, {notes} {notes:note|notes}, {positions} {positions:position|positions} and {actions} {actions:action|actions}.',
+      countAdd:
+        'New: {sessions} {sessions:session|sessions}, {notes} {notes:note|notes}, {positions} {positions:position|positions} and {actions} {actions:action|actions}.',
       countCopy: 'Added as a copy: {sessions} {sessions:session|sessions}.',
       countSkip: 'Already here: {sessions} {sessions:session|sessions}.',
       nothing: 'Everything in this file is already here. Nothing will be added.',
@@ -482,7 +494,8 @@ export const en: Dictionary = {
   },
   print: {
     title: 'Print',
-    intro: 'Print the whole fan on A4: every card, front and back. Cut them out along the crop marks to make a paper fan again.',
+    intro:
+      'Print the whole fan on A4: every card, front and back. Cut them out along the crop marks to make a paper fan again.',
     button: 'Print',
     notOnPaper:
       'Not everything fits on a card, so the explanation and the practice example are not printed. You can read them online: the back of every card shows its web address.',
@@ -496,10 +509,13 @@ export const en: Dictionary = {
       'Background graphics: on',
       'Headers and footers: off',
     ],
-    pages: 'Click Print. You get {sheets} sheets of paper ({pages} pages). A sheet holds up to 4 cards, front and back.',
-    check: 'Check the first sheet before you go on: hold it against the light. Each back should sit exactly behind its front.',
+    pages:
+      'Click Print. You get {sheets} sheets of paper ({pages} pages). A sheet holds up to 4 cards, front and back.',
+    check:
+      'Check the first sheet before you go on: hold it against the light. Each back should sit exactly behind its front.',
     cut: 'Cut out the cards. The crop marks at the corners show where each card’s edge is. Cut from mark to mark.',
-    punch: 'Punch a hole on the small circle in the corner of each card, with an office hole punch or a single-hole punch.',
+    punch:
+      'Punch a hole on the small circle in the corner of each card, with an office hole punch or a single-hole punch.',
     fan: 'Put the cards in order of their number. Push a split pin through the holes and open its legs. You have a fan again.',
     noDuplex:
       'Can’t your printer print on both sides? Then print only the odd pages first: those are the fronts. Put the sheets back into the printer and print the even pages. Try this with one sheet first.',

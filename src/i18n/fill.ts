@@ -17,7 +17,10 @@ const PLACEHOLDER = /\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g;
 const rules = new Map<Lang, Intl.PluralRules>();
 function pluralRules(lang: Lang): Intl.PluralRules {
   let r = rules.get(lang);
-  if (!r) rules.set(lang, (r = new Intl.PluralRules(lang)));
+  if (!r) {
+    r = new Intl.PluralRules(lang);
+    rules.set(lang, r);
+  }
   return r;
 }
 

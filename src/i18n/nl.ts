@@ -33,9 +33,18 @@ export const nl = {
       'Werk je met jongeren, ouders en hun netwerk? Dan kom je spanningen tegen. Wat kan een gezin zelf? Wanneer moet jij ingrijpen? Elke kaart in deze waaier zet twee kanten naast elkaar. Beide zijn waardevol. Samen zoek je de balans.',
     waysTitle: 'Drie manieren om te beginnen',
     ways: {
-      team: { title: 'Teamoverleg', text: 'Bespreek in 45 minuten één of twee kaarten met je team. Leg samen vast waar jullie staan en wat jullie afspreken.' },
-      workshop: { title: 'Workshop', text: 'Laat een zaal kiezen tussen twee polen. Toon de kaart groot op het scherm, met een timer en een QR-code.' },
-      solo: { title: 'Zelfreflectie', text: 'Denk rustig na over je eigen werk of beleid. Je notities blijven alleen op dit apparaat.' },
+      team: {
+        title: 'Teamoverleg',
+        text: 'Bespreek in 45 minuten één of twee kaarten met je team. Leg samen vast waar jullie staan en wat jullie afspreken.',
+      },
+      workshop: {
+        title: 'Workshop',
+        text: 'Laat een zaal kiezen tussen twee polen. Toon de kaart groot op het scherm, met een timer en een QR-code.',
+      },
+      solo: {
+        title: 'Zelfreflectie',
+        text: 'Denk rustig na over je eigen werk of beleid. Je notities blijven alleen op dit apparaat.',
+      },
     },
     drawCard: 'Trek een kaart',
     scanLink: 'Doe de zelfscan: waar sta jij bij elk dilemma?',
@@ -43,11 +52,19 @@ export const nl = {
     themesTitle: 'De vijf spanningsvelden',
   },
   themes: {
-    visies: { name: 'Verschillende visies op eigen kracht', short: 'Visies', question: 'Wat bedoelen we met eigen kracht?' },
+    visies: {
+      name: 'Verschillende visies op eigen kracht',
+      short: 'Visies',
+      question: 'Wat bedoelen we met eigen kracht?',
+    },
     grenzen: { name: 'Grenzen aan eigen kracht', short: 'Grenzen', question: 'Wanneer is eigen kracht niet genoeg?' },
     belangen: { name: 'Verschillende belangen bij eigen kracht', short: 'Belangen', question: 'Wiens belang telt?' },
     regie: { name: 'Regie bij eigen kracht', short: 'Regie', question: 'Wie beslist?' },
-    speelruimte: { name: 'Speelruimte voor eigen kracht', short: 'Speelruimte', question: 'Hoeveel vrijheid heb je om te kiezen hoe je werkt?' },
+    speelruimte: {
+      name: 'Speelruimte voor eigen kracht',
+      short: 'Speelruimte',
+      question: 'Hoeveel vrijheid heb je om te kiezen hoe je werkt?',
+    },
   },
   kinds: { kenniskaart: 'Kenniskaart', dilemma: 'Dilemmakaart', uitleg: 'Uitleg' },
   perspectives: {
@@ -119,12 +136,14 @@ export const nl = {
       quota: 'Er is geen ruimte meer om op te slaan. Je tekst staat nog in het venster: exporteer nu een back-up.',
       unavailable:
         'Deze browser laat de app niets opslaan (bijvoorbeeld in een privévenster). De kaarten werken wel; notities worden niet bewaard.',
-      'backing-store': 'De opgeslagen gegevens zijn niet goed leesbaar. Exporteer wat nog leesbaar is; er wordt niets gewist.',
+      'backing-store':
+        'De opgeslagen gegevens zijn niet goed leesbaar. Exporteer wat nog leesbaar is; er wordt niets gewist.',
       conflict: 'De gegevens zijn intussen gewijzigd (misschien in een ander tabblad). Er is niets overschreven.',
       'not-found': 'Dit onderdeel bestaat niet meer. Misschien is het in een ander tabblad verwijderd.',
       version: 'Er is een nieuwere versie van de app actief. Herlaad deze pagina.',
       blocked: 'De app kan niet bijwerken zolang hij in een ander tabblad open staat. Sluit de andere tabbladen.',
-      'upgrade-failed': 'Bijwerken van de opslag is mislukt. Je gegevens staan nog in de oude vorm; herlaad of exporteer een back-up.',
+      'upgrade-failed':
+        'Bijwerken van de opslag is mislukt. Je gegevens staan nog in de oude vorm; herlaad of exporteer een back-up.',
       invalid: 'Deze invoer kan niet worden opgeslagen.',
       'too-large': 'Deze tekst is te lang om op te slaan. Maak hem korter.',
     },
@@ -211,7 +230,8 @@ export const nl = {
       saving: 'Bezig met opslaan…',
       retry: 'Probeer opnieuw',
       conflictTitle: 'Deze notitie is ook ergens anders gewijzigd',
-      conflictText: 'In een ander tabblad is een andere tekst bewaard. Er is niets overschreven. Kies welke tekst je wilt houden.',
+      conflictText:
+        'In een ander tabblad is een andere tekst bewaard. Er is niets overschreven. Kies welke tekst je wilt houden.',
       mine: 'Jouw tekst',
       theirs: 'De andere tekst',
       keepMine: 'Houd mijn tekst',
@@ -239,7 +259,8 @@ export const nl = {
       ownSaved: 'Je positie is bewaard: {value} van 100.',
       ownNone: 'Je hebt nog geen positie gekozen. Schuif de knop en klik op “Bewaar mijn positie”.',
       saveOwn: 'Bewaar mijn positie',
-      turnHelp: 'Om de beurt: vul je naam in, zet je positie en geef het apparaat door. De anderen zien je positie pas als jullie ze samen tonen.',
+      turnHelp:
+        'Om de beurt: vul je naam in, zet je positie en geef het apparaat door. De anderen zien je positie pas als jullie ze samen tonen.',
       participant: 'Jouw naam of nummer',
       yours: 'Jouw positie tussen {a} en {b}',
       place: 'Plaats mijn positie',
@@ -317,14 +338,16 @@ export const nl = {
     },
     exchange: {
       title: 'Back-up en overzetten',
-      intro: 'Je gegevens staan alleen in deze browser. Met een back-up bewaar je ze, of zet je ze over naar een ander apparaat.',
+      intro:
+        'Je gegevens staan alleen in deze browser. Met een back-up bewaar je ze, of zet je ze over naar een ander apparaat.',
       exportTitle: 'Back-up maken',
       exportAll: 'Maak een back-up van alles',
       exported: 'De back-up is gedownload: {file}.',
       encrypt: 'Beveilig het bestand met een wachtwoord',
       passphrase: 'Wachtwoord',
       passphraseAgain: 'Herhaal het wachtwoord',
-      passphraseHint: 'Minstens 8 tekens. Ben je het wachtwoord kwijt? Dan kan niemand het bestand nog openen, ook wij niet.',
+      passphraseHint:
+        'Minstens 8 tekens. Ben je het wachtwoord kwijt? Dan kan niemand het bestand nog openen, ook wij niet.',
       tooShort: 'Het wachtwoord moet minstens 8 tekens hebben.',
       mismatch: 'De twee wachtwoorden zijn niet gelijk.',
       encrypting: 'Bezig met beveiligen… Dit duurt een paar seconden.',
@@ -340,13 +363,15 @@ export const nl = {
       previewTitle: 'Dit gebeurt er als je importeert',
       previewFile: 'Bestand: {file}',
       rule: 'Sessies die hier al precies zo staan, slaan we over. Is een sessie hier anders? Dan komt die uit het bestand erbij als kopie, met “(geïmporteerd)” in de titel. Er wordt nooit iets overschreven.',
-      countAdd: 'Nieuw: {sessions} {sessions:sessie|sessies}, {notes} {notes:notitie|notities}, {positions} {positions:positie|posities} en {actions} {actions:afspraak|afspraken}.',
+      countAdd:
+        'Nieuw: {sessions} {sessions:sessie|sessies}, {notes} {notes:notitie|notities}, {positions} {positions:positie|posities} en {actions} {actions:afspraak|afspraken}.',
       countCopy: 'Als kopie erbij: {sessions} {sessions:sessie|sessies}.',
       countSkip: 'Staat er al: {sessions} {sessions:sessie|sessies}.',
       nothing: 'Alles in dit bestand staat er al. Er wordt niets toegevoegd.',
       decision: { add: 'nieuw', copy: 'komt erbij als kopie', skip: 'staat er al' },
       problems: 'In het bestand {n:klopte|klopten} {n} {n:ding|dingen} niet. {n:Dat wordt|Die worden} overgeslagen.',
-      dropped: 'Het bestand bevat {n} {n:onderdeel dat|onderdelen die} de app niet kent. {n:Dat wordt|Die worden} niet overgenomen.',
+      dropped:
+        'Het bestand bevat {n} {n:onderdeel dat|onderdelen die} de app niet kent. {n:Dat wordt|Die worden} niet overgenomen.',
       details: 'Technische details',
       confirm: 'Importeren',
       cancel: 'Annuleren',
@@ -359,7 +384,8 @@ export const nl = {
         empty: 'Dit bestand is leeg.',
         'too-big': 'Dit bestand is te groot. Een back-up mag hoogstens {max} zijn.',
         'wrong-type': 'Dit bestand is geen back-up van Ken je Kracht.',
-        'future-version': 'Dit bestand komt uit een nieuwere versie van de app. Werk de app bij en probeer het opnieuw.',
+        'future-version':
+          'Dit bestand komt uit een nieuwere versie van de app. Werk de app bij en probeer het opnieuw.',
         'old-version': 'Dit bestand komt uit een oude versie die de app niet meer kan lezen.',
         invalid: 'Dit bestand is beschadigd of niet compleet. Er ontbreken gegevens of ze kloppen niet.',
         read: 'Het bestand kon niet worden gelezen.',
@@ -380,7 +406,8 @@ export const nl = {
     worksheetsLink: 'Werkbladen om af te drukken, leeg of met een kaart',
     scanLink: 'De zelfscan: waar sta jij bij elk dilemma?',
     title: 'Werkvormen',
-    intro: 'Zo kun je de waaier gebruiken: in een teamoverleg, een workshop, alleen, of samen met een jongere of ouder.',
+    intro:
+      'Zo kun je de waaier gebruiken: in een teamoverleg, een workshop, alleen, of samen met een jongere of ouder.',
     duration: 'Duur',
     people: 'Aantal mensen',
     cards: 'Kaarten',
@@ -481,7 +508,8 @@ export const nl = {
   },
   print: {
     title: 'Afdrukken',
-    intro: 'Druk de hele waaier af op A4: alle kaarten, met voorkant en achterkant. Knip ze uit langs de snijtekens. Zo maak je weer een papieren waaier.',
+    intro:
+      'Druk de hele waaier af op A4: alle kaarten, met voorkant en achterkant. Knip ze uit langs de snijtekens. Zo maak je weer een papieren waaier.',
     button: 'Afdrukken',
     notOnPaper:
       'Niet alles past op een kaart. De uitleg en het voorbeeld uit de praktijk staan daarom niet op papier. Die lees je online: op de achterkant van elke kaart staat het webadres.',
@@ -495,8 +523,10 @@ export const nl = {
       'Achtergrondafbeeldingen: aan',
       'Kop- en voetteksten: uit',
     ],
-    pages: 'Klik op Afdrukken. Je krijgt {sheets} vellen papier ({pages} pagina’s). Op een vel passen 4 kaarten, met hun voorkant en achterkant.',
-    check: 'Kijk eerst of het klopt. Houd het eerste vel tegen het licht. De achterkant moet precies achter de voorkant vallen.',
+    pages:
+      'Klik op Afdrukken. Je krijgt {sheets} vellen papier ({pages} pagina’s). Op een vel passen 4 kaarten, met hun voorkant en achterkant.',
+    check:
+      'Kijk eerst of het klopt. Houd het eerste vel tegen het licht. De achterkant moet precies achter de voorkant vallen.',
     cut: 'Knip de kaarten uit. De snijtekens in de hoeken laten zien waar de rand van een kaart is. Knip van teken naar teken.',
     punch: 'Maak een gaatje op het rondje in de hoek van elke kaart. Dat kan met een perforator of een gaatjestang.',
     fan: 'Leg de kaarten op volgorde van hun nummer. Steek een splitpen door de gaatjes en buig de pootjes open. Nu heb je weer een waaier.',
@@ -541,7 +571,8 @@ export const nl = {
     picked: 'nr. {n} in je keuze',
     pickClear: 'Keuze wissen',
     selection: 'Eigen keuze: {n}',
-    selectionLocks: 'Je eigen keuze bepaalt welke kaarten je ziet en in welke volgorde. Wis de keuze om te filteren of te schudden.',
+    selectionLocks:
+      'Je eigen keuze bepaalt welke kaarten je ziet en in welke volgorde. Wis de keuze om te filteren of te schudden.',
     position: 'Kaart {i} van {n}',
     empty: 'Geen kaarten bij deze keuze. Zet een filter uit.',
     stage: 'Getrokken kaart',

@@ -47,7 +47,8 @@ export function serviceWorker(): AstroIntegration {
           // and `location` there is the worker's own URL, which carries the deploy base.
           runtimeCaching: [
             {
-              urlPattern: ({ request, url }) => request.mode === 'navigate' && url.href.startsWith(new URL('en/', location.href).href),
+              urlPattern: ({ request, url }) =>
+                request.mode === 'navigate' && url.href.startsWith(new URL('en/', location.href).href),
               handler: 'NetworkOnly',
               options: { precacheFallback: { fallbackURL: FALLBACK.en } },
             },
@@ -66,7 +67,8 @@ export function serviceWorker(): AstroIntegration {
         });
         for (const w of warnings) logger.warn(w);
         for (const page of Object.values(FALLBACK)) {
-          if (!precached.includes(page)) throw new Error(`service worker: the offline page ${page} is missing from the build`);
+          if (!precached.includes(page))
+            throw new Error(`service worker: the offline page ${page} is missing from the build`);
         }
         const gzip = (file: string) => gzipSync(readFileSync(`${out}${file}`)).length;
         const gz = precached.reduce((sum, url) => sum + gzip(url), 0);

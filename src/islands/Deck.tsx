@@ -58,7 +58,8 @@ export default function Deck({ cards, t }: Props) {
     setMounted(true);
     // A link to one spanningsveld (#regie): the groups moved when the toolbar appeared.
     const theme = location.hash.slice(1);
-    if ((THEMES as readonly string[]).includes(theme)) requestAnimationFrame(() => document.getElementById(theme)?.scrollIntoView());
+    if ((THEMES as readonly string[]).includes(theme))
+      requestAnimationFrame(() => document.getElementById(theme)?.scrollIntoView());
   }, []);
 
   useEffect(() => {
@@ -76,7 +77,9 @@ export default function Deck({ cards, t }: Props) {
   const lens = state.filter.perspective;
   const inDeck = useMemo(() => new Set(deck.map((c) => c.id)), [deck]);
   // The fan stays grouped per spanningsveld, whatever the order of drawing.
-  const fanCards = (picking ? cards : cards.filter((c) => inDeck.has(c.id))).slice().sort((a, b) => themeRank(a.theme) - themeRank(b.theme) || a.number - b.number);
+  const fanCards = (picking ? cards : cards.filter((c) => inDeck.has(c.id)))
+    .slice()
+    .sort((a, b) => themeRank(a.theme) - themeRank(b.theme) || a.number - b.number);
   const picks = state.selection ?? [];
   // A hand-picked selection fixes the cards and their order: filters and shuffling would do nothing.
   const locked = picks.length > 0;
@@ -135,7 +138,12 @@ export default function Deck({ cards, t }: Props) {
     return (
       <div class="fan fan-static">
         {[undefined, ...THEMES].map((theme) => (
-          <section class={`fan-group theme-${theme ?? NO_THEME}`} id={theme ?? NO_THEME} aria-labelledby={`h-${theme ?? NO_THEME}`} key={theme ?? NO_THEME}>
+          <section
+            class={`fan-group theme-${theme ?? NO_THEME}`}
+            id={theme ?? NO_THEME}
+            aria-labelledby={`h-${theme ?? NO_THEME}`}
+            key={theme ?? NO_THEME}
+          >
             <h2 id={`h-${theme ?? NO_THEME}`}>
               <span class="swatch" aria-hidden="true" />
               {theme ? t.themes[theme].name : t.kinds.uitleg}
@@ -174,7 +182,9 @@ export default function Deck({ cards, t }: Props) {
               <input
                 type="checkbox"
                 checked={state.filter.themes.includes(theme)}
-                onChange={() => update({ filter: { ...state.filter, themes: toggleIn(state.filter.themes, theme) }, index: 0 })}
+                onChange={() =>
+                  update({ filter: { ...state.filter, themes: toggleIn(state.filter.themes, theme) }, index: 0 })
+                }
               />
               <span class="swatch" aria-hidden="true" />
               {t.themes[theme].short}
@@ -188,7 +198,9 @@ export default function Deck({ cards, t }: Props) {
               <input
                 type="checkbox"
                 checked={state.filter.kinds.includes(kind)}
-                onChange={() => update({ filter: { ...state.filter, kinds: toggleIn(state.filter.kinds, kind) }, index: 0 })}
+                onChange={() =>
+                  update({ filter: { ...state.filter, kinds: toggleIn(state.filter.kinds, kind) }, index: 0 })
+                }
               />
               {t.kinds[kind]}
             </label>
@@ -214,7 +226,12 @@ export default function Deck({ cards, t }: Props) {
         </label>
         <div class="deck-buttons">
           {!locked && (
-            <button type="button" class="primary" ref={primaryRef} onClick={() => (update({ seed: newSeed(), index: 0 }), setFlipped(false))}>
+            <button
+              type="button"
+              class="primary"
+              ref={primaryRef}
+              onClick={() => (update({ seed: newSeed(), index: 0 }), setFlipped(false))}
+            >
               {state.seed ? t.deck.shuffle : t.deck.draw}
             </button>
           )}
@@ -262,7 +279,12 @@ export default function Deck({ cards, t }: Props) {
           {share && (
             <p class="deck-share">
               {share.copied ? t.deck.shareCopied : t.deck.shareManual}{' '}
-              <input readOnly value={share.url} aria-label={t.deck.share} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+              <input
+                readOnly
+                value={share.url}
+                aria-label={t.deck.share}
+                onFocus={(e) => (e.target as HTMLInputElement).select()}
+              />
             </p>
           )}
         </div>
@@ -302,7 +324,11 @@ export default function Deck({ cards, t }: Props) {
               <button type="button" class="primary" onClick={() => setFlipped((f) => !f)} aria-pressed={flipped}>
                 {flipped ? t.deck.flipFront : t.deck.flipBack}
               </button>
-              <button type="button" onClick={() => goTo(nextIndex(index, deck.length))} aria-disabled={!hasNext(index, deck.length)}>
+              <button
+                type="button"
+                onClick={() => goTo(nextIndex(index, deck.length))}
+                aria-disabled={!hasNext(index, deck.length)}
+              >
                 {t.deck.next} →
               </button>
               <a href={current.href}>{t.deck.openCard}</a>
@@ -351,7 +377,9 @@ export default function Deck({ cards, t }: Props) {
                       >
                         <span class="fan-card-meta">
                           {t.card.number} {c.number} · {t.kinds[c.kind]}
-                          {pickNumber > 0 && <span class="fan-pick"> · {fill(t.lang, t.deck.picked, { n: pickNumber })}</span>}
+                          {pickNumber > 0 && (
+                            <span class="fan-pick"> · {fill(t.lang, t.deck.picked, { n: pickNumber })}</span>
+                          )}
                         </span>
                         <span class="fan-card-title">{c.title}</span>
                       </button>

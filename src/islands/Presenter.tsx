@@ -72,13 +72,14 @@ export function Presenter({ deck, index, flipped, lens, t, announcement, onIndex
     // made inert, so Tab and screen readers stay inside without moving the presenter in the DOM.
     const behind: HTMLElement[] = [];
     for (let el: HTMLElement | null = root.current; el && el !== document.body; el = el.parentElement) {
-      for (const sib of el.parentElement?.children ?? []) if (sib !== el && sib instanceof HTMLElement && !sib.inert) behind.push(sib);
+      for (const sib of el.parentElement?.children ?? [])
+        if (sib !== el && sib instanceof HTMLElement && !sib.inert) behind.push(sib);
     }
-    behind.forEach((el) => (el.inert = true));
+    for (const el of behind) el.inert = true;
     root.current?.focus();
     document.documentElement.classList.add('is-presenting');
     return () => {
-      behind.forEach((el) => (el.inert = false));
+      for (const el of behind) el.inert = false;
       document.documentElement.classList.remove('is-presenting');
       if (document.fullscreenElement) void document.exitFullscreen();
       previous?.focus();
@@ -89,26 +90,26 @@ export function Presenter({ deck, index, flipped, lens, t, announcement, onIndex
   // pressed before the next effect runs must still see the card the first one moved to.
   const onKey = useRef<(e: KeyboardEvent) => void>(() => undefined);
   onKey.current = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement;
-      const key = e.key;
-      // In the timer's fields keys type or tick boxes; only Esc still leaves.
-      if (target.tagName === 'INPUT' && key !== 'Escape') return;
-      // On a focused button, space and Enter press that button, not "next card" as well.
-      if (target.tagName === 'BUTTON' && (key === ' ' || key === 'Enter')) return;
-      if (key === 'ArrowRight' || key === ' ' || key === 'PageDown') go(next(index, n));
-      else if (key === 'ArrowLeft' || key === 'PageUp') go(prev(index, n));
-      else if (key === 'f' || key === 'F') fullscreen();
-      else if (key === 't' || key === 'T') {
-        if (!showTimer) setShowTimer(true);
-        else setTimer((old) => toggle(old, Date.now()));
-      } else if (key === 'q' || key === 'Q') setShowQr((v) => !v);
-      else if (key === 'Escape') {
-        if (showQr) setShowQr(false);
-        else onClose();
-      } else if (key === 'Enter' && target === root.current) onFlip();
-      else return;
-      e.preventDefault();
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const target = e.target as HTMLElement;
+    const key = e.key;
+    // In the timer's fields keys type or tick boxes; only Esc still leaves.
+    if (target.tagName === 'INPUT' && key !== 'Escape') return;
+    // On a focused button, space and Enter press that button, not "next card" as well.
+    if (target.tagName === 'BUTTON' && (key === ' ' || key === 'Enter')) return;
+    if (key === 'ArrowRight' || key === ' ' || key === 'PageDown') go(next(index, n));
+    else if (key === 'ArrowLeft' || key === 'PageUp') go(prev(index, n));
+    else if (key === 'f' || key === 'F') fullscreen();
+    else if (key === 't' || key === 'T') {
+      if (!showTimer) setShowTimer(true);
+      else setTimer((old) => toggle(old, Date.now()));
+    } else if (key === 'q' || key === 'Q') setShowQr((v) => !v);
+    else if (key === 'Escape') {
+      if (showQr) setShowQr(false);
+      else onClose();
+    } else if (key === 'Enter' && target === root.current) onFlip();
+    else return;
+    e.preventDefault();
   };
   useEffect(() => {
     const listener = (e: KeyboardEvent) => onKey.current(e);

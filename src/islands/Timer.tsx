@@ -1,6 +1,17 @@
 /** The presenter's countdown: pause/resume, a gentle visual end, sound only when asked for. */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatClock, isDone, isRunning, MAX_MINUTES, MIN_MINUTES, remainingMs, start, timerFor, toggle, type TimerState } from '../lib/deck/timer';
+import {
+  formatClock,
+  isDone,
+  isRunning,
+  MAX_MINUTES,
+  MIN_MINUTES,
+  remainingMs,
+  start,
+  timerFor,
+  toggle,
+  type TimerState,
+} from '../lib/deck/timer';
 import type { DeckStrings } from './types';
 
 interface Props {
@@ -70,8 +81,17 @@ export function Timer({ timer, onChange, t }: Props) {
       <p class="timer-alert" role="alert">
         {done ? t.deck.timer.done : ''}
       </p>
-      <button type="button" onClick={() => onChange(done ? start(timerFor(timer.minutes), Date.now()) : toggle(timer, Date.now()))}>
-        {done ? t.deck.timer.reset : running ? t.deck.timer.pause : timer.leftMs < timer.minutes * 60_000 ? t.deck.timer.resume : t.deck.timer.start}
+      <button
+        type="button"
+        onClick={() => onChange(done ? start(timerFor(timer.minutes), Date.now()) : toggle(timer, Date.now()))}
+      >
+        {done
+          ? t.deck.timer.reset
+          : running
+            ? t.deck.timer.pause
+            : timer.leftMs < timer.minutes * 60_000
+              ? t.deck.timer.resume
+              : t.deck.timer.start}
       </button>
       <label class="timer-sound">
         <input type="checkbox" checked={sound} onChange={(e) => setSound((e.target as HTMLInputElement).checked)} />

@@ -110,7 +110,12 @@ function Network({ sheet }: { sheet: SheetData }) {
   const rings = sheet.rings ?? [];
   const center = sheet.center ? twoLines(sheet.center) : null;
   return (
-    <svg viewBox="0 0 400 400" class="ws-rings" role="img" aria-label={[sheet.center, ...rings].filter(Boolean).join(', ')}>
+    <svg
+      viewBox="0 0 400 400"
+      class="ws-rings"
+      role="img"
+      aria-label={[sheet.center, ...rings].filter(Boolean).join(', ')}
+    >
       {[195, 150, 105, 60].map((r) => (
         <circle key={r} cx="200" cy="200" r={r} />
       ))}
@@ -157,20 +162,42 @@ function Actions({ sheet }: { sheet: SheetData }) {
   );
 }
 
-function Sheet({ sheet, card, index, total, t, skip, onPrintOne }: { sheet: SheetData; card: SheetCard | null; index: number; total: number; t: WorksheetStrings; skip: boolean; onPrintOne(): void }) {
-  const questions = card ? [...(sheet.perspective ? (card.perspectives[sheet.perspective] ?? []) : []), ...(sheet.layout === 'poles' ? card.questions.slice(0, 2) : [])] : [];
+function Sheet({
+  sheet,
+  card,
+  index,
+  total,
+  t,
+  skip,
+  onPrintOne,
+}: {
+  sheet: SheetData;
+  card: SheetCard | null;
+  index: number;
+  total: number;
+  t: WorksheetStrings;
+  skip: boolean;
+  onPrintOne(): void;
+}) {
+  const questions = card
+    ? [
+        ...(sheet.perspective ? (card.perspectives[sheet.perspective] ?? []) : []),
+        ...(sheet.layout === 'poles' ? card.questions.slice(0, 2) : []),
+      ]
+    : [];
   const headingId = `ws-${sheet.id}`;
   return (
-    <section class={`ws-sheet ws-${sheet.layout}${skip ? ' ws-skip-print' : ''}`} id={sheet.id} aria-labelledby={headingId} data-sheet={sheet.id}>
+    <section
+      class={`ws-sheet ws-${sheet.layout}${skip ? ' ws-skip-print' : ''}`}
+      id={sheet.id}
+      aria-labelledby={headingId}
+      data-sheet={sheet.id}
+    >
       <header class="ws-head">
         <h2 id={headingId}>{sheet.title}</h2>
         <p class="ws-meta">
-          <span>
-            {t.name}: ____________________
-          </span>
-          <span>
-            {t.date}: ____________
-          </span>
+          <span>{t.name}: ____________________</span>
+          <span>{t.date}: ____________</span>
         </p>
       </header>
       <p class="ws-purpose">
@@ -250,7 +277,16 @@ export default function Worksheets({ sheets, cards, t }: Props) {
         </button>
       </div>
       {sheets.map((sheet, i) => (
-        <Sheet key={sheet.id} sheet={sheet} card={card} index={i} total={sheets.length} t={t} skip={only !== null && only !== sheet.id} onPrintOne={() => setOnly(sheet.id)} />
+        <Sheet
+          key={sheet.id}
+          sheet={sheet}
+          card={card}
+          index={i}
+          total={sheets.length}
+          t={t}
+          skip={only !== null && only !== sheet.id}
+          onPrintOne={() => setOnly(sheet.id)}
+        />
       ))}
     </div>
   );

@@ -30,7 +30,10 @@ export interface IslandCard extends CardSummary {
  * What the face of a card says: with the young person's lens, the plain summary and pole labels
  * where a card has them (each falls back to the regular text on its own).
  */
-export function face(card: IslandCard, lens?: Perspective): { summary: string; poles: { label: string; protects: string }[] } {
+export function face(
+  card: IslandCard,
+  lens?: Perspective,
+): { summary: string; poles: { label: string; protects: string }[] } {
   const plain = lens === PLAIN_LENS;
   return {
     summary: (plain && card.youthSummary) || card.summary,
@@ -50,7 +53,11 @@ export interface DeckStrings {
 }
 
 /** What a screen reader hears when a card comes on top or is turned over. */
-export function announce(card: IslandCard, t: DeckStrings, o: { index: number; total: number; flipped: boolean; lens?: Perspective | undefined }): string {
+export function announce(
+  card: IslandCard,
+  t: DeckStrings,
+  o: { index: number; total: number; flipped: boolean; lens?: Perspective | undefined },
+): string {
   const parts = [fill(t.lang, t.deck.position, { i: o.index + 1, n: o.total }), card.title];
   if (o.flipped) parts.push(...(o.lens ? card.perspectives[o.lens] : []), ...card.questions);
   else {

@@ -29,7 +29,9 @@ if (root && offline && notice && refresh) {
 // Workbox loads after the page's own script: registering waits for the load event anyway,
 // and every page's first view stays lighter by its size.
 if (import.meta.env.PROD && root && refresh && 'serviceWorker' in navigator) {
-  void import('workbox-window').then(({ Workbox }) => start(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL }), root, refresh));
+  void import('workbox-window').then(({ Workbox }) =>
+    start(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL }), root, refresh),
+  );
 }
 
 function start(wb: WorkboxType, root: HTMLElement, refresh: HTMLButtonElement) {

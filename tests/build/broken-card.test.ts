@@ -15,7 +15,12 @@ it('fails the build and names the file and the fields', () => {
   try {
     const run = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: root,
-      env: { ...process.env, KJK_CONTENT_DIR: join(root, 'tests/fixtures/content-broken'), KJK_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        KJK_CONTENT_DIR: join(root, 'tests/fixtures/content-broken'),
+        KJK_OUT_DIR: out,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       encoding: 'utf8',
       timeout: 150_000,
     });

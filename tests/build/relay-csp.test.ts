@@ -30,7 +30,9 @@ it('names the relay origin in connect-src, and only when KJK_RELAY_URL is set', 
     const run = build({ KJK_OUT_DIR: out, KJK_RELAY_URL: 'https://relay.kjk.example/kamer/' });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     for (const page of ['index.html', 'kaarten/index.html', 'en/index.html']) {
-      expect(connectSrc(readFileSync(join(out, page), 'utf8'))).toBe("'self' https://relay.kjk.example wss://relay.kjk.example");
+      expect(connectSrc(readFileSync(join(out, page), 'utf8'))).toBe(
+        "'self' https://relay.kjk.example wss://relay.kjk.example",
+      );
     }
   } finally {
     rmSync(out, { recursive: true, force: true });

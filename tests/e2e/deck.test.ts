@@ -62,7 +62,9 @@ describe('draw and flip', () => {
     await page.goto(site('/kaarten/?kaart=2'));
     const live = page.locator('.deck-stage [aria-live="polite"]');
     // Card 0 ("Zo werkt de waaier") opens the fan, so position 2 is the card with number 1.
-    await expect.poll(() => live.innerText()).toContain(`Kaart 2 van ${nlCards.length}. ${titleOf('visies-op-eigen-kracht')}`);
+    await expect
+      .poll(() => live.innerText())
+      .toContain(`Kaart 2 van ${nlCards.length}. ${titleOf('visies-op-eigen-kracht')}`);
   });
 });
 
@@ -148,13 +150,17 @@ describe('selections and bad links', () => {
   });
 
   it('skips unknown or malformed ids with a clear message, never a crash', async () => {
-    await page.goto(site('/kaarten/?kaarten=bestaat-niet,<script>alert(1)</script>,kind-of-gezin&schud=!!&thema=kleur'));
+    await page.goto(
+      site('/kaarten/?kaarten=bestaat-niet,<script>alert(1)</script>,kind-of-gezin&schud=!!&thema=kleur'),
+    );
     const alert = page.getByRole('alert');
     await expect(alert.innerText()).resolves.toContain('Niet alles in deze link klopte');
     const text = await alert.innerText();
     expect(text).toContain('“bestaat-niet” bestaat niet');
     expect(text).toContain('<script>');
-    expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('alert(1)')))).toBe(false);
+    expect(await page.evaluate(() => [...document.scripts].some((s) => s.textContent?.includes('alert(1)')))).toBe(
+      false,
+    );
     expect(await stageTitle()).toBe(titleOf('kind-of-gezin'));
     expect(errors).toEqual([]);
   });
@@ -180,7 +186,9 @@ describe('keyboard', () => {
     await page.keyboard.press('Enter');
     expect(await stageTitle()).toBe(String(nlCards[2]!.data.title));
     await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.querySelector('.fan-card-title')?.textContent)).toBe(String(nlCards.at(-1)!.data.title));
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.fan-card-title')?.textContent)).toBe(
+      String(nlCards.at(-1)!.data.title),
+    );
   });
 });
 
@@ -261,7 +269,10 @@ describe('presenter', () => {
     const swipe = async (from: number, to: number) => {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from, y: 500 }] });
       for (let k = 1; k <= 6; k++) {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from + ((to - from) * k) / 6, y: 500 }] });
+        await cdp.send('Input.dispatchTouchEvent', {
+          type: 'touchMove',
+          touchPoints: [{ x: from + ((to - from) * k) / 6, y: 500 }],
+        });
       }
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     };
@@ -300,7 +311,14 @@ describe('review fixes', () => {
     const group = page.locator('section#regie');
     await expect(group.locator('h3').innerText()).resolves.toContain('Regie bij eigen kracht');
     // The group's heading is on screen (before the fix the page sat somewhere unrelated).
-    await expect.poll(() => group.locator('h3').evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
+    await expect
+      .poll(() =>
+        group.locator('h3').evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
     expect(page.url()).toContain('#regie');
   });
 
@@ -310,7 +328,9 @@ describe('review fixes', () => {
     expect(await page.getByRole('checkbox', { name: 'Regie' }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Schudden' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Trek een kaart' }).count()).toBe(0);
-    await expect(page.locator('.deck-status').innerText()).resolves.toContain('Wis de keuze om te filteren of te schudden');
+    await expect(page.locator('.deck-status').innerText()).resolves.toContain(
+      'Wis de keuze om te filteren of te schudden',
+    );
     await page.getByRole('button', { name: 'Keuze wissen' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Trek een kaart');
   });
@@ -330,7 +350,9 @@ describe('review fixes', () => {
   it('takes the deck along when switching language', async () => {
     await page.goto(site('/kaarten/?schud=k7f2x&blik=ouder'));
     await ready();
-    await expect.poll(() => page.locator('a.lang-switch').getAttribute('href')).toMatch(/\/en\/cards\/\?schud=k7f2x&blik=ouder$/);
+    await expect
+      .poll(() => page.locator('a.lang-switch').getAttribute('href'))
+      .toMatch(/\/en\/cards\/\?schud=k7f2x&blik=ouder$/);
     await page.locator('a.lang-switch').click();
     await ready();
     expect(await page.getByLabel('Questions from').inputValue()).toBe('ouder');
@@ -358,7 +380,9 @@ describe('motion', () => {
     expect(duration).toBe('0s');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.reload();
-    const normal = await page.locator('.deck-stage-card').evaluate((el) => parseFloat(getComputedStyle(el).animationDuration));
+    const normal = await page
+      .locator('.deck-stage-card')
+      .evaluate((el) => parseFloat(getComputedStyle(el).animationDuration));
     expect(normal).toBeGreaterThan(0);
     expect(normal).toBeLessThan(0.3);
   });

@@ -65,12 +65,15 @@ describe('offline', () => {
     expect((await pwaStatus(page)).offline).toBe(dictionaries[p.lang].pwa.offline);
   });
 
-  it.each([['/kaarten/?schud=abc'], [`/en/cards/${ids[1]}/?schud=k7f2&kaart=2`]])('%s (a shared link with a query) opens offline', async (p) => {
-    const response = await page.goto(site(p));
-    expect(response?.status()).toBe(200);
-    expect(await page.locator('h1').count()).toBe(1);
-    expect(new URL(page.url()).search).toBe(new URL(site(p)).search);
-  });
+  it.each([['/kaarten/?schud=abc'], [`/en/cards/${ids[1]}/?schud=k7f2&kaart=2`]])(
+    '%s (a shared link with a query) opens offline',
+    async (p) => {
+      const response = await page.goto(site(p));
+      expect(response?.status()).toBe(200);
+      expect(await page.locator('h1').count()).toBe(1);
+      expect(new URL(page.url()).search).toBe(new URL(site(p)).search);
+    },
+  );
 
   it.each([
     ['/bestaat-niet/', 'nl'],
@@ -111,7 +114,10 @@ describe('install', () => {
     try {
       const p = await ctx.newPage();
       const cdp = await ctx.newCDPSession(p);
-      for (const [path, lang] of [['/kaarten/', 'nl'], ['/en/cards/', 'en']] as const) {
+      for (const [path, lang] of [
+        ['/kaarten/', 'nl'],
+        ['/en/cards/', 'en'],
+      ] as const) {
         await p.goto(site(path));
         await waitForServiceWorker(p);
         const { url, errors } = await cdp.send('Page.getAppManifest');

@@ -47,7 +47,13 @@ describe.each(LANGS)('printable deck in %s', (lang) => {
           cards: [...sheet.querySelectorAll<HTMLElement>('.pc')].map((c) => {
             const r = c.getBoundingClientRect();
             // Position inside the sheet, as a fraction of the sheet, so the zoom does not matter.
-            return { id: c.dataset.cardId!, side: c.dataset.side, left: (r.left - s.left) / s.width, right: (r.right - s.left) / s.width, top: (r.top - s.top) / s.height };
+            return {
+              id: c.dataset.cardId!,
+              side: c.dataset.side,
+              left: (r.left - s.left) / s.width,
+              right: (r.right - s.left) / s.width,
+              top: (r.top - s.top) / s.height,
+            };
           }),
         };
       }),
@@ -83,8 +89,10 @@ describe.each(LANGS)('printable deck in %s', (lang) => {
         );
         for (const el of blocks) {
           const name = el === face ? 'card' : `${el.tagName.toLowerCase()}.${el.className.split(' ')[0]}`;
-          if (el.scrollHeight > el.clientHeight + 1) out.push(`${where} ${name}: ${el.scrollHeight}px of text in ${el.clientHeight}px`);
-          if (el.scrollWidth > el.clientWidth + 1) out.push(`${where} ${name}: ${el.scrollWidth}px wide in ${el.clientWidth}px`);
+          if (el.scrollHeight > el.clientHeight + 1)
+            out.push(`${where} ${name}: ${el.scrollHeight}px of text in ${el.clientHeight}px`);
+          if (el.scrollWidth > el.clientWidth + 1)
+            out.push(`${where} ${name}: ${el.scrollWidth}px wide in ${el.clientWidth}px`);
           const r = el.getBoundingClientRect();
           if (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.left < box.left - 1 || r.top < box.top - 1) {
             out.push(`${where} ${name}: sticks out of the card`);
@@ -97,22 +105,27 @@ describe.each(LANGS)('printable deck in %s', (lang) => {
   });
 
   it('puts crop marks at each card corner, outside the card and inside the page', async () => {
-    const sheets = await page.locator('.print-sheet').evaluateAll((els, a4) =>
-      els.map((sheet) => {
-        const s = sheet.getBoundingClientRect();
-        const mmX = (px: number) => ((px - s.left) / s.width) * a4.w;
-        const mmY = (px: number) => ((px - s.top) / s.height) * a4.h;
-        return {
-          cards: [...sheet.querySelectorAll('.pc')].map((c) => {
-            const r = c.getBoundingClientRect();
-            return { x0: mmX(r.left), x1: mmX(r.right), y0: mmY(r.top), y1: mmY(r.bottom) };
-          }),
-          lines: [...sheet.querySelectorAll('svg.crop-marks line')].map((l) => ({
-            x1: Number(l.getAttribute('x1')), y1: Number(l.getAttribute('y1')),
-            x2: Number(l.getAttribute('x2')), y2: Number(l.getAttribute('y2')),
-          })),
-        };
-      }), A4_MM);
+    const sheets = await page.locator('.print-sheet').evaluateAll(
+      (els, a4) =>
+        els.map((sheet) => {
+          const s = sheet.getBoundingClientRect();
+          const mmX = (px: number) => ((px - s.left) / s.width) * a4.w;
+          const mmY = (px: number) => ((px - s.top) / s.height) * a4.h;
+          return {
+            cards: [...sheet.querySelectorAll('.pc')].map((c) => {
+              const r = c.getBoundingClientRect();
+              return { x0: mmX(r.left), x1: mmX(r.right), y0: mmY(r.top), y1: mmY(r.bottom) };
+            }),
+            lines: [...sheet.querySelectorAll('svg.crop-marks line')].map((l) => ({
+              x1: Number(l.getAttribute('x1')),
+              y1: Number(l.getAttribute('y1')),
+              x2: Number(l.getAttribute('x2')),
+              y2: Number(l.getAttribute('y2')),
+            })),
+          };
+        }),
+      A4_MM,
+    );
 
     const near = (a: number, b: number) => Math.abs(a - b) < 0.2;
     for (const { cards: faces, lines } of sheets) {
@@ -123,7 +136,11 @@ describe.each(LANGS)('printable deck in %s', (lang) => {
         for (const y of [l.y1, l.y2]) expect(y > 4 && y < A4_MM.h - 4, `mark y ${y}`).toBe(true);
         // Never on a card.
         for (const c of faces) {
-          const inside = Math.min(l.x1, l.x2) < c.x1 - 0.2 && Math.max(l.x1, l.x2) > c.x0 + 0.2 && Math.min(l.y1, l.y2) < c.y1 - 0.2 && Math.max(l.y1, l.y2) > c.y0 + 0.2;
+          const inside =
+            Math.min(l.x1, l.x2) < c.x1 - 0.2 &&
+            Math.max(l.x1, l.x2) > c.x0 + 0.2 &&
+            Math.min(l.y1, l.y2) < c.y1 - 0.2 &&
+            Math.max(l.y1, l.y2) > c.y0 + 0.2;
           expect(inside, `mark crosses a card`).toBe(false);
         }
       }
@@ -131,8 +148,20 @@ describe.each(LANGS)('printable deck in %s', (lang) => {
         for (const x of [c.x0, c.x1]) {
           for (const y of [c.y0, c.y1]) {
             // One mark along the horizontal edge and one along the vertical edge, each within 6 mm of the corner.
-            const h = lines.filter((l) => near(l.y1, y) && near(l.y2, y) && Math.min(Math.abs(l.x1 - x), Math.abs(l.x2 - x)) < 6 && (x === c.x0 ? Math.max(l.x1, l.x2) <= x + 0.2 : Math.min(l.x1, l.x2) >= x - 0.2));
-            const v = lines.filter((l) => near(l.x1, x) && near(l.x2, x) && Math.min(Math.abs(l.y1 - y), Math.abs(l.y2 - y)) < 6 && (y === c.y0 ? Math.max(l.y1, l.y2) <= y + 0.2 : Math.min(l.y1, l.y2) >= y - 0.2));
+            const h = lines.filter(
+              (l) =>
+                near(l.y1, y) &&
+                near(l.y2, y) &&
+                Math.min(Math.abs(l.x1 - x), Math.abs(l.x2 - x)) < 6 &&
+                (x === c.x0 ? Math.max(l.x1, l.x2) <= x + 0.2 : Math.min(l.x1, l.x2) >= x - 0.2),
+            );
+            const v = lines.filter(
+              (l) =>
+                near(l.x1, x) &&
+                near(l.x2, x) &&
+                Math.min(Math.abs(l.y1 - y), Math.abs(l.y2 - y)) < 6 &&
+                (y === c.y0 ? Math.max(l.y1, l.y2) <= y + 0.2 : Math.min(l.y1, l.y2) >= y - 0.2),
+            );
             expect([h.length, v.length], `corner ${x.toFixed(1)},${y.toFixed(1)}`).toEqual([1, 1]);
           }
         }
@@ -145,7 +174,10 @@ describe.each(LANGS)('printable deck in %s', (lang) => {
     // Page objects, not the /Pages tree node.
     const pages = pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? [];
     expect(pages.length).toBe(expectedPages);
-    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     expect(boxes.length).toBeGreaterThan(0);
     for (const [w, h] of boxes) {
       expect(Math.abs(w! - A4_MM.w * PT_PER_MM)).toBeLessThan(2);

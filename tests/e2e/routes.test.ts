@@ -42,7 +42,11 @@ describe('every route in both languages', () => {
     expect(match(twin)?.key).toBe(p.key);
 
     // Every link within the site stays under the deploy base (a sub-folder host has nothing above it).
-    const outside = await page.$$eval('a[href^="/"]', (links, b) => links.map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith(b)), base);
+    const outside = await page.$$eval(
+      'a[href^="/"]',
+      (links, b) => links.map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith(b)),
+      base,
+    );
     expect(outside).toEqual([]);
 
     const violations = await axe(page);
@@ -90,7 +94,9 @@ describe('layout', () => {
     await page.setViewportSize({ width, height });
     for (const p of ['/', '/kaarten/', `/kaarten/${ids[1]}/`, '/en/formats/']) {
       await page.goto(site(p));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${p} at ${width}px`).toBeLessThanOrEqual(0);
     }
   });

@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 /** The page answers within a second on a quiet machine; a busy CI machine gets more time. */
-const poll = <T,>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
 
 async function noViolations() {
   expect(await axe(page)).toEqual([]);
@@ -89,7 +89,9 @@ describe('the self-scan', () => {
 
     // The last card was answered, the third was skipped: the profile says so and offers it.
     await page.locator('#scan-profile-title').waitFor();
-    expect(await page.locator('.scan-profile > p').first().textContent()).toBe(`Je hebt ${cards.length - 1} van de ${cards.length} kaarten beantwoord.`);
+    expect(await page.locator('.scan-profile > p').first().textContent()).toBe(
+      `Je hebt ${cards.length - 1} van de ${cards.length} kaarten beantwoord.`,
+    );
     await noViolations();
     const skipped = String(cards[2]?.data.title);
     await tabTo('.scan-skipped button');
@@ -101,11 +103,13 @@ describe('the self-scan', () => {
     await tabTo('.scan-buttons button.primary');
     await page.keyboard.press('Enter');
     await page.locator('#scan-profile-title').waitFor();
-    expect(await page.locator('.scan-profile > p').first().textContent()).toBe(`Je hebt ${cards.length} van de ${cards.length} kaarten beantwoord.`);
+    expect(await page.locator('.scan-profile > p').first().textContent()).toBe(
+      `Je hebt ${cards.length} van de ${cards.length} kaarten beantwoord.`,
+    );
     expect(await page.locator('.scan-skipped').count()).toBe(0);
     // The card that went to pole B says so in words, not only with the marker's place.
     const row = page.locator('.scan-row', { hasText: skipped });
-    const poleB = (cards[2]?.data.poles as { label: string }[])[1]?.label;
+    const poleB = (cards[2]?.data.poles as { label: string }[] | undefined)?.[1]?.label;
     expect(await row.locator('.scan-row-text').textContent()).toContain(`Je neigt naar: ${poleB}`);
     expect(await page.locator('.scan-theme-result').count()).toBe(5);
     expect(foreign()).toEqual([]);
@@ -123,7 +127,9 @@ describe('the self-scan', () => {
     await page.goBack();
     await page.locator('#scan-profile-title').waitFor();
     await page.emulateMedia({ media: 'print' });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     const pdf = (await page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
     expect((pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length).toBe(1);
@@ -184,9 +190,16 @@ describe('the self-scan', () => {
         await page.locator('.scan-buttons button.primary').click();
       }
       await page.locator('#scan-profile-title').waitFor();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporteer deze scan' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Exporteer deze scan' }).click(),
+      ]);
       const name = download.suggestedFilename();
-      expect(name).toMatch(label ? new RegExp(`^kjk-zelfscan-${label.toLowerCase()}-\\d{4}-\\d{2}-\\d{2}\\.json$`) : /^kjk-zelfscan-\d{4}-\d{2}-\d{2}\.json$/);
+      expect(name).toMatch(
+        label
+          ? new RegExp(`^kjk-zelfscan-${label.toLowerCase()}-\\d{4}-\\d{2}-\\d{2}\\.json$`)
+          : /^kjk-zelfscan-\d{4}-\d{2}-\d{2}\.json$/,
+      );
       const text = await readFile(String(await download.path()), 'utf8');
       // Positions only: a scan file carries no free text but the label and the title.
       expect(JSON.parse(text).data.notes).toEqual([]);
@@ -199,7 +212,9 @@ describe('the self-scan', () => {
     await fresh();
     await page.goto(site('/sessies/'));
     for (const [i, file] of files.entries()) {
-      await page.locator('input[type=file]').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
       await page.locator('.ss-preview').getByRole('button', { name: 'Importeren' }).click();
       await poll(() => page.locator('.ss-item-title').count()).toBe(i + 1);
     }
@@ -207,11 +222,15 @@ describe('the self-scan', () => {
     await page.getByRole('heading', { name: 'Scans vergelijken' }).waitFor();
     const picks = page.locator('.scan-pick');
     expect(await picks.count()).toBe(3);
-    expect(await picks.allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^ ?Anna, /), expect.stringMatching(/^ ?Zonder naam, /)]));
+    expect(await picks.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^ ?Anna, /), expect.stringMatching(/^ ?Zonder naam, /)]),
+    );
     await noViolations();
     await page.getByRole('button', { name: 'Vergelijk de gekozen scans' }).click();
     await page.getByRole('heading', { name: 'Hier verschillen jullie het meest' }).waitFor();
-    expect(await page.locator('.scan-team .scan-hint').first().textContent()).toBe('Dit beeld komt alleen uit de 3 scans die je hebt gekozen. Er gaat niets naar een server.');
+    expect(await page.locator('.scan-team .scan-hint').first().textContent()).toBe(
+      'Dit beeld komt alleen uit de 3 scans die je hebt gekozen. Er gaat niets naar een server.',
+    );
     const most = await page.locator('.scan-most .scan-row-title').allTextContents();
     // Widest first: card 1 (0-100), then card 4 (40-70) and card 2 (40-60); card 3 (all 50) never.
     expect(most).toEqual([regie[0], regie[3], regie[1]].map((c) => String(c?.data.title)));
@@ -225,7 +244,9 @@ describe('the self-scan', () => {
   it('says plainly when the scan in the address bar is not on this device', async () => {
     await fresh();
     await page.goto(site('/zelfscan/?scan=bestaat-niet&kaart=3'));
-    expect(await page.getByRole('alert').textContent()).toBe('Deze scan staat niet (meer) op dit apparaat. Begin een nieuwe scan.');
+    expect(await page.getByRole('alert').textContent()).toBe(
+      'Deze scan staat niet (meer) op dit apparaat. Begin een nieuwe scan.',
+    );
     await page.getByRole('button', { name: 'Begin de scan' }).waitFor();
   });
 });

@@ -7,7 +7,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DB_VERSION } from '../../src/lib/store/schema';
 import { launch, site } from '../support/browser';
-import { collectErrors, createSession, downloadOf, dump, nl, noteBox, openSessions, origin, saveState, toast } from './sessions-support';
+import {
+  collectErrors,
+  createSession,
+  downloadOf,
+  dump,
+  nl,
+  noteBox,
+  openSessions,
+  origin,
+  saveState,
+  toast,
+} from './sessions-support';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -61,7 +72,8 @@ describe('a full disk', () => {
     await context.addInitScript(() => {
       const put = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
-        if ((window as unknown as { diskFull?: boolean }).diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if ((window as unknown as { diskFull?: boolean }).diskFull)
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return put.apply(this, args);
       };
     });
@@ -92,7 +104,9 @@ describe('a full disk', () => {
     await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = false));
     await alert.getByRole('button', { name: nl.notes.retry }).click();
     await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
-    expect((await dump(page)).notes.map((n) => n.text)).toEqual(['past nog, en nu een lange toevoeging die niet meer past!']);
+    expect((await dump(page)).notes.map((n) => n.text)).toEqual([
+      'past nog, en nu een lange toevoeging die niet meer past!',
+    ]);
   });
 });
 
@@ -101,7 +115,7 @@ describe('no IndexedDB', () => {
     context = await browser.newContext();
     await context.addInitScript(() => {
       // A private window or blocked storage: open() throws, as Firefox and Safari do.
-      IDBFactory.prototype.open = function () {
+      IDBFactory.prototype.open = () => {
         throw new DOMException('The operation is insecure.', 'SecurityError');
       };
     });
@@ -285,7 +299,9 @@ describe('a storage upgrade with an old tab open', () => {
           r.onupgradeneeded = () => {
             const db = r.result;
             db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byDate', ['date', 'createdAt', 'id']);
-            db.createObjectStore('notes', { keyPath: 'id' }).createIndex('bySessionCard', ['sessionId', 'cardId'], { unique: true });
+            db.createObjectStore('notes', { keyPath: 'id' }).createIndex('bySessionCard', ['sessionId', 'cardId'], {
+              unique: true,
+            });
             const positions = db.createObjectStore('positions', { keyPath: 'id' });
             positions.createIndex('sessionId', 'sessionId');
             positions.createIndex('bySessionCard', ['sessionId', 'cardId']);
@@ -318,7 +334,9 @@ describe('storage safety', () => {
     const page = await fresh();
     await openSessions(page);
     const status = page.locator('.ss-storage');
-    await expect.poll(() => status.innerText()).toMatch(/Alleen op dit apparaat opgeslagen\. In gebruik: [\d,]+ (B|KB|MB)\./);
+    await expect
+      .poll(() => status.innerText())
+      .toMatch(/Alleen op dit apparaat opgeslagen\. In gebruik: [\d,]+ (B|KB|MB)\./);
     expect(await status.innerText()).toMatch(new RegExp(`${nl.storage.persisted}|${nl.storage.notPersisted}`));
     expect(await meta(page, 'persistRequested')).toBeUndefined();
     await createSession(page, { title: 'Bewaren', kind: 'zelfreflectie' });

@@ -10,7 +10,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_IMPORT_BYTES } from '../../src/lib/exchange/format';
 import { launch } from '../support/browser';
-import { DILEMMA, collectErrors, createSession, downloadOf, dump, nl, noteBox, openSessions, saveState, toast } from './sessions-support';
+import {
+  DILEMMA,
+  collectErrors,
+  createSession,
+  downloadOf,
+  dump,
+  nl,
+  noteBox,
+  openSessions,
+  saveState,
+  toast,
+} from './sessions-support';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -40,11 +51,25 @@ async function freshPage(): Promise<Page> {
 }
 
 const sorted = (data: Awaited<ReturnType<typeof dump>>) =>
-  Object.fromEntries(Object.entries(data).map(([k, v]) => [k, [...v].sort((a, b) => String(a.id).localeCompare(String(b.id)))]));
+  Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [k, [...v].sort((a, b) => String(a.id).localeCompare(String(b.id)))]),
+  );
 
 /** An export file as the app writes it, with `data` replaced. */
 function exportText(data: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ type: 'ken-je-kracht/export', version: 1, exportedAt: '2025-03-14T09:30:00.000Z', app: 'ken-je-kracht', scope: 'all', data, ...extra }, null, 2);
+  return JSON.stringify(
+    {
+      type: 'ken-je-kracht/export',
+      version: 1,
+      exportedAt: '2025-03-14T09:30:00.000Z',
+      app: 'ken-je-kracht',
+      scope: 'all',
+      data,
+      ...extra,
+    },
+    null,
+    2,
+  );
 }
 const oneSession = (over: Record<string, unknown> = {}) => ({
   id: 'file-s1',
@@ -60,7 +85,9 @@ const oneSession = (over: Record<string, unknown> = {}) => ({
 });
 
 async function choose(page: Page, name: string, text: string | Buffer) {
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
 }
 
 /** A session with a note, a position and an action, made through the UI. */
@@ -102,8 +129,12 @@ describe('export and import', () => {
     // Nothing is written before the confirmation.
     expect((await dump(b)).sessions).toEqual([]);
     await preview.getByRole('button', { name: nl.exchange.confirm }).click();
-    await expect.poll(() => toast(b).innerText()).toContain('Geïmporteerd: 2 sessies, 2 notities, 2 posities en 2 afspraken.');
-    await expect.poll(() => b.locator('.ss-item-title').allInnerTexts()).toEqual(expect.arrayContaining(['Eerste sessie', 'Tweede sessie']));
+    await expect
+      .poll(() => toast(b).innerText())
+      .toContain('Geïmporteerd: 2 sessies, 2 notities, 2 posities en 2 afspraken.');
+    await expect
+      .poll(() => b.locator('.ss-item-title').allInnerTexts())
+      .toEqual(expect.arrayContaining(['Eerste sessie', 'Tweede sessie']));
     expect(sorted(await dump(b))).toEqual(sorted(before));
 
     await choose(b, file.name, file.text);
@@ -132,12 +163,18 @@ describe('export and import', () => {
     await choose(page, 'een.json', exportText({ sessions: [oneSession()], notes: [], positions: [], actions: [] }));
     await page.locator('.ss-preview').getByRole('button', { name: nl.exchange.confirm }).click();
     await expect.poll(() => page.locator('.ss-item-title').allInnerTexts()).toEqual(['Uit een bestand']);
-    await choose(page, 'ander.json', exportText({ sessions: [oneSession({ title: 'Intussen anders' })], notes: [], positions: [], actions: [] }));
+    await choose(
+      page,
+      'ander.json',
+      exportText({ sessions: [oneSession({ title: 'Intussen anders' })], notes: [], positions: [], actions: [] }),
+    );
     const preview = page.locator('.ss-preview');
     await expect.poll(() => preview.innerText()).toContain('Als kopie erbij: 1 sessie.');
     expect(await preview.innerText()).toContain('Intussen anders (geïmporteerd) — komt erbij als kopie');
     await preview.getByRole('button', { name: nl.exchange.confirm }).click();
-    await expect.poll(() => page.locator('.ss-item-title').allInnerTexts()).toEqual(expect.arrayContaining(['Uit een bestand', 'Intussen anders (geïmporteerd)']));
+    await expect
+      .poll(() => page.locator('.ss-item-title').allInnerTexts())
+      .toEqual(expect.arrayContaining(['Uit een bestand', 'Intussen anders (geïmporteerd)']));
   });
 
   it('a file can be dropped on the drop zone', async () => {
@@ -155,7 +192,8 @@ describe('export and import', () => {
 
   it('imports a note with markup as harmless text', async () => {
     const page = await freshPage();
-    const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> [x](javascript:window.__pwned=3)';
+    const evil =
+      '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> [x](javascript:window.__pwned=3)';
     await choose(
       page,
       'markup.json',
@@ -163,7 +201,9 @@ describe('export and import', () => {
         sessions: [oneSession()],
         notes: [{ id: 'file-n1', sessionId: 'file-s1', cardId: DILEMMA, text: evil, updatedAt: 1738400000001 }],
         positions: [],
-        actions: [{ id: 'file-a1', sessionId: 'file-s1', text: '<b>vet?</b>', done: false, createdAt: 1, updatedAt: 1 }],
+        actions: [
+          { id: 'file-a1', sessionId: 'file-s1', text: '<b>vet?</b>', done: false, createdAt: 1, updatedAt: 1 },
+        ],
       }),
     );
     await page.locator('.ss-preview').getByRole('button', { name: nl.exchange.confirm }).click();
@@ -183,18 +223,38 @@ describe('bad files change nothing', () => {
     ['not JSON', 'Dit is een boodschappenlijst, geen back-up.', nl.exchange.fileErrors['not-json']],
     ['a truncated file', valid.slice(0, Math.floor(valid.length / 2)), nl.exchange.fileErrors['not-json']],
     ['an empty file', '', nl.exchange.fileErrors.empty],
-    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2]), nl.exchange.fileErrors['not-json']],
+    [
+      'a binary file',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2]),
+      nl.exchange.fileErrors['not-json'],
+    ],
     ['another app’s JSON', JSON.stringify({ type: 'iets-anders', items: [] }), nl.exchange.fileErrors['wrong-type']],
-    ['a future version', exportText({ sessions: [], notes: [], positions: [], actions: [] }, { version: 2 }), nl.exchange.fileErrors['future-version']],
+    [
+      'a future version',
+      exportText({ sessions: [], notes: [], positions: [], actions: [] }, { version: 2 }),
+      nl.exchange.fileErrors['future-version'],
+    ],
     [
       'missing fields',
-      exportText({ sessions: [{ id: 'x', kind: 'workshop', date: '2025-01-01', lang: 'nl', deck: {}, createdAt: 1, updatedAt: 1 }], notes: [], positions: [], actions: [] }),
+      exportText({
+        sessions: [{ id: 'x', kind: 'workshop', date: '2025-01-01', lang: 'nl', deck: {}, createdAt: 1, updatedAt: 1 }],
+        notes: [],
+        positions: [],
+        actions: [],
+      }),
       nl.exchange.fileErrors.invalid,
     ],
     ['a missing list', exportText({ sessions: [], notes: [], positions: [] }), nl.exchange.fileErrors.invalid],
     [
       'a position outside 0..100',
-      exportText({ sessions: [oneSession()], notes: [], positions: [{ id: 'p', sessionId: 'file-s1', cardId: DILEMMA, participant: 'A', value: 140, agreed: false, updatedAt: 1 }], actions: [] }),
+      exportText({
+        sessions: [oneSession()],
+        notes: [],
+        positions: [
+          { id: 'p', sessionId: 'file-s1', cardId: DILEMMA, participant: 'A', value: 140, agreed: false, updatedAt: 1 },
+        ],
+        actions: [],
+      }),
       nl.exchange.fileErrors.invalid,
     ],
   ];
@@ -231,7 +291,11 @@ describe('bad files change nothing', () => {
   it('a __proto__ key is reported, not copied, and pollutes nothing', async () => {
     const page = await freshPage();
     const text = exportText({
-      sessions: [JSON.parse(`{${JSON.stringify(oneSession()).slice(1, -1)}, "__proto__": { "polluted": "yes" }, "constructor": { "prototype": { "polluted": "yes" } } }`)],
+      sessions: [
+        JSON.parse(
+          `{${JSON.stringify(oneSession()).slice(1, -1)}, "__proto__": { "polluted": "yes" }, "constructor": { "prototype": { "polluted": "yes" } } }`,
+        ),
+      ],
       notes: [],
       positions: [],
       actions: [],
@@ -240,7 +304,9 @@ describe('bad files change nothing', () => {
     await choose(page, 'proto.json', text);
     const preview = page.locator('.ss-preview');
     await preview.waitFor();
-    expect(await preview.innerText()).toContain('Het bestand bevat 3 onderdelen die de app niet kent. Die worden niet overgenomen.');
+    expect(await preview.innerText()).toContain(
+      'Het bestand bevat 3 onderdelen die de app niet kent. Die worden niet overgenomen.',
+    );
     await preview.locator('summary').click();
     expect(await preview.innerText()).toContain('data.sessions[0].__proto__ (unsafe key)');
     await preview.getByRole('button', { name: nl.exchange.cancel }).click();
@@ -285,7 +351,9 @@ describe('encrypted backups', () => {
     await expect(b.locator('.ss-passphrase').innerText()).resolves.toContain(nl.exchange.askPassphrase);
     await pass.fill('verkeerd wachtwoord');
     await b.getByRole('button', { name: nl.exchange.openFile }).click();
-    await expect.poll(() => b.locator('.ss-passphrase [role=alert]').innerText(), { timeout: 20_000 }).toBe('Verkeerd wachtwoord of beschadigd bestand.');
+    await expect
+      .poll(() => b.locator('.ss-passphrase [role=alert]').innerText(), { timeout: 20_000 })
+      .toBe('Verkeerd wachtwoord of beschadigd bestand.');
     expect((await dump(b)).sessions).toEqual([]);
     await b.getByLabel(nl.exchange.passphrase, { exact: true }).fill('lang genoeg wachtwoord');
     await b.getByRole('button', { name: nl.exchange.openFile }).click();

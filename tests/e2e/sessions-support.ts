@@ -52,7 +52,8 @@ export async function createSession(page: Page, input: NewSessionInput, lang: 'n
   return new URL(page.url()).searchParams.get('sessie')!;
 }
 
-export const noteBox = (page: Page, lang: 'nl' | 'en' = 'nl') => page.getByLabel((lang === 'nl' ? nl : en).notes.label, { exact: true });
+export const noteBox = (page: Page, lang: 'nl' | 'en' = 'nl') =>
+  page.getByLabel((lang === 'nl' ? nl : en).notes.label, { exact: true });
 export const saveState = (page: Page) => page.locator('.ss-save-state');
 
 /** Goes to card `i` (0-based) of the open session with the card menu. */

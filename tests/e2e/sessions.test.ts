@@ -23,8 +23,12 @@ import {
   toast,
 } from './sessions-support';
 
-const cardTitle = (id: string, lang: 'nl' | 'en' = 'nl') => String(readEntries('cards', lang).find((c) => c.slug === id)?.data.title);
-const poles = (id: string) => (readEntries('cards', 'nl').find((c) => c.slug === id)?.data.poles as { label: string }[]).map((p) => p.label);
+const cardTitle = (id: string, lang: 'nl' | 'en' = 'nl') =>
+  String(readEntries('cards', lang).find((c) => c.slug === id)?.data.title);
+const poles = (id: string) =>
+  ((readEntries('cards', 'nl').find((c) => c.slug === id)?.data.poles ?? []) as { label: string }[]).map(
+    (p) => p.label,
+  );
 
 let browser: Browser;
 let context: BrowserContext;
@@ -61,13 +65,17 @@ describe('a session and its notes', () => {
     await noteBox(page).fill('Wij vinden het netwerk belangrijk.');
     await expect(saveState(page).innerText()).resolves.toBe(nl.notes.saving);
     await expect.poll(() => saveState(page).innerText()).toContain(nl.notes.saved);
-    expect((await dump(page)).notes).toMatchObject([{ sessionId: id, cardId: DILEMMA, text: 'Wij vinden het netwerk belangrijk.' }]);
+    expect((await dump(page)).notes).toMatchObject([
+      { sessionId: id, cardId: DILEMMA, text: 'Wij vinden het netwerk belangrijk.' },
+    ]);
 
     await page.reload();
     await expect.poll(() => noteBox(page).inputValue()).toBe('Wij vinden het netwerk belangrijk.');
     await expect(saveState(page).innerText()).resolves.toContain(nl.notes.saved);
     // The card menu marks cards with a note.
-    await expect(page.locator('.ss-goto option').first().innerText()).resolves.toBe(`1. ${cardTitle(DILEMMA)} (notitie)`);
+    await expect(page.locator('.ss-goto option').first().innerText()).resolves.toBe(
+      `1. ${cardTitle(DILEMMA)} (notitie)`,
+    );
     expect(foreign()).toEqual([]);
   });
 
@@ -95,8 +103,12 @@ describe('a session and its notes', () => {
 
     await openSessions(page);
     await createSession(page, { title: 'Hele waaier', link: null });
-    await expect(page.locator('.ss-progress').innerText()).resolves.toBe(`Kaart 1 van ${readEntries('cards', 'nl').length}`);
-    expect((await dump(page)).sessions.find((s) => s.title === 'Hele waaier')?.deck).toEqual({ seed: expect.stringMatching(/^[a-z0-9]{5}$/) });
+    await expect(page.locator('.ss-progress').innerText()).resolves.toBe(
+      `Kaart 1 van ${readEntries('cards', 'nl').length}`,
+    );
+    expect((await dump(page)).sessions.find((s) => s.title === 'Hele waaier')?.deck).toEqual({
+      seed: expect.stringMatching(/^[a-z0-9]{5}$/),
+    });
   });
 
   it('an edit survives closing the tab right after typing', async () => {
@@ -187,7 +199,9 @@ describe('positions', () => {
     const slider = page.getByLabel(`Jouw positie tussen ${a} en ${b}`);
     await expect(page.locator('.ss-positions h4').innerText()).resolves.toBe(nl.positions.titleOwn);
     await slider.fill('30');
-    await expect.poll(() => page.locator('.ss-positions [role=status]').innerText()).toBe('Je positie is bewaard: 30 van 100.');
+    await expect
+      .poll(() => page.locator('.ss-positions [role=status]').innerText())
+      .toBe('Je positie is bewaard: 30 van 100.');
     expect(await slider.getAttribute('aria-valuetext')).toBe(`30 van 100, dichter bij ${a}`);
     await page.reload();
     await expect.poll(() => page.getByLabel(`Jouw positie tussen ${a} en ${b}`).inputValue()).toBe('30');
@@ -226,8 +240,12 @@ describe('positions', () => {
     await expect(agreed.inputValue()).resolves.toBe('45');
     await agreed.fill('40');
     await page.getByRole('button', { name: nl.positions.agreedSave }).click();
-    await expect.poll(() => page.locator('.ss-agreed-now').innerText()).toBe(`Gezamenlijke positie: 40 van 100 (dichter bij ${a}).`);
-    await expect.poll(() => page.locator('.ss-dotplot + .ss-chart-poles + figcaption').innerText()).toContain('Gezamenlijke positie: 40.');
+    await expect
+      .poll(() => page.locator('.ss-agreed-now').innerText())
+      .toBe(`Gezamenlijke positie: 40 van 100 (dichter bij ${a}).`);
+    await expect
+      .poll(() => page.locator('.ss-dotplot + .ss-chart-poles + figcaption').innerText())
+      .toContain('Gezamenlijke positie: 40.');
     expect(await page.locator('.ss-agreed-mark').count()).toBe(1);
     const stored = (await dump(page)).positions;
     expect(stored.filter((p) => p.agreed)).toMatchObject([{ participant: '', value: 40 }]);
@@ -280,20 +298,31 @@ describe('actions and continuity', () => {
     await form.getByRole('button', { name: nl.actions.add }).click();
     const item = page.locator('.ss-action').first();
     await item.waitFor();
-    await expect(item.innerText()).resolves.toMatch(/Netwerk in kaart brengen[\s\S]*Wie: Anna[\s\S]*Klaar op 1 april 2025[\s\S]*Kaart 2/);
+    await expect(item.innerText()).resolves.toMatch(
+      /Netwerk in kaart brengen[\s\S]*Wie: Anna[\s\S]*Klaar op 1 april 2025[\s\S]*Kaart 2/,
+    );
 
     await item.getByRole('checkbox').check();
     await expect.poll(async () => (await dump(page)).actions[0]?.done).toBe(true);
     await expect.poll(() => item.getAttribute('class')).toContain('is-done');
 
     await item.getByRole('button', { name: /Wijzigen/ }).click();
-    await page.locator('.ss-action.is-editing').getByLabel(nl.actions.text, { exact: true }).fill('Netwerk tekenen met het gezin');
+    await page
+      .locator('.ss-action.is-editing')
+      .getByLabel(nl.actions.text, { exact: true })
+      .fill('Netwerk tekenen met het gezin');
     await page.locator('.ss-action.is-editing').getByLabel(nl.actions.owner).fill('');
     await page.locator('.ss-action.is-editing').getByRole('button', { name: nl.actions.save }).click();
-    await expect.poll(async () => (await dump(page)).actions[0]).toMatchObject({ text: 'Netwerk tekenen met het gezin', done: true });
+    await expect
+      .poll(async () => (await dump(page)).actions[0])
+      .toMatchObject({ text: 'Netwerk tekenen met het gezin', done: true });
     expect((await dump(page)).actions[0]?.owner).toBeUndefined();
 
-    await page.locator('.ss-action').first().getByRole('button', { name: /Verwijderen/ }).click();
+    await page
+      .locator('.ss-action')
+      .first()
+      .getByRole('button', { name: /Verwijderen/ })
+      .click();
     await expect.poll(async () => (await dump(page)).actions.length).toBe(0);
     await page.locator('.ss-actions .ss-hint', { hasText: nl.actions.none }).waitFor();
   });
@@ -315,7 +344,9 @@ describe('actions and continuity', () => {
     const previous = page.locator('.ss-previous');
     await previous.waitFor();
     await expect(previous.innerText()).resolves.toContain('Uit “Eerste” van 10 januari 2025.');
-    await expect(previous.locator('li').allInnerTexts()).resolves.toEqual([expect.stringContaining('Open blijft staan')]);
+    await expect(previous.locator('li').allInnerTexts()).resolves.toEqual([
+      expect.stringContaining('Open blijft staan'),
+    ]);
     await previous.getByRole('checkbox').check();
     await expect.poll(() => page.locator('.ss-previous').count()).toBe(0);
 
@@ -343,9 +374,14 @@ describe('the session list', () => {
 
     await page.getByRole('button', { name: nl.list.duplicate }).click();
     await expect.poll(titles).toEqual(['Hernoemd (kopie)', 'Hernoemd']);
-    await expect.poll(async () => (await dump(page)).notes.map((n) => n.text)).toEqual(['notitie die mee moet', 'notitie die mee moet']);
+    await expect
+      .poll(async () => (await dump(page)).notes.map((n) => n.text))
+      .toEqual(['notitie die mee moet', 'notitie die mee moet']);
 
-    await page.locator('.ss-item', { hasText: 'Hernoemd (kopie)' }).getByRole('button', { name: nl.list.delete }).click();
+    await page
+      .locator('.ss-item', { hasText: 'Hernoemd (kopie)' })
+      .getByRole('button', { name: nl.list.delete })
+      .click();
     await expect.poll(titles).toEqual(['Hernoemd']);
     await expect(toast(page).innerText()).resolves.toContain('“Hernoemd (kopie)” is verwijderd.');
     // Focus lands on "undo": the button that was pressed is gone.
@@ -369,7 +405,17 @@ describe('the session list', () => {
       const tx = db.transaction('sessions', 'readwrite');
       for (let i = 1; i <= 23; i++) {
         const day = String(i).padStart(2, '0');
-        tx.objectStore('sessions').add({ id: `s${day}`, kind: 'workshop', title: `Sessie ${day}`, team: '', date: `2025-01-${day}`, lang: 'nl', deck: {}, createdAt: i, updatedAt: i });
+        tx.objectStore('sessions').add({
+          id: `s${day}`,
+          kind: 'workshop',
+          title: `Sessie ${day}`,
+          team: '',
+          date: `2025-01-${day}`,
+          lang: 'nl',
+          deck: {},
+          createdAt: i,
+          updatedAt: i,
+        });
       }
       await new Promise((r) => (tx.oncomplete = r));
       db.close();
@@ -433,7 +479,9 @@ describe('the report', () => {
   it('offers the Markdown in a text box when the clipboard refuses', async () => {
     await fresh();
     await context.addInitScript(() => {
-      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('no', 'NotAllowedError')) } });
+      Object.defineProperty(navigator, 'clipboard', {
+        value: { writeText: () => Promise.reject(new DOMException('no', 'NotAllowedError')) },
+      });
     });
     await createSession(page, { title: 'Zonder klembord', kind: 'zelfreflectie' });
     await page.getByRole('link', { name: nl.view.report }).click();
@@ -447,50 +495,88 @@ describe('the report', () => {
 });
 
 describe('accessibility (axe) in Dutch and English', () => {
-  it.each(['nl', 'en'] as const)('%s: list, session with notes/positions/actions, report, import preview', async (lang) => {
-    // English runs in dark mode, so both colour schemes are checked for contrast.
-    await fresh({ bypassCSP: true, colorScheme: lang === 'nl' ? 'light' : 'dark' });
-    const s = lang === 'nl' ? nl : en;
-    const check = async (what: string) => {
-      const violations = await axe(page);
-      expect(violations, `${lang} ${what}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-    };
-    await openSessions(page, lang);
-    await check('empty list');
-    await page.locator('.ss-list-head button').click();
-    await check('new session form');
-    await page.locator('.ss-new').getByRole('button', { name: s.create.cancel }).click();
-    const id = await createSession(page, { title: 'Toegankelijk', team: 'Team A', link: `?kaarten=${DILEMMA},${KENNIS}` }, lang);
-    await noteBox(page, lang).fill('jan@example.nl');
-    await page.locator('.ss-privacy').waitFor();
-    for (const name of ['Anna', 'Bram']) {
-      await page.getByLabel(s.positions.participant).fill(name);
-      await page.getByRole('button', { name: s.positions.place }).click();
-    }
-    await page.getByRole('button', { name: s.positions.reveal }).click();
-    await page.getByRole('button', { name: s.positions.agreedSave }).click();
-    await page.locator('.ss-agreed-now').waitFor();
-    await page.locator('.ss-action-new').getByLabel(s.actions.text, { exact: true }).fill('Iets doen');
-    await page.locator('.ss-action-new').getByRole('button', { name: s.actions.add }).click();
-    await page.locator('.ss-action').waitFor();
-    await check('session view');
-    await page.setViewportSize({ width: 320, height: 640 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'no sideways scroll at 320 px').toBeLessThanOrEqual(0);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByRole('link', { name: s.view.report }).click();
-    await page.locator('.ss-report').waitFor();
-    await check('report');
+  it.each(['nl', 'en'] as const)(
+    '%s: list, session with notes/positions/actions, report, import preview',
+    async (lang) => {
+      // English runs in dark mode, so both colour schemes are checked for contrast.
+      await fresh({ bypassCSP: true, colorScheme: lang === 'nl' ? 'light' : 'dark' });
+      const s = lang === 'nl' ? nl : en;
+      const check = async (what: string) => {
+        const violations = await axe(page);
+        expect(violations, `${lang} ${what}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+      };
+      await openSessions(page, lang);
+      await check('empty list');
+      await page.locator('.ss-list-head button').click();
+      await check('new session form');
+      await page.locator('.ss-new').getByRole('button', { name: s.create.cancel }).click();
+      const id = await createSession(
+        page,
+        { title: 'Toegankelijk', team: 'Team A', link: `?kaarten=${DILEMMA},${KENNIS}` },
+        lang,
+      );
+      await noteBox(page, lang).fill('jan@example.nl');
+      await page.locator('.ss-privacy').waitFor();
+      for (const name of ['Anna', 'Bram']) {
+        await page.getByLabel(s.positions.participant).fill(name);
+        await page.getByRole('button', { name: s.positions.place }).click();
+      }
+      await page.getByRole('button', { name: s.positions.reveal }).click();
+      await page.getByRole('button', { name: s.positions.agreedSave }).click();
+      await page.locator('.ss-agreed-now').waitFor();
+      await page.locator('.ss-action-new').getByLabel(s.actions.text, { exact: true }).fill('Iets doen');
+      await page.locator('.ss-action-new').getByRole('button', { name: s.actions.add }).click();
+      await page.locator('.ss-action').waitFor();
+      await check('session view');
+      await page.setViewportSize({ width: 320, height: 640 });
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+        'no sideways scroll at 320 px',
+      ).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.getByRole('link', { name: s.view.report }).click();
+      await page.locator('.ss-report').waitFor();
+      await check('report');
 
-    await openSessions(page, lang);
-    await page.locator('.ss-list').waitFor();
-    await check('list with a session');
-    const file = { name: 'kopie.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({
-      type: 'ken-je-kracht/export', version: 1, exportedAt: new Date().toISOString(), app: 'ken-je-kracht', scope: 'all',
-      data: { sessions: [{ id: 'imp1', kind: 'workshop', title: 'Uit bestand', team: '', date: '2025-01-01', lang, deck: {}, createdAt: 1, updatedAt: 1, colour: 'x' }], notes: [], positions: [], actions: [] },
-    })) };
-    await page.locator('input[type=file]').setInputFiles(file);
-    await page.locator('.ss-preview').waitFor();
-    await check('import preview');
-    expect(id).toBeTruthy();
-  });
+      await openSessions(page, lang);
+      await page.locator('.ss-list').waitFor();
+      await check('list with a session');
+      const file = {
+        name: 'kopie.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(
+          JSON.stringify({
+            type: 'ken-je-kracht/export',
+            version: 1,
+            exportedAt: new Date().toISOString(),
+            app: 'ken-je-kracht',
+            scope: 'all',
+            data: {
+              sessions: [
+                {
+                  id: 'imp1',
+                  kind: 'workshop',
+                  title: 'Uit bestand',
+                  team: '',
+                  date: '2025-01-01',
+                  lang,
+                  deck: {},
+                  createdAt: 1,
+                  updatedAt: 1,
+                  colour: 'x',
+                },
+              ],
+              notes: [],
+              positions: [],
+              actions: [],
+            },
+          }),
+        ),
+      };
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page.locator('.ss-preview').waitFor();
+      await check('import preview');
+      expect(id).toBeTruthy();
+    },
+  );
 });

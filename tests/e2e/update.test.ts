@@ -34,13 +34,21 @@ function build(contentDir: string, outDir: string): Promise<string> {
     const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: root,
       // Vitest sets NODE_ENV=test, which would build a site without its service worker registration.
-      env: { ...process.env, NODE_ENV: 'production', KJK_CONTENT_DIR: contentDir, KJK_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        KJK_CONTENT_DIR: contentDir,
+        KJK_OUT_DIR: outDir,
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(outDir) : reject(new Error(`build of version B failed:\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(outDir) : reject(new Error(`build of version B failed:\n${output}`)),
+    );
   });
 }
 
@@ -103,7 +111,9 @@ describe('a new version while the app is open', () => {
     expect(await page.locator('h1').innerText()).toBe(newTitle);
     expect(await page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBeUndefined();
     expect(await button.isHidden()).toBe(true);
-    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
+    expect(
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null),
+    ).toBeNull();
 
     // The new version is the one stored for offline use too.
     await context.setOffline(true);
@@ -126,12 +136,14 @@ describe('a new version while the app is open', () => {
       const put = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
         const value = args[0] as { text?: unknown } | undefined;
-        if (this.name === 'notes' && value?.text === 'Getypt vlak voor de update') sessionStorage.setItem('noteStoredAt', now());
+        if (this.name === 'notes' && value?.text === 'Getypt vlak voor de update')
+          sessionStorage.setItem('noteStoredAt', now());
         return put.apply(this, args);
       };
       const post = ServiceWorker.prototype.postMessage;
       ServiceWorker.prototype.postMessage = function (this: ServiceWorker, ...args: unknown[]) {
-        if ((args[0] as { type?: unknown } | undefined)?.type === 'SKIP_WAITING') sessionStorage.setItem('skipWaitingAt', now());
+        if ((args[0] as { type?: unknown } | undefined)?.type === 'SKIP_WAITING')
+          sessionStorage.setItem('skipWaitingAt', now());
         return (post as (...a: unknown[]) => void).apply(this, args);
       };
     });
@@ -158,8 +170,13 @@ describe('a new version while the app is open', () => {
     // comes. A click from script keeps focus in the note, so no blur-save can help either.
     await note.fill('Getypt vlak voor de update');
     await Promise.all([page.waitForEvent('load'), button.evaluate((b: HTMLButtonElement) => b.click())]);
-    await expect.poll(() => page.getByRole('textbox', { name: s.notes.label }).inputValue()).toBe('Getypt vlak voor de update');
-    const times = await page.evaluate(() => ({ stored: Number(sessionStorage.getItem('noteStoredAt')), skip: Number(sessionStorage.getItem('skipWaitingAt')) }));
+    await expect
+      .poll(() => page.getByRole('textbox', { name: s.notes.label }).inputValue())
+      .toBe('Getypt vlak voor de update');
+    const times = await page.evaluate(() => ({
+      stored: Number(sessionStorage.getItem('noteStoredAt')),
+      skip: Number(sessionStorage.getItem('skipWaitingAt')),
+    }));
     expect(times.skip).toBeGreaterThan(0);
     expect(times.stored, 'the note was stored before the new version took over').toBeGreaterThan(0);
     expect(times.stored).toBeLessThan(times.skip);

@@ -51,15 +51,17 @@ for (const [lang, path, first] of [
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto(site(path));
-      const card = readEntries('cards', lang).find((c) => c.data.kind === 'dilemma' && c.data.number === 2) ?? readEntries('cards', lang).find((c) => c.data.kind === 'dilemma');
+      const card =
+        readEntries('cards', lang).find((c) => c.data.kind === 'dilemma' && c.data.number === 2) ??
+        readEntries('cards', lang).find((c) => c.data.kind === 'dilemma');
       const title = String(card?.data.title);
-      const poles = (card?.data.poles as { label: string }[]).map((p) => p.label);
+      const poles = ((card?.data.poles ?? []) as { label: string }[]).map((p) => p.label);
       await page.locator('#ws-card').selectOption(String(card?.slug));
       await expect.poll(() => page.locator('.ws-card-title strong').count()).toBe(4);
       expect(await page.locator('.ws-card-title strong').first().textContent()).toBe(title);
       expect(await page.locator('.ws-poles .ws-pole').allTextContents()).toEqual(poles);
       // The policy sheet brings the card's questions for policymakers.
-      const policy = (card?.data.perspectives as Record<string, string[]>).beleidsmaker ?? [];
+      const policy = ((card?.data.perspectives ?? {}) as Record<string, string[]>).beleidsmaker ?? [];
       for (const q of policy) expect(await page.locator('.ws-mirror .ws-questions').textContent()).toContain(q);
       await page.emulateMedia({ media: 'print' });
       expect(await pdfPages(page)).toBe(4);

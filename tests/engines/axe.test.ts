@@ -22,9 +22,24 @@ const j = useEngine();
 async function axe(tab: Tab) {
   await tab.run(AXE);
   return tab.eval(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[]; failureSummary: string }[] }[] }> } };
-    const result = await w.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`) }));
+    const w = window as unknown as {
+      axe: {
+        run(
+          ctx: Document,
+          o: object,
+        ): Promise<{
+          violations: { id: string; impact: string | null; nodes: { target: string[]; failureSummary: string }[] }[];
+        }>;
+      };
+    };
+    const result = await w.axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+    }));
   });
 }
 

@@ -37,8 +37,30 @@ function file(name: string, content: string | Buffer): string {
 }
 
 const exportText = (data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ type: 'ken-je-kracht/export', version: 1, exportedAt: '2025-03-14T09:30:00.000Z', app: 'ken-je-kracht', scope: 'all', data, ...extra }, null, 2);
-const oneSession = { id: 'file-s1', kind: 'workshop', title: 'Uit een bestand', team: '', date: '2025-02-01', lang: 'nl', deck: { cards: [DILEMMA] }, createdAt: 1738400000000, updatedAt: 1738400000000 };
+  JSON.stringify(
+    {
+      type: 'ken-je-kracht/export',
+      version: 1,
+      exportedAt: '2025-03-14T09:30:00.000Z',
+      app: 'ken-je-kracht',
+      scope: 'all',
+      data,
+      ...extra,
+    },
+    null,
+    2,
+  );
+const oneSession = {
+  id: 'file-s1',
+  kind: 'workshop',
+  title: 'Uit een bestand',
+  team: '',
+  date: '2025-02-01',
+  lang: 'nl',
+  deck: { cards: [DILEMMA] },
+  createdAt: 1738400000000,
+  updatedAt: 1738400000000,
+};
 
 describe(`backups (${j.name})`, () => {
   it('a full backup moves everything to a fresh profile, and a second import adds nothing', async () => {
@@ -47,7 +69,10 @@ describe(`backups (${j.name})`, () => {
     await fillSomething(a, 'Tweede sessie', 'Notitie twee\nmet twee regels');
     const before = await dump(a);
     expect(before.sessions).toHaveLength(2);
-    expect(before.notes.map((n) => n.text).sort()).toEqual(['Notitie twee\nmet twee regels', 'Notitie één — met “aanhalingstekens” en emoji 🙂']);
+    expect(before.notes.map((n) => n.text).sort()).toEqual([
+      'Notitie twee\nmet twee regels',
+      'Notitie één — met “aanhalingstekens” en emoji 🙂',
+    ]);
 
     const seen = listDir(pa.downloads);
     await a.click({ role: 'button', name: nl.exchange.exportAll, exact: false });
@@ -88,9 +113,17 @@ describe(`backups (${j.name})`, () => {
   const bad: [string, string | Buffer, string][] = [
     ['not JSON', 'Dit is een boodschappenlijst, geen back-up.', nl.exchange.fileErrors['not-json']],
     ['a truncated file', valid.slice(0, Math.floor(valid.length / 2)), nl.exchange.fileErrors['not-json']],
-    ['a binary file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2]), nl.exchange.fileErrors['not-json']],
+    [
+      'a binary file',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2]),
+      nl.exchange.fileErrors['not-json'],
+    ],
     ['another app’s JSON', JSON.stringify({ type: 'iets-anders', items: [] }), nl.exchange.fileErrors['wrong-type']],
-    ['a future version', exportText({ sessions: [], notes: [], positions: [], actions: [] }, { version: 2 }), nl.exchange.fileErrors['future-version']],
+    [
+      'a future version',
+      exportText({ sessions: [], notes: [], positions: [], actions: [] }, { version: 2 }),
+      nl.exchange.fileErrors['future-version'],
+    ],
   ];
   it('bad files are refused with a clear message and change nothing', async () => {
     const { tab } = await j.fresh();

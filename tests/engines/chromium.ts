@@ -79,7 +79,9 @@ export async function openChromium(): Promise<Engine> {
     name: 'chromium',
     version: browser.version(),
     async newProfile() {
-      return new ChromiumProfile(await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
+      return new ChromiumProfile(
+        await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }),
+      );
     },
     close: () => browser.close(),
   };

@@ -93,7 +93,10 @@ export function parseCss(text: string): ParsedCss {
         const at = item.indexOf(':');
         if (at > 0) {
           const prop = item.slice(0, at).trim();
-          const value = item.slice(at + 1).replace(/\s*!important\s*$/i, '').trim();
+          const value = item
+            .slice(at + 1)
+            .replace(/\s*!important\s*$/i, '')
+            .trim();
           out.declarations.push({ prop: prop.startsWith('--') ? prop : prop.toLowerCase(), value, where });
         }
       }

@@ -14,16 +14,34 @@ import { site, useEngine } from './journey';
 /** Genuine engine-specific fallbacks, each with its reason. Nothing else may be dropped. */
 const ALLOWED: { engines: EngineName[]; prop: string; reason: string }[] = [
   // Mobile browsers' text inflation: desktop engines have no such feature, so none of the three forms parse there.
-  { engines: ['firefox', 'webkit'], prop: 'text-size-adjust', reason: 'mobile-only: desktop Firefox and WebKitGTK have no text inflation' },
-  { engines: ['firefox', 'webkit'], prop: '-webkit-text-size-adjust', reason: 'iOS Safari (and Blink) form; no text inflation on desktop WebKitGTK or Firefox' },
-  { engines: ['chromium', 'firefox', 'webkit'], prop: '-moz-text-size-adjust', reason: 'Firefox for Android only (added by lightningcss)' },
+  {
+    engines: ['firefox', 'webkit'],
+    prop: 'text-size-adjust',
+    reason: 'mobile-only: desktop Firefox and WebKitGTK have no text inflation',
+  },
+  {
+    engines: ['firefox', 'webkit'],
+    prop: '-webkit-text-size-adjust',
+    reason: 'iOS Safari (and Blink) form; no text inflation on desktop WebKitGTK or Firefox',
+  },
+  {
+    engines: ['chromium', 'firefox', 'webkit'],
+    prop: '-moz-text-size-adjust',
+    reason: 'Firefox for Android only (added by lightningcss)',
+  },
   // print-color-adjust is the standard; the -webkit- form is for older Chromium and Safari.
-  { engines: ['firefox'], prop: '-webkit-print-color-adjust', reason: 'Firefox takes the unprefixed print-color-adjust, which the same rule sets' },
+  {
+    engines: ['firefox'],
+    prop: '-webkit-print-color-adjust',
+    reason: 'Firefox takes the unprefixed print-color-adjust, which the same rule sets',
+  },
 ];
 
 const j = useEngine();
 const dir = join(inject('distDir'), '_astro');
-const sheets = readdirSync(dir).filter((f) => f.endsWith('.css')).sort();
+const sheets = readdirSync(dir)
+  .filter((f) => f.endsWith('.css'))
+  .sort();
 
 describe(`stylesheets (${j.name})`, () => {
   it('the built site has stylesheets to check', () => {
@@ -65,7 +83,9 @@ describe(`stylesheets (${j.name})`, () => {
     );
     const allowed = (prop: string) => ALLOWED.some((a) => a.engines.includes(j.name) && a.prop === prop);
     const rejected = [
-      ...decls.filter((d, k) => !result.decls[k] && !allowed(d.prop)).map((d) => `${d.where} { ${d.prop}: ${d.value} }`),
+      ...decls
+        .filter((d, k) => !result.decls[k] && !allowed(d.prop))
+        .map((d) => `${d.where} { ${d.prop}: ${d.value} }`),
       ...parsed.selectors.filter((_s, k) => !result.sels[k]).map((s) => `selector ${s}`),
       ...parsed.media.filter((_m, k) => !result.media[k]).map((m) => `@media ${m}`),
     ];

@@ -49,12 +49,20 @@ describe(`deck (${j.name})`, () => {
     await ready(tab);
     await tab.check({ role: 'checkbox', name: 'Regie' });
     await tab.check({ role: 'checkbox', name: 'Dilemma' });
-    const regieDilemmas = nlCards.filter((c) => c.data.theme === 'regie' && c.data.kind === 'dilemma').map((c) => String(c.data.title));
+    const regieDilemmas = nlCards
+      .filter((c) => c.data.theme === 'regie' && c.data.kind === 'dilemma')
+      .map((c) => String(c.data.title));
     await poll(() => fanOrder(tab)).toEqual(regieDilemmas);
     await poll(() => tab.url()).toMatch(/thema=regie&soort=dilemma/);
     await tab.reload();
     await ready(tab);
-    await poll(() => tab.eval(() => (document.querySelector('.deck-toolbar input[type=checkbox]:checked') as HTMLInputElement | null)?.labels?.[0]?.textContent?.trim())).toContain('Regie');
+    await poll(() =>
+      tab.eval(() =>
+        (
+          document.querySelector('.deck-toolbar input[type=checkbox]:checked') as HTMLInputElement | null
+        )?.labels?.[0]?.textContent?.trim(),
+      ),
+    ).toContain('Regie');
     await poll(() => fanOrder(tab)).toHaveLength(regieDilemmas.length);
   });
 
@@ -64,7 +72,9 @@ describe(`deck (${j.name})`, () => {
     await tab.goto(site('/kaarten/?kaarten=kind-of-ouders&blik=beleidsmaker'));
     await ready(tab);
     await tab.click(button('Draai om: vragen'));
-    await poll(() => tab.texts('.deck-lens li')).toEqual((card.data.perspectives as Record<string, string[]>).beleidsmaker);
+    await poll(() => tab.texts('.deck-lens li')).toEqual(
+      (card.data.perspectives as Record<string, string[]>).beleidsmaker,
+    );
     expect(await tab.count({ text: 'Vragen vanuit: Beleidsmaker' })).toBe(1);
     // Another lens from the menu changes the questions without a reload.
     await tab.select({ label: 'Vragen vanuit' }, 'ouder');
@@ -80,11 +90,15 @@ describe(`deck (${j.name})`, () => {
     await tab.focus('.fan-live button[tabindex="0"]');
     await tab.press('ArrowRight');
     await tab.press('ArrowRight');
-    await poll(() => tab.eval(() => document.activeElement?.querySelector('.fan-card-title')?.textContent)).toBe(String(nlCards[2]!.data.title));
+    await poll(() => tab.eval(() => document.activeElement?.querySelector('.fan-card-title')?.textContent)).toBe(
+      String(nlCards[2]!.data.title),
+    );
     await tab.press('Enter');
     await poll(() => stageTitle(tab)).toBe(String(nlCards[2]!.data.title));
     await tab.press('End');
-    await poll(() => tab.eval(() => document.activeElement?.querySelector('.fan-card-title')?.textContent)).toBe(String(nlCards.at(-1)!.data.title));
+    await poll(() => tab.eval(() => document.activeElement?.querySelector('.fan-card-title')?.textContent)).toBe(
+      String(nlCards.at(-1)!.data.title),
+    );
   });
 
   it('presenter: answers to → space ← T Q and Esc, and the page behind is inert', async () => {

@@ -38,7 +38,18 @@ export interface Query {
 /** A CSS selector or a query. */
 export type Sel = string | Query;
 
-export type Key = 'ArrowRight' | 'ArrowLeft' | 'ArrowUp' | 'ArrowDown' | 'Enter' | 'Escape' | 'Tab' | 'End' | 'Home' | ' ' | string;
+export type Key =
+  | 'ArrowRight'
+  | 'ArrowLeft'
+  | 'ArrowUp'
+  | 'ArrowDown'
+  | 'Enter'
+  | 'Escape'
+  | 'Tab'
+  | 'End'
+  | 'Home'
+  | ' '
+  | string;
 
 export interface WaitOptions {
   timeout?: number;
@@ -154,7 +165,11 @@ function findAll(q: WireQuery): Element[] {
     }
     return out;
   };
-  const byIds = (ids: string) => ids.split(/\s+/).map((id) => contentText(document.getElementById(id) ?? document.createElement('i'))).join(' ');
+  const byIds = (ids: string) =>
+    ids
+      .split(/\s+/)
+      .map((id) => contentText(document.getElementById(id) ?? document.createElement('i')))
+      .join(' ');
   const labelsOf = (el: Element): string[] => {
     const out: string[] = [];
     const by = el.getAttribute('aria-labelledby');
@@ -187,7 +202,8 @@ function findAll(q: WireQuery): Element[] {
     status: '[role=status], output',
     img: 'img:not([alt=""]), [role=img]',
     heading: 'h1, h2, h3, h4, h5, h6, [role=heading]',
-    textbox: 'input:not([type]), input[type=text], input[type=search], input[type=email], input[type=url], textarea, [role=textbox]',
+    textbox:
+      'input:not([type]), input[type=text], input[type=search], input[type=email], input[type=url], textarea, [role=textbox]',
     combobox: 'select, [role=combobox]',
     slider: 'input[type=range], [role=slider]',
   };
@@ -198,14 +214,22 @@ function findAll(q: WireQuery): Element[] {
     if (q.css) found.push(...Array.from(root.querySelectorAll(q.css)));
     else if (q.role) {
       const css = ROLES[q.role] ?? `[role=${q.role}]`;
-      found.push(...Array.from(root.querySelectorAll(css)).filter((el) => !hidden(el) && (q.name === undefined || test(nameOf(el), q.name, exact))));
+      found.push(
+        ...Array.from(root.querySelectorAll(css)).filter(
+          (el) => !hidden(el) && (q.name === undefined || test(nameOf(el), q.name, exact)),
+        ),
+      );
     } else if (q.label !== undefined) {
       const want = q.label;
-      const controls = root.querySelectorAll('input, select, textarea, [role=textbox], [role=slider], [role=combobox], [role=checkbox], [role=radio], [role=spinbutton]');
+      const controls = root.querySelectorAll(
+        'input, select, textarea, [role=textbox], [role=slider], [role=combobox], [role=checkbox], [role=radio], [role=spinbutton]',
+      );
       found.push(...Array.from(controls).filter((el) => labelsOf(el).some((l) => test(l, want, exact))));
     } else if (q.text !== undefined) {
       const want = q.text;
-      const all = Array.from(root.querySelectorAll('body *')).filter((el) => !['SCRIPT', 'STYLE', 'TEMPLATE'].includes(el.tagName));
+      const all = Array.from(root.querySelectorAll('body *')).filter(
+        (el) => !['SCRIPT', 'STYLE', 'TEMPLATE'].includes(el.tagName),
+      );
       const hits = all.filter((el) => !hidden(el) && test(norm(el.textContent), want, exact));
       found.push(...hits.filter((el) => !hits.some((other) => other !== el && el.contains(other))));
     }
@@ -317,7 +341,10 @@ export abstract class BaseTab implements Tab {
         // A navigation in progress destroys the context: try again.
         last = e;
       }
-      if (Date.now() > end) throw new Error(`${this.engine}: timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`);
+      if (Date.now() > end)
+        throw new Error(
+          `${this.engine}: timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`,
+        );
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -325,7 +352,11 @@ export abstract class BaseTab implements Tab {
   async waitFor(sel: Sel, options: WaitOptions = {}): Promise<void> {
     const state = options.state ?? 'visible';
     const fn =
-      state === 'attached' ? '(el) => el !== null' : state === 'gone' ? '(el) => !isVisible(el)' : '(el) => isVisible(el)';
+      state === 'attached'
+        ? '(el) => el !== null'
+        : state === 'gone'
+          ? '(el) => !isVisible(el)'
+          : '(el) => isVisible(el)';
     await this.until(onElement(sel, fn), `${describe(sel)} to be ${state}`, options.timeout);
   }
   async click(sel: Sel): Promise<void> {
@@ -346,7 +377,10 @@ export abstract class BaseTab implements Tab {
   async check(sel: Sel, on = true): Promise<void> {
     await this.waitFor(sel, { state: 'attached' });
     if ((await this.evaluate(onElement(sel, '(el) => el.checked'))) !== on) await this.click(sel);
-    await this.until(onElement(sel, `(el) => el.checked === ${on}`), `${describe(sel)} to be ${on ? 'checked' : 'unchecked'}`);
+    await this.until(
+      onElement(sel, `(el) => el.checked === ${on}`),
+      `${describe(sel)} to be ${on ? 'checked' : 'unchecked'}`,
+    );
   }
   async select(sel: Sel, value: string): Promise<void> {
     await this.waitFor(sel);
@@ -377,12 +411,18 @@ export abstract class BaseTab implements Tab {
 }
 
 /** Waits for a new, complete file in a download folder (none of the browsers' partial names) and returns its path. */
-export async function waitForDownload(dir: string, before: ReadonlySet<string>, timeout = DEFAULT_TIMEOUT): Promise<string> {
+export async function waitForDownload(
+  dir: string,
+  before: ReadonlySet<string>,
+  timeout = DEFAULT_TIMEOUT,
+): Promise<string> {
   const partial = /\.(part|crdownload|download|wkdownload|tmp)$/;
   const end = Date.now() + timeout;
   let lastSize = -1;
   for (;;) {
-    const fresh = existsSync(dir) ? readdirSync(dir).filter((f) => !before.has(f) && !partial.test(f) && !f.startsWith('.')) : [];
+    const fresh = existsSync(dir)
+      ? readdirSync(dir).filter((f) => !before.has(f) && !partial.test(f) && !f.startsWith('.'))
+      : [];
     const file = fresh.map((f) => join(dir, f)).find((f) => statSync(f).isFile());
     if (file) {
       const size = statSync(file).size;

@@ -62,7 +62,10 @@ class FirefoxTab extends BaseTab {
 }
 
 class FirefoxProfile implements Profile {
-  constructor(private readonly context: BrowserContext, readonly downloads: string) {}
+  constructor(
+    private readonly context: BrowserContext,
+    readonly downloads: string,
+  ) {}
   async newTab(): Promise<Tab> {
     const page = await this.context.newPage();
     await page.setViewport({ width: 1280, height: 900 });
@@ -81,7 +84,9 @@ export async function openFirefox(): Promise<Engine> {
     version: await browser.version(),
     async newProfile() {
       const downloads = mkdtempSync(join(tmpdir(), 'kjk-firefox-dl-'));
-      const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } });
+      const context = await browser.createBrowserContext({
+        downloadBehavior: { policy: 'allow', downloadPath: downloads },
+      });
       return new FirefoxProfile(context, downloads);
     },
     close: () => browser.close(),

@@ -27,20 +27,33 @@ describe(`offline (${j.name})`, () => {
       const { tab } = await j.fresh();
       await tab.goto(at('/'));
       // The first visit precaches the whole site (about 1.4 MB) before the worker takes control: allow for a busy machine.
-      await poll(() => tab.eval(() => navigator.serviceWorker?.controller?.scriptURL ?? null), 'service worker in control', 60_000).toBe(at('/sw.js'));
+      await poll(
+        () => tab.eval(() => navigator.serviceWorker?.controller?.scriptURL ?? null),
+        'service worker in control',
+        60_000,
+      ).toBe(at('/sw.js'));
       await poll(() => tab.text('#pwa .pwa-notice [role="status"]')).toBe(dictionaries.nl.pwa.ready);
 
       await server.close();
       stopped = true;
       // Really offline: what the service worker does not hold fails.
-      expect(await tab.eval(() => fetch('./niet-bewaard.txt?x=1').then((r) => `status ${r.status}`, (e) => `failed: ${e.name}`))).toMatch(/^failed|^status 50\d/);
+      expect(
+        await tab.eval(() =>
+          fetch('./niet-bewaard.txt?x=1').then(
+            (r) => `status ${r.status}`,
+            (e) => `failed: ${e.name}`,
+          ),
+        ),
+      ).toMatch(/^failed|^status 50\d/);
 
       for (const p of pages) {
         await tab.goto(at(p.path));
         await poll(() => tab.attr('html', 'lang'), p.path).toBe(p.lang);
         expect(await tab.count('h1'), p.path).toBe(1);
         expect((await tab.text('h1')).trim().length, p.path).toBeGreaterThan(0);
-        expect(await tab.attr('a.lang-switch', 'href'), p.path).toBe(new URL(server.url).pathname.replace(/\/$/, '') + routePath(p.key, p.lang === 'nl' ? 'en' : 'nl', p.id));
+        expect(await tab.attr('a.lang-switch', 'href'), p.path).toBe(
+          new URL(server.url).pathname.replace(/\/$/, '') + routePath(p.key, p.lang === 'nl' ? 'en' : 'nl', p.id),
+        );
       }
       // A shared link with a query opens too.
       await tab.goto(at(`/kaarten/?kaarten=${ids[1]},${ids[2]}`));

@@ -80,7 +80,9 @@ export function dump(tab: Tab): Promise<Dump> {
 }
 
 export const sorted = (data: Dump) =>
-  Object.fromEntries(Object.entries(data).map(([k, v]) => [k, [...v].sort((a, b) => String(a.id).localeCompare(String(b.id)))]));
+  Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [k, [...v].sort((a, b) => String(a.id).localeCompare(String(b.id)))]),
+  );
 
 /** The saved state after typing: "Opgeslagen" (the store wrote it). */
 export async function saved(tab: Tab): Promise<void> {

@@ -9,7 +9,10 @@ import { useEngine } from './journey';
 import { DILEMMA, KENNIS, createSession, dump, nl, noteBox, openSessions, saved, saveState } from './sessions-steps';
 
 const cardTitle = (id: string) => String(readEntries('cards', 'nl').find((c) => c.slug === id)?.data.title);
-const poles = (id: string) => (readEntries('cards', 'nl').find((c) => c.slug === id)?.data.poles as { label: string }[]).map((p) => p.label);
+const poles = (id: string) =>
+  ((readEntries('cards', 'nl').find((c) => c.slug === id)?.data.poles ?? []) as { label: string }[]).map(
+    (p) => p.label,
+  );
 const j = useEngine();
 
 describe(`sessions (${j.name})`, () => {
@@ -29,7 +32,9 @@ describe(`sessions (${j.name})`, () => {
 
     await tab.fill(noteBox(), 'Wij vinden het netwerk belangrijk.');
     await saved(tab);
-    expect((await dump(tab)).notes).toMatchObject([{ sessionId: id, cardId: DILEMMA, text: 'Wij vinden het netwerk belangrijk.' }]);
+    expect((await dump(tab)).notes).toMatchObject([
+      { sessionId: id, cardId: DILEMMA, text: 'Wij vinden het netwerk belangrijk.' },
+    ]);
 
     await tab.reload();
     await poll(() => tab.value(noteBox())).toBe('Wij vinden het netwerk belangrijk.');
@@ -50,7 +55,9 @@ describe(`sessions (${j.name})`, () => {
     const id = await createSession(a, { title: 'Twee tabbladen' });
     const b = await j.tab(profile);
     await openSessions(b, 'nl', `?sessie=${id}`);
-    await poll(() => b.eval(() => !(document.querySelector('textarea') as HTMLTextAreaElement | null)?.disabled)).toBe(true);
+    await poll(() => b.eval(() => !(document.querySelector('textarea') as HTMLTextAreaElement | null)?.disabled)).toBe(
+      true,
+    );
     // Work happens in the front tab (a background tab's animation frames are throttled).
     await a.front();
     await a.fill(noteBox(), 'Geschreven in tabblad A');
@@ -97,7 +104,9 @@ describe(`sessions (${j.name})`, () => {
     await tab.click({ role: 'button', name: nl.positions.reveal, exact: false });
     await tab.waitFor({ role: 'img', name: /Posities van/ });
     expect(await tab.count('.ss-dotplot circle')).toBe(3);
-    expect(await tab.text('.ss-dotplot + .ss-chart-poles + figcaption')).toBe(`Posities van ${a} (0) tot ${b} (100): Anna: 20, Bram: 45, Deelnemer 3: 80.`);
+    expect(await tab.text('.ss-dotplot + .ss-chart-poles + figcaption')).toBe(
+      `Posities van ${a} (0) tot ${b} (100): Anna: 20, Bram: 45, Deelnemer 3: 80.`,
+    );
     const agreed = { label: `Gezamenlijke positie tussen ${a} en ${b}`, exact: false };
     expect(await tab.value(agreed)).toBe('45');
     await tab.fill(agreed, '40');
@@ -119,7 +128,9 @@ describe(`sessions (${j.name})`, () => {
     await tab.fill({ label: nl.actions.due, exact: false, within: form }, '2025-04-01');
     await tab.click({ role: 'button', name: nl.actions.add, exact: false, within: form });
     await tab.waitFor('.ss-action');
-    expect(await tab.text('.ss-action')).toMatch(/Netwerk in kaart brengen[\s\S]*Wie: Anna[\s\S]*Klaar op 1 april 2025[\s\S]*Kaart 2/);
+    expect(await tab.text('.ss-action')).toMatch(
+      /Netwerk in kaart brengen[\s\S]*Wie: Anna[\s\S]*Klaar op 1 april 2025[\s\S]*Kaart 2/,
+    );
 
     await tab.check({ role: 'checkbox', within: '.ss-action' });
     await poll(async () => (await dump(tab)).actions[0]?.done).toBe(true);
@@ -129,7 +140,10 @@ describe(`sessions (${j.name})`, () => {
     await tab.fill({ label: nl.actions.text, within: '.ss-action.is-editing' }, 'Netwerk tekenen met het gezin');
     await tab.fill({ label: nl.actions.owner, exact: false, within: '.ss-action.is-editing' }, '');
     await tab.click({ role: 'button', name: nl.actions.save, exact: false, within: '.ss-action.is-editing' });
-    await poll(async () => (await dump(tab)).actions[0]).toMatchObject({ text: 'Netwerk tekenen met het gezin', done: true });
+    await poll(async () => (await dump(tab)).actions[0]).toMatchObject({
+      text: 'Netwerk tekenen met het gezin',
+      done: true,
+    });
     expect((await dump(tab)).actions[0]?.owner).toBeUndefined();
 
     await tab.click({ role: 'button', name: /Verwijderen/, within: '.ss-action' });

@@ -11,7 +11,19 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, Key as SeleniumKey, type WebDriver, type WebElement } from 'selenium-webdriver';
-import { BaseTab, ERROR_HOOK, READ_HOOK, SET_VALUE, elementExpression, onElement, type Engine, type Key, type Profile, type Sel, type Tab } from './driver';
+import {
+  BaseTab,
+  ERROR_HOOK,
+  READ_HOOK,
+  SET_VALUE,
+  elementExpression,
+  onElement,
+  type Engine,
+  type Key,
+  type Profile,
+  type Sel,
+  type Tab,
+} from './driver';
 
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? 'WebKitWebDriver';
 
@@ -41,7 +53,9 @@ async function freePort(): Promise<number> {
 
 /** Starts Xvfb on a free display (it picks the number itself and writes it to fd 3). */
 async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
-  const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
   const display = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('Xvfb did not start within 30 s (apt-get install xvfb)')), 30_000);
@@ -59,7 +73,10 @@ async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
 
 class WebKitTab extends BaseTab {
   readonly engine = 'webkit' as const;
-  constructor(private readonly profile: WebKitProfile, readonly handleId: string) {
+  constructor(
+    private readonly profile: WebKitProfile,
+    readonly handleId: string,
+  ) {
     super();
   }
   private get driver(): WebDriver {
@@ -88,12 +105,18 @@ class WebKitTab extends BaseTab {
       return;
     }
     // It also drops "\n": send the Enter key between the lines instead.
-    const keys = text.split('\n').flatMap((line, i) => (i === 0 ? [line] : [SeleniumKey.ENTER, line])).filter((k) => k !== '');
+    const keys = text
+      .split('\n')
+      .flatMap((line, i) => (i === 0 ? [line] : [SeleniumKey.ENTER, line]))
+      .filter((k) => k !== '');
     await (await this.element(sel)).sendKeys(...keys);
   }
   async press(key: Key): Promise<void> {
     const d = await this.use();
-    await d.actions().sendKeys(KEYS[key] ?? key).perform();
+    await d
+      .actions()
+      .sendKeys(KEYS[key] ?? key)
+      .perform();
   }
   async goto(url: string): Promise<void> {
     await (await this.use()).get(url);
@@ -127,7 +150,11 @@ class WebKitProfile implements Profile {
   private current = '';
   private used = false;
   private readonly open = new Set<string>();
-  private constructor(readonly driver: WebDriver, private readonly proc: ChildProcess, private readonly home: string) {
+  private constructor(
+    readonly driver: WebDriver,
+    private readonly proc: ChildProcess,
+    private readonly home: string,
+  ) {
     this.downloads = home;
   }
   static async start(display: string): Promise<WebKitProfile> {
@@ -136,17 +163,29 @@ class WebKitProfile implements Profile {
     mkdirSync(join(home, '.config'));
     writeFileSync(join(home, '.config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${home}"\n`);
     const port = await freePort();
-    const proc = spawn(WEBKIT_DRIVER, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display, HOME: home } });
+    const proc = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
+      stdio: 'ignore',
+      env: { ...process.env, DISPLAY: display, HOME: home },
+    });
     await new Promise<void>((resolve, reject) => {
-      proc.once('error', (e) => reject(new Error(`${WEBKIT_DRIVER} could not start: ${e.message} (apt-get install webkit2gtk-driver)`)));
+      proc.once('error', (e) =>
+        reject(new Error(`${WEBKIT_DRIVER} could not start: ${e.message} (apt-get install webkit2gtk-driver)`)),
+      );
       const end = Date.now() + 10_000;
       const ping = () =>
         fetch(`http://127.0.0.1:${port}/status`)
           .then(() => resolve())
-          .catch(() => (Date.now() > end ? reject(new Error(`${WEBKIT_DRIVER} did not answer on port ${port}`)) : setTimeout(ping, 100)));
+          .catch(() =>
+            Date.now() > end
+              ? reject(new Error(`${WEBKIT_DRIVER} did not answer on port ${port}`))
+              : setTimeout(ping, 100),
+          );
       ping();
     });
-    const driver = await new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({ browserName: 'MiniBrowser' }).build();
+    const driver = await new Builder()
+      .usingServer(`http://127.0.0.1:${port}`)
+      .withCapabilities({ browserName: 'MiniBrowser' })
+      .build();
     await driver.manage().window().setRect({ width: 1280, height: 900 });
     // axe on the print page (every card on one page) takes longer than the default 30 s on a busy machine.
     await driver.manage().setTimeouts({ script: 120_000 });

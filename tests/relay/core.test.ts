@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, DEFAULTS } from '../../relay/config';
-import { isAllowedOrigin, isAllowedRequest, newBucket, parseOrigins, RecentSet, Registry, secretHash, secretMatches, takeToken } from '../../relay/core';
+import {
+  isAllowedOrigin,
+  isAllowedRequest,
+  newBucket,
+  parseOrigins,
+  RecentSet,
+  Registry,
+  secretHash,
+  secretMatches,
+  takeToken,
+} from '../../relay/core';
 import { newPresenterSecret, newRoomId } from '../../src/lib/room/crypto';
 
 describe('token bucket', () => {
@@ -26,19 +36,31 @@ describe('origins', () => {
   it('accepts only the configured origins, exactly', () => {
     const allowed = parseOrigins('https://kjk.example, http://127.0.0.1:4321');
     expect(isAllowedOrigin('https://kjk.example', allowed)).toBe(true);
-    for (const o of ['https://kjk.example.evil', 'http://kjk.example', 'https://kjk.example/', 'null', undefined, ['https://kjk.example']]) {
+    for (const o of [
+      'https://kjk.example.evil',
+      'http://kjk.example',
+      'https://kjk.example/',
+      'null',
+      undefined,
+      ['https://kjk.example'],
+    ]) {
       expect(isAllowedOrigin(o, allowed)).toBe(false);
     }
   });
 
-  it('lets a same-origin long-polling GET without Origin in, for the site\'s own host only', () => {
+  it("lets a same-origin long-polling GET without Origin in, for the site's own host only", () => {
     const allowed = ['https://kjk.example'];
     expect(isAllowedRequest({ host: 'kjk.example', 'sec-fetch-site': 'same-origin' }, allowed)).toBe(true);
     expect(isAllowedRequest({ host: 'KJK.example', 'sec-fetch-site': 'same-origin' }, allowed)).toBe(true);
     expect(isAllowedRequest({ host: 'kjk.example' }, allowed)).toBe(false);
     expect(isAllowedRequest({ host: 'evil.example', 'sec-fetch-site': 'same-origin' }, allowed)).toBe(false);
     expect(isAllowedRequest({ host: 'kjk.example', 'sec-fetch-site': 'cross-site' }, allowed)).toBe(false);
-    expect(isAllowedRequest({ host: 'kjk.example', 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' }, allowed)).toBe(false);
+    expect(
+      isAllowedRequest(
+        { host: 'kjk.example', 'sec-fetch-site': 'same-origin', origin: 'https://evil.example' },
+        allowed,
+      ),
+    ).toBe(false);
     expect(isAllowedRequest({ origin: 'https://kjk.example' }, allowed)).toBe(true);
   });
 
@@ -48,7 +70,10 @@ describe('origins', () => {
     expect(() => parseOrigins(' , ')).toThrow(/names no origin/);
     expect(() => configFromEnv({ KJK_RELAY_PORT: 'abc' })).toThrow(/KJK_RELAY_PORT="abc"/);
     expect(() => configFromEnv({ KJK_RELAY_REDIS_URL: 'localhost:6379' })).toThrow(/KJK_RELAY_REDIS_URL/);
-    expect(configFromEnv({ KJK_RELAY_PORT: '0', KJK_RELAY_HOST: '0.0.0.0' })).toMatchObject({ port: 0, host: '0.0.0.0' });
+    expect(configFromEnv({ KJK_RELAY_PORT: '0', KJK_RELAY_HOST: '0.0.0.0' })).toMatchObject({
+      port: 0,
+      host: '0.0.0.0',
+    });
     expect(configFromEnv({}).port).toBe(4322);
   });
 });

@@ -11,7 +11,8 @@ import type { Relay } from '../../relay/relay';
 import { freePort, haveNginx, NGINX, ROOT, start, type Child } from './processes';
 import { client, connected, phone, presenter, testRelay, until } from './support';
 
-if (!haveNginx) console.warn(`Skipping the nginx test: no nginx at ${NGINX} (apt-get install nginx; .ci/run does this).`);
+if (!haveNginx)
+  console.warn(`Skipping the nginx test: no nginx at ${NGINX} (apt-get install nginx; .ci/run does this).`);
 
 /** The text between "# >>> room relay: NAME" and "# <<< room relay: NAME" in the deploy config. */
 function block(conf: string, name: string): string {
@@ -57,7 +58,13 @@ ${location}
 `,
     );
     // nginx prints nothing when it is ready: start it, then wait for the port.
-    nginx = await start(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], null, {}, 5000);
+    nginx = await start(
+      NGINX,
+      ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')],
+      null,
+      {},
+      5000,
+    );
     for (let i = 0; ; i++) {
       const up = await new Promise<boolean>((r) => {
         const s = createConnection(port, '127.0.0.1');
@@ -65,7 +72,8 @@ ${location}
         s.once('error', () => (s.destroy(), r(false)));
       });
       if (up) break;
-      if (i > 100 || nginx.process.exitCode !== null) throw new Error(`nginx did not start:\n${nginx.output()}\n${readFileSync(join(dir, 'error.log'), 'utf8')}`);
+      if (i > 100 || nginx.process.exitCode !== null)
+        throw new Error(`nginx did not start:\n${nginx.output()}\n${readFileSync(join(dir, 'error.log'), 'utf8')}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     site = `http://127.0.0.1:${port}`;

@@ -31,7 +31,13 @@ export interface Child {
 }
 
 /** Spawns a command and waits until its output matches `ready` (null: until it has started). */
-export function start(cmd: string, args: string[], ready: RegExp | null, env: NodeJS.ProcessEnv = {}, ms = 60_000): Promise<Child & { match: RegExpMatchArray }> {
+export function start(
+  cmd: string,
+  args: string[],
+  ready: RegExp | null,
+  env: NodeJS.ProcessEnv = {},
+  ms = 60_000,
+): Promise<Child & { match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -71,12 +77,19 @@ export function start(cmd: string, args: string[], ready: RegExp | null, env: No
 
 /** `node relay/server.ts` with the given environment; resolves with its URL. */
 export async function startRelayProcess(env: NodeJS.ProcessEnv): Promise<Child & { url: string }> {
-  const child = await start(process.execPath, ['relay/server.ts'], /listening on (http:\/\/\S+) /, { KJK_RELAY_PORT: '0', ...env });
+  const child = await start(process.execPath, ['relay/server.ts'], /listening on (http:\/\/\S+) /, {
+    KJK_RELAY_PORT: '0',
+    ...env,
+  });
   return { ...child, url: child.match[1]! };
 }
 
 export async function startRedis(): Promise<Child & { url: string }> {
   const port = await freePort();
-  const child = await start(REDIS, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], /Ready to accept connections/);
+  const child = await start(
+    REDIS,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    /Ready to accept connections/,
+  );
   return { ...child, url: `redis://127.0.0.1:${port}` };
 }

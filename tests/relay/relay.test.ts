@@ -6,7 +6,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../relay/relay';
 import { hashPresenterSecret, newPresenterSecret, newRoomId, sealFrame } from '../../src/lib/room/crypto';
 import { initialRoom, roomCounts, roomReducer, stateMessage } from '../../src/lib/room/reducer';
-import { client, connected, health, phone, presenter, request, sleep, testRelay, until, type Phone, type Presenter } from './support';
+import {
+  client,
+  connected,
+  health,
+  phone,
+  presenter,
+  request,
+  sleep,
+  testRelay,
+  until,
+  type Phone,
+  type Presenter,
+} from './support';
 
 const CARD = 'eigen-kracht-of-veiligheid';
 const open: { close(): unknown; disconnect?: () => unknown }[] = [];
@@ -81,7 +93,18 @@ describe('a room of 50 phones', () => {
     await connected(again.socket);
     expect(await request(again.socket, 'host', { room: p.room, secret: p.secret })).toEqual({ ok: true });
     await until('"back" on the phone', () => ph2.roomStates.includes('back'));
-    again.socket.emit('down', await sealFrame(p.key, p.room, 'down', { t: 'state', v: 1, seq: 9, card: CARD, phase: 'open', chosen: 0, joined: 1 }));
+    again.socket.emit(
+      'down',
+      await sealFrame(p.key, p.room, 'down', {
+        t: 'state',
+        v: 1,
+        seq: 9,
+        card: CARD,
+        phase: 'open',
+        chosen: 0,
+        joined: 1,
+      }),
+    );
     await until('the state from the returned presenter', () => ph2.received.length === 1);
   });
 });
@@ -118,7 +141,8 @@ describe('hostile clients', () => {
     const flooder = track(await phone(relay.url, p.room, p.key));
     const gone = new Promise((r) => flooder.socket.once('disconnect', r));
     const frame = await sealFrame(p.key, p.room, 'up', { t: 'join', v: 1, pid: flooder.pid, seq: 1 });
-    for (let i = 0; i < 300 && flooder.socket.connected; i++) flooder.socket.emit('up', `${frame.slice(0, 16)}${frame.slice(16)}`);
+    for (let i = 0; i < 300 && flooder.socket.connected; i++)
+      flooder.socket.emit('up', `${frame.slice(0, 16)}${frame.slice(16)}`);
     await gone;
     const h = await health(relay.url);
     expect(h.dropped.rate).toBeGreaterThan(0);
@@ -129,7 +153,15 @@ describe('hostile clients', () => {
   it('drops presenter messages from phones, and refuses them the room and the secret', async () => {
     const mallory = track(await phone(relay.url, p.room, p.key));
     const before = bystander.received.length;
-    const fake = await sealFrame(p.key, p.room, 'down', { t: 'state', v: 1, seq: 99, card: 'doel-of-besparing', phase: 'closed', chosen: 0, joined: 0 });
+    const fake = await sealFrame(p.key, p.room, 'down', {
+      t: 'state',
+      v: 1,
+      seq: 99,
+      card: 'doel-of-besparing',
+      phase: 'closed',
+      chosen: 0,
+      joined: 0,
+    });
     mallory.socket.emit('down', fake);
     mallory.socket.emit('close');
     await until('spoofs counted', async () => (await health(relay.url)).dropped.spoofed >= 2);
@@ -140,10 +172,15 @@ describe('hostile clients', () => {
     // Another socket cannot become the presenter: not with a guessed secret, not by re-creating the room.
     const thief = track({ socket: client(relay.url) });
     await connected(thief.socket);
-    expect(await request(thief.socket, 'host', { room: p.room, secret: newPresenterSecret() })).toEqual({ ok: false, error: 'denied' });
+    expect(await request(thief.socket, 'host', { room: p.room, secret: newPresenterSecret() })).toEqual({
+      ok: false,
+      error: 'denied',
+    });
     const thief2 = track({ socket: client(relay.url) });
     await connected(thief2.socket);
-    expect(await request(thief2.socket, 'create', { room: p.room, proof: await hashPresenterSecret(newPresenterSecret()) })).toEqual({
+    expect(
+      await request(thief2.socket, 'create', { room: p.room, proof: await hashPresenterSecret(newPresenterSecret()) }),
+    ).toEqual({
       ok: false,
       error: 'taken',
     });
@@ -175,13 +212,25 @@ describe('hostile clients', () => {
     const sent = p.received.length + p.rejected;
     const before = await health(relay.url);
     // Eight garbage frames and one binary one: within the phone's burst of ten, so each is judged on its shape, not its rate.
-    const garbage: unknown[] = [42, null, { frame: 'x' }, ['A'.repeat(40)], Array.from({ length: 1000 }, () => 1), 'not base64 at all!!!!!!!!!!!!!!!!!!!!!', 'A'.repeat(37), true];
+    const garbage: unknown[] = [
+      42,
+      null,
+      { frame: 'x' },
+      ['A'.repeat(40)],
+      Array.from({ length: 1000 }, () => 1),
+      'not base64 at all!!!!!!!!!!!!!!!!!!!!!',
+      'A'.repeat(37),
+      true,
+    ];
     for (const g of garbage) ph.socket.emit('up', g);
     ph.socket.emit('up', new Uint8Array(64));
     ph.socket.emit('admin', { all: true });
     ph.socket.emit('__proto__', {});
     ph.socket.emit('join', { room: p.room }); // a second join on the same socket
-    await until('garbage counted', async () => (await health(relay.url)).dropped.malformed >= before.dropped.malformed + garbage.length + 1);
+    await until(
+      'garbage counted',
+      async () => (await health(relay.url)).dropped.malformed >= before.dropped.malformed + garbage.length + 1,
+    );
     const after = await health(relay.url);
     expect(after.dropped.unknownEvent - before.dropped.unknownEvent).toBe(2);
     expect(ph.socket.connected).toBe(true);
@@ -210,7 +259,10 @@ describe('hostile clients', () => {
     expect(await request(s.socket, 'join', { room: newRoomId() })).toEqual({ ok: false, error: 'unknown' });
     expect(await request(s.socket, 'join', { room: '../../etc' })).toEqual({ ok: false, error: 'invalid' });
     expect(await request(s.socket, 'join', 'x'.repeat(1000))).toEqual({ ok: false, error: 'invalid' });
-    expect(await request(s.socket, 'create', { room: newRoomId(), proof: 'short' })).toEqual({ ok: false, error: 'invalid' });
+    expect(await request(s.socket, 'create', { room: newRoomId(), proof: 'short' })).toEqual({
+      ok: false,
+      error: 'invalid',
+    });
     const before = (await health(relay.url)).dropped.notInRoom;
     s.socket.emit('up', 'A'.repeat(40));
     s.socket.emit('down', 'A'.repeat(40));
@@ -228,7 +280,9 @@ describe('hostile clients', () => {
     const polling = client(relay.url, 'https://kenjekracht.example.evil.example', ['polling']);
     await expect(connected(polling)).rejects.toThrow();
     polling.close();
-    const res = await fetch(`${relay.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: 'http://evil.example' } });
+    const res = await fetch(`${relay.url}/socket.io/?EIO=4&transport=polling`, {
+      headers: { origin: 'http://evil.example' },
+    });
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect((await health(relay.url)).refusedOrigin).toBe(before + 5);
     // The site's own origin works over long-polling too (venue networks that block WebSockets).
@@ -294,7 +348,9 @@ describe('bounds and lifetimes', () => {
       // Nobody can take the forgotten room over with a new secret.
       const s = track({ socket: client(relay.url) });
       await connected(s.socket);
-      expect(await request(s.socket, 'create', { room: q.room, proof: await hashPresenterSecret(newPresenterSecret()) })).toEqual({
+      expect(
+        await request(s.socket, 'create', { room: q.room, proof: await hashPresenterSecret(newPresenterSecret()) }),
+      ).toEqual({
         ok: false,
         error: 'taken',
       });

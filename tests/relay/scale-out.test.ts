@@ -7,7 +7,10 @@ import { hashPresenterSecret, newPresenterSecret, newRoomId, sealFrame } from '.
 import { haveRedis, REDIS, startRedis, startRelayProcess, type Child } from './processes';
 import { client, connected, health, ORIGIN, phone, presenter, request, until } from './support';
 
-if (!haveRedis) console.warn(`Skipping the scale-out test: no redis-server at ${REDIS} (apt-get install redis-server; .ci/run does this).`);
+if (!haveRedis)
+  console.warn(
+    `Skipping the scale-out test: no redis-server at ${REDIS} (apt-get install redis-server; .ci/run does this).`,
+  );
 
 describe.skipIf(!haveRedis)('two relay processes and Redis', () => {
   let redis: Child & { url: string };
@@ -45,7 +48,9 @@ describe.skipIf(!haveRedis)('two relay processes and Redis', () => {
     // Room accounting and steering rules hold across processes.
     const thief = client(b.url);
     await connected(thief);
-    expect(await request(thief, 'create', { room: p.room, proof: await hashPresenterSecret(newPresenterSecret()) })).toEqual({ ok: false, error: 'taken' });
+    expect(
+      await request(thief, 'create', { room: p.room, proof: await hashPresenterSecret(newPresenterSecret()) }),
+    ).toEqual({ ok: false, error: 'taken' });
     const spoof = phones[0]!;
     spoof.socket.emit('down', 'A'.repeat(40));
     await until('the spoof dropped on B', async () => (await health(b.url)).dropped.spoofed === 1);
@@ -62,12 +67,26 @@ describe.skipIf(!haveRedis)('two relay processes and Redis', () => {
     await until('"away" across', () => stay.roomStates.includes('away'));
     const back = client(b.url);
     await connected(back);
-    expect(await request(back, 'host', { room: p.room, secret: newPresenterSecret() })).toEqual({ ok: false, error: 'denied' });
+    expect(await request(back, 'host', { room: p.room, secret: newPresenterSecret() })).toEqual({
+      ok: false,
+      error: 'denied',
+    });
     const back2 = client(b.url);
     await connected(back2);
     expect(await request(back2, 'host', { room: p.room, secret: p.secret })).toEqual({ ok: true });
     await until('"back" across', () => stay.roomStates.includes('back'));
-    back2.emit('down', await sealFrame(p.key, p.room, 'down', { t: 'state', v: 1, seq: 5, card: 'doel-of-besparing', phase: 'open', chosen: 0, joined: 1 }));
+    back2.emit(
+      'down',
+      await sealFrame(p.key, p.room, 'down', {
+        t: 'state',
+        v: 1,
+        seq: 5,
+        card: 'doel-of-besparing',
+        phase: 'open',
+        chosen: 0,
+        joined: 1,
+      }),
+    );
     await until('the returned presenter heard', () => stay.received.length === 1);
     stay.socket.disconnect();
     back.disconnect();

@@ -7,7 +7,13 @@ import { afterEach, expect, it } from 'vitest';
 import { newParticipantId } from '../../src/lib/room/crypto';
 import { parseRoomFragment } from '../../src/lib/room/fragment';
 import { positionsOn, roomCounts } from '../../src/lib/room/reducer';
-import { joinPresenterRoom, openPresenterRoom, type Connect, type PhoneRoom, type RoomStatus } from '../../src/lib/room/session';
+import {
+  joinPresenterRoom,
+  openPresenterRoom,
+  type Connect,
+  type PhoneRoom,
+  type RoomStatus,
+} from '../../src/lib/room/session';
 import { startRelayProcess } from './processes';
 import { ORIGIN, testRelay, until } from './support';
 
@@ -32,7 +38,13 @@ it('runs a vote: count before, spread after the reveal, a reload keeps the posit
   const pids = [newParticipantId(), newParticipantId(), newParticipantId()];
   const phones: PhoneRoom[] = [];
   for (const pid of pids) {
-    const p = await joinPresenterRoom({ connect, relay: address, link, pid, ...(pid === pids[0] ? { name: 'Sam' } : {}) });
+    const p = await joinPresenterRoom({
+      connect,
+      relay: address,
+      link,
+      pid,
+      ...(pid === pids[0] ? { name: 'Sam' } : {}),
+    });
     cleanup.push(() => p.stop());
     phones.push(p);
   }
@@ -61,14 +73,22 @@ it('runs a vote: count before, spread after the reveal, a reload keeps the posit
   expect(positionsOn(presenter.state(), A)).toHaveLength(2);
 
   await presenter.close();
-  await until('closed on the phones', () => phones[0]!.view().status === 'closed' && reloaded.view().status === 'closed');
+  await until(
+    'closed on the phones',
+    () => phones[0]!.view().status === 'closed' && reloaded.view().status === 'closed',
+  );
 });
 
 it('keeps every vote when the relay dies mid-vote, and says the room is gone', async () => {
   const relay = await testRelay();
   const address = { origin: relay.url, path: '/socket.io/' };
   const statuses: RoomStatus[] = [];
-  const presenter = await openPresenterRoom({ connect, relay: address, card: A, onChange: (_s, status) => statuses.push(status) });
+  const presenter = await openPresenterRoom({
+    connect,
+    relay: address,
+    card: A,
+    onChange: (_s, status) => statuses.push(status),
+  });
   cleanup.push(() => presenter.stop());
   const link = parseRoomFragment(presenter.fragment);
   if (!link.ok) throw new Error('bad link');
@@ -79,7 +99,9 @@ it('keeps every vote when the relay dies mid-vote, and says the room is gone', a
   await until('the vote', () => positionsOn(presenter.state(), A).length === 1);
   await relay.close();
   await until('"gone" on the presenter', () => presenter.status() === 'gone');
-  await until('"gone" on the phone', () => phone.view().status === 'gone', 3000).catch((e) => { throw new Error(`${e.message}; phone says ${phone.view().status}`); });
+  await until('"gone" on the phone', () => phone.view().status === 'gone', 3000).catch((e) => {
+    throw new Error(`${e.message}; phone says ${phone.view().status}`);
+  });
   expect(positionsOn(presenter.state(), A)).toEqual([{ pid: expect.any(String), position: 35 }]);
 });
 

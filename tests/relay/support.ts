@@ -5,7 +5,17 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { DEFAULTS, type RelayConfig } from '../../relay/config';
 import { startRelay, type Health, type Relay } from '../../relay/relay';
-import { exportRoomKey, hashPresenterSecret, newParticipantId, newPresenterSecret, newRoomId, newRoomKey, openHostFrame, openPhoneFrame, sealFrame } from '../../src/lib/room/crypto';
+import {
+  exportRoomKey,
+  hashPresenterSecret,
+  newParticipantId,
+  newPresenterSecret,
+  newRoomId,
+  newRoomKey,
+  openHostFrame,
+  openPhoneFrame,
+  sealFrame,
+} from '../../src/lib/room/crypto';
 import type { HostMessage, PhoneMessage } from '../../src/lib/room/schema';
 
 export const ORIGIN = 'http://127.0.0.1:4321';
@@ -14,7 +24,12 @@ export function testRelay(overrides: Partial<RelayConfig> = {}): Promise<Relay> 
   return startRelay({ ...DEFAULTS, port: 0, origins: [ORIGIN], sweepMs: 50, ...overrides });
 }
 
-export function client(url: string, origin: string | null = ORIGIN, transports: ('websocket' | 'polling')[] = ['websocket'], path = '/socket.io/'): Socket {
+export function client(
+  url: string,
+  origin: string | null = ORIGIN,
+  transports: ('websocket' | 'polling')[] = ['websocket'],
+  path = '/socket.io/',
+): Socket {
   return connect(url, {
     path,
     transports,

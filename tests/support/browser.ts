@@ -8,12 +8,19 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Without the background-networking flags Chromium floods this machine's closed network. */
 const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 function ensureChromium() {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium".`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium".`);
 }
 
 export async function launch(): Promise<Browser> {
@@ -52,11 +59,13 @@ export async function axe(page: Page): Promise<{ id: string; impact: string | nu
     const result = await window.axe.run(document, {
       runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
     });
-    return result.violations.map((v: { id: string; impact: string | null; nodes: { target: string[]; failureSummary: string }[] }) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
-    }));
+    return result.violations.map(
+      (v: { id: string; impact: string | null; nodes: { target: string[]; failureSummary: string }[] }) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+      }),
+    );
   });
 }
 

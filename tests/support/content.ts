@@ -24,7 +24,13 @@ export function readEntries(collection: string, lang: 'nl' | 'en', root = CONTEN
       const src = readFileSync(file, 'utf8');
       const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(src);
       if (!m) throw new Error(`${file}: no front matter block (--- ... ---)`);
-      return { file, lang, slug: basename(f, '.md'), data: (yaml.load(m[1]!) ?? {}) as Record<string, unknown>, body: m[2]! };
+      return {
+        file,
+        lang,
+        slug: basename(f, '.md'),
+        data: (yaml.load(m[1]!) ?? {}) as Record<string, unknown>,
+        body: m[2]!,
+      };
     });
 }
 
@@ -48,14 +54,16 @@ export function internalLinks(text: string): string[] {
  * item is read on its own, and a quote (a law text, someone in an example speaking) keeps its words.
  */
 export function prose(text: string): string {
-  return text
-    .replace(/^#+\s.*$/gm, '') // headings
-    .replace(/^\s*(?:[-*]|\d+\.)\s.*(?:\n(?!\s*\n)(?!\s*(?:[-*]|\d+\.)\s).*)*/gm, '') // list items, with their wrapped lines
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links: keep the text
-    .replace(/"[^"]*?([.!?]?)"|“[^”]*?([.!?]?)”|«[^»]*»/g, (_m, a = '', b = '') => `…${a}${b}`) // quotes, keeping a final . ! ?
-    // Single-quoted speech; an apostrophe between letters ("zo'n", "doesn't") belongs to its word.
-    .replace(/(^|[\s(])'(?:[^']|(?<=\p{L})'(?=\p{L}))*?([.!?]?)'(?=[\s.,:;!?)]|$)/gu, '$1…$2')
-    .replace(/[*_`]/g, '');
+  return (
+    text
+      .replace(/^#+\s.*$/gm, '') // headings
+      .replace(/^\s*(?:[-*]|\d+\.)\s.*(?:\n(?!\s*\n)(?!\s*(?:[-*]|\d+\.)\s).*)*/gm, '') // list items, with their wrapped lines
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links: keep the text
+      .replace(/"[^"]*?([.!?]?)"|“[^”]*?([.!?]?)”|«[^»]*»/g, (_m, a = '', b = '') => `…${a}${b}`) // quotes, keeping a final . ! ?
+      // Single-quoted speech; an apostrophe between letters ("zo'n", "doesn't") belongs to its word.
+      .replace(/(^|[\s(])'(?:[^']|(?<=\p{L})'(?=\p{L}))*?([.!?]?)'(?=[\s.,:;!?)]|$)/gu, '$1…$2')
+      .replace(/[*_`]/g, '')
+  );
 }
 
 export function sentences(text: string): string[] {
@@ -104,8 +112,30 @@ export function allStrings(o: unknown): string[] {
  * are capitalised for another reason (places of help, languages, the programme's names).
  */
 export const NOT_NAMES = new Set([
-  'Nederlands', 'Nederland', 'Veilig', 'Thuis', 'Mr', 'Grandad', 'Grandma', 'JIM', 'NJi', 'Wednesdays', 'Saturday', 'Fridays', 'Fridays.',
-  'Limits', 'Grenzen', 'Ken', 'Kracht', 'I', "I'll", "I've", "I'm", 'Youth', 'Act', 'English',
+  'Nederlands',
+  'Nederland',
+  'Veilig',
+  'Thuis',
+  'Mr',
+  'Grandad',
+  'Grandma',
+  'JIM',
+  'NJi',
+  'Wednesdays',
+  'Saturday',
+  'Fridays',
+  'Fridays.',
+  'Limits',
+  'Grenzen',
+  'Ken',
+  'Kracht',
+  'I',
+  "I'll",
+  "I've",
+  "I'm",
+  'Youth',
+  'Act',
+  'English',
 ]);
 export function exampleNames(example: string): string[] {
   const found = new Set<string>();

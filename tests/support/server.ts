@@ -24,7 +24,10 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const glob = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      const glob = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*');
       rules.push({ pattern: new RegExp(`^${glob}$`), headers: [] });
     } else {
       const at = line.indexOf(':');
@@ -34,7 +37,11 @@ export function parseHeadersFile(text: string): HeaderRule[] {
   return rules;
 }
 
-export async function serveStatic(dir: string, base = '/', options: { headers?: HeaderRule[] } = {}): Promise<StaticSite> {
+export async function serveStatic(
+  dir: string,
+  base = '/',
+  options: { headers?: HeaderRule[] } = {},
+): Promise<StaticSite> {
   const files = sirv(dir, { dev: true, dotfiles: false, etag: true });
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -60,9 +67,10 @@ export async function serveStatic(dir: string, base = '/', options: { headers?: 
   if (!address || typeof address === 'string') throw new Error('server has no port');
   return {
     url: `http://127.0.0.1:${address.port}${base}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

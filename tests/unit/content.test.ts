@@ -5,7 +5,10 @@ import { t } from '../../src/i18n';
 import { LANGS, match } from '../../src/routes';
 import { allStrings, exampleNames, internalLinks, readEntries, wordCount } from '../support/content';
 
-const cards = Object.fromEntries(LANGS.map((l) => [l, readEntries('cards', l)])) as Record<'nl' | 'en', ReturnType<typeof readEntries>>;
+const cards = Object.fromEntries(LANGS.map((l) => [l, readEntries('cards', l)])) as Record<
+  'nl' | 'en',
+  ReturnType<typeof readEntries>
+>;
 const terms = Object.fromEntries(LANGS.map((l) => [l, readEntries('begrippen', l)])) as typeof cards;
 const formats = Object.fromEntries(LANGS.map((l) => [l, readEntries('werkvormen', l)])) as typeof cards;
 const pages = Object.fromEntries(LANGS.map((l) => [l, readEntries('pages', l)])) as typeof cards;
@@ -30,7 +33,10 @@ describe.each(LANGS)('content in %s', (lang) => {
     for (const theme of THEMES) {
       const inTheme = cards[lang].filter((c) => c.data.theme === theme);
       expect(inTheme.filter((c) => c.data.kind === 'kenniskaart').length, `${lang} ${theme} kenniskaarten`).toBe(1);
-      expect(inTheme.filter((c) => c.data.kind === 'dilemma').length, `${lang} ${theme} dilemmas`).toBeGreaterThanOrEqual(3);
+      expect(
+        inTheme.filter((c) => c.data.kind === 'dilemma').length,
+        `${lang} ${theme} dilemmas`,
+      ).toBeGreaterThanOrEqual(3);
     }
   });
 
@@ -40,7 +46,10 @@ describe.each(LANGS)('content in %s', (lang) => {
     expect(uitleg[0]!.data.number).toBe(0);
     expect(uitleg[0]!.data.theme).toBeUndefined();
     const others = cards[lang].filter((c) => c.data.kind !== 'uitleg');
-    expect(others.filter((c) => Number(c.data.number) < 1).map((c) => c.file), 'only the uitleg card may have number 0').toEqual([]);
+    expect(
+      others.filter((c) => Number(c.data.number) < 1).map((c) => c.file),
+      'only the uitleg card may have number 0',
+    ).toEqual([]);
   });
 
   it('keeps texts within the word ranges of the content brief', () => {
@@ -63,11 +72,13 @@ describe.each(LANGS)('content in %s', (lang) => {
       if (!youth) problems.push(`${c.file}: no youthSummary (one sentence for young people, about A2)`);
       else {
         if (/[.!?]\s+\S/.test(youth.trim())) problems.push(`${c.file}: youthSummary has more than one sentence`);
-        if (wordCount(youth) > 16) problems.push(`${c.file}: youthSummary has ${wordCount(youth)} words, expected at most 16`);
+        if (wordCount(youth) > 16)
+          problems.push(`${c.file}: youthSummary has ${wordCount(youth)} words, expected at most 16`);
       }
       for (const [i, pole] of ((c.data.poles as { plain?: string }[] | undefined) ?? []).entries()) {
         if (!pole.plain) problems.push(`${c.file}: pole ${i === 0 ? 'A' : 'B'} has no plain label`);
-        else if (wordCount(pole.plain) > 6) problems.push(`${c.file}: plain label of pole ${i === 0 ? 'A' : 'B'} has more than 6 words`);
+        else if (wordCount(pole.plain) > 6)
+          problems.push(`${c.file}: plain label of pole ${i === 0 ? 'A' : 'B'} has more than 6 words`);
       }
     }
     expect(problems).toEqual([]);
@@ -101,27 +112,32 @@ describe.each(LANGS)('content in %s', (lang) => {
         const route = match(p!);
         if (!route) problems.push(`${e.file}: link ${link} is not a route of this site`);
         else if (route.lang !== lang) problems.push(`${e.file}: link ${link} points at the other language`);
-        else if (route.key === 'card' && !cardIds.has(route.id!)) problems.push(`${e.file}: link ${link}: no card "${route.id}"`);
-        else if (route.key === 'glossary' && hash && !termIds.has(hash)) problems.push(`${e.file}: link ${link}: no term "${hash}"`);
+        else if (route.key === 'card' && !cardIds.has(route.id!))
+          problems.push(`${e.file}: link ${link}: no card "${route.id}"`);
+        else if (route.key === 'glossary' && hash && !termIds.has(hash))
+          problems.push(`${e.file}: link ${link}: no term "${hash}"`);
       }
     }
     expect(problems).toEqual([]);
   });
 });
 
-describe.each(LANGS)('the editor\'s checks in %s', (lang) => {
+describe.each(LANGS)("the editor's checks in %s", (lang) => {
   it('has questions from all six perspectives on every card', () => {
     const problems: string[] = [];
     for (const c of cards[lang]) {
       const per = (c.data.perspectives ?? {}) as Record<string, string[] | undefined>;
-      for (const p of PERSPECTIVES) if (!per[p]?.length || per[p]!.some((q) => !q.trim())) problems.push(`${c.file}: no question from "${p}"`);
+      for (const p of PERSPECTIVES)
+        if (!per[p]?.length || per[p]!.some((q) => !q.trim())) problems.push(`${c.file}: no question from "${p}"`);
     }
     expect(PERSPECTIVES).toHaveLength(6);
     expect(problems).toEqual([]);
   });
 
   it('gives every card at least one source with a public URL', () => {
-    const without = cards[lang].filter((c) => !((c.data.sources as { url?: string }[] | undefined) ?? []).some((s) => /^https:\/\//.test(s.url ?? '')));
+    const without = cards[lang].filter(
+      (c) => !((c.data.sources as { url?: string }[] | undefined) ?? []).some((s) => /^https:\/\//.test(s.url ?? '')),
+    );
     expect(without.map((c) => c.file)).toEqual([]);
   });
 
@@ -140,8 +156,24 @@ describe.each(LANGS)('the editor\'s checks in %s', (lang) => {
 
   it('explains at least 24 terms in the glossary', () => {
     expect(terms[lang].length).toBeGreaterThanOrEqual(24);
-    for (const id of ['zorg-voor-de-jeugd', 'regie', 'familienetwerkberaad', 'jeugdautoriteit', 'transformatie', 'maatje', 'pleegzorg', 'gesloten-jeugdhulp', 'jeugdbescherming', 'eigen-kracht-centrale', 'jeugdhulpplicht', 'veilig-thuis']) {
-      expect(terms[lang].map((e) => e.slug), `glossary term ${id}`).toContain(id);
+    for (const id of [
+      'zorg-voor-de-jeugd',
+      'regie',
+      'familienetwerkberaad',
+      'jeugdautoriteit',
+      'transformatie',
+      'maatje',
+      'pleegzorg',
+      'gesloten-jeugdhulp',
+      'jeugdbescherming',
+      'eigen-kracht-centrale',
+      'jeugdhulpplicht',
+      'veilig-thuis',
+    ]) {
+      expect(
+        terms[lang].map((e) => e.slug),
+        `glossary term ${id}`,
+      ).toContain(id);
     }
   });
 
@@ -167,20 +199,34 @@ describe.each(LANGS)('the editor\'s checks in %s', (lang) => {
           ];
     const problems: string[] = [];
     for (const { word, avoid } of pairs) {
-      if (![...ui].some((s) => s.toLowerCase().includes(word.toLowerCase()))) problems.push(`the UI dictionary does not use "${word}"`);
+      if (![...ui].some((s) => s.toLowerCase().includes(word.toLowerCase())))
+        problems.push(`the UI dictionary does not use "${word}"`);
       for (const f of formats[lang]) {
         const text = readFileSync(f.file, 'utf8').toLowerCase();
-        for (const a of avoid) if (new RegExp(`\\b${a}\\b`).test(text)) problems.push(`${f.file}: says "${a}"; the app says "${word}"`);
+        for (const a of avoid)
+          if (new RegExp(`\\b${a}\\b`).test(text)) problems.push(`${f.file}: says "${a}"; the app says "${word}"`);
       }
     }
     // Every button or label a werkvorm quotes ("Toon alle posities") is a string of the UI.
-    const notUi = new Set(['jongere', 'ik', 'een moeder', 'een jongere van 15', 'young person', 'me', 'a mother', 'a 15-year-old']);
+    const notUi = new Set([
+      'jongere',
+      'ik',
+      'een moeder',
+      'een jongere van 15',
+      'young person',
+      'me',
+      'a mother',
+      'a 15-year-old',
+    ]);
     for (const f of formats[lang]) {
-      for (const m of readFileSync(f.file, 'utf8').matchAll(/"([^"\n]{1,40})"|(?<![\p{L}'])'(\p{Lu}[^'\n]{0,39})'(?![\p{L}])/gu)) {
+      for (const m of readFileSync(f.file, 'utf8').matchAll(
+        /"([^"\n]{1,40})"|(?<![\p{L}'])'(\p{Lu}[^'\n]{0,39})'(?![\p{L}])/gu,
+      )) {
         const label = (m[1] ?? m[2]!).trim();
         if (notUi.has(label) || label.split(/\s+/).length > 5 || /[.!?]$/.test(label)) continue;
         const lensLabel = PERSPECTIVES.some((p) => label === `${d.deck.lens}: ${d.perspectives[p]}`);
-        if (!ui.has(label) && !lensLabel) problems.push(`${f.file}: quotes "${label}", which is not a label of the app`);
+        if (!ui.has(label) && !lensLabel)
+          problems.push(`${f.file}: quotes "${label}", which is not a label of the app`);
       }
     }
     expect(problems).toEqual([]);

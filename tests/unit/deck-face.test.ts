@@ -2,14 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { face, type IslandCard } from '../../src/islands/types';
 
 const card: IslandCard = {
-  id: 'x', number: 2, theme: 'visies', kind: 'dilemma', title: 'T', summary: 'Professional summary.', questions: ['?'], href: '/kaarten/x/',
+  id: 'x',
+  number: 2,
+  theme: 'visies',
+  kind: 'dilemma',
+  title: 'T',
+  summary: 'Professional summary.',
+  questions: ['?'],
+  href: '/kaarten/x/',
   youthSummary: 'Plain summary?',
-  poles: [{ label: 'Zelfredzaam', protects: 'a', plain: 'Het zelf doen' }, { label: 'Samenredzaam', protects: 'b' }],
-  perspectives: { jeugdige: ['?'], ouder: ['?'], netwerk: ['?'], professional: ['?'], leidinggevende: ['?'], beleidsmaker: ['?'] },
+  poles: [
+    { label: 'Zelfredzaam', protects: 'a', plain: 'Het zelf doen' },
+    { label: 'Samenredzaam', protects: 'b' },
+  ],
+  perspectives: {
+    jeugdige: ['?'],
+    ouder: ['?'],
+    netwerk: ['?'],
+    professional: ['?'],
+    leidinggevende: ['?'],
+    beleidsmaker: ['?'],
+  },
 };
 
 describe('the face of a card', () => {
-  it('shows the plain summary and pole labels with the young person\'s lens', () => {
+  it("shows the plain summary and pole labels with the young person's lens", () => {
     const f = face(card, 'jeugdige');
     expect(f.summary).toBe('Plain summary?');
     // Pole B has no plain label: it falls back to its own label, not to nothing.

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { qrShape } from '../../src/lib/deck/qr';
-import { formatClock, isDone, isRunning, nextCard, pause, remainingMs, start, timerFor, toggle } from '../../src/lib/deck/timer';
+import {
+  formatClock,
+  isDone,
+  isRunning,
+  nextCard,
+  pause,
+  remainingMs,
+  start,
+  timerFor,
+  toggle,
+} from '../../src/lib/deck/timer';
 
 describe('presenter timer', () => {
   it('clamps the length to 1-60 whole minutes', () => {

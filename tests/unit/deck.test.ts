@@ -40,7 +40,9 @@ describe('random and seeds', () => {
 
   it('never changes the order behind a seed (printed links depend on it)', () => {
     // Golden values: if this fails, the PRNG or shuffle changed and every shared link now shows another order.
-    expect(shuffle(range(25), 'k7f2x')).toEqual([19, 23, 0, 4, 21, 12, 20, 2, 18, 6, 8, 9, 13, 14, 16, 7, 24, 10, 5, 3, 11, 17, 1, 15, 22]);
+    expect(shuffle(range(25), 'k7f2x')).toEqual([
+      19, 23, 0, 4, 21, 12, 20, 2, 18, 6, 8, 9, 13, 14, 16, 7, 24, 10, 5, 3, 11, 17, 1, 15, 22,
+    ]);
     expect(shuffle(['a', 'b', 'c', 'd', 'e'], 'abc')).toEqual(['c', 'a', 'b', 'd', 'e']);
   });
 
@@ -57,7 +59,8 @@ describe('random and seeds', () => {
 
   it('validates seeds', () => {
     for (const s of ['k7f2x', 'a', 'team3', '0123456789abcdef']) expect(isValidSeed(s), s).toBe(true);
-    for (const s of ['', '!!', 'K7F2X', 'a b', 'a-b', '../x', 'a'.repeat(17), 'a'.repeat(200)]) expect(isValidSeed(s), s).toBe(false);
+    for (const s of ['', '!!', 'K7F2X', 'a b', 'a-b', '../x', 'a'.repeat(17), 'a'.repeat(200)])
+      expect(isValidSeed(s), s).toBe(false);
   });
 });
 
@@ -134,7 +137,11 @@ describe('deck state <-> URL', () => {
     { seed: 'k7f2x', filter: { themes: [], kinds: [] }, index: 0 },
     { seed: 'k7f2x', filter: { themes: ['visies', 'regie'], kinds: ['dilemma'] }, index: 3 },
     { filter: { themes: [], kinds: [], perspective: 'jeugdige' }, index: 24 },
-    { filter: { themes: [], kinds: [], perspective: 'ouder' }, selection: ['regie-2', 'visies-0', 'grenzen-3'], index: 2 },
+    {
+      filter: { themes: [], kinds: [], perspective: 'ouder' },
+      selection: ['regie-2', 'visies-0', 'grenzen-3'],
+      index: 2,
+    },
     {
       seed: 'zz9',
       filter: { themes: [...THEMES], kinds: [...KINDS], perspective: 'beleidsmaker' },
@@ -157,7 +164,9 @@ describe('deck state <-> URL', () => {
       selection: ['regie-2', 'visies-0', 'regie-2'],
       index: 1,
     };
-    expect(deckSearch(state)).toBe('?schud=k7f2x&thema=visies,regie&soort=dilemma&blik=ouder&kaarten=regie-2,visies-0&kaart=2');
+    expect(deckSearch(state)).toBe(
+      '?schud=k7f2x&thema=visies,regie&soort=dilemma&blik=ouder&kaarten=regie-2,visies-0&kaart=2',
+    );
     expect(toDeckParams(state).toString()).toBe(
       'schud=k7f2x&thema=visies%2Cregie&soort=dilemma&blik=ouder&kaarten=regie-2%2Cvisies-0&kaart=2',
     );
@@ -168,7 +177,9 @@ describe('deck state <-> URL', () => {
   });
 
   it('forgives case, spaces and repeated list params (hand-typed links, plain HTML forms)', () => {
-    const { state, problems } = parse('schud=K7F2X&thema=Visies&thema=%20regie&soort=DILEMMA&blik=Ouder&kaarten=Regie-1,+visies-0');
+    const { state, problems } = parse(
+      'schud=K7F2X&thema=Visies&thema=%20regie&soort=DILEMMA&blik=Ouder&kaarten=Regie-1,+visies-0',
+    );
     expect(problems).toEqual([]);
     expect(state).toEqual({
       seed: 'k7f2x',
@@ -179,7 +190,10 @@ describe('deck state <-> URL', () => {
   });
 
   it('ignores params it does not own', () => {
-    expect(parse('utm_source=x&lang=en')).toEqual({ state: { filter: { themes: [], kinds: [] }, index: 0 }, problems: [] });
+    expect(parse('utm_source=x&lang=en')).toEqual({
+      state: { filter: { themes: [], kinds: [] }, index: 0 },
+      problems: [],
+    });
   });
 });
 
@@ -250,7 +264,9 @@ describe('bad links: skipped, reported, never thrown', () => {
     const q = new URLSearchParams({ schud: seed });
     const { state, problems } = parseDeckParams(q, IDS);
     expect(state.seed).toBeUndefined();
-    expect(problems).toEqual([{ code: 'bad-seed', param: 'schud', value: seed.length > 40 ? `${seed.slice(0, 40)}…` : seed }]);
+    expect(problems).toEqual([
+      { code: 'bad-seed', param: 'schud', value: seed.length > 40 ? `${seed.slice(0, 40)}…` : seed },
+    ]);
   });
 
   it.each(['-1', 'abc', '999', '0', '1.5', '', '26', '1e1'])('skips the bad index %j', (kaart) => {
@@ -271,7 +287,33 @@ describe('bad links: skipped, reported, never thrown', () => {
 
   it('never throws on random junk, and what it keeps is always valid', () => {
     const random = createRandom('fuzz');
-    const alphabet = ['schud', 'thema', 'soort', 'blik', 'kaarten', 'kaart', '=', '&', ',', '%', '%2C', '%00', '+', ' ', '-', 'regie-1', 'visies', 'ouder', 'é', '😀', '<', '/', '.', 'a', '1'];
+    const alphabet = [
+      'schud',
+      'thema',
+      'soort',
+      'blik',
+      'kaarten',
+      'kaart',
+      '=',
+      '&',
+      ',',
+      '%',
+      '%2C',
+      '%00',
+      '+',
+      ' ',
+      '-',
+      'regie-1',
+      'visies',
+      'ouder',
+      'é',
+      '😀',
+      '<',
+      '/',
+      '.',
+      'a',
+      '1',
+    ];
     for (let i = 0; i < 2000; i++) {
       const query = range(1 + Math.floor(random() * 30))
         .map(() => alphabet[Math.floor(random() * alphabet.length)])
@@ -290,14 +332,30 @@ describe('buildDeck', () => {
   const shuffledInput = shuffle(CARDS, 'input-order');
 
   it('keeps the hand-picked order and ignores filter and seed', () => {
-    const state: DeckState = { seed: 'k7f2x', filter: { themes: ['visies'], kinds: [] }, selection: ['regie-2', 'visies-0', 'grenzen-3'], index: 0 };
+    const state: DeckState = {
+      seed: 'k7f2x',
+      filter: { themes: ['visies'], kinds: [] },
+      selection: ['regie-2', 'visies-0', 'grenzen-3'],
+      index: 0,
+    };
     expect(buildDeck(shuffledInput, state).map((c) => c.id)).toEqual(['regie-2', 'visies-0', 'grenzen-3']);
   });
 
   it('without a seed, gives the filtered cards in fan order', () => {
     const deck = buildDeck(shuffledInput, { filter: { themes: ['grenzen', 'regie'], kinds: ['dilemma'] }, index: 0 });
-    expect(deck.map((c) => c.id)).toEqual(['grenzen-1', 'grenzen-2', 'grenzen-3', 'grenzen-4', 'regie-1', 'regie-2', 'regie-3', 'regie-4']);
-    expect(buildDeck(shuffledInput, { filter: { themes: [], kinds: [] }, index: 0 }).map((c) => c.number)).toEqual(range(25).map((i) => i + 1));
+    expect(deck.map((c) => c.id)).toEqual([
+      'grenzen-1',
+      'grenzen-2',
+      'grenzen-3',
+      'grenzen-4',
+      'regie-1',
+      'regie-2',
+      'regie-3',
+      'regie-4',
+    ]);
+    expect(buildDeck(shuffledInput, { filter: { themes: [], kinds: [] }, index: 0 }).map((c) => c.number)).toEqual(
+      range(25).map((i) => i + 1),
+    );
   });
 
   it('with a seed, shuffles the filtered cards the same way however they were loaded', () => {

@@ -115,7 +115,10 @@ describe('encrypted export', () => {
       ['version', tamper((f) => ((f as Record<string, unknown>).version = 2))],
       ['type', tamper((f) => ((f as Record<string, unknown>).type = 'ken-je-kracht/export'))],
       ['extra header field', tamper((f) => (f.note = 'hallo'))],
-      ['extra __proto__ field', tamper((f) => Object.defineProperty(f, '__proto__', { value: { a: 1 }, enumerable: true }))],
+      [
+        'extra __proto__ field',
+        tamper((f) => Object.defineProperty(f, '__proto__', { value: { a: 1 }, enumerable: true })),
+      ],
       ['kdf extra field', tamper((f) => ((f.kdf as Record<string, unknown>).memory = 1))],
       ['cipher name', tamper((f) => ((f.cipher as Record<string, unknown>).name = 'AES-CBC'))],
     ];
@@ -127,7 +130,12 @@ describe('encrypted export', () => {
   it('refuses out-of-range work factors before deriving anything (a hostile file cannot hang the tab)', async () => {
     for (const iterations of [1, 599_999, MAX_PBKDF2_ITERATIONS + 1, 1e12, 600_000.5, -600_000]) {
       const started = performance.now();
-      expect(await decryptExport(tamper((f) => (f.kdf.iterations = iterations)), PASSPHRASE)).toEqual(WRONG);
+      expect(
+        await decryptExport(
+          tamper((f) => (f.kdf.iterations = iterations)),
+          PASSPHRASE,
+        ),
+      ).toEqual(WRONG);
       expect(performance.now() - started).toBeLessThan(50);
     }
   });

@@ -44,7 +44,17 @@ function sample(): Dataset {
     ],
     actions: [
       { id: 'a1', sessionId: 's1', text: 'Bellen', done: false, createdAt: 3, updatedAt: 3 },
-      { id: 'a2', sessionId: 's1', cardId: 'k2', text: 'Mailen', owner: 'Piet', due: '2024-06-01', done: true, createdAt: 4, updatedAt: 5 },
+      {
+        id: 'a2',
+        sessionId: 's1',
+        cardId: 'k2',
+        text: 'Mailen',
+        owner: 'Piet',
+        due: '2024-06-01',
+        done: true,
+        createdAt: 4,
+        updatedAt: 5,
+      },
     ],
   };
 }
@@ -78,12 +88,22 @@ describe('serialize', () => {
   it('writes a versioned, pretty envelope that parses back to the same dataset', () => {
     const text = serialize(sample(), 'all', { exportedAt: Date.UTC(2024, 4, 3, 10) });
     const raw = JSON.parse(text);
-    expect(raw).toMatchObject({ type: EXPORT_TYPE, version: 1, app: EXPORT_APP, scope: 'all', exportedAt: '2024-05-03T10:00:00.000Z' });
+    expect(raw).toMatchObject({
+      type: EXPORT_TYPE,
+      version: 1,
+      app: EXPORT_APP,
+      scope: 'all',
+      exportedAt: '2024-05-03T10:00:00.000Z',
+    });
     expect(Object.keys(raw)).toEqual(['type', 'version', 'exportedAt', 'app', 'scope', 'data']);
     expect(text).toContain('\n  "data": {');
     const parsed = expectOk(parseExport(text));
     expect(parsed.dataset).toEqual(sample());
-    expect(parsed.report).toMatchObject({ counts: { sessions: 2, notes: 1, positions: 2, actions: 2 }, droppedCount: 0, scope: 'all' });
+    expect(parsed.report).toMatchObject({
+      counts: { sessions: 2, notes: 1, positions: 2, actions: 2 },
+      droppedCount: 0,
+      scope: 'all',
+    });
   });
 
   it('leaves out fields a record should not carry', () => {
@@ -243,7 +263,10 @@ describe('parseExport rejects broken files before anything is written', () => {
     expectError(parseExport(text, { maxBytes: 100 }), 'too-big');
     expectOk(parseExport(text, { maxBytes: utf8Length(text) }));
     // 'é' is one UTF-16 unit but two UTF-8 bytes.
-    const wide = serialize({ ...sample(), notes: [{ id: 'n', sessionId: 's1', cardId: 'k', text: 'é'.repeat(1000), updatedAt: 1 }] }, 'all');
+    const wide = serialize(
+      { ...sample(), notes: [{ id: 'n', sessionId: 's1', cardId: 'k', text: 'é'.repeat(1000), updatedAt: 1 }] },
+      'all',
+    );
     expect(wide.length).toBeLessThan(utf8Length(wide));
     expectError(parseExport(wide, { maxBytes: wide.length }), 'too-big');
     expect(utf8Length('a\u00e9\u4e16🌱\ud800')).toBe(1 + 2 + 3 + 4 + 3);
@@ -262,7 +285,12 @@ describe('parseExport rebuilds records field by field', () => {
     data.sessions[0]!.deck = { seed: 'abc', cards: ['k1'], shuffleMode: 'x' };
     const parsed = expectOk(parseExport(envelope(data, { comment: 'hallo' })));
     expect(parsed.report.dropped).toEqual(
-      expect.arrayContaining(['comment', 'data.extraCollection', 'data.notes[0].colour', 'data.sessions[0].deck.shuffleMode']),
+      expect.arrayContaining([
+        'comment',
+        'data.extraCollection',
+        'data.notes[0].colour',
+        'data.sessions[0].deck.shuffleMode',
+      ]),
     );
     expect(parsed.report.droppedCount).toBe(4);
     expect(parsed.dataset.notes[0]).not.toHaveProperty('colour');
@@ -270,7 +298,8 @@ describe('parseExport rebuilds records field by field', () => {
   });
 
   it('drops __proto__, constructor and prototype keys; Object.prototype stays clean', () => {
-    const note = '{"id":"n1","sessionId":"s1","cardId":"k1","text":"x","updatedAt":1,' +
+    const note =
+      '{"id":"n1","sessionId":"s1","cardId":"k1","text":"x","updatedAt":1,' +
       '"__proto__":{"polluted":"note"},"constructor":{"prototype":{"polluted":"ctor"}},"prototype":{"polluted":"p"}}';
     const session = JSON.stringify(sample().sessions[0]).replace(
       '"deck":{',

@@ -49,7 +49,12 @@ function applied(existing: Dataset, plan: ImportPlan): Dataset {
 
 const sortById = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
 function normalise(d: Dataset): Dataset {
-  return { sessions: sortById(d.sessions), notes: sortById(d.notes), positions: sortById(d.positions), actions: sortById(d.actions) };
+  return {
+    sessions: sortById(d.sessions),
+    notes: sortById(d.notes),
+    positions: sortById(d.positions),
+    actions: sortById(d.actions),
+  };
 }
 
 describe('planImport (pure)', () => {
@@ -87,7 +92,9 @@ describe('planImport (pure)', () => {
     expect(plan.sessions.find((s) => s.sourceId === 's2')?.decision).toBe('skip');
     expect(plan.counts.copy).toEqual({ sessions: 1, notes: 2, positions: 1, actions: 0 });
     // Nothing in the plan touches a stored id.
-    const storedIds = new Set([...stored.sessions, ...stored.notes, ...stored.positions, ...stored.actions].map((r) => r.id));
+    const storedIds = new Set(
+      [...stored.sessions, ...stored.notes, ...stored.positions, ...stored.actions].map((r) => r.id),
+    );
     const written = [...plan.write.sessions, ...plan.write.notes, ...plan.write.positions, ...plan.write.actions];
     expect(written.some((r) => storedIds.has(r.id))).toBe(false);
     expect(plan.write.notes.every((n) => n.sessionId === s1.targetId)).toBe(true);
@@ -103,7 +110,11 @@ describe('planImport (pure)', () => {
     const afterFirst = applied(stored, plan);
     const again = planImport(fileData(), afterFirst, { copyTitleSuffix: COPY_SUFFIX.nl });
     expect(planIsEmpty(again)).toBe(true);
-    expect(again.sessions.find((s) => s.sourceId === 's1')).toMatchObject({ decision: 'skip', reason: 'already-imported-copy', targetId: s1.targetId });
+    expect(again.sessions.find((s) => s.sourceId === 's1')).toMatchObject({
+      decision: 'skip',
+      reason: 'already-imported-copy',
+      targetId: s1.targetId,
+    });
 
     // If the copy was edited since, a further copy is made rather than touching it.
     const editedCopy = applied(stored, plan);
@@ -136,7 +147,15 @@ describe('planImport (pure)', () => {
     const data = fileData();
     data.notes.push({ id: 'n8', sessionId: 'elders', cardId: 'k1', text: 'wees', updatedAt: 1 });
     data.notes.push({ id: 'n9', sessionId: 's1', cardId: 'k1', text: 'tweede op k1', updatedAt: 1 });
-    data.positions.push({ id: 'p2', sessionId: 's1', cardId: 'k1', participant: 'B', value: 75, agreed: true, updatedAt: 1 });
+    data.positions.push({
+      id: 'p2',
+      sessionId: 's1',
+      cardId: 'k1',
+      participant: 'B',
+      value: 75,
+      agreed: true,
+      updatedAt: 1,
+    });
     const plan = planImport(data, empty());
     expect(plan.problems.map((p) => [p.code, p.path])).toEqual([
       ['orphan', 'data.notes[3]'],
@@ -190,12 +209,25 @@ describe('applyImport against IndexedDB', () => {
   it('export → fresh profile → import gives identical content; importing twice adds nothing', async () => {
     const source = await freshDb();
     const repo = createRepo(source);
-    const s = await repo.sessions.create({ kind: 'workshop', title: 'Bron 🌱', team: 'T', date: '2024-01-02', lang: 'nl', deck: { seed: 'q' } });
+    const s = await repo.sessions.create({
+      kind: 'workshop',
+      title: 'Bron 🌱',
+      team: 'T',
+      date: '2024-01-02',
+      lang: 'nl',
+      deck: { seed: 'q' },
+    });
     await repo.notes.save({ sessionId: s.id, cardId: 'k', text: 'שלום \ud800 <script>', baseUpdatedAt: null });
     const p = await repo.positions.set({ sessionId: s.id, cardId: 'k', participant: 'A', value: 33.5 });
     await repo.positions.setAgreed(s.id, 'k', p.id);
     await repo.actions.add({ sessionId: s.id, text: 'actie', due: '2024-02-01' });
-    const gone = await repo.sessions.create({ kind: 'zelfreflectie', title: 'weg', team: '', date: '2024-01-03', lang: 'en' });
+    const gone = await repo.sessions.create({
+      kind: 'zelfreflectie',
+      title: 'weg',
+      team: '',
+      date: '2024-01-03',
+      lang: 'en',
+    });
     await repo.sessions.softDelete(gone.id);
     const text = serialize(await repo.exportAll(), 'all');
 
@@ -246,7 +278,14 @@ describe('applyImport against IndexedDB', () => {
   it('never overwrites a record stored after the preview: the import aborts with "conflict"', async () => {
     const db = await freshDb();
     const plan = planImport(fileData(), await readAll(db));
-    await db.put('actions', { id: 'a1', sessionId: 'x', text: 'intussen gemaakt', done: false, createdAt: 1, updatedAt: 1 });
+    await db.put('actions', {
+      id: 'a1',
+      sessionId: 'x',
+      text: 'intussen gemaakt',
+      done: false,
+      createdAt: 1,
+      updatedAt: 1,
+    });
     await expect(applyImport(db, plan)).rejects.toMatchObject({ code: 'conflict' });
     expect((await db.get('actions', 'a1'))?.text).toBe('intussen gemaakt');
     expect(await db.count('sessions')).toBe(0);

@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_APP, EXPORT_SCOPES, EXPORT_TYPE, EXPORT_VERSION, parseExport, serialize } from '../../src/lib/exchange/format';
+import {
+  EXPORT_APP,
+  EXPORT_SCOPES,
+  EXPORT_TYPE,
+  EXPORT_VERSION,
+  parseExport,
+  serialize,
+} from '../../src/lib/exchange/format';
 import { exportJsonSchemaText } from '../../src/lib/records/json-schema';
 import { SESSION_KINDS, type Dataset } from '../../src/lib/store/types';
 import { LANGS } from '../../src/lib/store/validate';
@@ -60,7 +67,19 @@ function validSample(): Dataset {
     ],
     notes: [{ id: 'n1', sessionId: 's1', cardId: 'k1', text: 'tekst', updatedAt: 4 }],
     positions: [{ id: 'p1', sessionId: 's1', cardId: 'k1', participant: 'A', value: 50, agreed: true, updatedAt: 5 }],
-    actions: [{ id: 'a1', sessionId: 's1', cardId: 'k1', text: 'doen', owner: 'B', due: '2024-06-01', done: false, createdAt: 6, updatedAt: 7 }],
+    actions: [
+      {
+        id: 'a1',
+        sessionId: 's1',
+        cardId: 'k1',
+        text: 'doen',
+        owner: 'B',
+        due: '2024-06-01',
+        done: false,
+        createdAt: 6,
+        updatedAt: 7,
+      },
+    ],
   };
 }
 

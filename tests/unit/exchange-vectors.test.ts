@@ -47,7 +47,10 @@ describe('canonicalJson (pinned)', () => {
       ['a"b\\c', '"a\\"b\\\\c"'],
       ['\ud800', '"\\ud800"'],
       [[1, undefined, 'x'], '[1,null,"x"]'],
-      [{ b: 1, a: [{ d: undefined, c: 'é' }], A: null, '10': 1, '9': 2 }, '{"10":1,"9":2,"A":null,"a":[{"c":"é"}],"b":1}'],
+      [
+        { b: 1, a: [{ d: undefined, c: 'é' }], A: null, '10': 1, '9': 2 },
+        '{"10":1,"9":2,"A":null,"a":[{"c":"é"}],"b":1}',
+      ],
       [{ z: { y: { x: '🌱' } } }, '{"z":{"y":{"x":"🌱"}}}'],
     ];
     for (const [value, expected] of cases) expect(canonicalJson(value), expected).toBe(expected);

@@ -25,8 +25,12 @@ describe('fill', () => {
     expect(fill('en', en.sessions.list.cards, { n: 25 })).toBe('25 cards');
     expect(fill('nl', nl.sessions.positions.count, { n: 1 })).toBe('1 positie geplaatst');
     expect(fill('en', en.sessions.positions.count, { n: 2 })).toBe('2 positions placed');
-    expect(fill('nl', nl.sessions.exchange.problems, { n: 1 })).toBe('In het bestand klopte 1 ding niet. Dat wordt overgeslagen.');
-    expect(fill('nl', nl.sessions.exchange.problems, { n: 4 })).toBe('In het bestand klopten 4 dingen niet. Die worden overgeslagen.');
+    expect(fill('nl', nl.sessions.exchange.problems, { n: 1 })).toBe(
+      'In het bestand klopte 1 ding niet. Dat wordt overgeslagen.',
+    );
+    expect(fill('nl', nl.sessions.exchange.problems, { n: 4 })).toBe(
+      'In het bestand klopten 4 dingen niet. Die worden overgeslagen.',
+    );
     expect(fill('en', en.print.sheet, { n: 2, total: 7 })).toBe('Sheet 2 of 7');
     expect(fill('nl', nl.print.cardRange, { from: 5, to: 8 })).toBe('kaart 5 tot en met 8');
   });
@@ -52,7 +56,9 @@ describe('fill', () => {
 describe('UI dictionaries as data', () => {
   it('hold no functions: every text is a template for fill', () => {
     for (const [lang, d] of Object.entries(dictionaries)) {
-      const functions = leaves(d).filter(([, v]) => typeof v === 'function').map(([path]) => `${lang}.${path}`);
+      const functions = leaves(d)
+        .filter(([, v]) => typeof v === 'function')
+        .map(([path]) => `${lang}.${path}`);
       expect(functions).toEqual([]);
     }
   });
@@ -65,7 +71,8 @@ describe('UI dictionaries as data', () => {
       const other = en.get(path);
       if (typeof nl !== 'string' || typeof other !== 'string') continue;
       if (placeholders(nl).length > 0) templates++;
-      if (placeholders(nl).join() !== placeholders(other).join()) different.push(`${path}: ${placeholders(nl)} / ${placeholders(other)}`);
+      if (placeholders(nl).join() !== placeholders(other).join())
+        different.push(`${path}: ${placeholders(nl)} / ${placeholders(other)}`);
     }
     expect(different).toEqual([]);
     // The walk really reaches the templates (a broken walk would pass with nothing compared).

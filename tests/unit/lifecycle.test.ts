@@ -12,7 +12,7 @@ const register = (fn: () => Promise<void> | void) => {
   return off;
 };
 afterEach(() => {
-  cleanups.splice(0).forEach((off) => off());
+  for (const off of cleanups.splice(0)) off();
   vi.useRealTimers();
 });
 

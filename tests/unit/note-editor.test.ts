@@ -96,7 +96,13 @@ beforeEach(async () => {
   repo = createRepo(db);
   // Another tab: its own repository on the same database.
   other = createRepo(db);
-  session = await repo.sessions.create({ kind: 'zelfreflectie', title: 'Notities', team: '', date: '2024-05-01', lang: 'nl' });
+  session = await repo.sessions.create({
+    kind: 'zelfreflectie',
+    title: 'Notities',
+    team: '',
+    date: '2024-05-01',
+    lang: 'nl',
+  });
   drafts = memoryStorage();
   // setImmediate stays real: fake-indexeddb schedules its work with it.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: START });
@@ -125,11 +131,24 @@ function makeEditor(opts: Partial<NoteEditorOptions> = {}) {
 const stored = async () => (await repo.notes.get(session.id, CARD))?.text;
 const saveAs = async (who: Repo, text: string) => {
   const current = await who.notes.get(session.id, CARD);
-  const r = await who.notes.save({ sessionId: session.id, cardId: CARD, text, baseUpdatedAt: current?.updatedAt ?? null });
+  const r = await who.notes.save({
+    sessionId: session.id,
+    cardId: CARD,
+    text,
+    baseUpdatedAt: current?.updatedAt ?? null,
+  });
   if (!r.ok) throw new Error('unexpected conflict');
   return r.note;
 };
-const draft = (over: Partial<Draft>): Draft => ({ sessionId: session.id, cardId: CARD, text: '', base: null, at: START, tab: 'tab-a', ...over });
+const draft = (over: Partial<Draft>): Draft => ({
+  sessionId: session.id,
+  cardId: CARD,
+  text: '',
+  base: null,
+  at: START,
+  tab: 'tab-a',
+  ...over,
+});
 
 describe('loading', () => {
   it('starts disabled and idle; loads to idle without a note and to saved with one', async () => {

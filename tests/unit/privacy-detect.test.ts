@@ -10,7 +10,15 @@ function found(text: string): [FindingKind, string][] {
 
 describe('BSN 11-proef', () => {
   it('accepts valid numbers', () => {
-    for (const bsn of ['111222333', '123456782', '999999990', '010000008', '123.456.782', '1234.56.782', '123 456 782']) {
+    for (const bsn of [
+      '111222333',
+      '123456782',
+      '999999990',
+      '010000008',
+      '123.456.782',
+      '1234.56.782',
+      '123 456 782',
+    ]) {
       expect(isValidBsn(bsn), bsn).toBe(true);
     }
   });
@@ -44,7 +52,9 @@ describe('detectClientData: positives', () => {
   });
 
   it('e-mail addresses', () => {
-    expect(found('mail naar j.de.vries+school@voorbeeld.nl graag')).toEqual([['email', 'j.de.vries+school@voorbeeld.nl']]);
+    expect(found('mail naar j.de.vries+school@voorbeeld.nl graag')).toEqual([
+      ['email', 'j.de.vries+school@voorbeeld.nl'],
+    ]);
     expect(found('<anna@gemeente-utrecht.nl>')).toEqual([['email', 'anna@gemeente-utrecht.nl']]);
   });
 

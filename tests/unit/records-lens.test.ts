@@ -57,17 +57,32 @@ describe('Session.lens (an optional field added by one schema edit)', () => {
   });
 
   it('an import refuses an unknown lens, per path', () => {
-    const session = { id: 's1', kind: 'workshop', title: 't', team: '', date: '2024-05-01', lang: 'nl', deck: {}, lens: 'x', createdAt: 1, updatedAt: 1 };
+    const session = {
+      id: 's1',
+      kind: 'workshop',
+      title: 't',
+      team: '',
+      date: '2024-05-01',
+      lang: 'nl',
+      deck: {},
+      lens: 'x',
+      createdAt: 1,
+      updatedAt: 1,
+    };
     const text = serialize({ sessions: [session as Session], notes: [], positions: [], actions: [] }, 'all');
     const parsed = parseExport(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
-      expect(parsed.error.details).toEqual([`data.sessions[0].lens: expected one of ${PERSPECTIVES.map((p) => `"${p}"`).join(', ')}`]);
+      expect(parsed.error.details).toEqual([
+        `data.sessions[0].lens: expected one of ${PERSPECTIVES.map((p) => `"${p}"`).join(', ')}`,
+      ]);
     }
   });
 
   it('the generated JSON Schema lists it as an optional enum of the perspectives', () => {
-    const session = (exportJsonSchema().$defs as Record<string, { required: string[]; properties: Record<string, { enum?: unknown }> }>).session!;
+    const session = (
+      exportJsonSchema().$defs as Record<string, { required: string[]; properties: Record<string, { enum?: unknown }> }>
+    ).session!;
     expect(session.properties.lens?.enum).toEqual([...PERSPECTIVES]);
     expect(session.required).not.toContain('lens');
   });

@@ -18,10 +18,22 @@ const session: Session = {
   updatedAt: 1,
 };
 const A: ReportCardInfo = { id: 'a', number: 1, title: 'Kaart A', kind: 'kenniskaart' };
-const B: ReportCardInfo = { id: 'b', number: 2, title: 'Zelfredzaam of samenredzaam?', kind: 'dilemma', poles: ['Zelfredzaam', 'Samenredzaam'] };
+const B: ReportCardInfo = {
+  id: 'b',
+  number: 2,
+  title: 'Zelfredzaam of samenredzaam?',
+  kind: 'dilemma',
+  poles: ['Zelfredzaam', 'Samenredzaam'],
+};
 const C: ReportCardInfo = { id: 'c', number: 3, title: 'Niet in de stapel', kind: 'dilemma', poles: ['X', 'Y'] };
 
-const note = (cardId: string, text: string, sessionId = 's1'): CardNote => ({ id: `n-${cardId}`, sessionId, cardId, text, updatedAt: 1 });
+const note = (cardId: string, text: string, sessionId = 's1'): CardNote => ({
+  id: `n-${cardId}`,
+  sessionId,
+  cardId,
+  text,
+  updatedAt: 1,
+});
 const position = (cardId: string, participant: string, value: number, agreed = false, updatedAt = 1): Position => ({
   id: `p-${cardId}-${participant}`,
   sessionId: 's1',
@@ -50,7 +62,11 @@ describe('buildReport', () => {
       session,
       {
         notes: [note('a', 'over A'), note('b', '   '), note('zz', 'weg'), note('a', 'andere sessie', 's2')],
-        positions: [position('b', 'Bram', 70, false, 2), position('b', 'Anna', 20, false, 1), position('b', '', 40, true)],
+        positions: [
+          position('b', 'Bram', 70, false, 2),
+          position('b', 'Anna', 20, false, 1),
+          position('b', '', 40, true),
+        ],
         actions: [action('x2', { cardId: 'c' }), action('x1'), action('x3', { cardId: 'a', done: true })],
       },
       [B, A],
@@ -71,7 +87,11 @@ describe('buildReport', () => {
   });
 
   it('in zelfreflectie the single marker is "my" position', () => {
-    const report = buildReport({ ...session, kind: 'zelfreflectie' }, { notes: [], positions: [position('b', '', 65)], actions: [] }, [B]);
+    const report = buildReport(
+      { ...session, kind: 'zelfreflectie' },
+      { notes: [], positions: [position('b', '', 65)], actions: [] },
+      [B],
+    );
     expect(report.sections[0]).toMatchObject({ markers: [], own: 65 });
   });
 });
@@ -80,7 +100,12 @@ describe('reportMarkdown', () => {
   const report = buildReport(
     session,
     {
-      notes: [note('b', 'Eerste regel\n# geen kop\n- geen lijst\n<img src=x onerror="alert(1)">\n[klik](javascript:alert(1))\n\n1. nummer')],
+      notes: [
+        note(
+          'b',
+          'Eerste regel\n# geen kop\n- geen lijst\n<img src=x onerror="alert(1)">\n[klik](javascript:alert(1))\n\n1. nummer',
+        ),
+      ],
       positions: [position('b', 'Anna', 20), position('b', '', 40, true)],
       actions: [action('x1', { cardId: 'b', owner: 'Anna_B', due: '2025-04-01' }), action('x2', { done: true })],
     },

@@ -74,7 +74,13 @@ describe('room encryption', () => {
 
   it('rejects what decrypts but is not a valid message', async () => {
     const key = await newRoomKey();
-    const hostile = [{ ...vote, position: 1e9 }, { ...vote, note: 'geheim' }, 'x', null, Array.from({ length: 300 }, () => 1)];
+    const hostile = [
+      { ...vote, position: 1e9 },
+      { ...vote, note: 'geheim' },
+      'x',
+      null,
+      Array.from({ length: 300 }, () => 1),
+    ];
     for (const message of hostile) {
       const result = await openPhoneFrame(key, room, await sealFrame(key, room, 'up', message));
       expect(result.ok).toBe(false);
@@ -90,13 +96,24 @@ describe('room encryption', () => {
 
   it('refuses to seal a message too large for the relay', async () => {
     const key = await newRoomKey();
-    await expect(sealFrame(key, room, 'down', { big: 'x'.repeat(ROOM_LIMITS.frameMaxChars) })).rejects.toThrow(/too large/);
+    await expect(sealFrame(key, room, 'down', { big: 'x'.repeat(ROOM_LIMITS.frameMaxChars) })).rejects.toThrow(
+      /too large/,
+    );
   });
 
   it('a full room state of 200 positions fits in one frame', async () => {
     const key = await newRoomKey();
     const spread = Array.from({ length: 200 }, () => 100);
-    const state = { t: 'state', v: 1, seq: 2 ** 40, card: 'a'.repeat(80), phase: 'revealed', chosen: 200, joined: 200, spread };
+    const state = {
+      t: 'state',
+      v: 1,
+      seq: 2 ** 40,
+      card: 'a'.repeat(80),
+      phase: 'revealed',
+      chosen: 200,
+      joined: 200,
+      spread,
+    };
     expect((await openHostFrame(key, room, await sealFrame(key, room, 'down', state))).ok).toBe(true);
   });
 
@@ -132,14 +149,26 @@ describe('the link fragment', () => {
 
   it('derives the socket.io endpoint from KJK_RELAY_URL', () => {
     expect(relayEndpoint('http://127.0.0.1:4322')).toEqual({ origin: 'http://127.0.0.1:4322', path: '/socket.io/' });
-    expect(relayEndpoint('https://kjk.example/relay/')).toEqual({ origin: 'https://kjk.example', path: '/relay/socket.io/' });
+    expect(relayEndpoint('https://kjk.example/relay/')).toEqual({
+      origin: 'https://kjk.example',
+      path: '/relay/socket.io/',
+    });
     expect(() => relayEndpoint('ftp://x')).toThrow();
   });
 
   it('names exactly the relay origin for the CSP, and refuses odd addresses', () => {
-    expect(relayConnectSources('https://relay.kjk.example/socket/')).toEqual(['https://relay.kjk.example', 'wss://relay.kjk.example']);
+    expect(relayConnectSources('https://relay.kjk.example/socket/')).toEqual([
+      'https://relay.kjk.example',
+      'wss://relay.kjk.example',
+    ]);
     expect(relayConnectSources('http://127.0.0.1:4322')).toEqual(['http://127.0.0.1:4322', 'ws://127.0.0.1:4322']);
-    for (const bad of ['relay.example', 'wss://relay.example', 'https://u:p@relay.example', 'https://relay.example/?x=1', "https://relay.example'; script-src *"]) {
+    for (const bad of [
+      'relay.example',
+      'wss://relay.example',
+      'https://u:p@relay.example',
+      'https://relay.example/?x=1',
+      "https://relay.example'; script-src *",
+    ]) {
       expect(() => relayConnectSources(bad), bad).toThrow(/KJK_RELAY_URL/);
     }
   });

@@ -28,7 +28,11 @@ const vote = (pid: string, peer: string, position: number, card = A): RoomEvent 
   peer,
   message: { t: 'vote', v: 1, pid, seq: ++seq, card, position },
 });
-const leave = (pid: string, peer: string): RoomEvent => ({ type: 'phone', peer, message: { t: 'leave', v: 1, pid, seq: ++seq } });
+const leave = (pid: string, peer: string): RoomEvent => ({
+  type: 'phone',
+  peer,
+  message: { t: 'leave', v: 1, pid, seq: ++seq },
+});
 const run = (events: RoomEvent[], start: RoomState = initialRoom(A)) => events.reduce(roomReducer, start);
 
 describe('the vote reducer', () => {
@@ -44,8 +48,17 @@ describe('the vote reducer', () => {
   });
 
   it('lets a phone change its position until the reveal, then shows the spread without names', () => {
-    let s = run([join(ann, 'p1', 'Ann'), join(bob, 'p2'), vote(ann, 'p1', 30), vote(ann, 'p1', 60), vote(bob, 'p2', 10)]);
-    expect(positionsOn(s, A)).toEqual([{ pid: ann, position: 60, name: 'Ann' }, { pid: bob, position: 10 }]);
+    let s = run([
+      join(ann, 'p1', 'Ann'),
+      join(bob, 'p2'),
+      vote(ann, 'p1', 30),
+      vote(ann, 'p1', 60),
+      vote(bob, 'p2', 10),
+    ]);
+    expect(positionsOn(s, A)).toEqual([
+      { pid: ann, position: 60, name: 'Ann' },
+      { pid: bob, position: 10 },
+    ]);
     s = run([{ type: 'reveal' }, vote(ann, 'p1', 99)], s);
     expect(s.phase).toBe('revealed');
     expect(positionsOn(s, A).find((p) => p.pid === ann)?.position).toBe(60);

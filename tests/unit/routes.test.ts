@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { allPaths, href, langOf, LANGS, match, otherLang, path, ROUTES, withBase, type RouteKey } from '../../src/routes';
+import {
+  allPaths,
+  href,
+  langOf,
+  LANGS,
+  match,
+  otherLang,
+  path,
+  ROUTES,
+  withBase,
+  type RouteKey,
+} from '../../src/routes';
 
 describe('routes', () => {
   it('keeps the published paths (QR codes and links depend on them)', () => {

@@ -94,7 +94,10 @@ describe('the spread of several scans', () => {
   it('fills up to three with smaller differences when few cards divide people, never more than asked', () => {
     const scans = [answers({ a1: 0, a2: 40, b1: 48 }), answers({ a1: 100, a2: 50, b1: 52 })];
     expect(mostDivergent(spreadOf(cards, scans)).map((x) => x.card.id)).toEqual(['a1', 'a2', 'b1']);
-    const many = [answers({ a1: 0, a2: 0, b1: 0, c1: 0, c2: 0, c3: 0 }), answers({ a1: 90, a2: 90, b1: 90, c1: 90, c2: 90, c3: 90 })];
+    const many = [
+      answers({ a1: 0, a2: 0, b1: 0, c1: 0, c2: 0, c3: 0 }),
+      answers({ a1: 90, a2: 90, b1: 90, c1: 90, c2: 90, c3: 90 }),
+    ];
     const top = mostDivergent(spreadOf(cards, many));
     expect(top.map((x) => x.card.number)).toEqual([2, 3, 7, 12, 13]);
     expect(mostDivergent(spreadOf(cards, many), { most: 2 })).toHaveLength(2);
@@ -104,7 +107,11 @@ describe('the spread of several scans', () => {
 describe('the scan’s place in the address bar', () => {
   it('round-trips every view and falls back on nonsense', async () => {
     const { parseScanRoute, scanSearch } = await import('../../src/lib/scan/walk');
-    for (const r of [{ view: 'start' }, { view: 'card', id: 'abc', index: 4 }, { view: 'profile', id: 'abc' }] as const) {
+    for (const r of [
+      { view: 'start' },
+      { view: 'card', id: 'abc', index: 4 },
+      { view: 'profile', id: 'abc' },
+    ] as const) {
       expect(parseScanRoute(scanSearch(r))).toEqual(r);
     }
     expect(parseScanRoute('?scan=')).toEqual({ view: 'start' });

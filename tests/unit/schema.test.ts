@@ -13,7 +13,14 @@ const valid = {
     { label: 'B', protects: 'p', upside: 'u', overshoot: 'o' },
   ],
   questions: ['1?', '2?', '3?'],
-  perspectives: { jeugdige: ['?'], ouder: ['?'], netwerk: ['?'], professional: ['?'], leidinggevende: ['?'], beleidsmaker: ['?'] },
+  perspectives: {
+    jeugdige: ['?'],
+    ouder: ['?'],
+    netwerk: ['?'],
+    professional: ['?'],
+    leidinggevende: ['?'],
+    beleidsmaker: ['?'],
+  },
   example: 'E',
   sources: [{ label: 'Kamerstuk 31 839, nr. 728' }],
 };

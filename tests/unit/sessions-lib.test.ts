@@ -43,7 +43,12 @@ describe('sessionDeck', () => {
 
 describe('deckFromLink', () => {
   it('reads a shared shuffle as its seed, from a full address or a bare query', () => {
-    for (const text of ['https://example.org/kaarten/?schud=k7f2x#trek', '/kaarten/?schud=k7f2x', '?schud=k7f2x', ' schud=K7F2X ']) {
+    for (const text of [
+      'https://example.org/kaarten/?schud=k7f2x#trek',
+      '/kaarten/?schud=k7f2x',
+      '?schud=k7f2x',
+      ' schud=K7F2X ',
+    ]) {
       const r = deckFromLink(text, CARDS);
       expect(r.ref, text).toEqual({ seed: 'k7f2x' });
       expect(r.count).toBe(25);
@@ -63,7 +68,10 @@ describe('deckFromLink', () => {
     expect(r.problems.map((p) => p.code)).toEqual(['unknown-card', 'duplicate-card']);
   });
   it('refuses a link without a deck, or one that gives no cards', () => {
-    expect(deckFromLink('https://example.org/kaarten/', CARDS)).toMatchObject({ ref: null, problems: [{ code: 'no-deck' }] });
+    expect(deckFromLink('https://example.org/kaarten/', CARDS)).toMatchObject({
+      ref: null,
+      problems: [{ code: 'no-deck' }],
+    });
     expect(deckFromLink('', CARDS).ref).toBeNull();
     const none = deckFromLink('?kaarten=nope', CARDS);
     expect(none.ref).toEqual({});
@@ -91,7 +99,15 @@ function memoryStorage(opts: { full?: boolean } = {}): DraftStorage & { map: Map
   };
 }
 
-const draft = (over: Partial<Draft> = {}): Draft => ({ sessionId: 's1', cardId: 'c1', text: 'hallo', base: null, at: 1, tab: 't1', ...over });
+const draft = (over: Partial<Draft> = {}): Draft => ({
+  sessionId: 's1',
+  cardId: 'c1',
+  text: 'hallo',
+  base: null,
+  at: 1,
+  tab: 't1',
+  ...over,
+});
 
 describe('draft journal', () => {
   it('writes, reads, lists and removes drafts per session and card', () => {
@@ -127,7 +143,10 @@ describe('draft journal', () => {
     writeDraft(storage, draft({ cardId: 'ok' }));
     writeDraft(storage, draft({ cardId: 'clash' }));
     writeDraft(storage, draft({ cardId: 'deleted' }));
-    const save = vi.fn(async (d: Draft): Promise<'saved' | 'conflict' | 'gone'> => (d.cardId === 'ok' ? 'saved' : d.cardId === 'clash' ? 'conflict' : 'gone'));
+    const save = vi.fn(
+      async (d: Draft): Promise<'saved' | 'conflict' | 'gone'> =>
+        d.cardId === 'ok' ? 'saved' : d.cardId === 'clash' ? 'conflict' : 'gone',
+    );
     expect(await recoverDrafts(storage, save)).toEqual({ saved: 1, conflict: 1, gone: 1, error: 0 });
     expect(listDrafts(storage).map((d) => d.cardId)).toEqual(['clash']);
   });
@@ -138,7 +157,11 @@ describe('routes in the query string', () => {
     expect(parseRoute('')).toEqual({ view: 'list' });
     expect(parseRoute('?sessie=abc&kaart=3')).toEqual({ view: 'session', id: 'abc', card: 2 });
     expect(parseRoute('?sessie=abc&verslag=1')).toEqual({ view: 'report', id: 'abc' });
-    for (const r of [{ view: 'list' }, { view: 'session', id: 'a b&c', card: 4 }, { view: 'report', id: 'x' }] as const) {
+    for (const r of [
+      { view: 'list' },
+      { view: 'session', id: 'a b&c', card: 4 },
+      { view: 'report', id: 'x' },
+    ] as const) {
       expect(parseRoute(routeSearch(r))).toEqual(r);
     }
     expect(routeSearch({ view: 'session', id: 'x', card: 0 })).toBe('?sessie=x');
@@ -196,7 +219,11 @@ const session = (over: Partial<Session>): Session => ({
 
 describe('positions', () => {
   it('separates named markers from the reserved own/agreed one', () => {
-    const list = [pos({ id: 'b', participant: 'Bram', updatedAt: 3 }), pos({ id: 'x', participant: '', agreed: true }), pos({ id: 'a', participant: 'Anna', updatedAt: 2 })];
+    const list = [
+      pos({ id: 'b', participant: 'Bram', updatedAt: 3 }),
+      pos({ id: 'x', participant: '', agreed: true }),
+      pos({ id: 'a', participant: 'Anna', updatedAt: 2 }),
+    ];
     expect(participantPositions(list).map((p) => p.participant)).toEqual(['Anna', 'Bram']);
     expect(ownPosition(list, 'teamoverleg')?.id).toBe('x');
     expect(ownPosition([pos({ id: 'y' })], 'zelfreflectie')?.id).toBe('y');
@@ -207,9 +234,21 @@ describe('positions', () => {
   });
   it('makes one history point per session that agreed (or reflected alone)', () => {
     const entries: PositionHistoryEntry[] = [
-      { session: session({ id: 's1', date: '2025-01-01' }), positions: [pos({ participant: 'Anna', value: 10 })], agreed: null },
-      { session: session({ id: 's2', date: '2025-02-01' }), positions: [pos({ value: 30, agreed: true })], agreed: pos({ value: 30, agreed: true }) },
-      { session: session({ id: 's3', kind: 'zelfreflectie', date: '2025-03-01' }), positions: [pos({ value: 70 })], agreed: null },
+      {
+        session: session({ id: 's1', date: '2025-01-01' }),
+        positions: [pos({ participant: 'Anna', value: 10 })],
+        agreed: null,
+      },
+      {
+        session: session({ id: 's2', date: '2025-02-01' }),
+        positions: [pos({ value: 30, agreed: true })],
+        agreed: pos({ value: 30, agreed: true }),
+      },
+      {
+        session: session({ id: 's3', kind: 'zelfreflectie', date: '2025-03-01' }),
+        positions: [pos({ value: 70 })],
+        agreed: null,
+      },
     ];
     expect(historyPoints(entries).map((p) => [p.sessionId, p.value])).toEqual([
       ['s2', 30],
@@ -221,7 +260,12 @@ describe('positions', () => {
 describe('change bus', () => {
   it('delivers this tab its own writes after the caller, and other tabs through the channel', async () => {
     const posted: unknown[] = [];
-    const sync: SyncChannel = { available: true, post: (c) => posted.push(c), subscribe: () => () => {}, close: () => {} };
+    const sync: SyncChannel = {
+      available: true,
+      post: (c) => posted.push(c),
+      subscribe: () => () => {},
+      close: () => {},
+    };
     const bus = createBus();
     const seen: ChangeMessage[] = [];
     bus.subscribe((m) => seen.push(m));
@@ -238,10 +282,23 @@ describe('change bus', () => {
 });
 
 describe('the session list', () => {
-  const cards = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, number: i + 1, theme: 'visies' as const, kind: 'dilemma' as const }));
+  const cards = ['a', 'b', 'c', 'd'].map((id, i) => ({
+    id,
+    number: i + 1,
+    theme: 'visies' as const,
+    kind: 'dilemma' as const,
+  }));
   it('counts the cards of a session as sessionDeck does, without building the deck', () => {
-    const refs = [{}, { seed: 'abc' }, { cards: [] }, { cards: ['b', 'a'] }, { cards: ['a', 'a', 'x'] }, { cards: ['x', 'y'] }];
-    for (const ref of refs) expect(sessionDeckSize(cards, ref), JSON.stringify(ref)).toBe(sessionDeck(cards, ref).length);
+    const refs = [
+      {},
+      { seed: 'abc' },
+      { cards: [] },
+      { cards: ['b', 'a'] },
+      { cards: ['a', 'a', 'x'] },
+      { cards: ['x', 'y'] },
+    ];
+    for (const ref of refs)
+      expect(sessionDeckSize(cards, ref), JSON.stringify(ref)).toBe(sessionDeck(cards, ref).length);
     expect(sessionDeckSize(cards, { cards: ['a', 'a', 'x'] })).toBe(1);
   });
   it('suggests each team name once, sorted, without empty ones', () => {

@@ -4,7 +4,9 @@ import { withBaseLinks } from '../../src/integrations/static-host';
 describe('links under a deploy base', () => {
   it('prefixes root-relative links from content once', () => {
     const html = '<p><a href="/begrippen/#jim">JIM</a> <a class="x" href="/waaier/kaarten/">k</a></p>';
-    expect(withBaseLinks(html, '/waaier/')).toBe('<p><a href="/waaier/begrippen/#jim">JIM</a> <a class="x" href="/waaier/kaarten/">k</a></p>');
+    expect(withBaseLinks(html, '/waaier/')).toBe(
+      '<p><a href="/waaier/begrippen/#jim">JIM</a> <a class="x" href="/waaier/kaarten/">k</a></p>',
+    );
   });
 
   it('leaves other origins, protocol-relative links and non-links alone', () => {

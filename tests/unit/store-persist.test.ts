@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { persistenceStatus, requestPersistence, storageEstimate, type StorageManagerLike } from '../../src/lib/store/persist';
+import {
+  persistenceStatus,
+  requestPersistence,
+  storageEstimate,
+  type StorageManagerLike,
+} from '../../src/lib/store/persist';
 import { openKjk, type KjkDb } from '../../src/lib/store/schema';
 import { createRepo, salvage } from '../../src/lib/store/repo';
 
@@ -55,11 +60,16 @@ describe('persistent storage request', () => {
 
   it('a failing store while remembering the answer does not hide the answer', async () => {
     const meta = { set: vi.fn(async () => Promise.reject(new Error('quota'))) };
-    expect(await requestPersistence(meta, { persisted: async () => false, persist: async () => true })).toBe('persisted');
+    expect(await requestPersistence(meta, { persisted: async () => false, persist: async () => true })).toBe(
+      'persisted',
+    );
   });
 
   it('estimate is for display only and tolerates odd answers', async () => {
-    expect(await storageEstimate({ estimate: async () => ({ usage: 10, quota: 100 }) })).toEqual({ usage: 10, quota: 100 });
+    expect(await storageEstimate({ estimate: async () => ({ usage: 10, quota: 100 }) })).toEqual({
+      usage: 10,
+      quota: 100,
+    });
     expect(await storageEstimate({ estimate: async () => ({}) })).toBeNull();
     expect(
       await storageEstimate({

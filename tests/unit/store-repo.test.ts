@@ -52,8 +52,18 @@ describe('sessions', () => {
   });
 
   it('create + get: trims the team, keeps the title as typed', async () => {
-    const s = await repo.sessions.create({ ...base, title: '  Overleg 🌱 ', team: '  Team Noord  ', deck: { seed: 'x7', cards: ['a', 'b'] } });
-    expect(s).toMatchObject({ id: 'id-1', title: '  Overleg 🌱 ', team: 'Team Noord', deck: { seed: 'x7', cards: ['a', 'b'] } });
+    const s = await repo.sessions.create({
+      ...base,
+      title: '  Overleg 🌱 ',
+      team: '  Team Noord  ',
+      deck: { seed: 'x7', cards: ['a', 'b'] },
+    });
+    expect(s).toMatchObject({
+      id: 'id-1',
+      title: '  Overleg 🌱 ',
+      team: 'Team Noord',
+      deck: { seed: 'x7', cards: ['a', 'b'] },
+    });
     expect(s.createdAt).toBe(clock.time());
     expect(await repo.sessions.get(s.id)).toEqual(s);
     expect(await repo.sessions.get('nope')).toBeUndefined();
@@ -119,11 +129,15 @@ describe('sessions', () => {
     expect(copyNotes[0]).toMatchObject({ sessionId: copy.id, cardId: 'k1', text: 'notitie' });
     expect(copyNotes[0]!.id).not.toBe(origNotes[0]!.id);
     const copyPositions = await repo.positions.list(copy.id);
-    expect(copyPositions).toEqual([expect.objectContaining({ participant: 'Anna', value: 30, agreed: true, sessionId: copy.id })]);
+    expect(copyPositions).toEqual([
+      expect.objectContaining({ participant: 'Anna', value: 30, agreed: true, sessionId: copy.id }),
+    ]);
     expect(copyPositions[0]!.id).not.toBe(p.id);
     const copyActions = await repo.actions.list(copy.id);
-    expect(copyActions).toEqual([expect.objectContaining({ text: 'Bellen', owner: 'Piet', due: '2024-05-10', cardId: 'k1' })]);
-    expect((await repo.notes.list(s.id))).toEqual(origNotes);
+    expect(copyActions).toEqual([
+      expect.objectContaining({ text: 'Bellen', owner: 'Piet', due: '2024-05-10', cardId: 'k1' }),
+    ]);
+    expect(await repo.notes.list(s.id)).toEqual(origNotes);
     await expectStoreError(repo.sessions.duplicate('missing'), 'not-found');
   });
 
@@ -168,11 +182,21 @@ describe('notes', () => {
     expect(await repo.notes.get(s.id, 'k1')).toEqual(first.note);
 
     advance(5);
-    const second = await repo.notes.save({ sessionId: s.id, cardId: 'k1', text: 'v2', baseUpdatedAt: first.note.updatedAt });
+    const second = await repo.notes.save({
+      sessionId: s.id,
+      cardId: 'k1',
+      text: 'v2',
+      baseUpdatedAt: first.note.updatedAt,
+    });
     expect(second.ok && second.note.id === first.note.id && second.note.text === 'v2').toBe(true);
 
     // An editor still showing v1 tries to save: refused, and it gets v2 back.
-    const stale = await repo.notes.save({ sessionId: s.id, cardId: 'k1', text: 'v1-bewerkt', baseUpdatedAt: first.note.updatedAt });
+    const stale = await repo.notes.save({
+      sessionId: s.id,
+      cardId: 'k1',
+      text: 'v1-bewerkt',
+      baseUpdatedAt: first.note.updatedAt,
+    });
     expect(stale).toEqual({ ok: false, reason: 'conflict', stored: expect.objectContaining({ text: 'v2' }) });
     // An editor that started empty while another tab created the note: also a conflict.
     const fromEmpty = await repo.notes.save({ sessionId: s.id, cardId: 'k1', text: 'ander', baseUpdatedAt: null });
@@ -222,7 +246,10 @@ describe('notes', () => {
 
   it('refuses a note for a missing session, bad ids and over-long text', async () => {
     const { repo } = makeRepo(await freshDb());
-    await expectStoreError(repo.notes.save({ sessionId: 'missing', cardId: 'k', text: 'x', baseUpdatedAt: null }), 'not-found');
+    await expectStoreError(
+      repo.notes.save({ sessionId: 'missing', cardId: 'k', text: 'x', baseUpdatedAt: null }),
+      'not-found',
+    );
     const s = await repo.sessions.create(base);
     await expectStoreError(repo.notes.save({ sessionId: s.id, cardId: '', text: 'x', baseUpdatedAt: null }), 'invalid');
     await expectStoreError(
@@ -234,7 +261,7 @@ describe('notes', () => {
   it('keeps a 5 MB note and text with <script> exactly as typed', async () => {
     const { repo } = makeRepo(await freshDb());
     const s = await repo.sessions.create(base);
-    const big = 'Lorem ipsum 🌱 '.repeat(5 * 1024 * 1024 / 16);
+    const big = 'Lorem ipsum 🌱 '.repeat((5 * 1024 * 1024) / 16);
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(1)> [link](javascript:alert(1))';
     await repo.notes.save({ sessionId: s.id, cardId: 'big', text: big, baseUpdatedAt: null });
     await repo.notes.save({ sessionId: s.id, cardId: 'xss', text: hostile, baseUpdatedAt: null });
@@ -253,12 +280,24 @@ describe('positions', () => {
     expect(moved.value).toBe(80);
     const bob = await repo.positions.set({ sessionId: s.id, cardId: 'k1', participant: 'Bob', value: 0 });
     await repo.positions.set({ sessionId: s.id, cardId: 'k2', participant: 'Anna', value: 100 });
-    const renamed = await repo.positions.set({ id: bob.id, sessionId: s.id, cardId: 'k1', participant: 'Bob B.', value: 5 });
+    const renamed = await repo.positions.set({
+      id: bob.id,
+      sessionId: s.id,
+      cardId: 'k1',
+      participant: 'Bob B.',
+      value: 5,
+    });
     expect(renamed).toMatchObject({ id: bob.id, participant: 'Bob B.', value: 5 });
     expect(await repo.positions.list(s.id, 'k1')).toHaveLength(2);
     expect(await repo.positions.list(s.id)).toHaveLength(3);
-    await expectStoreError(repo.positions.set({ id: 'nope', sessionId: s.id, cardId: 'k1', participant: 'x', value: 1 }), 'not-found');
-    await expectStoreError(repo.positions.set({ id: bob.id, sessionId: s.id, cardId: 'k2', participant: 'x', value: 1 }), 'invalid');
+    await expectStoreError(
+      repo.positions.set({ id: 'nope', sessionId: s.id, cardId: 'k1', participant: 'x', value: 1 }),
+      'not-found',
+    );
+    await expectStoreError(
+      repo.positions.set({ id: bob.id, sessionId: s.id, cardId: 'k2', participant: 'x', value: 1 }),
+      'invalid',
+    );
   });
 
   it('rejects values outside 0..100 and non-numbers', async () => {
@@ -321,11 +360,22 @@ describe('actions', () => {
   it('add, update (set and clear optional fields), toggle, delete, list oldest first', async () => {
     const { repo, advance } = makeRepo(await freshDb());
     const s = await repo.sessions.create(base);
-    const a = await repo.actions.add({ sessionId: s.id, text: 'Bel school', owner: 'Piet', due: '2024-05-08', cardId: 'k1' });
+    const a = await repo.actions.add({
+      sessionId: s.id,
+      text: 'Bel school',
+      owner: 'Piet',
+      due: '2024-05-08',
+      cardId: 'k1',
+    });
     advance(1);
     const b = await repo.actions.add({ sessionId: s.id, text: 'Mail ouders' });
     expect(a).toMatchObject({ done: false, owner: 'Piet', due: '2024-05-08', cardId: 'k1' });
-    const updated = await repo.actions.update(a.id, { text: 'Bel de school', owner: null, due: '2024-05-09', cardId: null });
+    const updated = await repo.actions.update(a.id, {
+      text: 'Bel de school',
+      owner: null,
+      due: '2024-05-09',
+      cardId: null,
+    });
     expect(updated).toMatchObject({ text: 'Bel de school', due: '2024-05-09' });
     expect('owner' in updated || 'cardId' in updated).toBe(false);
     expect((await repo.actions.toggle(a.id)).done).toBe(true);
@@ -513,7 +563,12 @@ describe('sync', () => {
     const saved = await repo.notes.save({ sessionId: s.id, cardId: 'k', text: 'x', baseUpdatedAt: null });
     await vi.waitFor(() => expect(received).toHaveLength(2));
     expect(received[0]).toEqual({ type: 'changed', store: 'sessions', id: s.id, updatedAt: s.updatedAt });
-    expect(received[1]).toEqual({ type: 'changed', store: 'notes', id: saved.ok ? saved.note.id : '', updatedAt: saved.ok ? saved.note.updatedAt : 0 });
+    expect(received[1]).toEqual({
+      type: 'changed',
+      store: 'notes',
+      id: saved.ok ? saved.note.id : '',
+      updatedAt: saved.ok ? saved.note.updatedAt : 0,
+    });
 
     // A conflict writes nothing, so it announces nothing.
     await repo.notes.save({ sessionId: s.id, cardId: 'k', text: 'y', baseUpdatedAt: null });

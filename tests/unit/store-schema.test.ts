@@ -123,7 +123,9 @@ describe('schema', () => {
       if (from < 2) expect(await repo.meta.get('lastChangeAt')).toBe(3000);
       // The unique note index still holds after the upgrade.
       const dup = db.transaction('notes', 'readwrite');
-      await expect(dup.store.add({ id: 'n9', sessionId: 's1', cardId: 'kaart-1', text: 'x', updatedAt: 1 })).rejects.toThrow();
+      await expect(
+        dup.store.add({ id: 'n9', sessionId: 's1', cardId: 'kaart-1', text: 'x', updatedAt: 1 }),
+      ).rejects.toThrow();
       await dup.done.catch(() => undefined);
     });
   }

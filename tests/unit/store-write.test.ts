@@ -54,7 +54,10 @@ describe('one write recipe', () => {
     const before = posted.length;
     const lastChange = await repo.meta.get('lastChangeAt');
     await expectStoreError(repo.actions.delete('nope'), 'not-found');
-    await expectStoreError(repo.positions.set({ sessionId: 'nope', cardId: 'k', participant: '', value: 1 }), 'not-found');
+    await expectStoreError(
+      repo.positions.set({ sessionId: 'nope', cardId: 'k', participant: '', value: 1 }),
+      'not-found',
+    );
     await expectStoreError(repo.sessions.rename(s.id, 5 as unknown as string), 'invalid');
     expect(posted.length).toBe(before);
     expect(await repo.meta.get('lastChangeAt')).toBe(lastChange);

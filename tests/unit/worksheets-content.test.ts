@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { worksheetSchema } from '../../src/content.schema';
 import { readEntries } from '../support/content';
 
-const sheets = (lang: 'nl' | 'en') => readEntries('werkbladen', lang).sort((a, b) => Number(a.data.order) - Number(b.data.order));
+const sheets = (lang: 'nl' | 'en') =>
+  readEntries('werkbladen', lang).sort((a, b) => Number(a.data.order) - Number(b.data.order));
 
 describe('worksheets content', () => {
   it('has the four sheets of the paper fan in both languages, with the same shape', () => {
@@ -28,7 +29,15 @@ describe('worksheets content', () => {
   });
 
   it('refuses a sheet whose layout needs are broken', () => {
-    const base = { id: 'x', order: 1, layout: 'network', title: 'T', purpose: 'P', instruction: 'I', prompts: [{ label: 'L', lines: 3 }] };
+    const base = {
+      id: 'x',
+      order: 1,
+      layout: 'network',
+      title: 'T',
+      purpose: 'P',
+      instruction: 'I',
+      prompts: [{ label: 'L', lines: 3 }],
+    };
     expect(worksheetSchema.safeParse(base).success).toBe(true);
     expect(worksheetSchema.safeParse({ ...base, rings: ['a', 'b'] }).success).toBe(false);
     expect(worksheetSchema.safeParse({ ...base, prompts: [] }).success).toBe(false);

@@ -7,7 +7,15 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { OWN_PARTICIPANT } from '../../lib/sessions/positions';
 import { todayIso, formatDay } from '../../lib/sessions/format';
-import { clampIndex, nextOpen, parseScanRoute, scanFileName, scanOrder, scanSearch, type ScanRoute } from '../../lib/scan/walk';
+import {
+  clampIndex,
+  nextOpen,
+  parseScanRoute,
+  scanFileName,
+  scanOrder,
+  scanSearch,
+  type ScanRoute,
+} from '../../lib/scan/walk';
 import { serialize } from '../../lib/exchange/format';
 import { createRepo, type Repo } from '../../lib/store/repo';
 import { closeKjk, openKjk, type KjkDb } from '../../lib/store/schema';
@@ -101,7 +109,9 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
         const byId = new Map(cards.map((c) => [c.id, c] as const));
         const order = (session.deck.cards ?? []).flatMap((id) => byId.get(id) ?? []);
         const positions = await repo.positions.list(scanId);
-        const answers = new Map(positions.filter((p) => p.participant === OWN_PARTICIPANT).map((p) => [p.cardId, p.value] as const));
+        const answers = new Map(
+          positions.filter((p) => p.participant === OWN_PARTICIPANT).map((p) => [p.cardId, p.value] as const),
+        );
         if (live) {
           setMissing(false);
           setLoaded({ session, order, answers });
@@ -116,34 +126,39 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
   }, [repo, scanId, loaded, cards]);
 
   if (phase.kind === 'opening') return <p class="scan-status">{s.loading}</p>;
-  if (phase.kind === 'failed' || !repo) return <p class="scan-status tile" role="alert">{s.unavailable}</p>;
+  if (phase.kind === 'failed' || !repo)
+    return (
+      <p class="scan-status tile" role="alert">
+        {s.unavailable}
+      </p>
+    );
 
   if (route.view === 'start' || missing) {
     return (
       <>
-      <ScanStart
-        t={t}
-        cards={cards}
-        missing={missing}
-        onStart={async (themes, label) => {
-          const order = scanOrder(cards, themes);
-          const date = todayIso();
-          const session = await repo.sessions.create({
-            kind: 'zelfreflectie',
-            title: fill(t.lang, s.sessionTitle, { date: formatDay(date, lang) }),
-            // A scan's label lives in `team`: the trend view then follows one person's scans.
-            team: label,
-            date,
-            lang,
-            deck: { cards: order.map((c) => c.id) },
-            origin: 'scan',
-          });
-          setMissing(false);
-          setLoaded({ session, order, answers: new Map() });
-          go({ view: 'card', id: session.id, index: 0 });
-        }}
-      />
-      <ScanCompare repo={repo} t={t} cards={cards} lang={lang} sessionsHref={sessionsHref} />
+        <ScanStart
+          t={t}
+          cards={cards}
+          missing={missing}
+          onStart={async (themes, label) => {
+            const order = scanOrder(cards, themes);
+            const date = todayIso();
+            const session = await repo.sessions.create({
+              kind: 'zelfreflectie',
+              title: fill(t.lang, s.sessionTitle, { date: formatDay(date, lang) }),
+              // A scan's label lives in `team`: the trend view then follows one person's scans.
+              team: label,
+              date,
+              lang,
+              deck: { cards: order.map((c) => c.id) },
+              origin: 'scan',
+            });
+            setMissing(false);
+            setLoaded({ session, order, answers: new Map() });
+            go({ view: 'card', id: session.id, index: 0 });
+          }}
+        />
+        <ScanCompare repo={repo} t={t} cards={cards} lang={lang} sessionsHref={sessionsHref} />
       </>
     );
   }
@@ -191,9 +206,21 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
   );
 }
 
-function ScanStart({ t, cards, missing, onStart }: { t: ScanStrings; cards: ScanIslandCard[]; missing: boolean; onStart(themes: Set<Theme>, label: string): Promise<void> }) {
+function ScanStart({
+  t,
+  cards,
+  missing,
+  onStart,
+}: {
+  t: ScanStrings;
+  cards: ScanIslandCard[];
+  missing: boolean;
+  onStart(themes: Set<Theme>, label: string): Promise<void>;
+}) {
   const s = t.scan;
-  const counts = THEMES.map((theme) => ({ theme, n: cards.filter((c) => c.theme === theme).length })).filter((x) => x.n > 0);
+  const counts = THEMES.map((theme) => ({ theme, n: cards.filter((c) => c.theme === theme).length })).filter(
+    (x) => x.n > 0,
+  );
   const [chosen, setChosen] = useState<Set<Theme>>(() => new Set(counts.map((x) => x.theme)));
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
@@ -214,7 +241,11 @@ function ScanStart({ t, cards, missing, onStart }: { t: ScanStrings; cards: Scan
         }
       }}
     >
-      {missing && <p class="scan-problem" role="alert">{s.notFound}</p>}
+      {missing && (
+        <p class="scan-problem" role="alert">
+          {s.notFound}
+        </p>
+      )}
       <fieldset>
         <legend>
           <h2>{s.chooseTitle}</h2>
@@ -238,12 +269,24 @@ function ScanStart({ t, cards, missing, onStart }: { t: ScanStrings; cards: Scan
       </fieldset>
       <p class="scan-label">
         <label for="scan-label">{s.label}</label>
-        <input id="scan-label" type="text" maxLength={60} autocomplete="off" value={label} aria-describedby="scan-label-help" onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="scan-label"
+          type="text"
+          maxLength={60}
+          autocomplete="off"
+          value={label}
+          aria-describedby="scan-label-help"
+          onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)}
+        />
         <span id="scan-label-help" class="scan-hint">
           {s.labelHelp}
         </span>
       </p>
-      {problem && <p class="scan-problem" role="alert">{problem}</p>}
+      {problem && (
+        <p class="scan-problem" role="alert">
+          {problem}
+        </p>
+      )}
       <button class="button primary" type="submit" disabled={busy}>
         {s.start}
       </button>
@@ -290,7 +333,11 @@ function ScanStep({
   const answered = new Set(loaded.answers.keys());
   const afterThis = () => {
     // Past the last card, or when every other card is done, the profile comes next.
-    const open = nextOpen(loaded.order.map((c) => c.id), new Set([...answered, card.id]), index + 1);
+    const open = nextOpen(
+      loaded.order.map((c) => c.id),
+      new Set([...answered, card.id]),
+      index + 1,
+    );
     return last || open === -1 || open <= index ? total : open;
   };
 
@@ -339,7 +386,11 @@ function ScanStep({
           <span aria-hidden="true">{card.poles[1].label}</span>
         </div>
         <p id="scan-place-status" class="scan-hint" aria-live="polite">
-          {failed ? '' : stored === undefined ? s.notPlaced : fill(t.lang, s.placed, { value: stored, lean: leanPhrase(stored, card.poles, t) })}
+          {failed
+            ? ''
+            : stored === undefined
+              ? s.notPlaced
+              : fill(t.lang, s.placed, { value: stored, lean: leanPhrase(stored, card.poles, t) })}
         </p>
         {failed && (
           <p class="scan-problem" role="alert">

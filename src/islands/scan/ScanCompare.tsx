@@ -30,7 +30,12 @@ async function loadScans(repo: Repo): Promise<ScanInfo[]> {
   return Promise.all(
     found.map(async (session) => {
       const positions = await repo.positions.list(session.id);
-      return { session, answers: new Map(positions.filter((p) => p.participant === OWN_PARTICIPANT).map((p) => [p.cardId, p.value] as const)) };
+      return {
+        session,
+        answers: new Map(
+          positions.filter((p) => p.participant === OWN_PARTICIPANT).map((p) => [p.cardId, p.value] as const),
+        ),
+      };
     }),
   );
 }
@@ -55,12 +60,31 @@ function SpreadRow({ spread, card, t }: { spread: CardSpread; card: ScanIslandCa
       <span class="scan-row-pole scan-row-a">{card.poles[0].label}</span>
       <SpreadLine spread={spread} />
       <span class="scan-row-pole scan-row-b">{card.poles[1].label}</span>
-      <span class="scan-row-text">{fill(t.lang, t.scan.spreadItem, { title: card.title, min: spread.min, max: spread.max, n: spread.values.length })}</span>
+      <span class="scan-row-text">
+        {fill(t.lang, t.scan.spreadItem, {
+          title: card.title,
+          min: spread.min,
+          max: spread.max,
+          n: spread.values.length,
+        })}
+      </span>
     </li>
   );
 }
 
-export function ScanCompare({ repo, t, cards, lang, sessionsHref }: { repo: Repo; t: ScanStrings; cards: ScanIslandCard[]; lang: 'nl' | 'en'; sessionsHref: string }) {
+export function ScanCompare({
+  repo,
+  t,
+  cards,
+  lang,
+  sessionsHref,
+}: {
+  repo: Repo;
+  t: ScanStrings;
+  cards: ScanIslandCard[];
+  lang: 'nl' | 'en';
+  sessionsHref: string;
+}) {
   const s = t.scan;
   const [scans, setScans] = useState<ScanInfo[] | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -90,7 +114,10 @@ export function ScanCompare({ repo, t, cards, lang, sessionsHref }: { repo: Repo
 
   let team = null;
   if (shown) {
-    const spreads = spreadOf(cards, shown.map((x) => x.answers));
+    const spreads = spreadOf(
+      cards,
+      shown.map((x) => x.answers),
+    );
     const most = mostDivergent(spreads);
     const ranked = [...spreads].sort((a, b) => b.spread - a.spread || a.card.number - b.card.number);
     team = (

@@ -38,14 +38,31 @@ function Scale({ value }: { value: number }) {
     <svg class="scan-scale" viewBox={`0 0 ${W} 24`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
       <line x1={PAD} y1={12} x2={W - PAD} y2={12} class="scan-axis" />
       {[0, 50, 100].map((v) => (
-        <line key={v} x1={PAD + (v / 100) * (W - 2 * PAD)} x2={PAD + (v / 100) * (W - 2 * PAD)} y1={6} y2={18} class="scan-tick" />
+        <line
+          key={v}
+          x1={PAD + (v / 100) * (W - 2 * PAD)}
+          x2={PAD + (v / 100) * (W - 2 * PAD)}
+          y1={6}
+          y2={18}
+          class="scan-tick"
+        />
       ))}
       <path d={`M ${x} 3 L ${x + 8} 12 L ${x} 21 L ${x - 8} 12 Z`} class="scan-marker" />
     </svg>
   );
 }
 
-function ThemeSection({ profile, t, order, onAnswer }: { profile: ThemeProfile; t: ScanStrings; order: ScanIslandCard[]; onAnswer(i: number): void }) {
+function ThemeSection({
+  profile,
+  t,
+  order,
+  onAnswer,
+}: {
+  profile: ThemeProfile;
+  t: ScanStrings;
+  order: ScanIslandCard[];
+  onAnswer(i: number): void;
+}) {
   const s = t.scan;
   const byId = new Map(order.map((c, i) => [c.id, { card: c, index: i }] as const));
   const headingId = `scan-theme-${profile.theme}`;
@@ -84,7 +101,12 @@ function ThemeSection({ profile, t, order, onAnswer }: { profile: ThemeProfile; 
               <span class="scan-row-value" aria-hidden="true">
                 {a.value}
               </span>
-              <button type="button" class="scan-change" aria-label={fill(t.lang, s.change, { title: card.title })} onClick={() => onAnswer(index)}>
+              <button
+                type="button"
+                class="scan-change"
+                aria-label={fill(t.lang, s.change, { title: card.title })}
+                onClick={() => onAnswer(index)}
+              >
                 {s.changeShort}
               </button>
             </li>

@@ -23,16 +23,33 @@ function ActionFields({ id, value, onChange }: { id: string; value: Draft; onCha
     <>
       <div class="ss-field">
         <label for={`${id}-text`}>{a.text}</label>
-        <input id={`${id}-text`} type="text" value={value.text} maxLength={1000} onInput={(e) => onChange({ ...value, text: e.currentTarget.value })} />
+        <input
+          id={`${id}-text`}
+          type="text"
+          value={value.text}
+          maxLength={1000}
+          onInput={(e) => onChange({ ...value, text: e.currentTarget.value })}
+        />
       </div>
       <div class="ss-field-row">
         <div class="ss-field">
           <label for={`${id}-owner`}>{a.owner}</label>
-          <input id={`${id}-owner`} type="text" value={value.owner} maxLength={200} onInput={(e) => onChange({ ...value, owner: e.currentTarget.value })} />
+          <input
+            id={`${id}-owner`}
+            type="text"
+            value={value.owner}
+            maxLength={200}
+            onInput={(e) => onChange({ ...value, owner: e.currentTarget.value })}
+          />
         </div>
         <div class="ss-field">
           <label for={`${id}-due`}>{a.due}</label>
-          <input id={`${id}-due`} type="date" value={value.due} onInput={(e) => onChange({ ...value, due: e.currentTarget.value })} />
+          <input
+            id={`${id}-due`}
+            type="date"
+            value={value.due}
+            onInput={(e) => onChange({ ...value, due: e.currentTarget.value })}
+          />
         </div>
       </div>
     </>
@@ -171,7 +188,11 @@ function ActionItem({ action }: { action: Action }) {
   return (
     <li class={`ss-action${action.done ? ' is-done' : ''}`}>
       <label class="ss-check">
-        <input type="checkbox" checked={action.done} onChange={() => void attempt(() => repo.actions.toggle(action.id))} />
+        <input
+          type="checkbox"
+          checked={action.done}
+          onChange={() => void attempt(() => repo.actions.toggle(action.id))}
+        />
         <span>
           <span class="visually-hidden">{a.done}: </span>
           <span class="ss-action-text">{action.text}</span>

@@ -6,7 +6,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { registerFlusher } from '../../lib/lifecycle';
-import { createNoteEditor, privacyWarning, type NoteEditor, type NoteEditorState } from '../../lib/sessions/note-editor';
+import {
+  createNoteEditor,
+  privacyWarning,
+  type NoteEditor,
+  type NoteEditorState,
+} from '../../lib/sessions/note-editor';
 import type { Session } from '../../lib/store/types';
 import type { SessionCard } from './types';
 import { fill } from '../../i18n/fill';
@@ -28,7 +33,9 @@ export function CardNotes({ session, card }: { session: Session; card: SessionCa
   const { t, lang, drafts, tab, repo, notePersisted } = useApp();
   const n = t.s.notes;
   const id = useId('ss-note');
-  const [editor, state] = useNoteEditor(() => createNoteEditor({ sessionId: session.id, cardId: card.id, drafts, tab }));
+  const [editor, state] = useNoteEditor(() =>
+    createNoteEditor({ sessionId: session.id, cardId: card.id, drafts, tab }),
+  );
   const { text, loaded, status, error, conflict } = state;
 
   // Runs again when the store is reopened (storage cleared under the page): unsaved text then stays.

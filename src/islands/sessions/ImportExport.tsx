@@ -90,7 +90,13 @@ function ExportPanel() {
           </div>
           <div class="ss-field">
             <label for={`${id}-p2`}>{x.passphraseAgain}</label>
-            <input id={`${id}-p2`} type="password" autoComplete="new-password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} />
+            <input
+              id={`${id}-p2`}
+              type="password"
+              autoComplete="new-password"
+              value={again}
+              onInput={(e) => setAgain(e.currentTarget.value)}
+            />
           </div>
         </>
       )}
@@ -154,7 +160,10 @@ function ImportPanel() {
     if (!parsed.ok) {
       if (parsed.error.encrypted) return setStage({ kind: 'passphrase', text, fileName, wrong: false });
       const code = parsed.error.code;
-      return fail(fill(lang, x.fileErrors[code], { max: formatBytes(ex.DEFAULT_MAX_IMPORT_BYTES, lang) }), parsed.error.details);
+      return fail(
+        fill(lang, x.fileErrors[code], { max: formatBytes(ex.DEFAULT_MAX_IMPORT_BYTES, lang) }),
+        parsed.error.details,
+      );
     }
     try {
       // Planning reads, never writes: cancelling at the preview leaves everything as it was.
@@ -222,6 +231,7 @@ function ImportPanel() {
   return (
     <div class="ss-panel" aria-labelledby={`${id}-h`} role="group">
       <h3 id={`${id}-h`}>{x.importTitle}</h3>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is a mouse extra; the file input inside is the keyboard and screen-reader path */}
       <div
         class={`ss-drop${over ? ' is-over' : ''}`}
         onDragOver={(e) => {
@@ -301,7 +311,12 @@ export function WipeAll() {
       import('./WipeForm').then((m) => m.WipeForm),
       repo
         .exportAll()
-        .then((all) => ({ sessions: all.sessions.length, notes: all.notes.length, positions: all.positions.length, actions: all.actions.length }))
+        .then((all) => ({
+          sessions: all.sessions.length,
+          notes: all.notes.length,
+          positions: all.positions.length,
+          actions: all.actions.length,
+        }))
         // The dialog still works; the numbers are a courtesy.
         .catch(() => ({ sessions: 0, notes: 0, positions: 0, actions: 0 })),
     ]);
@@ -323,7 +338,13 @@ export function WipeAll() {
           {w.open}
         </button>
       </p>
-      <dialog ref={dialog} class="ss-dialog" aria-labelledby="ss-wipe-title" onClose={() => setOpen(null)} onCancel={() => setOpen(null)}>
+      <dialog
+        ref={dialog}
+        class="ss-dialog"
+        aria-labelledby="ss-wipe-title"
+        onClose={() => setOpen(null)}
+        onCancel={() => setOpen(null)}
+      >
         {open && Form && <Form counts={open.counts} onClose={close} onWiped={() => setOpen(null)} />}
       </dialog>
     </section>

@@ -127,9 +127,8 @@ function ImportPreview(props: {
         </p>
       ) : (
         <ul class="ss-counts">
-          {plan.counts.add.sessions + plan.counts.add.notes + plan.counts.add.positions + plan.counts.add.actions > 0 && (
-            <li>{fill(lang, x.countAdd, { ...plan.counts.add })}</li>
-          )}
+          {plan.counts.add.sessions + plan.counts.add.notes + plan.counts.add.positions + plan.counts.add.actions >
+            0 && <li>{fill(lang, x.countAdd, { ...plan.counts.add })}</li>}
           {plan.counts.copy.sessions > 0 && <li>{fill(lang, x.countCopy, { sessions: plan.counts.copy.sessions })}</li>}
           {plan.counts.skip.sessions > 0 && <li>{fill(lang, x.countSkip, { sessions: plan.counts.skip.sessions })}</li>}
         </ul>

@@ -27,7 +27,10 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
   const [busy, setBusy] = useState(false);
   const linkRef = useRef<HTMLTextAreaElement>(null);
 
-  const fromLink = useMemo(() => (source === 'link' && link.trim() !== '' ? deckFromLink(link, cards) : null), [source, link, cards]);
+  const fromLink = useMemo(
+    () => (source === 'link' && link.trim() !== '' ? deckFromLink(link, cards) : null),
+    [source, link, cards],
+  );
 
   const problemText = (p: LinkProblem) => {
     if (p.code === 'no-deck') return c.noDeck;
@@ -79,7 +82,14 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
 
       <div class="ss-field">
         <label for={`${id}-title`}>{c.name}</label>
-        <input id={`${id}-title`} type="text" value={title} maxLength={200} aria-describedby={`${id}-title-hint`} onInput={(e) => setTitle(e.currentTarget.value)} />
+        <input
+          id={`${id}-title`}
+          type="text"
+          value={title}
+          maxLength={200}
+          aria-describedby={`${id}-title-hint`}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
         <p class="ss-hint" id={`${id}-title-hint`}>
           {c.nameHint}
         </p>

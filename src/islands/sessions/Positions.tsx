@@ -8,7 +8,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { dotPlot, historyChart } from '../../lib/report/chart';
 import { formatDay, median } from '../../lib/sessions/format';
-import { historyPoints, isTeamKind, leaning, OWN_PARTICIPANT, participantPositions } from '../../lib/sessions/positions';
+import {
+  historyPoints,
+  isTeamKind,
+  leaning,
+  OWN_PARTICIPANT,
+  participantPositions,
+} from '../../lib/sessions/positions';
 import type { Position, Session } from '../../lib/store/types';
 import type { SessionCard } from './types';
 import { useNotices, useStore, useStrings } from './context';
@@ -27,13 +33,24 @@ function usePoleWords(poles: [string, string]) {
   const p = t.s.positions;
   const lean = (value: number) => {
     const side = leaning(value);
-    return side === 'a' ? fill(lang, p.leanA, { a: poles[0] }) : side === 'b' ? fill(lang, p.leanB, { b: poles[1] }) : p.middle;
+    return side === 'a'
+      ? fill(lang, p.leanA, { a: poles[0] })
+      : side === 'b'
+        ? fill(lang, p.leanB, { b: poles[1] })
+        : p.middle;
   };
   return { lean, valueText: (value: number) => fill(lang, p.valueText, { value, lean: lean(value) }) };
 }
 
 /** A range input with the two pole labels at its ends; `label` names both poles. */
-function PoleSlider(props: { id: string; label: string; value: number; poles: [string, string]; onInput(v: number): void; onCommit?(v: number): void }) {
+function PoleSlider(props: {
+  id: string;
+  label: string;
+  value: number;
+  poles: [string, string];
+  onInput(v: number): void;
+  onCommit?(v: number): void;
+}) {
   const { valueText } = usePoleWords(props.poles);
   return (
     <div class="ss-slider">
@@ -62,7 +79,9 @@ function PoleSlider(props: { id: string; label: string; value: number; poles: [s
 
 export function Positions({ session, card, poles }: Props) {
   const { repo } = useStore();
-  const { data: list, error } = useStoreQuery(() => repo.positions.list(session.id, card.id), [], { stores: ['positions'] });
+  const { data: list, error } = useStoreQuery(() => repo.positions.list(session.id, card.id), [], {
+    stores: ['positions'],
+  });
 
   if (list === undefined) return error ? <p class="ss-error">{error}</p> : null;
   return isTeamKind(session.kind) ? (
@@ -164,7 +183,12 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
   const proposal = agreedValue ?? agreed?.value ?? median(markers.map((m) => m.value));
   const recordAgreed = async () => {
     try {
-      const own = await repo.positions.set({ sessionId: session.id, cardId: card.id, participant: OWN_PARTICIPANT, value: proposal });
+      const own = await repo.positions.set({
+        sessionId: session.id,
+        cardId: card.id,
+        participant: OWN_PARTICIPANT,
+        value: proposal,
+      });
       await repo.positions.setAgreed(session.id, card.id, own.id);
       setAgreedValue(null);
       // The status line below now shows the agreed position; the placement note is old news.
@@ -184,9 +208,23 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
       <form class="ss-place" onSubmit={place}>
         <div class="ss-field">
           <label for={`${id}-name`}>{p.participant}</label>
-          <input id={`${id}-name`} ref={nameInput} type="text" value={name} maxLength={100} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            id={`${id}-name`}
+            ref={nameInput}
+            type="text"
+            value={name}
+            maxLength={100}
+            autoComplete="off"
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
         </div>
-        <PoleSlider id={`${id}-range`} label={fill(lang, p.yours, { a: poles[0], b: poles[1] })} value={value} poles={poles} onInput={setValue} />
+        <PoleSlider
+          id={`${id}-range`}
+          label={fill(lang, p.yours, { a: poles[0], b: poles[1] })}
+          value={value}
+          poles={poles}
+          onInput={setValue}
+        />
         <p>
           <button type="submit" class="primary">
             {p.place}
@@ -198,10 +236,18 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
           {message && <span>{message} </span>}
           <strong class="ss-count-text">{countText}</strong>
         </p>
-        {agreed && <p class="ss-agreed-now">{fill(lang, p.agreedCurrent, { value: agreed.value, lean: lean(agreed.value) })}</p>}
+        {agreed && (
+          <p class="ss-agreed-now">{fill(lang, p.agreedCurrent, { value: agreed.value, lean: lean(agreed.value) })}</p>
+        )}
       </div>
       <p>
-        <button type="button" aria-expanded={revealed} aria-controls={`${id}-all`} disabled={count === 0} onClick={() => setRevealed((r) => !r)}>
+        <button
+          type="button"
+          aria-expanded={revealed}
+          aria-controls={`${id}-all`}
+          disabled={count === 0}
+          onClick={() => setRevealed((r) => !r)}
+        >
           {revealed ? p.hide : p.reveal}
         </button>
       </p>
@@ -232,16 +278,36 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
   );
 }
 
-function DotPlotFigure({ markers, agreed, poles }: { markers: Position[]; agreed: number | null; poles: [string, string] }) {
+function DotPlotFigure({
+  markers,
+  agreed,
+  poles,
+}: {
+  markers: Position[];
+  agreed: number | null;
+  poles: [string, string];
+}) {
   const { t, lang } = useStrings();
   const p = t.s.positions;
   const id = useFieldId('ss-dots');
-  const plot = useMemo(() => dotPlot(markers.map((m) => ({ label: m.participant, value: m.value })), agreed), [markers, agreed]);
+  const plot = useMemo(
+    () =>
+      dotPlot(
+        markers.map((m) => ({ label: m.participant, value: m.value })),
+        agreed,
+      ),
+    [markers, agreed],
+  );
   const list = markers.map((m) => fill(lang, p.item, { name: m.participant, value: m.value })).join(', ');
   const text = `${fill(lang, p.chartText, { a: poles[0], b: poles[1], list })}${agreed !== null ? ` ${fill(lang, p.chartAgreed, { value: agreed })}` : ''}`;
   return (
     <figure class="ss-figure">
-      <svg class="ss-chart ss-dotplot" viewBox={`0 0 ${plot.width} ${plot.height}`} role="img" aria-labelledby={`${id}-cap`}>
+      <svg
+        class="ss-chart ss-dotplot"
+        viewBox={`0 0 ${plot.width} ${plot.height}`}
+        role="img"
+        aria-labelledby={`${id}-cap`}
+      >
         <line class="ss-axis" x1={plot.x0} x2={plot.x1} y1={plot.axisY} y2={plot.axisY} />
         {plot.ticks.map((tick) => (
           <g key={tick.value}>
@@ -285,14 +351,22 @@ export function PositionHistory({ session, card, poles }: Props) {
       recover: () => [],
     }).data ?? [];
 
-  const chart = useMemo(() => historyChart(points.map((pt) => ({ label: formatDay(pt.date, lang), value: pt.value }))), [points, lang]);
+  const chart = useMemo(
+    () => historyChart(points.map((pt) => ({ label: formatDay(pt.date, lang), value: pt.value }))),
+    [points, lang],
+  );
   if (points.length < 2) return null;
   const list = points.map((pt) => fill(lang, h.item, { date: formatDay(pt.date, lang), value: pt.value })).join('; ');
   return (
     <section class="ss-history" aria-labelledby={`${id}-h`}>
       <h4 id={`${id}-h`}>{isTeamKind(session.kind) ? h.titleTeam : h.titleOwn}</h4>
       <figure class="ss-figure">
-        <svg class="ss-chart ss-historychart" viewBox={`0 0 ${chart.width} ${chart.height}`} role="img" aria-labelledby={`${id}-cap`}>
+        <svg
+          class="ss-chart ss-historychart"
+          viewBox={`0 0 ${chart.width} ${chart.height}`}
+          role="img"
+          aria-labelledby={`${id}-cap`}
+        >
           {chart.ticks.map((tick) => (
             <g key={tick.value}>
               <line class="ss-grid" x1={tick.x} x2={tick.x} y1={chart.top} y2={chart.bottom} />

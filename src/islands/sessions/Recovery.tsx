@@ -14,7 +14,8 @@ export function Recovery({ db, t, lang }: { db: KjkDb | null; t: SessionsProps['
     try {
       const { data, failed } = await (await import('./backup')).exportReadable(db);
       let text = fill(lang, s.recovery.exported, { sessions: data.sessions.length, notes: data.notes.length });
-      if (failed.length > 0) text += ` ${fill(lang, s.recovery.failedStores, { stores: failed.map((f) => f.store).join(', ') })}`;
+      if (failed.length > 0)
+        text += ` ${fill(lang, s.recovery.failedStores, { stores: failed.map((f) => f.store).join(', ') })}`;
       setResult(text);
     } finally {
       setBusy(false);

@@ -37,7 +37,10 @@ export function Report({ id }: { id: string }) {
       return buildReport(session, data, deck, cards.map(info));
     },
     [id],
-    { stores: ['sessions', 'notes', 'positions', 'actions'], recover: (err) => (errorCode(err) === 'not-found' ? null : undefined) },
+    {
+      stores: ['sessions', 'notes', 'positions', 'actions'],
+      recover: (err) => (errorCode(err) === 'not-found' ? null : undefined),
+    },
   );
   useViewFocus(heading, report !== undefined);
   usePageTitle(report ? `${r.title}: ${report.session.title}` : undefined);
@@ -62,7 +65,12 @@ export function Report({ id }: { id: string }) {
     }
   };
 
-  if (error) return <p class="ss-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p class="ss-error" role="alert">
+        {error}
+      </p>
+    );
   if (report === undefined) return <p class="ss-loading">{s.loading}</p>;
   if (report === null) {
     return <SessionNotFound headingRef={heading} />;
@@ -124,7 +132,9 @@ export function Report({ id }: { id: string }) {
       {report.sections.map((section, i) => (
         <section class="ss-report-card" key={section.cardId} aria-labelledby={`ss-r-${i}`}>
           <h3 id={`ss-r-${i}`}>
-            {section.card ? fill(lang, r.cardHeading, { n: section.card.number, title: section.card.title }) : fill(lang, r.unknownCard, { id: section.cardId })}
+            {section.card
+              ? fill(lang, r.cardHeading, { n: section.card.number, title: section.card.title })
+              : fill(lang, r.unknownCard, { id: section.cardId })}
           </h3>
           {section.note.trim() !== '' && (
             <>
@@ -136,7 +146,12 @@ export function Report({ id }: { id: string }) {
             <>
               <h4>
                 {r.positions}
-                {section.card?.poles && <span class="ss-hint"> ({fill(lang, r.scale, { a: section.card.poles[0], b: section.card.poles[1] })})</span>}
+                {section.card?.poles && (
+                  <span class="ss-hint">
+                    {' '}
+                    ({fill(lang, r.scale, { a: section.card.poles[0], b: section.card.poles[1] })})
+                  </span>
+                )}
               </h4>
               <ul>
                 {section.markers.map((m, i) => (

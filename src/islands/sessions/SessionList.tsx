@@ -72,7 +72,12 @@ export function SessionList() {
               </button>
             )}
           </div>
-          {creating && (NewSession ? <NewSession teams={teams} onCancel={() => setCreating(false)} /> : <p class="ss-loading">{s.loading}</p>)}
+          {creating &&
+            (NewSession ? (
+              <NewSession teams={teams} onCancel={() => setCreating(false)} />
+            ) : (
+              <p class="ss-loading">{s.loading}</p>
+            ))}
           {error && (
             <p class="ss-error" role="alert">
               {error}
@@ -162,7 +167,9 @@ function SessionItem({ session }: { session: Session }) {
 
   const duplicate = () =>
     run(async () => {
-      const copy = await repo.sessions.duplicate(session.id, { title: fill(lang, s.list.copyTitle, { title: session.title }) });
+      const copy = await repo.sessions.duplicate(session.id, {
+        title: fill(lang, s.list.copyTitle, { title: session.title }),
+      });
       toast(fill(lang, s.list.duplicated, { title: copy.title }));
     });
 
@@ -194,9 +201,7 @@ function SessionItem({ session }: { session: Session }) {
         <span>{s.kinds[session.kind]}</span>
         {session.team && <span>{session.team}</span>}
         <span>{formatDay(session.date, lang)}</span>
-        <span>
-          {fill(lang, s.list.cards, { n: count })}
-        </span>
+        <span>{fill(lang, s.list.cards, { n: count })}</span>
       </p>
       {renaming ? (
         <form class="ss-rename" onSubmit={rename}>

@@ -182,17 +182,26 @@ function PreviousActions({ session }: { session: Session }) {
   const { t, lang } = useStrings();
   const { toast } = useNotices();
   const s = t.s;
-  const previous = useStoreQuery(() => repo.openActionsOfPreviousSession(session.team, session.id), [session.id, session.team], {
-    stores: ['actions', 'sessions'],
-    // Continuity is a help, not the work: without it the session works just as well.
-    recover: () => null,
-  }).data;
+  const previous = useStoreQuery(
+    () => repo.openActionsOfPreviousSession(session.team, session.id),
+    [session.id, session.team],
+    {
+      stores: ['actions', 'sessions'],
+      // Continuity is a help, not the work: without it the session works just as well.
+      recover: () => null,
+    },
+  ).data;
 
   if (!previous || previous.actions.length === 0) return null;
   return (
     <section class="ss-panel ss-previous" aria-labelledby="ss-previous-h">
       <h3 id="ss-previous-h">{s.view.previousTitle}</h3>
-      <p class="ss-hint">{fill(lang, s.view.previousFrom, { title: previous.session.title, date: formatDay(previous.session.date, lang) })}</p>
+      <p class="ss-hint">
+        {fill(lang, s.view.previousFrom, {
+          title: previous.session.title,
+          date: formatDay(previous.session.date, lang),
+        })}
+      </p>
       <ul class="ss-actions-list">
         {previous.actions.map((a) => (
           <li key={a.id}>
@@ -212,7 +221,9 @@ function PreviousActions({ session }: { session: Session }) {
                 <span class="visually-hidden">{s.actions.done}: </span>
                 {a.text}
                 {a.owner && <span class="ss-hint"> · {fill(lang, s.actions.ownerIs, { owner: a.owner })}</span>}
-                {a.due && <span class="ss-hint"> · {fill(lang, s.actions.dueIs, { date: formatDay(a.due, lang) })}</span>}
+                {a.due && (
+                  <span class="ss-hint"> · {fill(lang, s.actions.dueIs, { date: formatDay(a.due, lang) })}</span>
+                )}
               </span>
             </label>
           </li>

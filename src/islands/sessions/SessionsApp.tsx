@@ -119,7 +119,12 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
         const repo = createRepo(db, { sync: echoingSync(sync, bus) });
         await recoverDrafts(drafts, async (d): Promise<RecoverOutcome> => {
           try {
-            const r = await repo.notes.save({ sessionId: d.sessionId, cardId: d.cardId, text: d.text, baseUpdatedAt: d.base });
+            const r = await repo.notes.save({
+              sessionId: d.sessionId,
+              cardId: d.cardId,
+              text: d.text,
+              baseUpdatedAt: d.base,
+            });
             return r.ok ? 'saved' : 'conflict';
           } catch (err) {
             return isStoreError(err) && err.code === 'not-found' ? 'gone' : 'error';
@@ -233,7 +238,8 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
   }, [toasts]);
 
   useEffect(() => {
-    if (route.view === 'session' && !SessionView) void import('./SessionView').then((m) => setSessionView(() => m.SessionView));
+    if (route.view === 'session' && !SessionView)
+      void import('./SessionView').then((m) => setSessionView(() => m.SessionView));
     if (route.view === 'report' && !Report) void import('./Report').then((m) => setReport(() => m.Report));
   }, [route.view]);
 
@@ -248,11 +254,13 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
         </div>
       )}
 
-      {phase.kind === 'opening' && (route.view === 'list' ? <ListViewSkeleton t={t} lang={lang} /> : <p class="ss-loading">{s.loading}</p>)}
+      {phase.kind === 'opening' &&
+        (route.view === 'list' ? <ListViewSkeleton t={t} lang={lang} /> : <p class="ss-loading">{s.loading}</p>)}
 
       {phase.kind === 'failed' && <Unavailable code={phase.code} t={t} cardsHref={cardsHref} />}
 
-      {phase.kind === 'recovery' && (Recovery ? <Recovery db={phase.db} t={t} lang={lang} /> : <p class="ss-loading">{s.loading}</p>)}
+      {phase.kind === 'recovery' &&
+        (Recovery ? <Recovery db={phase.db} t={t} lang={lang} /> : <p class="ss-loading">{s.loading}</p>)}
 
       {store && (
         <Strings.Provider value={strings}>
@@ -260,7 +268,12 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
             <Navigation.Provider value={navigation}>
               <Store.Provider value={store}>
                 {route.view === 'list' && <SessionList />}
-                {route.view === 'session' && (SessionView ? <SessionView id={route.id} cardIndex={route.card} /> : <p class="ss-loading">{s.loading}</p>)}
+                {route.view === 'session' &&
+                  (SessionView ? (
+                    <SessionView id={route.id} cardIndex={route.card} />
+                  ) : (
+                    <p class="ss-loading">{s.loading}</p>
+                  ))}
                 {route.view === 'report' && (Report ? <Report id={route.id} /> : <p class="ss-loading">{s.loading}</p>)}
               </Store.Provider>
             </Navigation.Provider>
@@ -295,7 +308,15 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
   );
 }
 
-function Unavailable({ code, t, cardsHref }: { code: StoreErrorCode | null; t: SessionsProps['t']; cardsHref: string }) {
+function Unavailable({
+  code,
+  t,
+  cardsHref,
+}: {
+  code: StoreErrorCode | null;
+  t: SessionsProps['t'];
+  cardsHref: string;
+}) {
   const s = t.s;
   const text =
     code === 'unavailable' || code === null

@@ -22,9 +22,7 @@ export function StorageSkeleton({ t, lang }: Props) {
   const s = t.s;
   return (
     <section class="ss-skel-storage ss-skeleton" aria-busy="true">
-      <h2 class="ss-storage-title">
-        {s.storage.title}
-      </h2>
+      <h2 class="ss-storage-title">{s.storage.title}</h2>
       <p>
         <strong>{s.storage.local}</strong>{' '}
         <span class="ss-reserve" aria-hidden="true">

@@ -57,7 +57,8 @@ export function StorageStatus() {
         {s.storage.title}
       </h2>
       <p>
-        <strong>{s.storage.local}</strong> {usage !== null && fill(lang, s.storage.used, { size: formatBytes(usage, lang) })}{' '}
+        <strong>{s.storage.local}</strong>{' '}
+        {usage !== null && fill(lang, s.storage.used, { size: formatBytes(usage, lang) })}{' '}
         {persist !== null && (persist === 'persisted' ? s.storage.persisted : s.storage.notPersisted)}
       </p>
       {reminder && (

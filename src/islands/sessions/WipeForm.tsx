@@ -74,6 +74,7 @@ export function WipeForm({ counts, onClose, onWiped }: { counts: WipeCounts; onC
         <button type="submit" class="ss-danger-solid" disabled={!sure || busy}>
           {w.confirm}
         </button>
+        {/* biome-ignore lint/a11y/noAutofocus: before deleting everything, focus lands on the safe choice */}
         <button type="button" onClick={onClose} autoFocus>
           {w.cancel}
         </button>

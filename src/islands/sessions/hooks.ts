@@ -51,7 +51,11 @@ export interface StoreQuery<T> {
  * when the store is reopened, load again on change notices, show errors the same way
  * everywhere (escalate, else a sentence), and never let an older load overwrite a newer one.
  */
-export function useStoreQuery<T>(load: () => Promise<T>, key: readonly unknown[], options: QueryOptions<T>): StoreQuery<T> {
+export function useStoreQuery<T>(
+  load: () => Promise<T>,
+  key: readonly unknown[],
+  options: QueryOptions<T>,
+): StoreQuery<T> {
   const { repo, escalate } = useStore();
   const { t } = useStrings();
   const [state, setState] = useState<{ data: T | undefined; error: string }>({ data: undefined, error: '' });
@@ -90,7 +94,10 @@ export function useStoreQuery<T>(load: () => Promise<T>, key: readonly unknown[]
     if (!options.when || options.when(m)) void run();
   });
 
-  const set = useCallback((update: (old: T | undefined) => T) => setState((old) => ({ data: update(old.data), error: old.error })), []);
+  const set = useCallback(
+    (update: (old: T | undefined) => T) => setState((old) => ({ data: update(old.data), error: old.error })),
+    [],
+  );
   return { data: state.data, error: state.error, reload: run, set };
 }
 

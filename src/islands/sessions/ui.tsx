@@ -20,7 +20,12 @@ export function routeHref(route: SessionsRoute): string {
 }
 
 /** A real link (open in a new tab works), handled in the page for a plain click. */
-export function RouteLink(props: { route: SessionsRoute; class?: string; children: ComponentChildren; 'aria-current'?: 'page' }) {
+export function RouteLink(props: {
+  route: SessionsRoute;
+  class?: string;
+  children: ComponentChildren;
+  'aria-current'?: 'page';
+}) {
   const { go } = useNavigation();
   return (
     <a

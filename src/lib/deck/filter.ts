@@ -12,6 +12,8 @@ export interface DeckFilter {
 /** The cards that pass the filter, in the order given. */
 export function applyFilter<C extends DeckCard>(cards: readonly C[], filter: DeckFilter): C[] {
   return cards.filter(
-    (c) => (filter.themes.length === 0 || (c.theme !== undefined && filter.themes.includes(c.theme))) && (filter.kinds.length === 0 || filter.kinds.includes(c.kind)),
+    (c) =>
+      (filter.themes.length === 0 || (c.theme !== undefined && filter.themes.includes(c.theme))) &&
+      (filter.kinds.length === 0 || filter.kinds.includes(c.kind)),
   );
 }

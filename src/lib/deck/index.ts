@@ -17,4 +17,16 @@ export {
   type DeckState,
 } from './state';
 export { clampIndex, hasNext, hasPrev, next, prev, progress } from './cursor';
-export { CARD_ID, isKind, isPerspective, isTheme, KINDS, PERSPECTIVES, THEMES, type DeckCard, type Kind, type Perspective, type Theme } from './vocab';
+export {
+  CARD_ID,
+  isKind,
+  isPerspective,
+  isTheme,
+  KINDS,
+  PERSPECTIVES,
+  THEMES,
+  type DeckCard,
+  type Kind,
+  type Perspective,
+  type Theme,
+} from './vocab';

@@ -89,7 +89,10 @@ function readList(params: URLSearchParams, param: DeckParam, report: Report): st
 }
 
 /** Read a deck link. Never throws: whatever is unknown or malformed is skipped and reported. */
-export function parseDeckParams(params: URLSearchParams, knownIds: readonly string[]): { state: DeckState; problems: DeckProblem[] } {
+export function parseDeckParams(
+  params: URLSearchParams,
+  knownIds: readonly string[],
+): { state: DeckState; problems: DeckProblem[] } {
   const problems: DeckProblem[] = [];
   const report: Report = (code, param, value) => problems.push({ code, param, value: shorten(value) });
   const state: DeckState = { filter: { themes: [], kinds: [] }, index: 0 };
@@ -157,7 +160,8 @@ export function toDeckParams(state: DeckState): URLSearchParams {
   const kinds = KINDS.filter((k) => state.filter.kinds.includes(k));
   if (kinds.length > 0) p.set(DECK_PARAMS.kinds, kinds.join(','));
   if (state.filter.perspective) p.set(DECK_PARAMS.perspective, state.filter.perspective);
-  if (state.selection && state.selection.length > 0) p.set(DECK_PARAMS.selection, [...new Set(state.selection)].join(','));
+  if (state.selection && state.selection.length > 0)
+    p.set(DECK_PARAMS.selection, [...new Set(state.selection)].join(','));
   if (Number.isInteger(state.index) && state.index > 0) p.set(DECK_PARAMS.index, String(state.index + 1));
   return p;
 }

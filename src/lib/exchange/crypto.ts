@@ -107,9 +107,14 @@ function isWellFormed(text: string): boolean {
  * Throws TypeError for an empty passphrase or a plaintext with lone surrogates (UTF-8
  * cannot carry them; serialize() escapes them, so this only catches misuse).
  */
-export async function encryptExport(plaintext: string, passphrase: string, options: EncryptOptions = {}): Promise<string> {
+export async function encryptExport(
+  plaintext: string,
+  passphrase: string,
+  options: EncryptOptions = {},
+): Promise<string> {
   if (typeof passphrase !== 'string' || passphrase.length === 0) throw new TypeError('A passphrase is required');
-  if (!isWellFormed(plaintext)) throw new TypeError('Plaintext contains lone surrogates; pass the output of serialize()');
+  if (!isWellFormed(plaintext))
+    throw new TypeError('Plaintext contains lone surrogates; pass the output of serialize()');
   const iterations = options.unsafeTestIterations ?? PBKDF2_ITERATIONS;
   if (!Number.isInteger(iterations) || iterations < 1) throw new TypeError('iterations must be a positive integer');
 

@@ -57,9 +57,7 @@ export interface ImportReport {
   notes: string[];
 }
 
-export type ParseResult =
-  | { ok: true; dataset: Dataset; report: ImportReport }
-  | { ok: false; error: ParseError };
+export type ParseResult = { ok: true; dataset: Dataset; report: ImportReport } | { ok: false; error: ParseError };
 
 export interface ParseOptions {
   /** Largest accepted file, in UTF-8 bytes. Default DEFAULT_MAX_IMPORT_BYTES. */

@@ -246,13 +246,21 @@ export function planImport(incoming: Dataset, existing: Dataset, opts: PlanOptio
       const reId = <T extends { id: string }>(kind: ChildKind, r: T): T => {
         if (!taken[kind].has(r.id)) return r;
         const newId = deriveId(r.id, contentHash, 0);
-        problem('id-in-use', childPaths.get(r) ?? `data.${kind}`, `id "${r.id}" is already used; stored under "${newId}"`);
+        problem(
+          'id-in-use',
+          childPaths.get(r) ?? `data.${kind}`,
+          `id "${r.id}" is already used; stored under "${newId}"`,
+        );
         return { ...r, id: newId };
       };
       const notes = children.notes
         .filter((n) => {
           if (!storedNoteKeys.has(noteKey(n.sessionId, n.cardId))) return true;
-          problem('note-exists', childPaths.get(n) ?? 'data.notes', `a note for card "${n.cardId}" in this session is already stored; left out`);
+          problem(
+            'note-exists',
+            childPaths.get(n) ?? 'data.notes',
+            `a note for card "${n.cardId}" in this session is already stored; left out`,
+          );
           return false;
         })
         .map((n) => reId('notes', n));
@@ -264,7 +272,14 @@ export function planImport(incoming: Dataset, existing: Dataset, opts: PlanOptio
       writeSubtree(session, final);
       const c = countOf(final);
       addCounts(counts.add, c);
-      plans.push({ sourceId: session.id, targetId: session.id, title: session.title, decision: 'add', reason: 'new', records: c });
+      plans.push({
+        sourceId: session.id,
+        targetId: session.id,
+        title: session.title,
+        decision: 'add',
+        reason: 'new',
+        records: c,
+      });
       continue;
     }
 
@@ -272,7 +287,14 @@ export function planImport(incoming: Dataset, existing: Dataset, opts: PlanOptio
     if (subtreeKey(stored, storedChildren.get(stored.id) ?? emptyChildren, false) === wanted) {
       const c = countOf(children);
       addCounts(counts.skip, c);
-      plans.push({ sourceId: session.id, targetId: session.id, title: stored.title, decision: 'skip', reason: 'identical', records: c });
+      plans.push({
+        sourceId: session.id,
+        targetId: session.id,
+        title: stored.title,
+        decision: 'skip',
+        reason: 'identical',
+        records: c,
+      });
       continue;
     }
 
@@ -316,7 +338,14 @@ export function planImport(incoming: Dataset, existing: Dataset, opts: PlanOptio
       writeSubtree(copy, copyChildren);
       const c = countOf(copyChildren);
       addCounts(counts.copy, c);
-      plans.push({ sourceId: session.id, targetId: copyId, title: copy.title, decision: 'copy', reason: 'differs', records: c });
+      plans.push({
+        sourceId: session.id,
+        targetId: copyId,
+        title: copy.title,
+        decision: 'copy',
+        reason: 'differs',
+        records: c,
+      });
       break;
     }
   }

@@ -40,23 +40,16 @@ const START = String.raw`(?<![\p{L}\p{N}]|\p{N}[.,\-/:])`;
 // Not followed by a letter or digit, nor by a separator and a digit.
 const END = String.raw`(?![\p{L}\p{N}]|[.,\-/:]\p{N})`;
 
-const BSN = new RegExp(
-  String.raw`${START}(?:\d{9}|\d{3}([. \-])\d{3}\1\d{3}|\d{4}([. \-])\d{2}\2\d{3})${END}`,
-  'gu',
-);
+const BSN = new RegExp(String.raw`${START}(?:\d{9}|\d{3}([. \-])\d{3}\1\d{3}|\d{4}([. \-])\d{2}\2\d{3})${END}`, 'gu');
 
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
 
 // National: 0 + area code (1–3 digits) + optional separator + subscriber digits with single
 // spaces; exactly 10 digits in total is checked afterwards. International: +31 / 0031.
-const PHONE_NATIONAL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}+]|\p{N}[.,\-/:])(?:\(0\d{1,3}\)\s?|0[1-9]\d{0,2}[\s\-]?)\d(?: ?\d)*(?![\p{N}]|[.,\-/:]\p{N})`,
-  'gu',
-);
-const PHONE_INTERNATIONAL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}+])(?:\+|00)31[\s\-]?(?:\(0\)[\s\-]?)?[1-9](?:[\s\-]?\d){8}(?![\p{N}])`,
-  'gu',
-);
+const PHONE_NATIONAL =
+  /(?<![\p{L}\p{N}+]|\p{N}[.,\-/:])(?:\(0\d{1,3}\)\s?|0[1-9]\d{0,2}[\s-]?)\d(?: ?\d)*(?![\p{N}]|[.,\-/:]\p{N})/gu;
+const PHONE_INTERNATIONAL = /(?<![\p{L}\p{N}+])(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){8}(?![\p{N}])/gu;
 
 // Postcode then house number ("1234 AB 12", "1234AB 12a"): capitals, or lower case only
 // when written against the digits, so "2020 is 12" is not an address.
@@ -65,24 +58,43 @@ const POSTCODE_THEN_NUMBER = new RegExp(
   'gu',
 );
 // House number then postcode, as in "Dorpsstraat 12, 1234 AB Utrecht".
-const NUMBER_THEN_POSTCODE = new RegExp(
-  String.raw`(?<=\p{L}\s+)\d{1,5}[a-zA-Z]?(?:-\d{1,4})?,?\s+[1-9]\d{3} ?[A-Z]{2}(?![\p{L}])`,
-  'gu',
-);
+const NUMBER_THEN_POSTCODE = /(?<=\p{L}\s+)\d{1,5}[a-zA-Z]?(?:-\d{1,4})?,?\s+[1-9]\d{3} ?[A-Z]{2}(?![\p{L}])/gu;
 
 const MONTHS: Record<string, number> = {
-  januari: 1, january: 1, jan: 1,
-  februari: 2, february: 2, feb: 2,
-  maart: 3, march: 3, mrt: 3, mar: 3,
-  april: 4, apr: 4,
-  mei: 5, may: 5,
-  juni: 6, june: 6, jun: 6,
-  juli: 7, july: 7, jul: 7,
-  augustus: 8, august: 8, aug: 8,
-  september: 9, sept: 9, sep: 9,
-  oktober: 10, october: 10, okt: 10, oct: 10,
-  november: 11, nov: 11,
-  december: 12, dec: 12,
+  januari: 1,
+  january: 1,
+  jan: 1,
+  februari: 2,
+  february: 2,
+  feb: 2,
+  maart: 3,
+  march: 3,
+  mrt: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  augustus: 8,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const MONTH_NAMES = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)

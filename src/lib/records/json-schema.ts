@@ -11,7 +11,18 @@
  * drops them with a notice instead of refusing the file.
  */
 import { EnvelopeSchema } from './envelope';
-import { CardNoteSchema, DatasetSchema, DeckRefSchema, Id, IsoDate, PositionSchema, SessionSchema, ShortText, Time, ActionSchema } from './schemas';
+import {
+  CardNoteSchema,
+  DatasetSchema,
+  DeckRefSchema,
+  Id,
+  IsoDate,
+  PositionSchema,
+  SessionSchema,
+  ShortText,
+  Time,
+  ActionSchema,
+} from './schemas';
 
 type Json = Record<string, unknown>;
 

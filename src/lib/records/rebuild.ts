@@ -122,7 +122,11 @@ export function rebuild<S extends v.GenericSchema>(
 }
 
 /** Checks a value the app built itself (repository input); nothing is dropped, nothing noted. */
-export function check<S extends v.GenericSchema>(schema: S, value: unknown, base = ''): RebuildResult<v.InferOutput<S>> {
+export function check<S extends v.GenericSchema>(
+  schema: S,
+  value: unknown,
+  base = '',
+): RebuildResult<v.InferOutput<S>> {
   const result = v.safeParse(schema, value, CONFIG);
   if (result.success) return { ok: true, value: result.output };
   return { ok: false, problems: problemsOf(result.issues, base) };

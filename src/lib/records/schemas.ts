@@ -46,7 +46,11 @@ export const Id = v.pipe(v.string(STRING_MESSAGE), v.minLength(1, ID_MESSAGE), v
 export const Time = v.pipe(v.number(TIME_MESSAGE), v.minValue(0, TIME_MESSAGE), v.maxValue(MAX_TIME_MS, TIME_MESSAGE));
 
 /** A real calendar day, "YYYY-MM-DD" (the pattern is the shape; the check rejects 2023-02-30). */
-export const IsoDate = v.pipe(v.string(DATE_MESSAGE), v.regex(ISO_DATE, DATE_MESSAGE), v.check((date: string) => isIsoDate(date), DATE_MESSAGE));
+export const IsoDate = v.pipe(
+  v.string(DATE_MESSAGE),
+  v.regex(ISO_DATE, DATE_MESSAGE),
+  v.check((date: string) => isIsoDate(date), DATE_MESSAGE),
+);
 
 const text = (max: number) => v.pipe(v.string(STRING_MESSAGE), v.maxLength(max, longerThan(max)));
 
@@ -62,57 +66,74 @@ const isCardId = (value: unknown): value is string => v.is(Id, value);
 
 /** Which cards a session works through: a seeded shuffle of the (filtered) deck, or a hand-picked list. */
 export const DeckRefSchema = v.pipe(
-  v.object({
-    /** Seed of the shuffle (see lib/deck), when the session uses a shuffled deck. */
-    seed: v.optional(ShortText),
-    /** Card ids in order, when the session uses a hand-picked selection. */
-    cards: v.optional(
-      v.pipe(
-        // One message for the whole list, at the list's path: the report names the field, not item 17.
-        v.array(v.unknown(), 'expected a list'),
-        v.check((cards) => cards.every(isCardId), 'expected a list of card ids (non-empty strings)'),
-        v.transform((cards) => cards as string[]),
-        v.metadata({ json: { items: { $ref: '#/$defs/id' } } }),
+  v.object(
+    {
+      /** Seed of the shuffle (see lib/deck), when the session uses a shuffled deck. */
+      seed: v.optional(ShortText),
+      /** Card ids in order, when the session uses a hand-picked selection. */
+      cards: v.optional(
+        v.pipe(
+          // One message for the whole list, at the list's path: the report names the field, not item 17.
+          v.array(v.unknown(), 'expected a list'),
+          v.check((cards) => cards.every(isCardId), 'expected a list of card ids (non-empty strings)'),
+          v.transform((cards) => cards as string[]),
+          v.metadata({ json: { items: { $ref: '#/$defs/id' } } }),
+        ),
       ),
-    ),
-  }, 'expected an object'),
+    },
+    'expected an object',
+  ),
   v.description('Which cards the session works through: a shuffle seed, a hand-picked list, or neither.'),
 );
 
-export const SessionSchema = v.object({
-  id: Id,
-  kind: v.picklist(SESSION_KINDS, oneOf(SESSION_KINDS)),
-  title: ShortText,
-  /** Team or group name; sessions with the same team follow on from each other (open actions carry over). */
-  team: v.pipe(ShortText, v.description('Sessions of the same team follow on from each other.')),
-  /** The day of the meeting, "YYYY-MM-DD". */
-  date: v.pipe(IsoDate, v.description('The day of the meeting.')),
-  /** Interface language the session was created in. */
-  lang: v.picklist(LANGS, oneOf(LANGS)),
-  deck: DeckRefSchema,
-  /** The perspective lens the session was started with (src/vocab.ts PERSPECTIVES); absent: none chosen. */
-  lens: v.optional(
-    v.pipe(v.picklist(PERSPECTIVES, oneOf(PERSPECTIVES)), v.description('The perspective lens the session was started with.')),
-  ),
-  /**
-   * What made the session, when not the new-session form: "scan" for a self-scan (/zelfscan/),
-   * whose `team` then holds the optional label the person chose, so scans can be compared.
-   */
-  origin: v.optional(v.pipe(v.picklist(SESSION_ORIGINS, oneOf(SESSION_ORIGINS)), v.description('What made the session: "scan" for a self-scan.'))),
-  createdAt: Time,
-  updatedAt: Time,
-  /** Soft delete: set while the user can still undo; purged later. Absent when live. */
-  deletedAt: v.optional(v.pipe(Time, v.description('Present while the session sits in the trash.'))),
-}, 'expected an object');
+export const SessionSchema = v.object(
+  {
+    id: Id,
+    kind: v.picklist(SESSION_KINDS, oneOf(SESSION_KINDS)),
+    title: ShortText,
+    /** Team or group name; sessions with the same team follow on from each other (open actions carry over). */
+    team: v.pipe(ShortText, v.description('Sessions of the same team follow on from each other.')),
+    /** The day of the meeting, "YYYY-MM-DD". */
+    date: v.pipe(IsoDate, v.description('The day of the meeting.')),
+    /** Interface language the session was created in. */
+    lang: v.picklist(LANGS, oneOf(LANGS)),
+    deck: DeckRefSchema,
+    /** The perspective lens the session was started with (src/vocab.ts PERSPECTIVES); absent: none chosen. */
+    lens: v.optional(
+      v.pipe(
+        v.picklist(PERSPECTIVES, oneOf(PERSPECTIVES)),
+        v.description('The perspective lens the session was started with.'),
+      ),
+    ),
+    /**
+     * What made the session, when not the new-session form: "scan" for a self-scan (/zelfscan/),
+     * whose `team` then holds the optional label the person chose, so scans can be compared.
+     */
+    origin: v.optional(
+      v.pipe(
+        v.picklist(SESSION_ORIGINS, oneOf(SESSION_ORIGINS)),
+        v.description('What made the session: "scan" for a self-scan.'),
+      ),
+    ),
+    createdAt: Time,
+    updatedAt: Time,
+    /** Soft delete: set while the user can still undo; purged later. Absent when live. */
+    deletedAt: v.optional(v.pipe(Time, v.description('Present while the session sits in the trash.'))),
+  },
+  'expected an object',
+);
 
 /** Free-text notes for one card in one session. One per (sessionId, cardId). */
-export const CardNoteSchema = v.object({
-  id: Id,
-  sessionId: Id,
-  cardId: Id,
-  text: v.pipe(text(MAX_NOTE_CHARS), v.description('Plain text, shown as text, never as HTML.')),
-  updatedAt: Time,
-}, 'expected an object');
+export const CardNoteSchema = v.object(
+  {
+    id: Id,
+    sessionId: Id,
+    cardId: Id,
+    text: v.pipe(text(MAX_NOTE_CHARS), v.description('Plain text, shown as text, never as HTML.')),
+    updatedAt: Time,
+  },
+  'expected an object',
+);
 
 const POSITION_MESSAGE = `expected a number from ${POSITION_MIN} to ${POSITION_MAX}`;
 
@@ -121,44 +142,53 @@ const POSITION_MESSAGE = `expected a number from ${POSITION_MIN} to ${POSITION_M
  * `participant` is a label typed by the group ("Anna", "Deelnemer 3"); in zelfreflectie it is "".
  * `agreed` marks the team's agreed position (at most one per session and card).
  */
-export const PositionSchema = v.object({
-  id: Id,
-  sessionId: Id,
-  cardId: Id,
-  participant: ShortText,
-  value: v.pipe(
-    v.number(POSITION_MESSAGE),
-    v.minValue(POSITION_MIN, POSITION_MESSAGE),
-    v.maxValue(POSITION_MAX, POSITION_MESSAGE),
-    v.description('0 = fully pole A, 100 = fully pole B.'),
-  ),
-  agreed: v.pipe(bool, v.description("The team's agreed position; at most one per session and card.")),
-  updatedAt: Time,
-}, 'expected an object');
+export const PositionSchema = v.object(
+  {
+    id: Id,
+    sessionId: Id,
+    cardId: Id,
+    participant: ShortText,
+    value: v.pipe(
+      v.number(POSITION_MESSAGE),
+      v.minValue(POSITION_MIN, POSITION_MESSAGE),
+      v.maxValue(POSITION_MAX, POSITION_MESSAGE),
+      v.description('0 = fully pole A, 100 = fully pole B.'),
+    ),
+    agreed: v.pipe(bool, v.description("The team's agreed position; at most one per session and card.")),
+    updatedAt: Time,
+  },
+  'expected an object',
+);
 
 /** An agreed action. `cardId` is the card it came from, when there is one. */
-export const ActionSchema = v.object({
-  id: Id,
-  sessionId: Id,
-  cardId: v.optional(Id),
-  text: ShortText,
-  owner: v.optional(ShortText),
-  /** "YYYY-MM-DD" */
-  due: v.optional(IsoDate),
-  done: bool,
-  createdAt: Time,
-  updatedAt: Time,
-}, 'expected an object');
+export const ActionSchema = v.object(
+  {
+    id: Id,
+    sessionId: Id,
+    cardId: v.optional(Id),
+    text: ShortText,
+    owner: v.optional(ShortText),
+    /** "YYYY-MM-DD" */
+    due: v.optional(IsoDate),
+    done: bool,
+    createdAt: Time,
+    updatedAt: Time,
+  },
+  'expected an object',
+);
 
 const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'expected a list');
 
 /** Everything a backup or a single-session export holds. */
-export const DatasetSchema = v.object({
-  sessions: list(SessionSchema),
-  notes: list(CardNoteSchema),
-  positions: list(PositionSchema),
-  actions: list(ActionSchema),
-}, 'expected an object');
+export const DatasetSchema = v.object(
+  {
+    sessions: list(SessionSchema),
+    notes: list(CardNoteSchema),
+    positions: list(PositionSchema),
+    actions: list(ActionSchema),
+  },
+  'expected an object',
+);
 
 export type DeckRef = v.InferOutput<typeof DeckRefSchema>;
 export type Session = v.InferOutput<typeof SessionSchema>;

@@ -89,7 +89,9 @@ export function reportMarkdown(report: SessionReport, o: MarkdownOptions): strin
     if (section.note.trim() !== '') out.push(`### ${s.notes}`, '', quoteBlock(section.note), '');
     if (section.markers.length > 0 || section.own !== null) {
       const poles = section.card?.poles;
-      const scale = poles ? ` (${fill(o.lang, s.scale, { a: escapeInline(poles[0]), b: escapeInline(poles[1]) })})` : '';
+      const scale = poles
+        ? ` (${fill(o.lang, s.scale, { a: escapeInline(poles[0]), b: escapeInline(poles[1]) })})`
+        : '';
       out.push(`### ${s.positions}${scale}`, '');
       for (const m of section.markers) out.push(`- ${escapeInline(m.participant)}: ${m.value}`);
       const team = session.kind !== 'zelfreflectie';

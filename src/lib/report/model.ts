@@ -62,7 +62,7 @@ export function buildReport(
   for (const c of deck) info.set(c.id, c);
 
   const order = new Map<string, number>();
-  deck.forEach((c, i) => order.set(c.id, i));
+  for (const [i, c] of deck.entries()) order.set(c.id, i);
 
   const ids = new Set<string>();
   const notes = new Map<string, string>();

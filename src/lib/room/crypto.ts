@@ -60,7 +60,12 @@ function additionalData(roomId: string, direction: Direction): Uint8Array<ArrayB
 }
 
 /** Encrypts one message into a frame. Throws when the frame would exceed the relay's cap. */
-export async function sealFrame(key: CryptoKey, roomId: string, direction: Direction, message: unknown): Promise<string> {
+export async function sealFrame(
+  key: CryptoKey,
+  roomId: string,
+  direction: Direction,
+  message: unknown,
+): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const plain = encoder.encode(JSON.stringify(message));
   const sealed = new Uint8Array(
@@ -70,7 +75,8 @@ export async function sealFrame(key: CryptoKey, roomId: string, direction: Direc
   frame.set(iv);
   frame.set(sealed, IV_BYTES);
   const text = bytesToBase64url(frame);
-  if (text.length > ROOM_LIMITS.frameMaxChars) throw new Error(`message too large for the relay (${text.length} > ${ROOM_LIMITS.frameMaxChars})`);
+  if (text.length > ROOM_LIMITS.frameMaxChars)
+    throw new Error(`message too large for the relay (${text.length} > ${ROOM_LIMITS.frameMaxChars})`);
   return text;
 }
 

@@ -49,7 +49,9 @@ export function relayConnectSources(text: string): string[] {
   } catch {
     throw new Error(`KJK_RELAY_URL="${text}" is not a URL; expected e.g. https://kenjekracht.example/relay/`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`KJK_RELAY_URL="${text}": use an http(s) address`);
-  if (url.search || url.hash || url.username || url.password) throw new Error(`KJK_RELAY_URL="${text}": no query, fragment or credentials`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`KJK_RELAY_URL="${text}": use an http(s) address`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new Error(`KJK_RELAY_URL="${text}": no query, fragment or credentials`);
   return [url.origin, url.origin.replace(/^http/, 'ws')];
 }

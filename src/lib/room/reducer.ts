@@ -65,7 +65,8 @@ function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomSta
   const participants = { ...state.participants, [message.pid]: { ...known, seq: message.seq } };
   if (message.t === 'leave') {
     const { [message.pid]: _gone, ...rest } = participants;
-    const votes = state.card !== null && state.phase === 'open' ? withoutVote(state.votes, state.card, message.pid) : state.votes;
+    const votes =
+      state.card !== null && state.phase === 'open' ? withoutVote(state.votes, state.card, message.pid) : state.votes;
     return { ...state, participants: rest, votes };
   }
   // A vote counts only on the current card while it is open: a late frame for the previous card is dropped.
@@ -144,7 +145,9 @@ export function stateMessage(state: RoomState): StateMessage {
     joined: Math.min(counts.joined, ROOM_LIMITS.phonesPerRoom),
   };
   if (state.phase !== 'revealed' || state.card === null) return base;
-  const spread = Object.values(state.votes[state.card] ?? {}).sort((a, b) => a - b).slice(0, ROOM_LIMITS.phonesPerRoom);
+  const spread = Object.values(state.votes[state.card] ?? {})
+    .sort((a, b) => a - b)
+    .slice(0, ROOM_LIMITS.phonesPerRoom);
   return { ...base, spread };
 }
 

@@ -7,10 +7,29 @@
  * the vote), check every decrypted message with the schemas, and drop what fails.
  */
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
-import { exportRoomKey, hashPresenterSecret, importRoomKey, newPresenterSecret, newRoomId, newRoomKey, openHostFrame, openPhoneFrame, sealFrame } from './crypto.ts';
+import {
+  exportRoomKey,
+  hashPresenterSecret,
+  importRoomKey,
+  newPresenterSecret,
+  newRoomId,
+  newRoomKey,
+  openHostFrame,
+  openPhoneFrame,
+  sealFrame,
+} from './crypto.ts';
 import { formatRoomFragment, type RoomLink } from './fragment.ts';
 import { ROOM_LIMITS } from './limits.ts';
-import { initialRoom, nextSeq, peerOf, roomReducer, stateMessage, youMessage, type RoomEvent, type RoomState } from './reducer.ts';
+import {
+  initialRoom,
+  nextSeq,
+  peerOf,
+  roomReducer,
+  stateMessage,
+  youMessage,
+  type RoomEvent,
+  type RoomState,
+} from './reducer.ts';
 import type { HostMessage, Phase } from './schema.ts';
 
 export type Connect = (url: string, options: Partial<ManagerOptions & SocketOptions>) => Socket;
@@ -31,7 +50,12 @@ type Ack = { ok: true; host?: boolean } | { ok: false; error: string };
 
 function socketFor(connect: Connect, relay: RelayAddress): Socket {
   // WebSocket first: it always carries Origin; long-polling is the fallback for venue networks.
-  return connect(relay.origin, { path: relay.path, transports: ['websocket', 'polling'], reconnectionDelayMax: 5000, timeout: 10_000 });
+  return connect(relay.origin, {
+    path: relay.path,
+    transports: ['websocket', 'polling'],
+    reconnectionDelayMax: 5000,
+    timeout: 10_000,
+  });
 }
 
 function ask(socket: Socket, event: string, payload: unknown): Promise<Ack> {
@@ -116,7 +140,9 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   const ready = new Promise<void>((resolve, reject) => {
     socket.on('connect', async () => {
       // After a network blip the same device proves its secret; the first time it registers the hash.
-      const reply = created ? await ask(socket, 'host', { room, secret }) : await ask(socket, 'create', { room, proof });
+      const reply = created
+        ? await ask(socket, 'host', { room, secret })
+        : await ask(socket, 'create', { room, proof });
       if (reply.ok) {
         created = true;
         status = 'open';
@@ -238,7 +264,15 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
   const { room } = options.link;
   const socket = socketFor(options.connect, options.relay);
   const queue = serial();
-  let view: PhoneView = { status: 'connecting', card: null, phase: 'open', chosen: 0, joined: 0, spread: null, position: null };
+  let view: PhoneView = {
+    status: 'connecting',
+    card: null,
+    phase: 'open',
+    chosen: 0,
+    joined: 0,
+    spread: null,
+    position: null,
+  };
   let lastSeq = 0;
   let hostSeq = -1;
   const changed = (next: Partial<PhoneView>) => {
@@ -248,7 +282,10 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
   // A wall-clock counter stays above the last one after a reload, with no storage.
   const seq = () => (lastSeq = Math.max(Date.now(), lastSeq + 1));
   const send = async (message: Record<string, unknown>) => {
-    socket.emit('up', await sealFrame(key, room, 'up', { ...message, v: ROOM_LIMITS.version, pid: options.pid, seq: seq() }));
+    socket.emit(
+      'up',
+      await sealFrame(key, room, 'up', { ...message, v: ROOM_LIMITS.version, pid: options.pid, seq: seq() }),
+    );
   };
   const hello = () => send({ t: 'join', ...(options.name ? { name: options.name } : {}) });
 
@@ -276,7 +313,15 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
       const m = opened.message;
       if (m.t === 'state') {
         const position = m.card === view.card ? view.position : null;
-        changed({ card: m.card, phase: m.phase, chosen: m.chosen, joined: m.joined, spread: m.spread ?? null, position, status: m.phase === 'closed' ? 'closed' : 'open' });
+        changed({
+          card: m.card,
+          phase: m.phase,
+          chosen: m.chosen,
+          joined: m.joined,
+          spread: m.spread ?? null,
+          position,
+          status: m.phase === 'closed' ? 'closed' : 'open',
+        });
       } else if (m.pid === options.pid) {
         changed({ card: m.card, position: m.position });
       }
@@ -290,7 +335,8 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
     } else if (state === 'closed' || state === 'gone') changed({ status: state });
   });
   socket.on('disconnect', (reason) => {
-    if (view.status === 'closed' || view.status === 'gone' || view.status === 'full' || view.status === 'unknown') return;
+    if (view.status === 'closed' || view.status === 'gone' || view.status === 'full' || view.status === 'unknown')
+      return;
     changed({ status: reason === 'io server disconnect' ? 'gone' : 'connecting' });
   });
 

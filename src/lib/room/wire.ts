@@ -42,7 +42,12 @@ export function randomToken(bytes: number): string {
 
 /** True for a token of exactly `bytes` bytes, in canonical unpadded base64url. */
 export function isToken(value: unknown, bytes: number): value is string {
-  return typeof value === 'string' && value.length === base64urlLength(bytes) && BASE64URL.test(value) && base64urlToBytes(value)?.length === bytes;
+  return (
+    typeof value === 'string' &&
+    value.length === base64urlLength(bytes) &&
+    BASE64URL.test(value) &&
+    base64urlToBytes(value)?.length === bytes
+  );
 }
 
 export function isRoomId(value: unknown): value is string {

@@ -64,7 +64,8 @@ export function strengthOf(value: number): number {
 export function profileOf(cards: readonly ScanCard[], answers: ScanAnswers, themes: readonly Theme[]): Profile {
   const skipped: ScanCard[] = [];
   const byTheme = new Map<Theme, ThemeProfile>();
-  for (const theme of themes) byTheme.set(theme, { theme, total: 0, answered: [], strength: null, decided: 0, middle: 0 });
+  for (const theme of themes)
+    byTheme.set(theme, { theme, total: 0, answered: [], strength: null, decided: 0, middle: 0 });
   for (const card of cards) {
     const entry = byTheme.get(card.theme);
     if (!entry) continue;
@@ -128,7 +129,10 @@ export function spreadOf(cards: readonly ScanCard[], scans: readonly ScanAnswers
  * to reach `least` (3), and cards where everyone gave the same answer never are. Ties go
  * to the larger range, then to the card's place in the fan, so the list is stable.
  */
-export function mostDivergent(spreads: readonly CardSpread[], opts: { least?: number; most?: number } = {}): CardSpread[] {
+export function mostDivergent(
+  spreads: readonly CardSpread[],
+  opts: { least?: number; most?: number } = {},
+): CardSpread[] {
   const least = opts.least ?? 3;
   const most = opts.most ?? 5;
   const ranked = spreads

@@ -10,7 +10,10 @@ import type { Theme } from '../../vocab';
 
 export const SCAN_PARAMS = { scan: 'scan', card: 'kaart', profile: 'profiel' } as const;
 
-export type ScanRoute = { view: 'start' } | { view: 'card'; id: string; index: number } | { view: 'profile'; id: string };
+export type ScanRoute =
+  | { view: 'start' }
+  | { view: 'card'; id: string; index: number }
+  | { view: 'profile'; id: string };
 
 /** Anything malformed falls back to the start, or to the first card. */
 export function parseScanRoute(search: string): ScanRoute {
@@ -33,7 +36,10 @@ export function scanSearch(route: ScanRoute): string {
 }
 
 /** The dilemmas of the chosen spanningsvelden, in the order of the fan. */
-export function scanOrder<C extends { id: string; number: number; theme: Theme }>(cards: readonly C[], themes: ReadonlySet<Theme>): C[] {
+export function scanOrder<C extends { id: string; number: number; theme: Theme }>(
+  cards: readonly C[],
+  themes: ReadonlySet<Theme>,
+): C[] {
   return cards.filter((c) => themes.has(c.theme)).sort((a, b) => a.number - b.number);
 }
 

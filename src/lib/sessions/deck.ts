@@ -53,7 +53,8 @@ export function deckFromLink<C extends DeckCard>(text: string, cards: readonly C
   }
   const { state, deck, problems } = openDeck(cards, params);
   const out: LinkProblem[] = problems.filter((p) => p.code !== 'bad-index' && p.code !== 'unknown-perspective');
-  if (deck.length === 0) return { ref: null, count: 0, problems: [...out, { code: 'empty-deck', param: '', value: '' }] };
+  if (deck.length === 0)
+    return { ref: null, count: 0, problems: [...out, { code: 'empty-deck', param: '', value: '' }] };
   const filtered = state.filter.themes.length > 0 || state.filter.kinds.length > 0;
   let ref: DeckRef;
   if (state.selection || filtered) {

@@ -13,7 +13,12 @@ export function formatDay(iso: string, lang: 'nl' | 'en'): string {
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(date.getTime())) return iso;
   // UTC on both sides: the day must not shift with the device's time zone.
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 /** "1,2 MB" / "1.2 MB": storage use, for people (powers of 1024, one decimal from KB up). */
@@ -26,7 +31,10 @@ export function formatBytes(bytes: number, lang: 'nl' | 'en'): string {
     unit++;
   }
   const digits = unit === 0 ? 0 : 1;
-  const text = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  const text = new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(value);
   return `${text} ${units[unit]}`;
 }
 
@@ -35,6 +43,7 @@ export function median(values: readonly number[]): number {
   if (values.length === 0) return 50;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const m = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const m =
+    sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return Math.round(m);
 }

@@ -132,7 +132,15 @@ export function createNoteEditor(options: NoteEditorOptions): NoteEditor {
   const saveDelay = options.saveDelayMs ?? SAVE_DELAY_MS;
   const maxWait = options.maxWaitMs ?? SAVE_MAX_WAIT_MS;
 
-  let state: NoteEditorState = { loaded: false, text: '', status: 'idle', error: null, conflict: null, findings: [], dismissed: '' };
+  let state: NoteEditorState = {
+    loaded: false,
+    text: '',
+    status: 'idle',
+    error: null,
+    conflict: null,
+    findings: [],
+    dismissed: '',
+  };
   const listeners = new Set<() => void>();
   let store: NoteStore | null = null;
   let onSaved: () => void = () => undefined;
@@ -273,7 +281,13 @@ export function createNoteEditor(options: NoteEditorOptions): NoteEditor {
       else due = true;
     }
     clearTimers();
-    const status: NoteStatus = conflict ? 'conflict' : due ? 'pending' : text !== '' && text === savedText ? 'saved' : 'idle';
+    const status: NoteStatus = conflict
+      ? 'conflict'
+      : due
+        ? 'pending'
+        : text !== '' && text === savedText
+          ? 'saved'
+          : 'idle';
     set({ loaded: true, text, status, conflict, findings: findingsOf(text) });
     if (status === 'pending') schedule();
   };

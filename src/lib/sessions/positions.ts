@@ -54,7 +54,8 @@ export function historyPoints(entries: readonly PositionHistoryEntry[]): History
   const out: HistoryPoint[] = [];
   for (const entry of entries) {
     const own = ownPosition(entry.positions, entry.session.kind);
-    if (own) out.push({ sessionId: entry.session.id, title: entry.session.title, date: entry.session.date, value: own.value });
+    if (own)
+      out.push({ sessionId: entry.session.id, title: entry.session.title, date: entry.session.date, value: own.value });
   }
   return out;
 }

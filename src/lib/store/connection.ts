@@ -45,7 +45,10 @@ export function isLostConnection(db: KjkDb, err: unknown): boolean {
   if (name !== 'InvalidStateError' && name !== 'UnknownError') return false;
   const message = cause instanceof Error ? cause.message : '';
   // A transaction refused on a connection we did not close: the browser closed it.
-  return LOST.test(message) || (name === 'InvalidStateError' && err instanceof StoreError && err.message.startsWith(CREATE_FAILED));
+  return (
+    LOST.test(message) ||
+    (name === 'InvalidStateError' && err instanceof StoreError && err.message.startsWith(CREATE_FAILED))
+  );
 }
 
 /** The message tx.ts gives a StoreError when db.transaction() itself throws. */

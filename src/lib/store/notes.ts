@@ -56,7 +56,13 @@ export function createNotes(ctx: StoreContext) {
           if (stored.text === text) return { ok: true, note: stored };
           if (stored.updatedAt !== input.baseUpdatedAt) return { ok: false, reason: 'conflict', stored };
         }
-        const note: CardNote = { id: stored?.id ?? ctx.newId(), sessionId, cardId, text, updatedAt: w.stamp(stored?.updatedAt) };
+        const note: CardNote = {
+          id: stored?.id ?? ctx.newId(),
+          sessionId,
+          cardId,
+          text,
+          updatedAt: w.stamp(stored?.updatedAt),
+        };
         await w.tx.objectStore('notes').put(note);
         w.changed('notes', note.id, note.updatedAt);
         return { ok: true, note };

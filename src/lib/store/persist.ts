@@ -35,7 +35,9 @@ function defaultManager(): StorageManagerLike | undefined {
 }
 
 /** Whether data is protected now, without asking the user anything. */
-export async function persistenceStatus(manager: StorageManagerLike | undefined = defaultManager()): Promise<PersistStatus> {
+export async function persistenceStatus(
+  manager: StorageManagerLike | undefined = defaultManager(),
+): Promise<PersistStatus> {
   if (!manager || typeof manager.persisted !== 'function') return 'unsupported';
   try {
     return (await manager.persisted()) ? 'persisted' : 'not-persisted';

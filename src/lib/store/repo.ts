@@ -60,7 +60,8 @@ export function createRepo(db: KjkDb, options: RepoOptions = {}) {
       openActionsOfPreviousSession(ctx, team, beforeSessionId),
     positionHistory: (cardId: string, opts?: { team?: string }) => positionHistory(ctx, cardId, opts),
     /** True when some change has waited at least 7 days without being exported. */
-    needsBackupReminder: async (at: number = ctx.now()): Promise<boolean> => (await meta.backupStatus(at)).needsReminder,
+    needsBackupReminder: async (at: number = ctx.now()): Promise<boolean> =>
+      (await meta.backupStatus(at)).needsReminder,
     /** Removes every record and setting, in one strict transaction. Only after explicit confirmation. */
     wipeAll: () => wipeAll(ctx),
     /** One session with its notes, positions and actions, for a single-session export. */

@@ -84,7 +84,9 @@ export function createSessions(ctx: StoreContext) {
 
     /** Soft-deleted sessions, most recently deleted first (for an "undo"/trash view). */
     async listDeleted(): Promise<Session[]> {
-      return read(ctx, ['sessions'], async (tx) => (await tx.objectStore('sessions').index('deletedAt').getAll()).reverse());
+      return read(ctx, ['sessions'], async (tx) =>
+        (await tx.objectStore('sessions').index('deletedAt').getAll()).reverse(),
+      );
     },
 
     /** Includes soft-deleted sessions (check `deletedAt`). */
@@ -154,7 +156,10 @@ export function createSessions(ctx: StoreContext) {
      */
     async purgeDeleted(deletedBefore: number = Number.MAX_SAFE_INTEGER): Promise<number> {
       return mutate(ctx, ALL_STORES, async (w) => {
-        const keys = await w.tx.objectStore('sessions').index('deletedAt').getAllKeys(IDBKeyRange.upperBound(deletedBefore));
+        const keys = await w.tx
+          .objectStore('sessions')
+          .index('deletedAt')
+          .getAllKeys(IDBKeyRange.upperBound(deletedBefore));
         const at = w.stamp();
         for (const key of keys) {
           await deleteChildren(w.tx, key);

@@ -4,4 +4,13 @@
  * here so that importers need not know where the schemas live.
  */
 export { SESSION_KINDS } from '../records/schemas';
-export type { Action, CardNote, Dataset, DeckRef, Position, RecordCounts, Session, SessionKind } from '../records/schemas';
+export type {
+  Action,
+  CardNote,
+  Dataset,
+  DeckRef,
+  Position,
+  RecordCounts,
+  Session,
+  SessionKind,
+} from '../records/schemas';

@@ -62,7 +62,11 @@ function defaultNewId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export function read<T>(ctx: StoreContext, stores: readonly KjkStoreName[], body: (tx: Tx<Mode>) => Promise<T>): Promise<T> {
+export function read<T>(
+  ctx: StoreContext,
+  stores: readonly KjkStoreName[],
+  body: (tx: Tx<Mode>) => Promise<T>,
+): Promise<T> {
   return inTx(ctx.conn, stores, 'readonly', body);
 }
 
@@ -104,7 +108,8 @@ async function touchMeta(tx: Tx<'readwrite'>, at: number): Promise<void> {
 export async function deleteRecord(ctx: StoreContext, store: 'positions' | 'actions', id: string): Promise<void> {
   await mutate(ctx, [store], async (w) => {
     const existing = await w.tx.objectStore(store).get(id);
-    if (!existing) throw new StoreError('not-found', `${store === 'positions' ? 'Position' : 'Action'} ${id} not found`);
+    if (!existing)
+      throw new StoreError('not-found', `${store === 'positions' ? 'Position' : 'Action'} ${id} not found`);
     await w.tx.objectStore(store).delete(id);
     w.changed(store, id, w.stamp(existing.updatedAt));
   });
