@@ -54,7 +54,7 @@ export default defineConfig({
               {
                 name: 'island-runtime',
                 priority: 2,
-                test: /[\\/]node_modules[\\/](preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/]i18n[\\/]fill\./,
+                test: /[\\/]node_modules[\\/](preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/](i18n[\\/]fill|vocab)\./,
               },
               {
                 name: 'sessions-core',

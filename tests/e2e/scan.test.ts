@@ -139,6 +139,7 @@ describe('the self-scan', () => {
     await fresh(320);
     await page.goto(site('/en/self-scan/'));
     await page.getByRole('button', { name: 'Start the scan' }).waitFor();
+    await noViolations();
     const boxes = page.locator('.scan-theme input');
     expect(await boxes.count()).toBe(5);
     for (let i = 0; i < 5; i++) await boxes.nth(i).uncheck();
