@@ -11,19 +11,11 @@ import { chromium } from 'playwright-core';
 const root = join(import.meta.dirname, '..');
 const dist = process.env.KJK_OUT_DIR ?? join(root, 'dist');
 const { serveStatic } = await import('../tests/support/server.ts');
+const { CHROMIUM_ARGS } = await import('../tests/support/chromium-flags.ts');
 const site = await serveStatic(dist);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];

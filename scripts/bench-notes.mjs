@@ -61,19 +61,11 @@ const bundle = await build({
 const code = bundle.outputFiles[0].text;
 
 const { serveStatic } = await import(join(root, 'tests/support/server.ts'));
+const { CHROMIUM_ARGS } = await import(join(root, 'tests/support/chromium-flags.ts'));
 const site = await serveStatic(dir, '/');
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: CHROMIUM_ARGS,
 });
 const round = (ms) => Math.round(ms * 10) / 10;
 
