@@ -1,5 +1,6 @@
 /** The deck in every engine: draw, flip, filter, lens, the fan's keys and the presenter's keys. */
 import { describe, expect, it } from 'vitest';
+import { nl } from '../../src/i18n/nl';
 import { readEntries } from '../support/content';
 import { poll, type Tab } from './driver';
 import { site, useEngine } from './journey';
@@ -48,7 +49,7 @@ describe(`deck (${j.name})`, () => {
     await tab.goto(site('/kaarten/'));
     await ready(tab);
     await tab.check({ role: 'checkbox', name: 'Regie' });
-    await tab.check({ role: 'checkbox', name: 'Dilemma' });
+    await tab.check({ role: 'checkbox', name: nl.kinds.dilemma });
     const regieDilemmas = nlCards
       .filter((c) => c.data.theme === 'regie' && c.data.kind === 'dilemma')
       .map((c) => String(c.data.title));

@@ -360,9 +360,19 @@ export abstract class BaseTab implements Tab {
     await this.until(onElement(sel, fn), `${describe(sel)} to be ${state}`, options.timeout);
   }
   async click(sel: Sel): Promise<void> {
-    await this.waitFor(sel);
-    await this.evaluate(onElement(sel, "(el) => el.scrollIntoView({ block: 'center', inline: 'center' })"));
-    await this.nativeClick(sel);
+    // A view that finishes loading may replace the element between finding and clicking it
+    // (Firefox: "Node is either not clickable or not an Element"): find it again, a few times.
+    for (let attempt = 1; ; attempt++) {
+      await this.waitFor(sel);
+      try {
+        await this.evaluate(onElement(sel, "(el) => el.scrollIntoView({ block: 'center', inline: 'center' })"));
+        await this.nativeClick(sel);
+        return;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
   }
   async fill(sel: Sel, text: string): Promise<void> {
     await this.waitFor(sel);

@@ -178,6 +178,7 @@ describe(`sessions (${j.name})`, () => {
     expect(text).toContain('[open] Opa bellen');
     await tab.click({ role: 'link', name: nl.report.back, exact: false });
     await tab.waitFor('.ss-session');
-    expect(await tab.value(noteBox())).toBe('Regel een\nRegel twee');
+    // The note editor loads the stored text after the view appears.
+    await poll(() => tab.value(noteBox())).toBe('Regel een\nRegel twee');
   });
 });
