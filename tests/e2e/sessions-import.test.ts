@@ -11,11 +11,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_IMPORT_BYTES } from '../../src/lib/exchange/format';
 import { launch } from '../support/browser';
 import {
-  DILEMMA,
   collectErrors,
   createSession,
+  DILEMMA,
   downloadOf,
   dump,
+  exportText,
   nl,
   noteBox,
   openSessions,
@@ -55,22 +56,6 @@ const sorted = (data: Awaited<ReturnType<typeof dump>>) =>
     Object.entries(data).map(([k, v]) => [k, [...v].sort((a, b) => String(a.id).localeCompare(String(b.id)))]),
   );
 
-/** An export file as the app writes it, with `data` replaced. */
-function exportText(data: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify(
-    {
-      type: 'ken-je-kracht/export',
-      version: 1,
-      exportedAt: '2025-03-14T09:30:00.000Z',
-      app: 'ken-je-kracht',
-      scope: 'all',
-      data,
-      ...extra,
-    },
-    null,
-    2,
-  );
-}
 const oneSession = (over: Record<string, unknown> = {}) => ({
   id: 'file-s1',
   kind: 'workshop',

@@ -110,3 +110,20 @@ export function collectErrors(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
 }
+
+/** An export file as the app writes it, with `data` replaced. */
+export function exportText(data: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify(
+    {
+      type: 'ken-je-kracht/export',
+      version: 1,
+      exportedAt: '2025-03-14T09:30:00.000Z',
+      app: 'ken-je-kracht',
+      scope: 'all',
+      data,
+      ...extra,
+    },
+    null,
+    2,
+  );
+}

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listDir, poll, waitForDownload, type Tab } from './driver';
+import { exportText } from '../e2e/sessions-support';
 import { useEngine } from './journey';
 import { DILEMMA, createSession, dump, nl, noteBox, openSessions, saved, sorted, toast } from './sessions-steps';
 
@@ -36,20 +37,6 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-const exportText = (data: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
-  JSON.stringify(
-    {
-      type: 'ken-je-kracht/export',
-      version: 1,
-      exportedAt: '2025-03-14T09:30:00.000Z',
-      app: 'ken-je-kracht',
-      scope: 'all',
-      data,
-      ...extra,
-    },
-    null,
-    2,
-  );
 const oneSession = {
   id: 'file-s1',
   kind: 'workshop',

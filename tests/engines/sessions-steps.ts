@@ -1,6 +1,6 @@
 /** Sessions steps over the driver interface (the Playwright versions live in tests/e2e/sessions-support.ts). */
 import { expect } from 'vitest';
-import { DECK_LINK, en, nl } from '../e2e/sessions-support';
+import { DECK_LINK, en, type NewSessionInput, nl } from '../e2e/sessions-support';
 import { poll, type Sel, type Tab } from './driver';
 import { site } from './journey';
 
@@ -13,13 +13,8 @@ export async function openSessions(tab: Tab, lang: 'nl' | 'en' = 'nl', search = 
 
 const sessionId = async (tab: Tab) => new URL(await tab.url()).searchParams.get('sessie');
 
-export interface NewSession {
-  kind?: 'teamoverleg' | 'workshop' | 'zelfreflectie';
-  title: string;
-  team?: string;
-  date?: string;
-  link?: string | null;
-}
+/** The same fields as the Chromium tests' form helper. */
+export type NewSession = NewSessionInput;
 
 /** Creates a session through the form (from the list view) and returns its id. */
 export async function createSession(tab: Tab, input: NewSession, lang: 'nl' | 'en' = 'nl'): Promise<string> {
