@@ -4,11 +4,13 @@ import preact from '@astrojs/preact';
 import { staticHost } from './src/integrations/static-host.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { relayConnectSources } from './src/lib/room/fragment.ts';
+import { siteFrom } from './src/lib/address.ts';
 
 // KJK_BASE lets the site live in a sub-folder (e.g. "/waaier/"); the tests build with one too.
 const base = process.env.KJK_BASE ?? '/';
-// The public address, when known (e.g. https://kenjekracht.example/): enables absolute hreflang links.
-const site = process.env.KJK_SITE || undefined;
+// The public address (KJK_SITE, else src/lib/address.ts DEFAULT_SITE): printed cards, their QR
+// codes and hreflang links are absolute, because paper cannot follow a move.
+const site = siteFrom(process.env.KJK_SITE);
 // The room relay's address, when a relay is hosted (README "Room relay"): without it the site offers
 // no room and its CSP allows no other origin. connect-src names exactly that origin, in its http(s)
 // and ws(s) forms (older WebKit does not let an https source cover wss).
@@ -49,17 +51,27 @@ export default defineConfig({
               {
                 name: 'page-runtime',
                 priority: 3,
-                test: /preload-helper|[\\/]src[\\/](lib[\\/]lifecycle|scripts[\\/]pwa)\./,
+                // fill and vocab are here, not with the islands: the join page has no framework but fills texts.
+                test: /preload-helper|[\\/]src[\\/](lib[\\/]lifecycle|scripts[\\/]pwa|i18n[\\/]fill|vocab)\./,
               },
               {
                 name: 'island-runtime',
                 priority: 2,
-                test: /[\\/]node_modules[\\/](preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/](i18n[\\/]fill|vocab)\./,
+                // The new-session link and the limits it checks, so the deck page can start a session
+                // without loading the sessions core.
+                test: /[\\/]node_modules[\\/](preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/]lib[\\/](sessions[\\/]link|records[\\/]limits)\./,
+              },
+              {
+                // The record schemas (sessions) and the room's messages (join page, presenter) share it:
+                // on its own, so a phone does not load the sessions code for a few validators.
+                name: 'valibot',
+                priority: 2,
+                test: /[\\/]node_modules[\\/]valibot[\\/]/,
               },
               {
                 name: 'sessions-core',
                 priority: 1,
-                test: /[\\/]src[\\/](lib[\\/]store[\\/]|lib[\\/]sessions[\\/](bus|drafts|format|route|list)\.|islands[\\/]sessions[\\/](hooks|context|ui|Skeleton|SessionsApp|SessionList|StorageStatus|ImportExport)\.)|[\\/]node_modules[\\/]idb[\\/]/,
+                test: /[\\/]src[\\/](lib[\\/]store[\\/](?!inputs\.|bulk\.|notes\.|positions\.|actions\.|status\.|eviction\.)|lib[\\/]sessions[\\/](bus|drafts|format|route|list)\.|islands[\\/]sessions[\\/](hooks|context|ui|Skeleton|SessionsApp|SessionList)\.)|[\\/]node_modules[\\/]idb[\\/]/,
               },
             ],
           },

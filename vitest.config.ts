@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { STALLED } from './tests/engines/stalled.ts';
 
 /**
  * The user journeys of tests/engines/, once per engine: Chromium (Playwright), Firefox
@@ -23,6 +24,8 @@ const engine = (name: 'chromium' | 'firefox' | 'webkit') => ({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     expect: { poll: BROWSER_POLL },
+    // Once, and only when WebKitWebDriver stopped answering (tests/engines/stalled.ts).
+    ...(name === 'webkit' ? { retry: { count: 1, condition: new RegExp(STALLED) } } : {}),
   },
 });
 

@@ -5,10 +5,12 @@
  *   - build time (Astro + the Workbox step);
  *   - gzip JavaScript and total bytes per page, from the built files;
  *   - the service worker's precache: number of files and gzip bytes;
- *   - Lighthouse (mobile, default throttling) on /, /kaarten/, a card, /sessies/ and
- *     /en/sessions/, served from this machine to Debian's Chromium with background networking off;
+ *   - Lighthouse (mobile, default throttling; the median of three runs) on /, /kaarten/, a card, /sessies/ and
+ *     /en/sessions/, served gzip-compressed (as static hosts do) from this machine to Debian's
+ *     Chromium with background networking off;
  *   - drawing a card in the fan: click to painted frame (scripts/bench-deck.mjs);
  *   - IndexedDB at scale (scripts/bench-notes.mjs), when present;
+ *   - the export → import round-trip property over 500 random cases (scripts/bench-property.ts);
  *   - the room relay: vote-to-presenter latency at 200 and 1,000 phones, RSS and CPU (scripts/bench-relay.mjs).
  * Prints a table and writes bench-results/<time>.json and bench-results/latest.json.
  * Exits 1 when a hard budget is broken (scripts/lib/budgets.mjs): Lighthouse < 95 anywhere, JS on
@@ -88,26 +90,43 @@ if (existsSync(swFile)) {
 // 4. Lighthouse.
 console.log('▶ lighthouse');
 const { serveStatic } = await import('../tests/support/server.ts');
-const server = await serveStatic(out);
+// Served compressed, as every static host does (Netlify, Cloudflare Pages, nginx with gzip): each
+// text file gets a gzip twin next to it, after the precache above was measured.
+for (const f of readdirSync(out, { recursive: true })) {
+  if (/\.(html|js|css|svg|webmanifest|json|txt)$/.test(f)) {
+    writeFileSync(join(out, `${f}.gz`), gzipSync(readFileSync(join(out, f)), { level: 9 }));
+  }
+}
+const server = await serveStatic(out, '/', { gzip: true });
 const lighthouse = {};
+const LIGHTHOUSE_RUNS = 3;
 const tmp = mkdtempSync(join(tmpdir(), 'kjk-lh-'));
 try {
   for (const p of ['/', '/kaarten/', card, ...SESSIONS_PAGES]) {
-    const report = join(tmp, 'lh.json');
-    await runAsync([
-      'node_modules/lighthouse/cli/index.js',
-      new URL(p.slice(1), server.url).href,
-      `--chrome-path=${CHROMIUM}`,
-      `--chrome-flags=${CHROME_FLAGS}`,
-      '--output=json',
-      `--output-path=${report}`,
-      '--quiet',
-      '--only-categories=performance,accessibility,best-practices,seo',
-    ]);
-    const r = JSON.parse(readFileSync(report, 'utf8'));
+    // One Lighthouse run on a shared 2-core machine varies by several points (seen: /kaarten/
+    // 93-100 in a row): each page is measured LIGHTHOUSE_RUNS times and the median run counts,
+    // as Lighthouse's own docs advise. The line shows every run's performance score.
+    const runs = [];
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+      const report = join(tmp, `lh-${i}.json`);
+      await runAsync([
+        'node_modules/lighthouse/cli/index.js',
+        new URL(p.slice(1), server.url).href,
+        `--chrome-path=${CHROMIUM}`,
+        `--chrome-flags=${CHROME_FLAGS}`,
+        '--output=json',
+        `--output-path=${report}`,
+        '--quiet',
+        '--only-categories=performance,accessibility,best-practices,seo',
+      ]);
+      runs.push(JSON.parse(readFileSync(report, 'utf8')));
+    }
+    const perf = (run) => run.categories.performance.score ?? 0;
+    const r = [...runs].sort((a, b) => perf(a) - perf(b))[Math.floor(runs.length / 2)];
     lighthouse[p] = Object.fromEntries(
       Object.entries(r.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]),
     );
+    lighthouse[p].runs = runs.map((x) => Math.round(perf(x) * 100));
     lighthouse[p].lcpMs = Math.round(r.audits['largest-contentful-paint']?.numericValue ?? 0);
     lighthouse[p].tbtMs = Math.round(r.audits['total-blocking-time']?.numericValue ?? 0);
     lighthouse[p].cls = Number((r.audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(4));
@@ -138,6 +157,14 @@ if (!quick && existsSync(join(root, 'scripts/bench-notes.mjs'))) {
   indexeddb = JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
+// 6b. The export → import round-trip property (issue 12), 500 random cases with a fresh seed.
+let property = null;
+if (!quick) {
+  console.log('▶ round-trip property');
+  const r = run(['--import', './scripts/lib/ts-imports.mjs', 'scripts/bench-property.ts', '--json', '--runs=500']);
+  property = JSON.parse(r.stdout.trim().split('\n').at(-1));
+}
+
 // 7. The room relay, measured by its own script on loopback.
 let relay = null;
 if (!quick) {
@@ -158,6 +185,7 @@ const results = {
     ]),
   ),
   precache,
+  property,
   lighthouse,
   interaction,
   indexeddb,
@@ -179,7 +207,7 @@ const rows = [
   ],
   ...Object.entries(lighthouse).map(([p, s]) => [
     `Lighthouse ${p}`,
-    `perf ${s.performance} · a11y ${s.accessibility} · bp ${s['best-practices']} · seo ${s.seo} (LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms, CLS ${s.cls})`,
+    `perf ${s.performance} (runs ${s.runs.join('/')}) · a11y ${s.accessibility} · bp ${s['best-practices']} · seo ${s.seo} (LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms, CLS ${s.cls})`,
     [
       SESSIONS_PAGES.includes(p)
         ? `budget: all 100, CLS < ${BUDGET.sessionsCls}, TBT < ${BUDGET.sessionsTbtMs} ms`
@@ -201,6 +229,13 @@ const rows = [
   ...(indexeddb
     ? Object.entries(indexeddb).map(([k, v]) => [`IndexedDB ${k}`, typeof v === 'number' ? `${v} ms` : String(v), ''])
     : [['IndexedDB', quick ? 'not measured (--quick)' : 'scripts/bench-notes.mjs not present', '']]),
+  property
+    ? [
+        'export → import round trip',
+        `${property.propertyRuns} random cases, ${property.propertyFailures} failures`,
+        `${property.propertyMs} ms, seed ${property.propertySeed}`,
+      ]
+    : ['export → import round trip', 'not measured (--quick)', ''],
   ...(relay
     ? [relay.at200, relay.at1000].map((r) => [
         `relay ${r.phones} phones / ${r.rooms} room(s)`,

@@ -20,6 +20,8 @@ export const ROUTES = {
   guide: { nl: '/begeleiden/', en: '/en/facilitating/' },
   print: { nl: '/afdrukken/', en: '/en/print/' },
   worksheets: { nl: '/werkbladen/', en: '/en/worksheets/' },
+  /** A phone joins the presenter's room here; the room and its key come in the #room= fragment. */
+  join: { nl: '/doe-mee/', en: '/en/join/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type RouteKey = keyof typeof ROUTES;
 

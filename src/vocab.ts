@@ -28,6 +28,13 @@ export const themeRank = (theme: Theme | undefined): number => (theme ? THEMES.i
 export const PERSPECTIVES = ['jeugdige', 'ouder', 'netwerk', 'professional', 'leidinggevende', 'beleidsmaker'] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
 
+/**
+ * Kinds of session (the sessions page), one per werkvorm that uses the app's notes (lib/sessions/kinds).
+ * Appended only: stored sessions and backups name their kind.
+ */
+export const SESSION_KINDS = ['teamoverleg', 'workshop', 'zelfreflectie', 'gesprek'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
 /** The lens whose readers get the plain-language layer (youthSummary, poles[].plain) of a card. */
 export const PLAIN_LENS: Perspective = 'jeugdige';
 

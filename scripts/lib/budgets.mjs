@@ -10,6 +10,8 @@ export const BUDGET = {
   deckJsGzip: 20 * 1024,
   /** The sessions page (both languages): all four Lighthouse categories at 100, no layout shift, no long tasks. */
   sessionsJsGzip: 25 * 1024,
+  /** The join page (both languages): a phone on venue Wi-Fi, socket.io client included. */
+  joinJsGzip: 25 * 1024,
   sessionsCls: 0.01,
   sessionsTbtMs: 50,
   precacheGzip: 600 * 1024,
@@ -17,6 +19,7 @@ export const BUDGET = {
 
 export const DECK_PAGES = ['/kaarten/', '/en/cards/'];
 export const SESSIONS_PAGES = ['/sessies/', '/en/sessions/'];
+export const JOIN_PAGES = ['/doe-mee/', '/en/join/'];
 
 export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -24,5 +27,6 @@ export const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 export function jsBudget(page) {
   if (DECK_PAGES.includes(page)) return BUDGET.deckJsGzip;
   if (SESSIONS_PAGES.includes(page)) return BUDGET.sessionsJsGzip;
+  if (JOIN_PAGES.includes(page)) return BUDGET.joinJsGzip;
   return null;
 }

@@ -48,8 +48,11 @@ export function pageWeight(dist, pagePath, base = '/') {
     }
   };
   entryScripts(text).forEach(visit);
-  // Inline scripts count too (Astro's island loader is inline).
-  const inline = [...text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => Buffer.from(m[1]));
+  // Inline scripts count too (Astro's island loader is inline); data blocks (type="application/json",
+  // the sessions page's cards and strings) are not run: they count with the HTML, as props did.
+  const inline = [...text.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/\btype="application\/(ld\+)?json"/.test(m[1]))
+    .map((m) => Buffer.from(m[2]));
   const js = [...seen.values(), ...inline];
   const css = [...text.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)]
     .map((m) => toFile(m[1]))

@@ -7,7 +7,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { hasNext, hasPrev, next as nextIndex, prev as prevIndex, clampIndex } from '../lib/deck/cursor';
 import { newSeed } from '../lib/deck/random';
+import { PRESENT_PARAM, presentedSession, sessionReturnHref } from '../lib/sessions/present';
 import { buildDeck, deckSearch, openDeck, type DeckProblem, type DeckState } from '../lib/deck/state';
+import { newSessionSearch } from '../lib/sessions/link';
 import { KINDS, NO_THEME, PERSPECTIVES, THEMES, themeRank, type Kind, type Perspective, type Theme } from '../vocab';
 import { DeckCard } from './DeckCard';
 import type { Presenter as PresenterType } from './Presenter';
@@ -18,6 +20,8 @@ import '../styles/deck.css';
 interface Props {
   cards: IslandCard[];
   t: DeckStrings;
+  /** The join page and the sessions page, with the deploy base (the presenter's room and sessions). */
+  links?: { join: string; sessions: string };
 }
 
 const EMPTY: DeckState = { filter: { themes: [], kinds: [] }, index: 0 };
@@ -26,13 +30,14 @@ function toggleIn<T>(list: readonly T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
 
-export default function Deck({ cards, t }: Props) {
+export default function Deck({ cards, t, links }: Props) {
   const [mounted, setMounted] = useState(false);
   const [state, setState] = useState<DeckState>(EMPTY);
   const [problems, setProblems] = useState<DeckProblem[]>([]);
   const [flipped, setFlipped] = useState(false);
   const [picking, setPicking] = useState(false);
   const [presenting, setPresenting] = useState(false);
+  const [session, setSession] = useState<string | undefined>(undefined);
   // The presenter (with its timer) loads on first use: most visits never present.
   const [Presenter, setPresenter] = useState<typeof PresenterType | null>(null);
   const present = () =>
@@ -47,7 +52,14 @@ export default function Deck({ cards, t }: Props) {
 
   // The link is the state: read it once on arrival, write it back on every change.
   useEffect(() => {
-    const opened = openDeck(cards, new URLSearchParams(location.search));
+    const params = new URLSearchParams(location.search);
+    const opened = openDeck(cards, params);
+    // "Presenteer" on a session: the presenter at once, tied to it (src/lib/sessions/present.ts).
+    const forSession = presentedSession(params);
+    if (forSession) {
+      setSession(forSession);
+      present();
+    }
     let initial = opened.state;
     if (location.hash === '#trek' && !initial.seed && !initial.selection) {
       initial = { ...initial, seed: newSeed(), index: 0 };
@@ -65,11 +77,13 @@ export default function Deck({ cards, t }: Props) {
   useEffect(() => {
     if (!mounted) return;
     const search = deckSearch(state);
-    history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    // While presenting for a session the link keeps saying so: a reload comes back to the same room's session.
+    const tie = presenting && session ? `${search ? '&' : '?'}${PRESENT_PARAM}=${session}` : '';
+    history.replaceState(history.state, '', `${location.pathname}${search}${tie}${location.hash}`);
     // The deck params are the same in both languages: the language switch keeps the deck.
     const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
     if (other) other.setAttribute('href', `${other.getAttribute('href')!.split('?')[0]}${search}`);
-  }, [mounted, state]);
+  }, [mounted, state, presenting, session]);
 
   const deck = useMemo(() => buildDeck(cards, state), [cards, state]);
   const index = clampIndex(state.index, deck.length);
@@ -268,6 +282,16 @@ export default function Deck({ cards, t }: Props) {
           <button type="button" onClick={present} disabled={!current}>
             {t.deck.present}
           </button>
+          {links && deck.length > 0 && (
+            // The cards shown, in the order shown, and the lens: the session starts where the deck is.
+            <a
+              class="button"
+              data-start-session
+              href={`${links.sessions}${newSessionSearch({ cards: deck.map((c) => c.id), ...(lens ? { lens } : {}) })}`}
+            >
+              {t.deck.startSession}
+            </a>
+          )}
         </div>
         <div class="deck-status" role="status">
           {state.seed && <p>{fill(t.lang, t.deck.shuffled, { seed: state.seed })}</p>}
@@ -402,7 +426,13 @@ export default function Deck({ cards, t }: Props) {
           announcement={announcement}
           onIndex={(i) => goTo(i)}
           onFlip={() => setFlipped((f) => !f)}
-          onClose={() => setPresenting(false)}
+          onClose={() => {
+            setPresenting(false);
+            // Back to the session, at the card the presentation reached.
+            if (session && links) location.assign(sessionReturnHref(links.sessions, session, index));
+          }}
+          session={session}
+          links={links}
         />
       )}
     </div>

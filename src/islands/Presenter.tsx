@@ -2,7 +2,10 @@
  * Full-screen presenter: one card at a time in large type, for the back of a room at 1080p.
  * Keys: → or space next, ← previous, F full screen, T timer, Q QR code, Esc leave. Swipe on touch.
  */
+import { newSessionSearch } from '../lib/sessions/link';
 import type { ComponentType } from 'preact';
+import { relayConfig } from '../lib/room/config';
+import type { PresenterRoomProps } from './room/PresenterRoom';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasNext, hasPrev, next, prev, progress } from '../lib/deck/cursor';
 import { nextCard, timerFor, toggle, type TimerState } from '../lib/deck/timer';
@@ -12,6 +15,7 @@ import { Timer } from './Timer';
 import type { DeckStrings, IslandCard } from './types';
 
 type QrComponent = ComponentType<{ url: string; label: string }>;
+type RoomComponent = ComponentType<PresenterRoomProps>;
 
 interface Props {
   deck: IslandCard[];
@@ -24,6 +28,9 @@ interface Props {
   onIndex: (i: number) => void;
   onFlip: () => void;
   onClose: () => void;
+  /** The session this presentation belongs to: its room's positions are saved there. */
+  session?: string | undefined;
+  links?: { join: string; sessions: string } | undefined;
 }
 
 const TIMER_KEY = 'kjk.timer.minutes';
@@ -36,12 +43,34 @@ function savedMinutes(): number {
   }
 }
 
-export function Presenter({ deck, index, flipped, lens, t, announcement, onIndex, onFlip, onClose }: Props) {
+export function Presenter({
+  deck,
+  index,
+  flipped,
+  lens,
+  t,
+  announcement,
+  onIndex,
+  onFlip,
+  onClose,
+  session,
+  links,
+}: Props) {
   const root = useRef<HTMLDivElement>(null);
   const [showTimer, setShowTimer] = useState(false);
   const [showQr, setShowQr] = useState(false);
   const [timer, setTimer] = useState<TimerState>(() => timerFor(savedMinutes()));
   const [Qr, setQr] = useState<QrComponent | null>(null);
+  // The room (socket.io, the store, the QR encoder) loads only when "Open de zaal" is pressed.
+  const [Room, setRoom] = useState<RoomComponent | null>(null);
+  const [roomKey, setRoomKey] = useState(0);
+  const [showJoin, setShowJoin] = useState(false);
+  const canRoom = session !== undefined && links !== undefined && relayConfig() !== null;
+  const openRoom = () =>
+    void import('./room/PresenterRoom').then((m) => {
+      setRoom(() => m.default);
+      setRoomKey((k) => k + 1);
+    });
   const swipe = useRef<{ x: number; y: number } | null>(null);
   const card = deck[index];
   const n = deck.length;
@@ -103,9 +132,12 @@ export function Presenter({ deck, index, flipped, lens, t, announcement, onIndex
     else if (key === 't' || key === 'T') {
       if (!showTimer) setShowTimer(true);
       else setTimer((old) => toggle(old, Date.now()));
-    } else if (key === 'q' || key === 'Q') setShowQr((v) => !v);
-    else if (key === 'Escape') {
-      if (showQr) setShowQr(false);
+    } else if (key === 'q' || key === 'Q') {
+      if (Room) setShowJoin((v) => !v);
+      else setShowQr((v) => !v);
+    } else if (key === 'Escape') {
+      if (showJoin) setShowJoin(false);
+      else if (showQr) setShowQr(false);
       else onClose();
     } else if (key === 'Enter' && target === root.current) onFlip();
     else return;
@@ -128,7 +160,7 @@ export function Presenter({ deck, index, flipped, lens, t, announcement, onIndex
   return (
     <div
       ref={root}
-      class={`presenter ${themeClass(card.theme)}`}
+      class={`presenter ${themeClass(card.theme)}${Room ? ' has-room' : ''}`}
       role="dialog"
       aria-modal="true"
       aria-label={t.deck.presenter.title}
@@ -163,9 +195,25 @@ export function Presenter({ deck, index, flipped, lens, t, announcement, onIndex
           <button type="button" aria-pressed={showTimer} onClick={() => setShowTimer((v) => !v)}>
             {t.deck.presenter.timer}
           </button>
-          <button type="button" aria-pressed={showQr} onClick={() => setShowQr((v) => !v)}>
-            {t.deck.presenter.qr}
-          </button>
+          {!Room && (
+            <button type="button" aria-pressed={showQr} onClick={() => setShowQr((v) => !v)}>
+              {t.deck.presenter.qr}
+            </button>
+          )}
+          {canRoom && !Room && (
+            <button type="button" class="primary" onClick={openRoom} title={t.room.openHelp}>
+              {t.room.open}
+            </button>
+          )}
+          {!session && links && (
+            // Exactly these cards, in this order, with the lens.
+            <a
+              class="button"
+              href={`${links.sessions}${newSessionSearch({ cards: deck.map((c) => c.id), ...(lens ? { lens } : {}) })}`}
+            >
+              {t.room.startSession}
+            </a>
+          )}
           <button type="button" onClick={onClose}>
             {t.deck.presenter.close}
           </button>
@@ -175,8 +223,22 @@ export function Presenter({ deck, index, flipped, lens, t, announcement, onIndex
         {announcement}
       </p>
       {showTimer && <Timer timer={timer} onChange={changeTimer} t={t} />}
-      <div class="presenter-stage" key={`${card.id}-${flipped}`}>
-        <DeckCard card={card} t={t} flipped={flipped} lens={lens} level={2} />
+      <div class="presenter-stage">
+        <div class="presenter-stage-card" key={`${card.id}-${flipped}`}>
+          <DeckCard card={card} t={t} flipped={flipped} lens={lens} level={2} />
+        </div>
+        {Room && session && links && (
+          <Room
+            key={roomKey}
+            sessionId={session}
+            card={card}
+            t={t}
+            joinHref={links.join}
+            showJoin={showJoin}
+            onShowJoin={setShowJoin}
+            onEnded={openRoom}
+          />
+        )}
       </div>
       {showQr && (
         <div class="presenter-qr" role="group" aria-label={t.deck.qr.title}>

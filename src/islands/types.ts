@@ -50,6 +50,8 @@ export interface DeckStrings {
   kinds: Dictionary['kinds'];
   perspectives: Dictionary['perspectives'];
   card: Pick<Dictionary['card'], 'number' | 'protects' | 'versus'>;
+  /** The room ("Open de zaal" on the presenter, and the join page). */
+  room: Dictionary['room'];
 }
 
 /** What a screen reader hears when a card comes on top or is turned over. */

@@ -19,6 +19,42 @@ function say(text = '') {
   if (notice) notice.textContent = text;
 }
 
+/** How long "ready to work offline" stays: news, not a state, so it goes by itself. */
+const READY_MS = 6000;
+/** Inputs people type into (a radio or checkbox getting focus is not typing). */
+const TYPED = new Set(['text', 'search', 'email', 'tel', 'url', 'number', 'date']);
+
+/**
+ * The first-install message: it goes after a few seconds, can be closed, and goes at once
+ * when someone starts typing, so it never sits over a note or the privacy warning under it.
+ * The close button exists only while the message shows; an update offer ends it too.
+ */
+function sayReady(text = '') {
+  // Beside the notice, not in it: the notice's own button is the update's "refresh".
+  const box = root;
+  if (!notice || !box) return;
+  say(text);
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'pwa-close';
+  close.textContent = '×';
+  close.setAttribute('aria-label', root?.dataset.close ?? '');
+  box.append(close);
+  const done = () => {
+    clearTimeout(timer);
+    removeEventListener('focusin', onFocus);
+    close.remove();
+    if (notice.textContent === text) say('');
+  };
+  const onFocus = (e: FocusEvent) => {
+    const el = e.target;
+    if (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && TYPED.has(el.type))) done();
+  };
+  const timer = setTimeout(done, READY_MS);
+  close.addEventListener('click', done);
+  addEventListener('focusin', onFocus);
+}
+
 if (root && offline && notice && refresh) {
   showOffline();
   addEventListener('online', showOffline);
@@ -29,8 +65,12 @@ if (root && offline && notice && refresh) {
 // Workbox loads after the page's own script: registering waits for the load event anyway,
 // and every page's first view stays lighter by its size.
 if (import.meta.env.PROD && root && refresh && 'serviceWorker' in navigator) {
-  void import('workbox-window').then(({ Workbox }) =>
-    start(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL }), root, refresh),
+  // A page left while Workbox still loads (WebKit rejects the import then), or an old build's
+  // chunk gone from the host: the page works without a worker, and the next page tries again.
+  import('workbox-window').then(
+    ({ Workbox }) =>
+      start(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL }), root, refresh),
+    () => undefined,
   );
 }
 
@@ -38,6 +78,7 @@ function start(wb: WorkboxType, root: HTMLElement, refresh: HTMLButtonElement) {
   let accepted = false;
 
   const offerUpdate = () => {
+    root.querySelector('.pwa-close')?.remove();
     say(root.dataset.update);
     refresh.hidden = false;
   };
@@ -71,17 +112,22 @@ function start(wb: WorkboxType, root: HTMLElement, refresh: HTMLButtonElement) {
     else if (event.isUpdate) offerUpdate();
   });
   wb.addEventListener('activated', (event) => {
-    if (!event.isUpdate && !event.isExternal) say(root.dataset.ready);
+    if (!event.isUpdate && !event.isExternal) sayReady(root.dataset.ready);
   });
 
-  void wb.register().then((reg) => {
-    // The browser may have found the new version while this page was loading, before Workbox
-    // listened; it then only reports versions that are already waiting.
-    const installing = reg?.installing;
-    if (reg && installing && navigator.serviceWorker.controller) {
-      installing.addEventListener('statechange', () => {
-        if (installing.state === 'installed' && reg.waiting === installing) offerUpdate();
-      });
-    }
-  });
+  void wb.register().then(
+    (reg) => {
+      // The browser may have found the new version while this page was loading, before Workbox
+      // listened; it then only reports versions that are already waiting.
+      const installing = reg?.installing;
+      if (reg && installing && navigator.serviceWorker.controller) {
+        installing.addEventListener('statechange', () => {
+          if (installing.state === 'installed' && reg.waiting === installing) offerUpdate();
+        });
+      }
+    },
+    // A browser may refuse the worker (a private window in Firefox, a policy, a full disk):
+    // the site then works online as before, only without its offline copy.
+    () => undefined,
+  );
 }

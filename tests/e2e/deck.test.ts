@@ -240,21 +240,21 @@ describe('presenter', () => {
     await page.getByRole('button', { name: 'Start timer' }).click();
     await page.clock.runFor(20_000);
     const clock = page.locator('.timer-clock');
-    await expect(clock.innerText()).resolves.toMatch(/0:4[01]$/);
+    await expect.poll(() => clock.innerText()).toMatch(/0:4[01]$/);
     await page.getByRole('button', { name: 'Pause' }).click();
     const paused = await clock.innerText();
     await page.clock.runFor(30_000);
-    await expect(clock.innerText()).resolves.toBe(paused);
+    await expect.poll(() => clock.innerText()).toBe(paused);
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.clock.runFor(42_000);
-    await expect(page.getByRole('alert').innerText()).resolves.toBe('Time is up');
-    await expect(clock.innerText()).resolves.toContain('0:00');
+    await expect.poll(() => page.getByRole('alert').innerText()).toBe('Time is up');
+    await expect.poll(() => clock.innerText()).toContain('0:00');
     expect(await page.locator('.timer').getAttribute('class')).toContain('is-done');
     await page.locator('.presenter').focus();
     await page.keyboard.press('ArrowRight');
     await page.clock.runFor(1_000);
     // The next card starts its own minute, running, with the length chosen before.
-    await expect(clock.innerText()).resolves.toMatch(/(0:59|1:00)$/);
+    await expect.poll(() => clock.innerText()).toMatch(/(0:59|1:00)$/);
     expect(await page.getByLabel('Minutes per card').inputValue()).toBe('1');
   });
 
@@ -301,6 +301,61 @@ describe('presenter', () => {
     await page.getByLabel('Minuten per kaart').focus();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+  });
+
+  it('reads from the back of a room: timer digits at least 8% of the screen high, an end nobody can miss', async () => {
+    for (const [width, height, motion] of [
+      [1920, 1080, 'no-preference'],
+      [1280, 720, 'reduce'],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ reducedMotion: motion });
+      await page.clock.install();
+      await page.goto(site('/kaarten/?kaarten=kind-of-gezin'));
+      await ready();
+      await openPresenter();
+      await page.keyboard.press('t');
+      // The drawn height of a digit, not the font size: glyphs are smaller than their em box.
+      const digit = await page.locator('.timer-clock').evaluate((el) => {
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        const cs = getComputedStyle(el);
+        ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+        const m = ctx.measureText('0');
+        return m.actualBoundingBoxAscent + m.actualBoundingBoxDescent;
+      });
+      expect(digit, `${width}×${height}`).toBeGreaterThanOrEqual(0.08 * height);
+      await page.getByLabel('Minuten per kaart').fill('1');
+      await page.getByLabel('Minuten per kaart').press('Tab');
+      await page.getByRole('button', { name: 'Start timer' }).click();
+      await page.clock.runFor(61_000);
+      // Words in large type, the whole timer in the alarm colour, a frame around the screen.
+      await expect(page.getByRole('alert').innerText()).resolves.toBe('De tijd is om');
+      const end = await page.evaluate(() => {
+        const alert = getComputedStyle(document.querySelector('.timer-alert')!);
+        const presenter = getComputedStyle(document.querySelector('.presenter')!);
+        const danger = getComputedStyle(document.documentElement).getPropertyValue('--danger').trim();
+        const probe = document.createElement('i');
+        probe.style.color = danger;
+        document.body.append(probe);
+        const dangerRgb = getComputedStyle(probe).color;
+        probe.remove();
+        return {
+          dangerRgb,
+          alertPx: Number.parseFloat(alert.fontSize),
+          frame: presenter.boxShadow,
+          animation: presenter.animationName,
+        };
+      });
+      // (after its short colour transition)
+      await expect
+        .poll(() => page.evaluate(() => getComputedStyle(document.querySelector('.timer')!).backgroundColor))
+        .toBe(end.dangerRgb);
+      expect(end.alertPx).toBeGreaterThanOrEqual(0.05 * height);
+      expect(end.frame).toContain('inset');
+      expect(end.animation).toBe(motion === 'reduce' ? 'none' : 'presenter-done');
+      await page.close();
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    }
   });
 });
 

@@ -26,7 +26,7 @@ let foreign: () => string[];
 const cspErrors: string[] = [];
 
 beforeAll(async () => {
-  browser = await launch();
+  browser = await launch({ serviceWorkers: 'allow' });
   context = await browser.newContext();
   foreign = watchForeignRequests(context);
   page = await context.newPage();

@@ -3,8 +3,10 @@
  * back, no text runs out of a card, the backs are mirrored for a long-edge duplex flip, the crop
  * marks sit on the card edges, and the PDF has the expected number of A4 pages.
  */
+import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteFrom } from '../../src/lib/address';
 import { LANGS, path as routePath } from '../../src/routes';
 import { axe, launch, site } from '../support/browser';
 import { readEntries } from '../support/content';
@@ -88,7 +90,8 @@ describe.each(LANGS)('printable deck in %s', (lang) => {
           (el) => getComputedStyle(el).display !== 'inline' && !el.closest('.visually-hidden'),
         );
         for (const el of blocks) {
-          const name = el === face ? 'card' : `${el.tagName.toLowerCase()}.${el.className.split(' ')[0]}`;
+          const name =
+            el === face ? 'card' : `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ')[0]}`;
           if (el.scrollHeight > el.clientHeight + 1)
             out.push(`${where} ${name}: ${el.scrollHeight}px of text in ${el.clientHeight}px`);
           if (el.scrollWidth > el.clientWidth + 1)
@@ -102,6 +105,51 @@ describe.each(LANGS)('printable deck in %s', (lang) => {
       return out;
     });
     expect(problems).toEqual([]);
+  });
+
+  it('leads every printed back to its card online: the full address in text and in a QR code that scans', async () => {
+    const expected = cards.map((c) => new URL(routePath('card', lang, c.slug), siteFrom(process.env.KJK_SITE)).href);
+    const backs = await page.locator('.pc-back').evaluateAll((els) =>
+      els.map((el) => ({
+        id: (el as HTMLElement).dataset.cardId,
+        text: el.querySelector('.pc-url a')?.textContent ?? '',
+      })),
+    );
+    expect(backs.map((b) => b.id)).toEqual(fanOrder);
+    expect(backs.map((b) => b.text)).toEqual(expected);
+    // Each code as drawn, rasterised at 4 px a module and decoded: what a phone camera would read.
+    const images = await page.locator('.pc-back .pc-qr').evaluateAll((svgs) =>
+      Promise.all(
+        svgs.map(async (svg) => {
+          const size = (svg as SVGSVGElement).viewBox.baseVal.width * 4;
+          const clone = svg.cloneNode(true) as SVGSVGElement;
+          clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+          clone.setAttribute('width', String(size));
+          clone.setAttribute('height', String(size));
+          const img = new Image();
+          img.src = `data:image/svg+xml,${encodeURIComponent(clone.outerHTML)}`;
+          await img.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = canvas.height = size;
+          const g = canvas.getContext('2d')!;
+          g.fillStyle = '#fff';
+          g.fillRect(0, 0, size, size);
+          g.drawImage(img, 0, 0);
+          // One character a pixel (dark or light) keeps the answer small.
+          const rgba = g.getImageData(0, 0, size, size).data;
+          let bits = '';
+          for (let i = 0; i < rgba.length; i += 4) bits += rgba[i]! < 128 ? '1' : '0';
+          return { size, bits };
+        }),
+      ),
+    );
+    const decoded = images.map(({ size, bits }) => {
+      const rgba = new Uint8ClampedArray(size * size * 4);
+      for (let i = 0; i < bits.length; i += 1)
+        rgba.fill(bits[i] === '1' ? 0 : 255, i * 4, i * 4 + 3).fill(255, i * 4 + 3, i * 4 + 4);
+      return jsQR(rgba, size, size)?.data ?? null;
+    });
+    expect(decoded).toEqual(expected);
   });
 
   it('puts crop marks at each card corner, outside the card and inside the page', async () => {

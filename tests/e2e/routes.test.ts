@@ -3,13 +3,17 @@
  * switch leads to the same page in the other language, and axe finds no violations.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { allPaths, match, otherLang, path as routePath } from '../../src/routes';
 import { axe, launch, site, watchForeignRequests } from '../support/browser';
 import { readEntries } from '../support/content';
 
 const ids = readEntries('cards', 'nl').map((c) => c.slug);
 const paths = allPaths(ids);
+// Under a sub-folder (`npm test`'s second build) the pages are the same but for their links: axe
+// has checked them in the root build, this run checks the addresses.
+const withAxe = inject('siteBase') === '/';
+const checks = withAxe ? 'renders, switches language and passes axe' : 'renders and switches language';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -28,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('every route in both languages', () => {
-  it.each(paths.map((p) => [p.path, p] as const))('%s renders, switches language and passes axe', async (_p, p) => {
+  it.each(paths.map((p) => [p.path, p] as const))(`%s ${checks}`, async (_p, p) => {
     const response = await page.goto(site(p.path));
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe(p.lang);
@@ -49,8 +53,10 @@ describe('every route in both languages', () => {
     );
     expect(outside).toEqual([]);
 
-    const violations = await axe(page);
-    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    if (withAxe) {
+      const violations = await axe(page);
+      expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    }
   });
 
   it('made no request outside the site', () => {
@@ -68,7 +74,7 @@ describe('404 pages', () => {
     expect(response?.status()).toBe(404);
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     expect(await page.locator(`main a[href$="${routePath('cards', lang as 'nl' | 'en')}"]`).count()).toBe(1);
-    expect(await axe(page)).toEqual([]);
+    if (withAxe) expect(await axe(page)).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fill } from '../../src/i18n/fill';
 import { DB_VERSION } from '../../src/lib/store/schema';
 import { launch, site } from '../support/browser';
 import {
@@ -249,7 +250,7 @@ describe('two tabs', () => {
     await a.locator('.ss-conflict').waitFor({ timeout: 5000 });
     await a.bringToFront();
     await a.locator('.ss-conflict').getByRole('button', { name: nl.notes.takeTheirs }).click();
-    expect(await noteBox(a).inputValue()).toBe('Nieuwste van B');
+    await expect.poll(() => noteBox(a).inputValue()).toBe('Nieuwste van B');
     await a.waitForTimeout(600);
     expect((await dump(a)).notes.map((n) => n.text)).toEqual(['Nieuwste van B']);
   });
@@ -336,7 +337,7 @@ describe('storage safety', () => {
     const status = page.locator('.ss-storage');
     await expect
       .poll(() => status.innerText())
-      .toMatch(/Alleen op dit apparaat opgeslagen\. In gebruik: [\d,]+ (B|KB|MB)\./);
+      .toMatch(/Alleen op dit apparaat opgeslagen\. Jouw sessies: [\d,]+ (B|KB|MB)\./);
     expect(await status.innerText()).toMatch(new RegExp(`${nl.storage.persisted}|${nl.storage.notPersisted}`));
     expect(await meta(page, 'persistRequested')).toBeUndefined();
     await createSession(page, { title: 'Bewaren', kind: 'zelfreflectie' });
@@ -364,7 +365,7 @@ describe('storage safety', () => {
     await openSessions(page);
     const reminder = page.locator('.ss-reminder');
     await reminder.waitFor();
-    expect(await reminder.innerText()).toContain(nl.storage.reminder);
+    expect(await reminder.innerText()).toContain(fill('nl', nl.storage.reminder, { n: 7 }));
     const file = await downloadOf(page, () => reminder.getByRole('button', { name: nl.storage.exportNow }).click());
     expect(JSON.parse(file.text).data.sessions).toHaveLength(1);
     await expect.poll(() => page.locator('.ss-reminder').count()).toBe(0);

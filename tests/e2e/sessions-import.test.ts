@@ -99,7 +99,7 @@ describe('export and import', () => {
     expect(before.sessions).toHaveLength(2);
 
     const file = await downloadOf(a, () => a.getByRole('button', { name: nl.exchange.exportAll }).click());
-    expect(file.name).toMatch(/^ken-je-kracht-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(file.name).toMatch(/^kjk-back-up-\d{4}-\d{2}-\d{2}\.json$/);
     expect(JSON.parse(file.text)).toMatchObject({ type: 'ken-je-kracht/export', version: 1, scope: 'all' });
     await expect.poll(() => toast(a).innerText()).toContain(`De back-up is gedownload: ${file.name}.`);
 
@@ -325,7 +325,7 @@ describe('encrypted backups', () => {
     await expect(form.getByRole('alert').innerText()).resolves.toBe(nl.exchange.mismatch);
     await form.getByLabel(nl.exchange.passphraseAgain).fill('lang genoeg wachtwoord');
     const file = await downloadOf(a, () => form.getByRole('button', { name: nl.exchange.exportAll }).click());
-    expect(file.name).toMatch(/\.encrypted\.json$/);
+    expect(file.name).toMatch(/^kjk-back-up-\d{4}-\d{2}-\d{2}-versleuteld\.json$/);
     expect(JSON.parse(file.text)).toMatchObject({ type: 'ken-je-kracht/encrypted', kdf: { iterations: 600000 } });
     expect(file.text).not.toContain('gevoelige');
 

@@ -23,7 +23,7 @@ export async function openSessions(page: Page, lang: 'nl' | 'en' = 'nl', search 
 }
 
 export interface NewSessionInput {
-  kind?: 'teamoverleg' | 'workshop' | 'zelfreflectie';
+  kind?: 'teamoverleg' | 'workshop' | 'zelfreflectie' | 'gesprek';
   title: string;
   team?: string;
   date?: string;
@@ -45,6 +45,9 @@ export async function createSession(page: Page, input: NewSessionInput, lang: 'n
   if (link !== null) {
     await form.getByLabel(s.create.deckLink).check();
     await form.getByLabel(s.create.link, { exact: true }).fill(link);
+  } else {
+    // null: the whole fan, shuffled (the form now starts on its card picker).
+    await form.getByLabel(s.create.deckAll).check();
   }
   await form.getByRole('button', { name: s.create.submit }).click();
   await page.locator('.ss-session').waitFor();

@@ -74,7 +74,7 @@ beforeAll(async () => {
   versionB.catch(() => {}); // awaited in the test; this only keeps an early failure from going unhandled
 
   server = await serveStatic(served, inject('siteBase'));
-  browser = await launch();
+  browser = await launch({ serviceWorkers: 'allow' });
 });
 afterAll(async () => {
   await browser?.close();

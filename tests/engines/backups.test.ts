@@ -65,7 +65,7 @@ describe(`backups (${j.name})`, () => {
     await a.click({ role: 'button', name: nl.exchange.exportAll, exact: false });
     const downloaded = await waitForDownload(pa.downloads, seen);
     const name = basename(downloaded);
-    expect(name).toMatch(/^ken-je-kracht-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(name).toMatch(/^kjk-back-up-\d{4}-\d{2}-\d{2}\.json$/);
     const text = readFileSync(downloaded, 'utf8');
     expect(JSON.parse(text)).toMatchObject({ type: 'ken-je-kracht/export', version: 1, scope: 'all' });
     await poll(() => a.text(toast)).toContain(`De back-up is gedownload: ${name}.`);

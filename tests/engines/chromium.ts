@@ -74,7 +74,7 @@ class ChromiumProfile implements Profile {
 }
 
 export async function openChromium(): Promise<Engine> {
-  const browser = await launch();
+  const browser = await launch({ serviceWorkers: 'allow' }); // a real browser: the journeys choose their host
   return {
     name: 'chromium',
     version: browser.version(),

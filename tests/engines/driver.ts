@@ -187,7 +187,7 @@ function findAll(q: WireQuery): Element[] {
     if (aria) return norm(aria);
     if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type)) return norm(el.value);
     const labels = (el as HTMLInputElement).labels;
-    if (labels && labels.length) return norm(Array.from(labels).map(contentText).join(' '));
+    if (labels?.length) return norm(Array.from(labels).map(contentText).join(' '));
     if (el instanceof HTMLImageElement) return norm(el.alt);
     if (el instanceof HTMLDialogElement || el.getAttribute('role') === 'dialog') return norm(el.getAttribute('title'));
     return norm(contentText(el)) || norm(el.getAttribute('title'));
@@ -303,6 +303,16 @@ export const READ_HOOK = `(() => { try { return JSON.parse(sessionStorage.getIte
 
 // ---------------------------------------------------------------------------------------------
 
+/** The state a timed-out wait reports (BaseTab.snapshot). */
+const PAGE_SNAPSHOT = `(() => ({
+  url: location.href,
+  readyState: document.readyState,
+  islandsNotStarted: document.querySelectorAll('astro-island[ssr]').length,
+  errors: ${READ_HOOK},
+  resources: performance.getEntriesByType('resource').length,
+  text: (document.querySelector('main') || document.body).innerText.replace(/\\s+/g, ' ').slice(0, 400),
+}))()`;
+
 export const DEFAULT_TIMEOUT = Number(process.env.KJK_ENGINE_TIMEOUT ?? 15_000);
 
 /** The primitives an adapter provides; everything else is shared. */
@@ -343,10 +353,27 @@ export abstract class BaseTab implements Tab {
       }
       if (Date.now() > end)
         throw new Error(
-          `${this.engine}: timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}`,
+          `${this.engine}: timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? ` (${last.message})` : ''}\n${await this.snapshot()}`,
         );
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /**
+   * What the page showed when a wait ran out, for the failure message: a wait that fails only
+   * under load (CI) cannot be watched, so the message has to tell whether the page loaded, its
+   * islands started and what it said. Bounded, and never throws.
+   */
+  private async snapshot(): Promise<string> {
+    const look = this.evaluate(PAGE_SNAPSHOT).then(
+      (s) => `page then: ${JSON.stringify(s)}`,
+      (e: unknown) => `page then: unreadable (${e instanceof Error ? e.message : String(e)})`,
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<string>((r) => {
+      timer = setTimeout(() => r('page then: no answer within 5 s'), 5_000);
+    });
+    return Promise.race([look, late]).finally(() => clearTimeout(timer));
   }
 
   async waitFor(sel: Sel, options: WaitOptions = {}): Promise<void> {
@@ -376,6 +403,7 @@ export abstract class BaseTab implements Tab {
   }
   async fill(sel: Sel, text: string): Promise<void> {
     await this.waitFor(sel);
+    await this.editable(sel);
     const kind = await this.evaluate(onElement(sel, TYPED_KIND));
     if (kind === 'text' && text !== '') {
       await this.evaluate(onElement(sel, SET_VALUE, ['']));
@@ -383,6 +411,10 @@ export abstract class BaseTab implements Tab {
     } else {
       await this.evaluate(onElement(sel, SET_VALUE, [text]));
     }
+  }
+  /** As Playwright's fill does: a person cannot type into a field that is disabled (still loading). */
+  private async editable(sel: Sel): Promise<void> {
+    await this.until(onElement(sel, '(el) => !el.disabled && !el.readOnly'), `${describe(sel)} to be editable`);
   }
   async check(sel: Sel, on = true): Promise<void> {
     await this.waitFor(sel, { state: 'attached' });
@@ -394,6 +426,7 @@ export abstract class BaseTab implements Tab {
   }
   async select(sel: Sel, value: string): Promise<void> {
     await this.waitFor(sel);
+    await this.editable(sel);
     await this.evaluate(onElement(sel, SET_VALUE, [value]));
   }
   async focus(sel: Sel): Promise<void> {

@@ -3,7 +3,9 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Engine, EngineName, Profile, Tab } from './driver';
 import { engineName, openEngine } from './index';
 
-export { site } from '../support/browser';
+// The journeys' pages come from a host without the service worker: each fresh profile would
+// otherwise install the whole offline copy first. offline.test.ts serves its own site, with it.
+export { siteWithoutWorker as site } from '../support/browser';
 
 export interface Journey {
   readonly name: EngineName;

@@ -8,7 +8,9 @@ export { DECK_LINK, DILEMMA, DILEMMA_2, KENNIS, en, nl } from '../e2e/sessions-s
 
 export async function openSessions(tab: Tab, lang: 'nl' | 'en' = 'nl', search = ''): Promise<void> {
   await tab.goto(site(`${lang === 'nl' ? '/sessies/' : '/en/sessions/'}${search}`));
-  await tab.waitFor('.ss-list-head, .ss-banner, .ss-session, .ss-report, .ss-empty');
+  // Room to wait: `npm test` runs WebKit beside two other browsers on two cores, where a fresh
+  // page has taken over 15 s to open its store once. This waits for the page; it times nothing.
+  await tab.waitFor('.ss-list-head, .ss-banner, .ss-session, .ss-report, .ss-empty', { timeout: 30_000 });
 }
 
 const sessionId = async (tab: Tab) => new URL(await tab.url()).searchParams.get('sessie');

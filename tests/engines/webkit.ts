@@ -24,6 +24,7 @@ import {
   type Sel,
   type Tab,
 } from './driver';
+import { STALLED } from './stalled';
 
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? 'WebKitWebDriver';
 
@@ -51,6 +52,27 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Far longer than any command takes when WebKit works (axe on the print page: 16 s under load). */
+const COMMAND_LIMIT_MS = 60_000;
+
+/**
+ * A WebDriver command that gets no answer. Beside two other browsers on two cores, WebKitGTK
+ * has left a command unanswered for minutes (once a test of a fresh profile, once probably a
+ * page); selenium waits forever, and the test then dies of its own timeout without saying
+ * where. Every command here has a bound instead, and the error names the command.
+ */
+async function bounded<T>(what: string, command: Promise<T>, ms = COMMAND_LIMIT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`webkit: ${STALLED} to ${what} within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([command, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Starts Xvfb on a free display (it picks the number itself and writes it to fd 3). */
 async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
   const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], {
@@ -71,6 +93,16 @@ async function startXvfb(): Promise<{ display: string; proc: ChildProcess }> {
   return { display, proc };
 }
 
+/** Ends a driver and everything it started (the browser and its web processes). */
+function killGroup(proc: ChildProcess): void {
+  if (proc.exitCode !== null || proc.pid === undefined) return;
+  try {
+    process.kill(-proc.pid, 'SIGKILL');
+  } catch {
+    proc.kill('SIGKILL');
+  }
+}
+
 class WebKitTab extends BaseTab {
   readonly engine = 'webkit' as const;
   constructor(
@@ -88,7 +120,7 @@ class WebKitTab extends BaseTab {
   }
   protected async evaluate(expression: string): Promise<unknown> {
     const d = await this.use();
-    return d.executeScript(`${ERROR_HOOK};\nreturn ${expression};`);
+    return bounded('run a script', d.executeScript(`${ERROR_HOOK};\nreturn ${expression};`));
   }
   private async element(sel: Sel): Promise<WebElement> {
     const el = (await this.evaluate(elementExpression(sel))) as WebElement | null;
@@ -96,7 +128,8 @@ class WebKitTab extends BaseTab {
     return el;
   }
   protected async nativeClick(sel: Sel): Promise<void> {
-    await (await this.element(sel)).click();
+    const el = await this.element(sel);
+    await bounded('click', el.click());
   }
   protected async nativeType(sel: Sel, text: string): Promise<void> {
     // WebKitWebDriver's sendKeys drops characters outside the BMP (emoji): set such text by script.
@@ -109,30 +142,39 @@ class WebKitTab extends BaseTab {
       .split('\n')
       .flatMap((line, i) => (i === 0 ? [line] : [SeleniumKey.ENTER, line]))
       .filter((k) => k !== '');
-    await (await this.element(sel)).sendKeys(...keys);
+    const el = await this.element(sel);
+    await bounded('type', el.sendKeys(...keys));
   }
   async press(key: Key): Promise<void> {
     const d = await this.use();
-    await d
-      .actions()
-      .sendKeys(KEYS[key] ?? key)
-      .perform();
+    await bounded(
+      `press ${key}`,
+      d
+        .actions()
+        .sendKeys(KEYS[key] ?? key)
+        .perform(),
+    );
   }
   async goto(url: string): Promise<void> {
-    await (await this.use()).get(url);
+    const d = await this.use();
+    await bounded(`open ${url}`, d.get(url));
   }
   async reload(): Promise<void> {
-    await (await this.use()).navigate().refresh();
+    const d = await this.use();
+    await bounded('reload', d.navigate().refresh());
   }
   async back(): Promise<void> {
-    await (await this.use()).navigate().back();
+    const d = await this.use();
+    await bounded('go back', d.navigate().back());
   }
   async url(): Promise<string> {
-    return (await this.use()).getCurrentUrl();
+    const d = await this.use();
+    return bounded('read the address', d.getCurrentUrl());
   }
   async setFiles(sel: Sel, paths: string[]): Promise<void> {
     await this.waitFor(sel, { state: 'attached' });
-    await (await this.element(sel)).sendKeys(paths.join('\n'));
+    const el = await this.element(sel);
+    await bounded('choose files', el.sendKeys(paths.join('\n')));
   }
   async front(): Promise<void> {
     await this.use();
@@ -163,8 +205,10 @@ class WebKitProfile implements Profile {
     mkdirSync(join(home, '.config'));
     writeFileSync(join(home, '.config', 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${home}"\n`);
     const port = await freePort();
+    // Its own process group, so that a stalled driver goes together with the browser it started.
     const proc = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
       stdio: 'ignore',
+      detached: true,
       env: { ...process.env, DISPLAY: display, HOME: home },
     });
     await new Promise<void>((resolve, reject) => {
@@ -182,20 +226,27 @@ class WebKitProfile implements Profile {
           );
       ping();
     });
-    const driver = await new Builder()
-      .usingServer(`http://127.0.0.1:${port}`)
-      .withCapabilities({ browserName: 'MiniBrowser' })
-      .build();
-    await driver.manage().window().setRect({ width: 1280, height: 900 });
-    // axe on the print page (every card on one page) takes longer than the default 30 s on a busy machine.
-    await driver.manage().setTimeouts({ script: 120_000 });
-    const profile = new WebKitProfile(driver, proc, home);
-    profile.current = await driver.getWindowHandle();
-    return profile;
+    try {
+      const driver = await bounded(
+        'start a browser',
+        new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities({ browserName: 'MiniBrowser' }).build(),
+      );
+      await bounded('size the window', driver.manage().window().setRect({ width: 1280, height: 900 }));
+      // axe on the print page (every card on one page) may take longer than the default 30 s on a
+      // busy machine; a script still has to end before the command's own bound.
+      await bounded('set the script timeout', driver.manage().setTimeouts({ script: COMMAND_LIMIT_MS - 5_000 }));
+      const profile = new WebKitProfile(driver, proc, home);
+      profile.current = await bounded('read the window', driver.getWindowHandle());
+      return profile;
+    } catch (e) {
+      killGroup(proc);
+      rmSync(home, { recursive: true, force: true });
+      throw e;
+    }
   }
   async switchTo(handle: string): Promise<void> {
     if (this.current === handle) return;
-    await this.driver.switchTo().window(handle);
+    await bounded('switch tabs', this.driver.switchTo().window(handle));
     this.current = handle;
   }
   async newTab(): Promise<Tab> {
@@ -203,10 +254,10 @@ class WebKitProfile implements Profile {
     if (!this.used) {
       // The session's first window is the first tab.
       this.used = true;
-      handle = await this.driver.getWindowHandle();
+      handle = await bounded('read the window', this.driver.getWindowHandle());
     } else {
-      await this.driver.switchTo().newWindow('tab');
-      handle = await this.driver.getWindowHandle();
+      await bounded('open a tab', this.driver.switchTo().newWindow('tab'));
+      handle = await bounded('read the window', this.driver.getWindowHandle());
     }
     this.current = handle;
     this.open.add(handle);
@@ -217,19 +268,19 @@ class WebKitProfile implements Profile {
     if (this.open.size === 1) {
       // Closing the last window would end the session: leave the page instead (runs pagehide/unload).
       await this.switchTo(handle);
-      await this.driver.get('about:blank');
+      await bounded('leave the page', this.driver.get('about:blank'));
       return;
     }
     await this.switchTo(handle);
-    await this.driver.close();
+    await bounded('close a tab', this.driver.close());
     this.open.delete(handle);
     const next = [...this.open][0]!;
-    await this.driver.switchTo().window(next);
+    await bounded('switch tabs', this.driver.switchTo().window(next));
     this.current = next;
   }
   async close(): Promise<void> {
-    await this.driver.quit().catch(() => undefined);
-    this.proc.kill();
+    await bounded('quit', this.driver.quit(), 15_000).catch(() => undefined);
+    killGroup(this.proc);
     rmSync(this.home, { recursive: true, force: true });
   }
 }

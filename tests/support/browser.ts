@@ -14,15 +14,36 @@ function ensureChromium() {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install chromium".`);
 }
 
-export async function launch(): Promise<Browser> {
+/**
+ * `serviceWorkers`: the default for every context of this browser. Blocked unless a test asks:
+ * a fresh context otherwise installs the whole offline copy (about 150 files) while the test
+ * runs, which on two cores costs more than most tests themselves. The tests of the offline copy,
+ * the update and the install prompt ask for `'allow'`.
+ */
+export async function launch(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Browser> {
   ensureChromium();
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const serviceWorkers = options.serviceWorkers ?? 'block';
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (o = {}) => newContext({ serviceWorkers, ...o });
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = (o = {}) => newPage({ serviceWorkers, ...o });
+  return browser;
 }
 
 /** Absolute URL of a site path such as "/kaarten/" (the deploy base is added). */
 export function site(p: string): string {
   const url = inject('siteUrl');
   return url.replace(/\/$/, '') + p;
+}
+
+/**
+ * The same page from a host without the service worker (its registration fails, as in a private
+ * window). For journeys that do not test the offline copy: installing it in every fresh profile
+ * costs more than most journeys themselves.
+ */
+export function siteWithoutWorker(p: string): string {
+  return inject('siteUrlNoWorker').replace(/\/$/, '') + p;
 }
 
 /**

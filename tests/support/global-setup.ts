@@ -10,6 +10,8 @@ import { serveStatic } from './server';
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
+    /** The same site on another port, whose sw.js answers 404: no offline copy is installed. */
+    siteUrlNoWorker: string;
     siteBase: string;
     distDir: string;
   }
@@ -23,8 +25,13 @@ export default async function setup(project: TestProject) {
     throw new Error(`No built site in ${dist}. Run "npm test" (it builds first) or "npm run build".`);
   }
   const site = await serveStatic(dist, base);
+  const noWorker = await serveStatic(dist, base, { serviceWorker: false });
   project.provide('siteUrl', site.url);
+  project.provide('siteUrlNoWorker', noWorker.url);
   project.provide('siteBase', base);
   project.provide('distDir', dist);
-  return () => site.close();
+  return async () => {
+    await site.close();
+    await noWorker.close();
+  };
 }

@@ -40,9 +40,10 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 export async function serveStatic(
   dir: string,
   base = '/',
-  options: { headers?: HeaderRule[] } = {},
+  options: { headers?: HeaderRule[]; serviceWorker?: boolean; gzip?: boolean } = {},
 ): Promise<StaticSite> {
-  const files = sirv(dir, { dev: true, dotfiles: false, etag: true });
+  // `gzip`: send a file's `.gz` twin where there is one, as a host that compresses does.
+  const files = sirv(dir, { dev: true, dotfiles: false, etag: true, gzip: options.gzip ?? false });
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (!url.startsWith(base)) {
@@ -52,6 +53,11 @@ export async function serveStatic(
     // Strip the base so sirv sees paths relative to dist/.
     req.url = `/${url.slice(base.length)}`;
     const pathOnly = req.url.split('?')[0]!;
+    // `serviceWorker: false`: a host without the worker, as a browser sees a failed registration.
+    if (options.serviceWorker === false && pathOnly === '/sw.js') {
+      res.writeHead(404).end('no service worker here');
+      return;
+    }
     for (const rule of options.headers ?? []) {
       if (rule.pattern.test(pathOnly)) for (const [name, value] of rule.headers) res.setHeader(name, value);
     }

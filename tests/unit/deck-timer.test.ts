@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encode } from 'uqr';
 import { qrShape } from '../../src/lib/deck/qr';
 import {
   formatClock,
@@ -53,12 +54,19 @@ describe('presenter timer', () => {
 
 describe('QR code', () => {
   it('encodes a card address as a square of modules, made locally', () => {
-    const { size, d } = qrShape('https://example.org/kaarten/kind-of-gezin/');
+    const text = 'https://example.org/kaarten/kind-of-gezin/';
+    const { size, d } = qrShape(text);
     expect(size).toBeGreaterThanOrEqual(21 + 4);
-    expect(d).toMatch(/^(M\d+ \d+h1v1h-1z)+$/);
-    // The three finder patterns: the top-left module of each is dark.
-    expect(d).toContain('M2 2h1v1h-1z');
-    expect(d).toContain(`M${size - 3} 2h1v1h-1z`);
+    expect(d).toMatch(/^(M\d+ \d+h\d+v1h-\d+z)+$/);
+    // The three finder patterns: the top row of each is a run of 7 dark modules.
+    expect(d).toContain('M2 2h7v1h-7z');
+    expect(d).toContain(`M${size - 9} 2h7v1h-7z`);
+    // The path covers exactly the dark modules of the code, no more and no less.
+    const drawn = Array.from({ length: size }, () => Array<boolean>(size).fill(false));
+    for (const [, x, y, run] of d.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
+      for (let i = 0; i < Number(run); i += 1) drawn[Number(y)]![Number(x) + i] = true;
+    }
+    expect(drawn).toEqual(encode(text, { ecc: 'M', border: 2 }).data);
   });
 
   it('gives different codes for different cards', () => {

@@ -6,6 +6,7 @@ import {
   parseExport,
   serialize,
   utf8Length,
+  withoutDeleted,
   type ParseResult,
 } from '../../src/lib/exchange/format';
 import type { Dataset } from '../../src/lib/store/types';
@@ -98,9 +99,11 @@ describe('serialize', () => {
     expect(Object.keys(raw)).toEqual(['type', 'version', 'exportedAt', 'app', 'scope', 'data']);
     expect(text).toContain('\n  "data": {');
     const parsed = expectOk(parseExport(text));
-    expect(parsed.dataset).toEqual(sample());
+    // Everything but the deleted session s2 (a deleted session leaves every export at once).
+    expect(parsed.dataset).toEqual(withoutDeleted(sample()));
+    expect(parsed.dataset.sessions.map((x) => x.id)).toEqual(['s1']);
     expect(parsed.report).toMatchObject({
-      counts: { sessions: 2, notes: 1, positions: 2, actions: 2 },
+      counts: { sessions: 1, notes: 1, positions: 2, actions: 2 },
       droppedCount: 0,
       scope: 'all',
     });
@@ -114,9 +117,42 @@ describe('serialize', () => {
     expect(JSON.parse(text).scope).toBe('session');
   });
 
-  it('names files without personal data', () => {
-    expect(exportFileName(new Date(2024, 0, 9))).toBe('ken-je-kracht-2024-01-09.json');
-    expect(exportFileName(new Date(2024, 0, 9), true)).toBe('ken-je-kracht-2024-01-09.encrypted.json');
+  it('names a backup by what it is, with the local date and whether it is encrypted', () => {
+    const at = new Date(2024, 0, 9);
+    expect(exportFileName({ scope: 'all', lang: 'nl', at })).toBe('kjk-back-up-2024-01-09.json');
+    expect(exportFileName({ scope: 'all', lang: 'nl', at, encrypted: true })).toBe(
+      'kjk-back-up-2024-01-09-versleuteld.json',
+    );
+    expect(exportFileName({ scope: 'all', lang: 'en', at })).toBe('kjk-backup-2024-01-09.json');
+    expect(exportFileName({ scope: 'all', lang: 'en', at, encrypted: true })).toBe(
+      'kjk-backup-2024-01-09-encrypted.json',
+    );
+    // A backup never carries a title, even when one is passed.
+    expect(exportFileName({ scope: 'all', lang: 'nl', at, title: 'Anna' })).toBe('kjk-back-up-2024-01-09.json');
+  });
+
+  it('names a session export after its title, as a safe slug', () => {
+    const at = new Date(2024, 0, 9);
+    expect(exportFileName({ scope: 'session', lang: 'nl', at, title: 'Teamoverleg: maart (één)' })).toBe(
+      'kjk-sessie-teamoverleg-maart-een-2024-01-09.json',
+    );
+    expect(exportFileName({ scope: 'session', lang: 'en', at, title: 'Team meeting', encrypted: true })).toBe(
+      'kjk-session-team-meeting-2024-01-09-encrypted.json',
+    );
+    // Nothing usable in the title: no empty part, no double dash.
+    expect(exportFileName({ scope: 'session', lang: 'nl', at, title: '🙂 / \\ ..' })).toBe(
+      'kjk-sessie-2024-01-09.json',
+    );
+    expect(exportFileName({ scope: 'session', lang: 'nl', at, title: '../../etc/passwd' })).toBe(
+      'kjk-sessie-etc-passwd-2024-01-09.json',
+    );
+    const long = exportFileName({ scope: 'session', lang: 'nl', at, title: `${'a'.repeat(39)} b${'c'.repeat(50)}` });
+    expect(long).toBe(`kjk-sessie-${'a'.repeat(39)}-2024-01-09.json`);
+    for (const title of ['CON', 'a<b>c:d"e|f?g*h', 'İstanbul ß æ', '\u0000\u202e']) {
+      expect(exportFileName({ scope: 'session', lang: 'nl', at, title })).toMatch(
+        /^kjk-sessie-[a-z0-9-]*\d{4}-\d{2}-\d{2}\.json$/,
+      );
+    }
   });
 });
 
@@ -234,12 +270,12 @@ describe('parseExport rejects broken files before anything is written', () => {
       expect.arrayContaining([
         'data.positions[0].value: expected a number from 0 to 100',
         'data.positions[1].value: expected a number from 0 to 100',
-        'data.sessions[0].date: expected a real date as "YYYY-MM-DD"',
-        'data.sessions[1].kind: expected one of "teamoverleg", "workshop", "zelfreflectie"',
+        'data.sessions[0].date: expected a real date as "YYYY-MM-DD", year 1000 to 9999',
+        'data.sessions[1].kind: expected one of "teamoverleg", "workshop", "zelfreflectie", "gesprek"',
         'data.sessions[1].lang: expected one of "nl", "en"',
         'data.notes[0].updatedAt: expected a time in epoch milliseconds (a number ≥ 0)',
         'data.actions[0].done: expected true or false',
-        'data.actions[1].due: expected a real date as "YYYY-MM-DD"',
+        'data.actions[1].due: expected a real date as "YYYY-MM-DD", year 1000 to 9999',
         'data.sessions[0].deck.cards: expected a list of card ids (non-empty strings)',
         'data.notes[1]: expected an object',
       ]),

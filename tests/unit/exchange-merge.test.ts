@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COPY_SUFFIX, deriveId, planImport, planIsEmpty, type ImportPlan } from '../../src/lib/exchange/merge';
-import { parseExport, serialize } from '../../src/lib/exchange/format';
+import { parseExport, serialize, withoutDeleted } from '../../src/lib/exchange/format';
 import { openKjk, type KjkDb } from '../../src/lib/store/schema';
-import { applyImport, createRepo, readAll } from '../../src/lib/store/repo';
+import { applyImport, readAll } from '../../src/lib/store/bulk';
+import { createRepo } from '../../src/lib/store/repo';
 import { StoreError } from '../../src/lib/store/errors';
 import type { Dataset, Session } from '../../src/lib/store/types';
 
@@ -185,6 +186,31 @@ describe('planImport (pure)', () => {
   });
 });
 
+describe('deleted sessions (the rule: a deleted session leaves every export at once)', () => {
+  it('serialize leaves a deleted session out with its notes, positions and actions', () => {
+    const data = fileData();
+    data.sessions[1] = { ...data.sessions[1]!, deletedAt: 20 };
+    const parsed = parseExport(serialize(data, 'all'));
+    if (!parsed.ok) throw new Error('parse failed');
+    expect(parsed.dataset.sessions.map((x) => x.id)).toEqual(['s1']);
+    expect(parsed.dataset.notes.map((x) => x.id)).toEqual(['n1', 'n2']);
+    expect(parsed.dataset.actions).toEqual([]);
+  });
+
+  it('a file that still carries a deleted session (an older export): the preview counts exactly what will appear', () => {
+    const data = fileData();
+    data.sessions.push(session('s3', { deletedAt: 30 }));
+    data.notes.push({ id: 'n9', sessionId: 's3', cardId: 'k1', text: 'weg', updatedAt: 31 });
+    const plan = planImport(data, empty());
+    // Three sessions in the file, one of them deleted: two appear, and the preview says two.
+    expect(plan.counts.add.sessions).toBe(2);
+    expect(plan.counts.add.notes).toBe(3);
+    expect(plan.write.sessions.every((x) => x.deletedAt === undefined)).toBe(true);
+    expect(plan.write.notes.map((n) => n.id)).not.toContain('n9');
+    expect(plan.problems).toEqual([expect.objectContaining({ code: 'deleted', path: 'data.sessions[2]' })]);
+  });
+});
+
 describe('applyImport against IndexedDB', () => {
   let counter = 0;
   const connections: KjkDb[] = [];
@@ -233,12 +259,13 @@ describe('applyImport against IndexedDB', () => {
 
     const target = await freshDb();
     const first = await importText(target, text);
-    expect(first.counts.add).toEqual({ sessions: 2, notes: 1, positions: 1, actions: 1 });
-    expect(normalise(await readAll(target))).toEqual(normalise(await readAll(source)));
+    // The deleted session stays on its own device: it is in no file.
+    expect(first.counts.add).toEqual({ sessions: 1, notes: 1, positions: 1, actions: 1 });
+    expect(normalise(await readAll(target))).toEqual(normalise(withoutDeleted(await readAll(source))));
 
     const second = await importText(target, text);
     expect(planIsEmpty(second)).toBe(true);
-    expect(normalise(await readAll(target))).toEqual(normalise(await readAll(source)));
+    expect(normalise(await readAll(target))).toEqual(normalise(withoutDeleted(await readAll(source))));
     // The import counts as a change for the backup reminder.
     expect(await createRepo(target).meta.get('lastChangeAt')).toBeTypeOf('number');
   });

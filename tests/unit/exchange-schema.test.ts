@@ -62,7 +62,6 @@ function validSample(): Dataset {
         deck: { seed: 'x', cards: ['k1'] },
         createdAt: 1,
         updatedAt: 2,
-        deletedAt: 3,
       },
     ],
     notes: [{ id: 'n1', sessionId: 's1', cardId: 'k1', text: 'tekst', updatedAt: 4 }],

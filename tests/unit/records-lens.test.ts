@@ -8,7 +8,8 @@ import { PERSPECTIVES } from '../../src/vocab';
 import { parseExport, serialize } from '../../src/lib/exchange/format';
 import { planImport } from '../../src/lib/exchange/merge';
 import { exportJsonSchema } from '../../src/lib/records/json-schema';
-import { createRepo, readAll, type NewSession } from '../../src/lib/store/repo';
+import { readAll } from '../../src/lib/store/bulk';
+import { createRepo, type NewSession } from '../../src/lib/store/repo';
 import { openKjk, type KjkDb } from '../../src/lib/store/schema';
 import type { Session } from '../../src/lib/store/types';
 import { expectStoreError } from '../support/store';
@@ -27,6 +28,19 @@ async function freshRepo() {
 const base: NewSession = { kind: 'workshop', title: 'Met lens', team: 'Team', date: '2024-05-01', lang: 'nl' };
 
 describe('Session.lens (an optional field added by one schema edit)', () => {
+  it('a patch with lens null takes the lens away ("all roles"), stored, and leaves the rest', async () => {
+    const repo = await freshRepo();
+    const s = await repo.sessions.create({ ...base, lens: 'jeugdige' });
+    const cleared = await repo.sessions.update(s.id, { lens: null });
+    expect('lens' in cleared).toBe(false);
+    const stored = await repo.sessions.get(s.id);
+    expect(stored && 'lens' in stored).toBe(false);
+    expect(stored).toMatchObject({ title: 'Met lens', team: 'Team' });
+    // Left out: the lens stays as it is.
+    await repo.sessions.update(s.id, { lens: 'ouder' });
+    expect((await repo.sessions.update(s.id, { title: 'Nieuw' })).lens).toBe('ouder');
+  });
+
   it('create and update accept a perspective and refuse anything else', async () => {
     const repo = await freshRepo();
     const s = await repo.sessions.create({ ...base, lens: 'ouder' });

@@ -22,6 +22,7 @@ describe('routes', () => {
       formats: { nl: '/werkvormen/', en: '/en/formats/' },
       about: { nl: '/over/', en: '/en/about/' },
       print: { nl: '/afdrukken/', en: '/en/print/' },
+      join: { nl: '/doe-mee/', en: '/en/join/' },
     });
   });
 

@@ -6,7 +6,8 @@ import {
   type StorageManagerLike,
 } from '../../src/lib/store/persist';
 import { openKjk, type KjkDb } from '../../src/lib/store/schema';
-import { createRepo, salvage } from '../../src/lib/store/repo';
+import { salvage } from '../../src/lib/store/bulk';
+import { createRepo } from '../../src/lib/store/repo';
 
 const connections: KjkDb[] = [];
 afterEach(() => {

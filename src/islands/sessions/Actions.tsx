@@ -1,13 +1,14 @@
 /** The session's agreed actions: add (optionally tied to the current card), edit, tick off, delete. */
 import { useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
-import { formatDay } from '../../lib/sessions/format';
+import { isOverdue } from '../../lib/sessions/continuity';
+import { formatDay, todayIso } from '../../lib/sessions/format';
 import type { Action, Session } from '../../lib/store/types';
 import { isIsoDate } from '../../lib/store/validate';
 import type { SessionCard } from './types';
 import { useNotices, useStore, useStrings } from './context';
 import { useFieldId, useStoreQuery } from './hooks';
-import { errorText } from './ui';
+import { dateError, errorText } from './ui';
 
 interface Draft {
   text: string;
@@ -75,6 +76,13 @@ export function Actions({ session, card }: { session: Session; card: SessionCard
     if (draft.text.trim() === '') {
       setProblem(a.needText);
       textInput.current?.querySelector<HTMLInputElement>('input')?.focus();
+      return;
+    }
+    // A date the store would refuse is said now, never dropped in silence.
+    const badDue = draft.due === '' ? '' : dateError(t, draft.due);
+    if (badDue) {
+      setProblem(badDue);
+      textInput.current?.querySelector<HTMLInputElement>('input[type=date]')?.focus();
       return;
     }
     try {
@@ -154,6 +162,11 @@ function ActionItem({ action }: { action: Action }) {
   const save = async (e: Event) => {
     e.preventDefault();
     if (draft.text.trim() === '') return;
+    const badDue = draft.due === '' ? '' : dateError(t, draft.due);
+    if (badDue) {
+      toast(badDue, { tone: 'error' });
+      return;
+    }
     const ok = await attempt(() =>
       repo.actions.update(action.id, {
         text: draft.text.trim(),
@@ -185,8 +198,9 @@ function ActionItem({ action }: { action: Action }) {
     );
   }
 
+  const overdue = isOverdue(action, todayIso());
   return (
-    <li class={`ss-action${action.done ? ' is-done' : ''}`}>
+    <li class={`ss-action${action.done ? ' is-done' : ''}${overdue ? ' is-overdue' : ''}`}>
       <label class="ss-check">
         <input
           type="checkbox"
@@ -201,6 +215,7 @@ function ActionItem({ action }: { action: Action }) {
       <p class="ss-item-meta">
         {action.owner && <span>{fill(lang, a.ownerIs, { owner: action.owner })}</span>}
         {action.due && <span>{fill(lang, a.dueIs, { date: formatDay(action.due, lang) })}</span>}
+        {overdue && <strong class="ss-overdue">{a.overdue}</strong>}
         {card && <span>{fill(lang, a.cardIs, { n: card.number })}</span>}
       </p>
       <div class="ss-item-actions">
@@ -220,7 +235,27 @@ function ActionItem({ action }: { action: Action }) {
           class="ss-danger"
           aria-label={`${a.delete}: ${action.text}`}
           onClick={async () => {
-            if (await attempt(() => repo.actions.delete(action.id))) toast(a.deleted);
+            if (!(await attempt(() => repo.actions.delete(action.id)))) return;
+            toast(a.deleted, {
+              focus: true,
+              action: {
+                label: a.undo,
+                run: async () => {
+                  // Added again from the copy held here; an undone "done" is put back too.
+                  const ok = await attempt(async () => {
+                    const back = await repo.actions.add({
+                      sessionId: action.sessionId,
+                      text: action.text,
+                      ...(action.cardId ? { cardId: action.cardId } : {}),
+                      ...(action.owner ? { owner: action.owner } : {}),
+                      ...(action.due ? { due: action.due } : {}),
+                    });
+                    if (action.done) await repo.actions.toggle(back.id);
+                  });
+                  if (ok) toast(a.restored);
+                },
+              },
+            });
           }}
         >
           {a.delete}

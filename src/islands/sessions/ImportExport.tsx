@@ -10,12 +10,14 @@ import { fill } from '../../i18n/fill';
 import { formatBytes } from '../../lib/sessions/format';
 import { useNotices, useStore, useStrings } from './context';
 import { useExports, useFieldId } from './hooks';
+import type { TextEncodingName } from '../../lib/exchange/decode';
 import type { ImportSteps as ImportStepsView, Stage } from './ImportSteps';
 import type { WipeCounts, WipeForm as WipeFormView } from './WipeForm';
+import { PassphraseFields, passphraseProblem } from './Passphrase';
+import { usePrivacyGate } from './PrivacyGate';
 import { errorCode, errorText } from './ui';
 
-/** Shorter passphrases are refused: the file may travel by mail or USB stick. */
-export const MIN_PASSPHRASE = 8;
+export { MIN_PASSPHRASE } from './Passphrase';
 
 export function ImportExport({ sectionRef }: { sectionRef?: RefObject<HTMLElement> }) {
   const { t } = useStrings();
@@ -33,6 +35,7 @@ export function ImportExport({ sectionRef }: { sectionRef?: RefObject<HTMLElemen
 }
 
 function ExportPanel() {
+  const { repo, escalate } = useStore();
   const { t, lang } = useStrings();
   const { toast } = useNotices();
   const { exportBackup } = useExports();
@@ -43,14 +46,9 @@ function ExportPanel() {
   const [again, setAgain] = useState('');
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
+  const privacy = usePrivacyGate();
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setProblem('');
-    if (encrypt) {
-      if (pass.length < MIN_PASSPHRASE) return setProblem(x.tooShort);
-      if (pass !== again) return setProblem(x.mismatch);
-    }
+  const run = async () => {
     setBusy(true);
     try {
       const file = await exportBackup(encrypt ? pass : undefined);
@@ -64,6 +62,22 @@ function ExportPanel() {
     }
   };
 
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setProblem('');
+    if (encrypt) {
+      const wrong = passphraseProblem(t, pass, again);
+      if (wrong) return setProblem(wrong);
+    }
+    try {
+      // What the file will hold (deleted sessions are never in it), checked before it is written.
+      const { withoutDeleted } = await import('../../lib/exchange/format');
+      await privacy.guard(withoutDeleted(await repo.exportAll()), run);
+    } catch (err) {
+      if (!escalate(err)) setProblem(errorText(t, err));
+    }
+  };
+
   return (
     <form class="ss-panel" onSubmit={submit} aria-labelledby={`${id}-h`} noValidate>
       <h3 id={`${id}-h`}>{x.exportTitle}</h3>
@@ -71,35 +85,7 @@ function ExportPanel() {
         <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} />
         {x.encrypt}
       </label>
-      {encrypt && (
-        <>
-          <p class="ss-warning" id={`${id}-hint`}>
-            {x.passphraseHint}
-          </p>
-          <div class="ss-field">
-            <label for={`${id}-p1`}>{x.passphrase}</label>
-            <input
-              id={`${id}-p1`}
-              type="password"
-              autoComplete="new-password"
-              minLength={MIN_PASSPHRASE}
-              value={pass}
-              aria-describedby={`${id}-hint`}
-              onInput={(e) => setPass(e.currentTarget.value)}
-            />
-          </div>
-          <div class="ss-field">
-            <label for={`${id}-p2`}>{x.passphraseAgain}</label>
-            <input
-              id={`${id}-p2`}
-              type="password"
-              autoComplete="new-password"
-              value={again}
-              onInput={(e) => setAgain(e.currentTarget.value)}
-            />
-          </div>
-        </>
-      )}
+      {encrypt && <PassphraseFields id={id} t={t} pass={pass} again={again} onPass={setPass} onAgain={setAgain} />}
       {problem && (
         <p class="ss-error" role="alert">
           {problem}
@@ -107,10 +93,11 @@ function ExportPanel() {
       )}
       {busy && encrypt && <p role="status">{x.encrypting}</p>}
       <p>
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class="primary" disabled={busy || privacy.open}>
           {x.exportAll}
         </button>
       </p>
+      {privacy.gate}
     </form>
   );
 }
@@ -155,10 +142,10 @@ function ImportPanel() {
 
   const fail = (message: string, details: string[] = []) => setStage({ kind: 'error', message, details });
 
-  const planFrom = async (ex: Importing, text: string, fileName: string) => {
+  const planFrom = async (ex: Importing, text: string, fileName: string, encoding: TextEncodingName) => {
     const parsed = ex.parseExport(text);
     if (!parsed.ok) {
-      if (parsed.error.encrypted) return setStage({ kind: 'passphrase', text, fileName, wrong: false });
+      if (parsed.error.encrypted) return setStage({ kind: 'passphrase', text, fileName, wrong: false, encoding });
       const code = parsed.error.code;
       return fail(
         fill(lang, x.fileErrors[code], { max: formatBytes(ex.DEFAULT_MAX_IMPORT_BYTES, lang) }),
@@ -168,7 +155,11 @@ function ImportPanel() {
     try {
       // Planning reads, never writes: cancelling at the preview leaves everything as it was.
       const plan = ex.planImport(parsed.dataset, await repo.exportAll(), { copyTitleSuffix: ex.COPY_SUFFIX[lang] });
-      setStage({ kind: 'preview', plan, report: parsed.report, fileName, empty: ex.planIsEmpty(plan) });
+      const warnings = [
+        ...(encoding === 'windows-1252' ? [x.encodingNote] : []),
+        ...(text.includes('\uFFFD') ? [x.replacementNote] : []),
+      ];
+      setStage({ kind: 'preview', plan, report: parsed.report, fileName, empty: ex.planIsEmpty(plan), warnings });
     } catch (err) {
       if (!escalate(err)) fail(errorText(t, err));
     }
@@ -183,26 +174,35 @@ function ImportPanel() {
       return fail(fill(lang, x.fileErrors['too-big'], { max: formatBytes(ex.DEFAULT_MAX_IMPORT_BYTES, lang) }));
     }
     setStage({ kind: 'busy', message: x.reading });
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await file.text();
+      // Bytes, not file.text(): that would turn bytes of another encoding into "�" without a word.
+      bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
       return fail(x.fileErrors.read);
     }
-    if (ex.isEncryptedExport(text)) return setStage({ kind: 'passphrase', text, fileName: file.name, wrong: false });
-    await planFrom(ex, text, file.name);
+    const decoded = ex.decodeBackup(bytes);
+    if (!decoded.ok) {
+      const message = { empty: x.fileErrors.empty, binary: x.fileErrors['not-json'], encoding: x.fileErrors.encoding };
+      return fail(message[decoded.code], decoded.details);
+    }
+    const { text, encoding } = decoded;
+    if (ex.isEncryptedExport(text)) {
+      return setStage({ kind: 'passphrase', text, fileName: file.name, wrong: false, encoding });
+    }
+    await planFrom(ex, text, file.name, encoding);
   };
 
   const decrypt = async (e: Event) => {
     e.preventDefault();
     if (stage.kind !== 'passphrase') return;
-    const { text, fileName } = stage;
+    const { text, fileName, encoding } = stage;
     setStage({ kind: 'busy', message: x.decrypting });
     const ex = await import('./importing');
     const result = await ex.decryptExport(text, pass);
-    if (!result.ok) return setStage({ kind: 'passphrase', text, fileName, wrong: true });
+    if (!result.ok) return setStage({ kind: 'passphrase', text, fileName, wrong: true, encoding });
     setPass('');
-    await planFrom(ex, result.plaintext, fileName);
+    await planFrom(ex, result.plaintext, fileName, encoding);
   };
 
   const confirm = async () => {

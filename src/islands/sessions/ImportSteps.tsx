@@ -4,6 +4,7 @@
  */
 import type { RefObject } from 'preact';
 import { fill } from '../../i18n/fill';
+import type { TextEncodingName } from '../../lib/exchange/decode';
 import type { ImportReport } from '../../lib/exchange/format';
 import type { ImportPlan } from '../../lib/exchange/merge';
 import { useStrings } from './context';
@@ -11,8 +12,16 @@ import { useStrings } from './context';
 export type Stage =
   | { kind: 'idle' }
   | { kind: 'busy'; message: string }
-  | { kind: 'passphrase'; text: string; fileName: string; wrong: boolean }
-  | { kind: 'preview'; plan: ImportPlan; report: ImportReport; fileName: string; empty: boolean }
+  | { kind: 'passphrase'; text: string; fileName: string; wrong: boolean; encoding: TextEncodingName }
+  | {
+      kind: 'preview';
+      plan: ImportPlan;
+      report: ImportReport;
+      fileName: string;
+      empty: boolean;
+      /** Sentences about how the file was read (another text encoding, damaged characters). */
+      warnings: string[];
+    }
   | { kind: 'error'; message: string; details: string[] };
 
 export function ImportSteps(props: {
@@ -91,6 +100,7 @@ export function ImportSteps(props: {
           report={stage.report}
           fileName={stage.fileName}
           empty={stage.empty}
+          warnings={stage.warnings}
           headingRef={focusTarget as RefObject<HTMLHeadingElement>}
           onConfirm={confirm}
           onCancel={cancel}
@@ -106,6 +116,7 @@ function ImportPreview(props: {
   fileName: string;
   /** Nothing in the file is new here. */
   empty: boolean;
+  warnings: string[];
   headingRef: RefObject<HTMLHeadingElement>;
   onConfirm(): void;
   onCancel(): void;
@@ -120,6 +131,11 @@ function ImportPreview(props: {
         {x.previewTitle}
       </h4>
       <p class="ss-hint">{fill(lang, x.previewFile, { file: props.fileName })}</p>
+      {props.warnings.map((w) => (
+        <p class="ss-warning" key={w}>
+          {w}
+        </p>
+      ))}
       <p>{x.rule}</p>
       {empty ? (
         <p class="ss-ok">

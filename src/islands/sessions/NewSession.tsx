@@ -1,31 +1,78 @@
-/** The form that starts a session: kind, title, team, date, and which cards. */
-import { useMemo, useRef, useState } from 'preact/hooks';
+/** The form that starts a session: kind, title, team, date, which cards, and the lens. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { newSeed } from '../../lib/deck/random';
 import { deckFromLink, type LinkProblem } from '../../lib/sessions/deck';
 import { formatDay, todayIso } from '../../lib/sessions/format';
+import { canonicalTeam, KIND_FORMAT, suggestCards } from '../../lib/sessions/kinds';
+import type { NewSessionPreset } from '../../lib/sessions/route';
 import { isIsoDate } from '../../lib/store/validate';
 import { SESSION_KINDS, type DeckRef, type SessionKind } from '../../lib/store/types';
+import { KINDS, PERSPECTIVES, THEMES, type Kind, type Perspective, type Theme } from '../../vocab';
 import { fill } from '../../i18n/fill';
 import { useNavigation, useStore, useStrings } from './context';
 import { useFieldId } from './hooks';
-import { errorText } from './ui';
+import type { SessionCard } from './types';
+import { dateError, errorText } from './ui';
 
-export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): void }) {
+export function NewSession({
+  teams,
+  preset,
+  onCancel,
+}: {
+  teams: string[];
+  preset?: NewSessionPreset;
+  onCancel(): void;
+}) {
   const { repo, escalate } = useStore();
-  const { t, lang, cards } = useStrings();
-  const { go, cardsHref } = useNavigation();
+  const { t, lang, cards, cardById } = useStrings();
+  const { go, cardsHref, formatsHref } = useNavigation();
   const s = t.s;
   const c = s.create;
   const id = useFieldId('ss-new');
-  const [kind, setKind] = useState<SessionKind>('teamoverleg');
+  const [kind, setKind] = useState<SessionKind>(preset?.kind ?? 'teamoverleg');
   const [title, setTitle] = useState('');
   const [team, setTeam] = useState('');
   const [date, setDate] = useState(todayIso());
-  const [source, setSource] = useState<'all' | 'link'>('all');
+  const [source, setSource] = useState<'pick' | 'all' | 'link'>('pick');
   const [link, setLink] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const linkRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Cards from a link that this site does not know are left out here, before anything is stored.
+  const fromPreset = (preset?.cards ?? []).filter((cardId) => cardById.has(cardId));
+  const [themeFilter, setThemeFilter] = useState<Theme | ''>('');
+  const [kindFilter, setKindFilter] = useState<Kind | ''>('');
+  const shown = useMemo(
+    () =>
+      cards
+        .filter(
+          (card) =>
+            (themeFilter === '' || card.theme === themeFilter) && (kindFilter === '' || card.kind === kindFilter),
+        )
+        .sort((a, b) => a.number - b.number),
+    [cards, themeFilter, kindFilter],
+  );
+  const [picks, setPicks] = useState<string[]>(() =>
+    fromPreset.length > 0 ? fromPreset : suggestCards(preset?.kind ?? 'teamoverleg', cards),
+  );
+  // Until the user picks by hand, the picks follow the suggestion for the kind chosen.
+  const [handPicked, setHandPicked] = useState(fromPreset.length > 0);
+  const [lens, setLens] = useState<Perspective | ''>(preset?.lens ?? '');
+
+  // Keyboard and screen reader users land in the form they just opened, on the kind chosen.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLInputElement>('input[type=radio]:checked')?.focus();
+  }, []);
+
+  const chooseKind = (k: SessionKind) => {
+    setKind(k);
+    if (!handPicked) setPicks(suggestCards(k, shown.length > 0 ? shown : cards));
+  };
+  const toggle = (cardId: string) => {
+    setHandPicked(true);
+    setPicks((old) => (old.includes(cardId) ? old.filter((x) => x !== cardId) : [...old, cardId]));
+  };
 
   const fromLink = useMemo(
     () => (source === 'link' && link.trim() !== '' ? deckFromLink(link, cards) : null),
@@ -42,11 +89,20 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
     e.preventDefault();
     setError('');
     if (!isIsoDate(date)) {
-      setError(c.needDate);
+      // A two-digit year (0024) or one outside 1000-9999 gets its own sentence, not "choose a date".
+      setError(dateError(t, date) || c.needDate);
       return;
     }
     let deck: DeckRef;
-    if (source === 'all') deck = { seed: newSeed() };
+    if (source === 'pick') {
+      if (picks.length === 0) {
+        setError(c.needCards);
+        formRef.current?.querySelector<HTMLInputElement>('[data-pick] input')?.focus();
+        return;
+      }
+      // Fan order unless a link gave its own order: a facilitator reads the cards as printed.
+      deck = { cards: handPicked && fromPreset.length > 0 ? picks : sortByNumber(picks, cardById) };
+    } else if (source === 'all') deck = { seed: newSeed() };
     else if (fromLink?.ref) deck = fromLink.ref;
     else {
       setError(fromLink ? (fromLink.problems.map(problemText).at(-1) ?? c.needLink) : c.needLink);
@@ -56,7 +112,15 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
     const name = title.trim() || fill(lang, c.defaultTitle, { kind: s.kinds[kind], date: formatDay(date, lang) });
     setBusy(true);
     try {
-      const session = await repo.sessions.create({ kind, title: name, team, date, lang, deck });
+      const session = await repo.sessions.create({
+        kind,
+        title: name,
+        team: canonicalTeam(team, teams),
+        date,
+        lang,
+        deck,
+        ...(lens ? { lens } : {}),
+      });
       go({ view: 'session', id: session.id, card: 0 });
     } catch (err) {
       if (!escalate(err)) setError(errorText(t, err));
@@ -65,19 +129,24 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
   };
 
   return (
-    <form class="ss-panel ss-new" onSubmit={submit} aria-labelledby={`${id}-h`} noValidate>
+    <form class="ss-panel ss-new" ref={formRef} onSubmit={submit} aria-labelledby={`${id}-h`} noValidate>
       <h3 id={`${id}-h`}>{c.title}</h3>
       <fieldset class="ss-choices">
         <legend>{c.kind}</legend>
         {SESSION_KINDS.map((k) => (
           <label class="ss-choice" key={k}>
-            <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} />
+            <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => chooseKind(k)} />
             <span>
               <strong>{s.kinds[k]}</strong>
               <span class="ss-hint">{s.kindHelp[k]}</span>
             </span>
           </label>
         ))}
+        <p class="ss-hint">
+          <a href={`${formatsHref}#${KIND_FORMAT[kind]}`} data-kind-format>
+            {fill(lang, c.aboutKind, { kind: s.kinds[kind].toLowerCase() })}
+          </a>
+        </p>
       </fieldset>
 
       <div class="ss-field">
@@ -127,6 +196,28 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
       <fieldset class="ss-choices">
         <legend>{c.deck}</legend>
         <label class="ss-choice">
+          <input type="radio" name={`${id}-deck`} checked={source === 'pick'} onChange={() => setSource('pick')} />
+          <span>{c.deckPick}</span>
+        </label>
+        {source === 'pick' && (
+          <CardPicker
+            id={id}
+            shown={shown}
+            picks={picks}
+            kind={kind}
+            fromLink={fromPreset.length > 0 && handPicked}
+            themeFilter={themeFilter}
+            kindFilter={kindFilter}
+            onTheme={setThemeFilter}
+            onKind={setKindFilter}
+            onToggle={toggle}
+            onSuggest={() => {
+              setHandPicked(false);
+              setPicks(suggestCards(kind, shown.length > 0 ? shown : cards));
+            }}
+          />
+        )}
+        <label class="ss-choice">
           <input type="radio" name={`${id}-deck`} checked={source === 'all'} onChange={() => setSource('all')} />
           <span>{c.deckAll}</span>
         </label>
@@ -166,6 +257,18 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
         )}
       </fieldset>
 
+      <div class="ss-field">
+        <label for={`${id}-lens`}>{c.lens}</label>
+        <select id={`${id}-lens`} value={lens} onChange={(e) => setLens(e.currentTarget.value as Perspective | '')}>
+          <option value="">{c.lensNone}</option>
+          {PERSPECTIVES.map((p) => (
+            <option value={p} key={p}>
+              {t.perspectives[p]}
+            </option>
+          ))}
+        </select>
+      </div>
+
       {error && (
         <p class="ss-error" role="alert">
           {error}
@@ -180,5 +283,89 @@ export function NewSession({ teams, onCancel }: { teams: string[]; onCancel(): v
         </button>
       </div>
     </form>
+  );
+}
+
+function sortByNumber(ids: readonly string[], byId: Map<string, SessionCard>): string[] {
+  return [...ids].sort((a, b) => (byId.get(a)?.number ?? 0) - (byId.get(b)?.number ?? 0));
+}
+
+/** Checkboxes for the cards, narrowed by spanningsveld and kind, with the kind's suggestion one click away. */
+function CardPicker(props: {
+  id: string;
+  shown: SessionCard[];
+  picks: string[];
+  kind: SessionKind;
+  fromLink: boolean;
+  themeFilter: Theme | '';
+  kindFilter: Kind | '';
+  onTheme(v: Theme | ''): void;
+  onKind(v: Kind | ''): void;
+  onToggle(cardId: string): void;
+  onSuggest(): void;
+}) {
+  const { t, lang } = useStrings();
+  const c = t.s.create;
+  const { id } = props;
+  return (
+    <div class="ss-picker" data-pick>
+      <p class="ss-hint">{props.fromLink ? c.fromLink : c.suggestion[props.kind]}</p>
+      <div class="ss-field-row">
+        <div class="ss-field">
+          <label for={`${id}-ftheme`}>{c.filterTheme}</label>
+          <select
+            id={`${id}-ftheme`}
+            value={props.themeFilter}
+            onChange={(e) => props.onTheme(e.currentTarget.value as Theme | '')}
+          >
+            <option value="">{c.filterAll}</option>
+            {THEMES.map((th) => (
+              <option value={th} key={th}>
+                {t.themes[th]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="ss-field">
+          <label for={`${id}-fkind`}>{c.filterKind}</label>
+          <select
+            id={`${id}-fkind`}
+            value={props.kindFilter}
+            onChange={(e) => props.onKind(e.currentTarget.value as Kind | '')}
+          >
+            <option value="">{c.filterAll}</option>
+            {KINDS.map((k) => (
+              <option value={k} key={k}>
+                {t.cardKinds[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <p>
+        <button type="button" onClick={props.onSuggest}>
+          {c.suggest}
+        </button>
+      </p>
+      <fieldset class="ss-pick-list">
+        <legend class="visually-hidden">{c.pickLegend}</legend>
+        {props.shown.map((card) => (
+          <label class="ss-check" key={card.id}>
+            <input
+              type="checkbox"
+              value={card.id}
+              checked={props.picks.includes(card.id)}
+              onChange={() => props.onToggle(card.id)}
+            />
+            <span>
+              {card.number}. {card.title} <span class="ss-hint">({t.cardKinds[card.kind]})</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p class="ss-hint" role="status" data-picked>
+        {props.picks.length === 0 ? c.pickNone : fill(lang, c.picked, { n: props.picks.length })}
+      </p>
+    </div>
   );
 }

@@ -9,11 +9,16 @@ import { fill } from '../../i18n/fill';
 import { dotPlot, historyChart } from '../../lib/report/chart';
 import { formatDay, median } from '../../lib/sessions/format';
 import {
+  dotLabel,
   historyPoints,
   isTeamKind,
+  teamEntries,
+  type HistoryPoint,
   leaning,
+  nextFreeName,
   OWN_PARTICIPANT,
   participantPositions,
+  sameParticipant,
 } from '../../lib/sessions/positions';
 import type { Position, Session } from '../../lib/store/types';
 import type { SessionCard } from './types';
@@ -161,21 +166,78 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
   const [message, setMessage] = useState('');
   const nameInput = useRef<HTMLInputElement>(null);
 
+  // A name already on this card: ask before anything is written (replace, or add as "Anna (2)").
+  const [clash, setClash] = useState<{ participant: string; value: number; existing: Position } | null>(null);
+  const clashFirst = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (clash) clashFirst.current?.focus();
+  }, [clash]);
+
+  const write = async (participant: string, placed: number, replaceId?: string) => {
+    try {
+      await repo.positions.set({
+        sessionId: session.id,
+        cardId: card.id,
+        participant,
+        value: placed,
+        ...(replaceId ? { id: replaceId } : {}),
+      });
+      setMessage(fill(lang, p.placed, { name: participant }));
+    } catch (err) {
+      setName(participant);
+      setValue(placed);
+      toast(errorText(t, err), { tone: 'error' });
+    }
+  };
+
   const place = async (e: Event) => {
     e.preventDefault();
-    const participant = name.trim() || fill(lang, p.defaultName, { n: markers.length + 1 });
+    const typed = name.trim();
+    const participant = typed || nextDefault();
     const placed = value;
     // Cleared at once, before the save: the next person must not see where the previous one
     // put the marker, and may start moving the slider while the save is still running.
     setName('');
     setValue(50);
+    const existing = sameParticipant(markers, participant);
+    if (existing) {
+      setClash({ participant, value: placed, existing });
+      return;
+    }
     nameInput.current?.focus();
+    await write(participant, placed);
+  };
+
+  /** "Deelnemer 3", or the next number that is still free. */
+  const nextDefault = () => {
+    for (let n = markers.length + 1; ; n++) {
+      const candidate = fill(lang, p.defaultName, { n });
+      if (!sameParticipant(markers, candidate)) return candidate;
+    }
+  };
+
+  const resolveClash = async (how: 'replace' | 'add') => {
+    if (!clash) return;
+    const { participant, value: placed, existing } = clash;
+    setClash(null);
+    nameInput.current?.focus();
+    if (how === 'replace') await write(existing.participant, placed, existing.id);
+    else
+      await write(
+        nextFreeName(
+          participant,
+          markers.map((m) => m.participant),
+        ),
+        placed,
+      );
+  };
+
+  const remove = async (marker: Position) => {
     try {
-      await repo.positions.set({ sessionId: session.id, cardId: card.id, participant, value: placed });
-      setMessage(fill(lang, p.placed, { name: participant }));
+      await repo.positions.delete(marker.id);
+      setMessage(fill(lang, p.removed, { name: marker.participant }));
+      nameInput.current?.focus();
     } catch (err) {
-      setName(name);
-      setValue(placed);
       toast(errorText(t, err), { tone: 'error' });
     }
   };
@@ -225,11 +287,38 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
           poles={poles}
           onInput={setValue}
         />
-        <p>
-          <button type="submit" class="primary">
-            {p.place}
-          </button>
-        </p>
+        {clash ? (
+          <div class="ss-clash" role="group" aria-labelledby={`${id}-clash`}>
+            <p id={`${id}-clash`}>
+              {fill(lang, p.sameName, {
+                name: clash.existing.participant,
+                next: nextFreeName(
+                  clash.participant,
+                  markers.map((m) => m.participant),
+                ),
+              })}
+            </p>
+            <p class="ss-buttons">
+              <button type="button" ref={clashFirst} onClick={() => void resolveClash('replace')}>
+                {p.replace}
+              </button>
+              <button type="button" class="primary" onClick={() => void resolveClash('add')}>
+                {fill(lang, p.addAs, {
+                  next: nextFreeName(
+                    clash.participant,
+                    markers.map((m) => m.participant),
+                  ),
+                })}
+              </button>
+            </p>
+          </div>
+        ) : (
+          <p>
+            <button type="submit" class="primary">
+              {p.place}
+            </button>
+          </p>
+        )}
       </form>
       <div class="ss-count" role="status">
         <p>
@@ -240,6 +329,28 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
           <p class="ss-agreed-now">{fill(lang, p.agreedCurrent, { value: agreed.value, lean: lean(agreed.value) })}</p>
         )}
       </div>
+      {!revealed && count > 0 && (
+        // Closed by default: the names stay out of sight for the next person until someone needs to remove one.
+        <details class="ss-placed">
+          <summary>{p.manage}</summary>
+          <p class="ss-hint">{p.placedList}</p>
+          <ul class="ss-placed-list">
+            {markers.map((m) => (
+              <li key={m.id}>
+                <span>{m.participant}</span>{' '}
+                <button
+                  type="button"
+                  class="ss-link-button"
+                  aria-label={fill(lang, p.removeLabel, { name: m.participant })}
+                  onClick={() => void remove(m)}
+                >
+                  {p.remove}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <p>
         <button
           type="button"
@@ -278,7 +389,7 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
   );
 }
 
-function DotPlotFigure({
+export function DotPlotFigure({
   markers,
   agreed,
   poles,
@@ -295,6 +406,8 @@ function DotPlotFigure({
       dotPlot(
         markers.map((m) => ({ label: m.participant, value: m.value })),
         agreed,
+        // Room for a name's initials inside each dot.
+        { radius: 10 },
       ),
     [markers, agreed],
   );
@@ -324,7 +437,14 @@ function DotPlotFigure({
           </g>
         )}
         {plot.dots.map((d, i) => (
-          <circle key={i} class="ss-dot" cx={d.x} cy={d.y} r={plot.radius} />
+          <g key={i} class="ss-dot-group">
+            <circle class="ss-dot" cx={d.x} cy={d.y} r={plot.radius}>
+              <title>{fill(lang, p.item, { name: d.label, value: d.value })}</title>
+            </circle>
+            <text class="ss-dot-label" x={d.x} y={d.y + 3.5} text-anchor="middle">
+              {dotLabel(d.label)}
+            </text>
+          </g>
         ))}
       </svg>
       <div class="ss-chart-poles" aria-hidden="true">
@@ -341,58 +461,76 @@ function DotPlotFigure({
 /** "Our" position on this card in earlier sessions of the same team (or alone), as a small chart. */
 export function PositionHistory({ session, card, poles }: Props) {
   const { repo } = useStore();
-  const { t, lang } = useStrings();
+  const { t } = useStrings();
   const h = t.s.history;
   const id = useFieldId('ss-hist');
   const points =
-    useStoreQuery(async () => historyPoints(await repo.positionHistory(card.id, { team: session.team })), [], {
+    useStoreQuery(async () => historyPoints(teamEntries(await repo.positionHistory(card.id), session)), [], {
       stores: ['positions', 'sessions'],
       // A chart of the past: without it the card works just as well.
       recover: () => [],
     }).data ?? [];
 
+  if (points.length < 2) return null;
+  return (
+    <section class="ss-history" aria-labelledby={`${id}-h`}>
+      <h4 id={`${id}-h`}>{isTeamKind(session.kind) ? h.titleTeam : h.titleOwn}</h4>
+      <HistoryFigure points={points} poles={poles} currentId={session.id} />
+    </section>
+  );
+}
+
+/** The history chart with its pole labels and text alternative; the report draws the same figure. */
+export function HistoryFigure({
+  points,
+  poles,
+  currentId,
+}: {
+  points: HistoryPoint[];
+  poles: [string, string];
+  currentId: string;
+}) {
+  const { t, lang } = useStrings();
+  const h = t.s.history;
+  const id = useFieldId('ss-histfig');
   const chart = useMemo(
     () => historyChart(points.map((pt) => ({ label: formatDay(pt.date, lang), value: pt.value }))),
     [points, lang],
   );
-  if (points.length < 2) return null;
   const list = points.map((pt) => fill(lang, h.item, { date: formatDay(pt.date, lang), value: pt.value })).join('; ');
   return (
-    <section class="ss-history" aria-labelledby={`${id}-h`}>
-      <h4 id={`${id}-h`}>{isTeamKind(session.kind) ? h.titleTeam : h.titleOwn}</h4>
-      <figure class="ss-figure">
-        <svg
-          class="ss-chart ss-historychart"
-          viewBox={`0 0 ${chart.width} ${chart.height}`}
-          role="img"
-          aria-labelledby={`${id}-cap`}
-        >
-          {chart.ticks.map((tick) => (
-            <g key={tick.value}>
-              <line class="ss-grid" x1={tick.x} x2={tick.x} y1={chart.top} y2={chart.bottom} />
-              <text class="ss-tick-label" x={tick.x} y={chart.bottom + 16} text-anchor="middle">
-                {tick.value}
-              </text>
-            </g>
-          ))}
-          {chart.path && <path class="ss-line" d={chart.path} />}
-          {chart.rows.map((row, i) => (
-            <g key={i} class={points[i]?.sessionId === session.id ? 'is-current' : undefined}>
-              <text class="ss-row-label" x={chart.labelX} y={row.y + 4} text-anchor="end">
-                {row.label}
-              </text>
-              <circle class="ss-dot" cx={row.x} cy={row.y} r={6} />
-            </g>
-          ))}
-        </svg>
-        <div class="ss-chart-poles ss-chart-poles-history" aria-hidden="true">
-          <span>{poles[0]}</span>
-          <span>{poles[1]}</span>
-        </div>
-        <figcaption id={`${id}-cap`} class="ss-caption">
-          {fill(lang, h.text, { a: poles[0], b: poles[1], list })}
-        </figcaption>
-      </figure>
-    </section>
+    <figure class="ss-figure">
+      <svg
+        class="ss-chart ss-historychart"
+        viewBox={`0 0 ${chart.width} ${chart.height}`}
+        role="img"
+        aria-labelledby={`${id}-cap`}
+      >
+        {chart.ticks.map((tick) => (
+          <g key={tick.value}>
+            <line class="ss-grid" x1={tick.x} x2={tick.x} y1={chart.top} y2={chart.bottom} />
+            <text class="ss-tick-label" x={tick.x} y={chart.bottom + 16} text-anchor="middle">
+              {tick.value}
+            </text>
+          </g>
+        ))}
+        {chart.path && <path class="ss-line" d={chart.path} />}
+        {chart.rows.map((row, i) => (
+          <g key={i} class={points[i]?.sessionId === currentId ? 'is-current' : undefined}>
+            <text class="ss-row-label" x={chart.labelX} y={row.y + 4} text-anchor="end">
+              {row.label}
+            </text>
+            <circle class="ss-dot" cx={row.x} cy={row.y} r={6} />
+          </g>
+        ))}
+      </svg>
+      <div class="ss-chart-poles ss-chart-poles-history" aria-hidden="true">
+        <span>{poles[0]}</span>
+        <span>{poles[1]}</span>
+      </div>
+      <figcaption id={`${id}-cap`} class="ss-caption">
+        {fill(lang, h.text, { a: poles[0], b: poles[1], list })}
+      </figcaption>
+    </figure>
   );
 }

@@ -2,9 +2,9 @@
 import { useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import type { KjkDb } from '../../lib/store/schema';
-import type { SessionsProps } from './types';
+import type { SessionsProps, SessionsStrings } from './types';
 
-export function Recovery({ db, t, lang }: { db: KjkDb | null; t: SessionsProps['t']; lang: SessionsProps['lang'] }) {
+export function Recovery({ db, t, lang }: { db: KjkDb | null; t: SessionsStrings; lang: SessionsProps['lang'] }) {
   const s = t.s;
   const [result, setResult] = useState<string>('');
   const [busy, setBusy] = useState(false);
@@ -12,7 +12,7 @@ export function Recovery({ db, t, lang }: { db: KjkDb | null; t: SessionsProps['
     if (!db) return;
     setBusy(true);
     try {
-      const { data, failed } = await (await import('./backup')).exportReadable(db);
+      const { data, failed } = await (await import('./backup')).exportReadable(db, lang);
       let text = fill(lang, s.recovery.exported, { sessions: data.sessions.length, notes: data.notes.length });
       if (failed.length > 0)
         text += ` ${fill(lang, s.recovery.failedStores, { stores: failed.map((f) => f.store).join(', ') })}`;

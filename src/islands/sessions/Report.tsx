@@ -1,15 +1,20 @@
-/** A session's report: readable on screen, printable, and copyable as Markdown. */
+/** A session's report: readable on screen, printable, and copyable as Markdown or for e-mail and Word. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { reportMarkdown } from '../../lib/report/markdown';
-import { buildReport, type ReportCardInfo, type SessionReport } from '../../lib/report/model';
+import { buildReport, withHistory, type ReportCardInfo, type SessionReport } from '../../lib/report/model';
 import { sessionDeck } from '../../lib/sessions/deck';
+import { historyPoints, teamEntries, type HistoryPoint } from '../../lib/sessions/positions';
 import { formatDay } from '../../lib/sessions/format';
+import type { Dataset } from '../../lib/records/schemas';
 import type { Action } from '../../lib/store/types';
 import type { SessionCard } from './types';
 import { useNotices, useStore, useStrings } from './context';
-import { useExports, usePageTitle, useStoreQuery, useViewFocus } from './hooks';
-import { errorCode, errorText, RouteLink, SessionNotFound } from './ui';
+import { DotPlotFigure, HistoryFigure } from './Positions';
+import { usePageTitle, useStoreQuery, useViewFocus } from './hooks';
+import { usePrivacyGate } from './PrivacyGate';
+import { SessionExport } from './SessionExport';
+import { errorCode, RouteLink, SessionNotFound } from './ui';
 
 function info(c: SessionCard): ReportCardInfo {
   const out: ReportCardInfo = { id: c.id, number: c.number, title: c.title, kind: c.kind };
@@ -21,20 +26,28 @@ export function Report({ id }: { id: string }) {
   const { repo } = useStore();
   const { t, lang, cards } = useStrings();
   const { toast } = useNotices();
-  const { exportSession } = useExports();
+  const privacy = usePrivacyGate();
   const s = t.s;
   const r = s.report;
   const [manual, setManual] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const manualRef = useRef<HTMLTextAreaElement>(null);
 
-  const { data: report, error } = useStoreQuery(
-    async (): Promise<SessionReport | null> => {
+  const { data: loaded, error } = useStoreQuery(
+    async (): Promise<{ report: SessionReport; data: Dataset } | null> => {
       const data = await repo.exportSession(id);
       const session = data.sessions[0];
       if (!session || session.deletedAt !== undefined) return null;
       const deck = sessionDeck(cards, session.deck).map(info);
-      return buildReport(session, data, deck, cards.map(info));
+      const report = buildReport(session, data, deck, cards.map(info));
+      // Earlier sessions of the team, per card with poles: the trend per card and across the fan.
+      const histories = new Map<string, HistoryPoint[]>();
+      const dilemmas = cards.filter((c) => c.poles);
+      const entries = await Promise.all(dilemmas.map((c) => repo.positionHistory(c.id)));
+      for (const [i, c] of dilemmas.entries()) {
+        histories.set(c.id, historyPoints(teamEntries(entries[i] ?? [], session, { upTo: true })));
+      }
+      return { report: withHistory(report, histories, dilemmas.map(info)), data };
     },
     [id],
     {
@@ -42,6 +55,11 @@ export function Report({ id }: { id: string }) {
       recover: (err) => (errorCode(err) === 'not-found' ? null : undefined),
     },
   );
+  const report = loaded === undefined ? undefined : (loaded?.report ?? null);
+  /** Copy, print and any further way out of the report go through the privacy check first. */
+  const guarded = (run: () => unknown) => () => {
+    if (loaded) void privacy.guard(loaded.data, run);
+  };
   useViewFocus(heading, report !== undefined);
   usePageTitle(report ? `${r.title}: ${report.session.title}` : undefined);
 
@@ -100,25 +118,16 @@ export function Report({ id }: { id: string }) {
         <dd>{formatDay(session.date, lang)}</dd>
       </dl>
       <div class="ss-buttons no-print">
-        <button type="button" class="primary" onClick={copy}>
+        <button type="button" class="primary" onClick={guarded(copy)} disabled={privacy.open}>
           {r.copy}
         </button>
-        <button type="button" onClick={() => print()}>
+        <CopyForMail report={report} guard={guarded} disabled={privacy.open} />
+        <button type="button" onClick={guarded(() => print())} disabled={privacy.open}>
           {r.print}
         </button>
-        <button
-          type="button"
-          onClick={async () => {
-            try {
-              toast(fill(lang, s.view.exported, { file: await exportSession(session.id) }));
-            } catch (err) {
-              toast(errorText(t, err), { tone: 'error' });
-            }
-          }}
-        >
-          {s.view.exportSession}
-        </button>
       </div>
+      {privacy.gate && <div class="no-print">{privacy.gate}</div>}
+      <SessionExport id={session.id} />
       {manual !== null && (
         <div class="ss-manual no-print">
           <p role="status">{r.copyManual}</p>
@@ -167,6 +176,31 @@ export function Report({ id }: { id: string }) {
                   team && <li>{r.noAgreed}</li>
                 )}
               </ul>
+              {section.card?.poles && section.markers.length > 0 && (
+                <DotPlotFigure
+                  markers={section.markers.map((m, j) => ({
+                    id: `${section.cardId}-${j}`,
+                    sessionId: session.id,
+                    cardId: section.cardId,
+                    participant: m.participant,
+                    value: m.value,
+                    agreed: false,
+                    updatedAt: 0,
+                  }))}
+                  agreed={section.own}
+                  poles={section.card.poles}
+                />
+              )}
+            </>
+          )}
+          {section.card?.poles && (report.trends?.[section.cardId]?.length ?? 0) >= 2 && (
+            <>
+              <h4>{team ? r.trend : r.trendOwn}</h4>
+              <HistoryFigure
+                points={report.trends?.[section.cardId] ?? []}
+                poles={section.card.poles}
+                currentId={session.id}
+              />
             </>
           )}
           {section.actions.length > 0 && (
@@ -183,6 +217,7 @@ export function Report({ id }: { id: string }) {
           <ActionList actions={report.otherActions} />
         </section>
       )}
+      <FanTrend report={report} />
       <p class="ss-hint ss-report-footer">{r.footer}</p>
     </article>
   );
@@ -201,5 +236,132 @@ function ActionList({ actions }: { actions: Action[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * "Kopieer voor e-mail of Word": HTML plus plain text on the clipboard (lib/report/html), so
+ * headings, lists and checkboxes arrive formatted. Without ClipboardItem (older Firefox) the
+ * plain text goes alone; without any clipboard the text is shown to copy by hand.
+ */
+function CopyForMail({
+  report,
+  guard,
+  disabled,
+}: {
+  report: SessionReport;
+  /** The report's privacy check: the copy runs only after it. */
+  guard: (run: () => unknown) => () => void;
+  disabled: boolean;
+}) {
+  const { t, lang } = useStrings();
+  const { toast } = useNotices();
+  const s = t.s;
+  const r = s.report;
+  const [manual, setManual] = useState<string | null>(null);
+  const copy = async () => {
+    const { reportHtml, reportPlainText } = await import('../../lib/report/html');
+    const o = { lang, strings: r, kinds: s.kinds };
+    const html = reportHtml(report, o);
+    const text = reportPlainText(report, o);
+    try {
+      if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/html': new Blob([html], { type: 'text/html' }),
+            'text/plain': new Blob([text], { type: 'text/plain' }),
+          }),
+        ]);
+      } else {
+        await navigator.clipboard.writeText(text);
+      }
+      setManual(null);
+      toast(r.copiedHtml);
+    } catch {
+      setManual(text);
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={guard(copy)} disabled={disabled} data-copy-html>
+        {r.copyHtml}
+      </button>
+      {manual !== null && (
+        <div class="ss-manual no-print">
+          <p role="status">{r.copyManual}</p>
+          <textarea aria-label={r.copyHtml} readOnly rows={12} value={manual} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Trend across cards: per card of the fan, "our" (or my) position in each session, first to last. */
+function FanTrend({ report }: { report: SessionReport }) {
+  const { t, lang } = useStrings();
+  const r = t.s.report;
+  const team = report.session.kind !== 'zelfreflectie';
+  const rows = report.fanTrend ?? [];
+  if (!rows.some((row) => row.points.length >= 2)) return null;
+  return (
+    <section class="ss-report-card ss-fan-trend" aria-labelledby="ss-r-trend">
+      <h3 id="ss-r-trend">{r.trendAll}</h3>
+      <p class="ss-hint">{team ? r.trendAllHelp : r.trendAllOwnHelp}</p>
+      <ul class="ss-trend-list">
+        {rows.map((row) => (
+          <li key={row.card.id}>
+            <span class="ss-trend-title">
+              {fill(lang, r.cardHeading, { n: row.card.number, title: row.card.title })}
+            </span>
+            <TrendLine points={row.points} poles={row.card.poles ?? ['0', '100']} currentId={report.session.id} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** One card's positions on a 0-100 line: older points pale, the newest solid, joined in order. */
+function TrendLine({
+  points,
+  poles,
+  currentId,
+}: {
+  points: HistoryPoint[];
+  poles: [string, string];
+  currentId: string;
+}) {
+  const { t, lang } = useStrings();
+  const r = t.s.report;
+  const width = 300;
+  const pad = 10;
+  const x = (v: number) => pad + (Math.min(100, Math.max(0, v)) / 100) * (width - 2 * pad);
+  const list = points.map((pt) => `${formatDay(pt.date, lang)}: ${pt.value}`).join(', ');
+  const path = points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${x(pt.value)} 14`).join(' ');
+  return (
+    <figure class="ss-trend">
+      <svg
+        class="ss-chart ss-trendline"
+        viewBox={`0 0 ${width} 28`}
+        role="img"
+        aria-label={`${poles[0]} – ${poles[1]}. ${list}`}
+      >
+        <line class="ss-grid" x1={pad} x2={width - pad} y1={14} y2={14} />
+        {points.length > 1 && <path class="ss-line" d={path} />}
+        {points.map((pt, i) => (
+          <circle
+            key={pt.sessionId}
+            class={`ss-dot${i === points.length - 1 ? '' : ' is-past'}${pt.sessionId === currentId ? ' is-current' : ''}`}
+            cx={x(pt.value)}
+            cy={14}
+            r={i === points.length - 1 ? 7 : 5}
+          />
+        ))}
+      </svg>
+      <figcaption class="ss-caption">
+        {poles[0]} ↔ {poles[1]}: {list}
+        <span class="visually-hidden"> ({r.trendAll})</span>
+      </figcaption>
+    </figure>
   );
 }

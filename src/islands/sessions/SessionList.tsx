@@ -3,24 +3,27 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { formatDay } from '../../lib/sessions/format';
 import { sessionDeckSize, teamNames } from '../../lib/sessions/list';
+import type { NewSessionPreset } from '../../lib/sessions/route';
 import type { Session } from '../../lib/store/types';
-import { useNotices, useStore, useStrings } from './context';
+import { useNavigation, useNotices, useStore, useStrings } from './context';
 import { useLazy, useStoreQuery, useViewFocus } from './hooks';
-import { ImportExport, WipeAll } from './ImportExport';
-import { ListSkeleton } from './Skeleton';
-import { StorageStatus } from './StorageStatus';
+import { ListSkeleton, StorageSkeleton } from './Skeleton';
 import { errorText, RouteLink } from './ui';
 
 const PAGE_SIZE = 20;
 
-export function SessionList() {
+/** `preset`: a link asked for the new-session form, with these cards, lens or kind (lib/sessions/route). */
+export function SessionList({ preset }: { preset?: NewSessionPreset } = {}) {
   const { repo, escalate } = useStore();
   const { t, lang } = useStrings();
+  const { go } = useNavigation();
   const s = t.s;
   const [moreError, setMoreError] = useState('');
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(preset !== undefined);
   // The form loads on first use: most visits only open a session.
   const NewSession = useLazy(creating, () => import('./NewSession').then((m) => m.NewSession));
+  // Backups and "wipe all" sit below the list and load after it, out of the page's first JS.
+  const Exchange = useLazy(true, () => import('./ImportExport'));
   const heading = useRef<HTMLHeadingElement>(null);
   const importRef = useRef<HTMLElement>(null);
   // As many as are shown: a change notice reloads them all, not only the first page.
@@ -53,11 +56,19 @@ export function SessionList() {
     }
   };
 
+  // The storage line (sizes, the browser's promise, the backup reminder) loads once the list is
+  // there: it reads the offline copy and every record, work that must not delay the list. Its
+  // skeleton holds the line's place meanwhile.
+  const Storage = useLazy(items !== null, () => import('./StorageStatus').then((m) => m.StorageStatus));
+
   const teams = teamNames(items ?? []);
+  // The "Verwijderd" list: its code loads only when there is something in it.
+  const deleted = useStoreQuery(() => repo.sessions.listDeleted(), [], { stores: ['sessions'], quiet: true });
+  const Trash = useLazy((deleted.data?.length ?? 0) > 0, () => import('./Trash').then((m) => m.Trash));
 
   return (
     <>
-      <StorageStatus />
+      {Storage ? <Storage /> : <StorageSkeleton t={t} lang={lang} />}
       {items === null ? (
         <ListSkeleton t={t} lang={lang} />
       ) : (
@@ -74,7 +85,15 @@ export function SessionList() {
           </div>
           {creating &&
             (NewSession ? (
-              <NewSession teams={teams} onCancel={() => setCreating(false)} />
+              <NewSession
+                teams={teams}
+                {...(preset ? { preset } : {})}
+                onCancel={() => {
+                  setCreating(false);
+                  // The link's preset is used up: a reload shows the plain list.
+                  if (preset) go({ view: 'list' }, { replace: true });
+                }}
+              />
             ) : (
               <p class="ss-loading">{s.loading}</p>
             ))}
@@ -121,8 +140,9 @@ export function SessionList() {
           )}
         </section>
       )}
-      <ImportExport sectionRef={importRef} />
-      <WipeAll />
+      {Trash && deleted.data && <Trash items={deleted.data} />}
+      {Exchange && <Exchange.ImportExport sectionRef={importRef} />}
+      {Exchange && <Exchange.WipeAll />}
     </>
   );
 }

@@ -1,15 +1,19 @@
 /** One session: its cards one at a time, with notes, positions and history, and the session's actions. */
-import { useMemo, useRef } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { clampIndex } from '../../lib/deck/cursor';
 import { sessionDeck } from '../../lib/sessions/deck';
 import { themeClass } from '../../vocab';
-import { formatDay } from '../../lib/sessions/format';
+import { isOverdue, openActionsOfTeam } from '../../lib/sessions/continuity';
+import { formatDay, todayIso } from '../../lib/sessions/format';
+import { presentHref } from '../../lib/sessions/present';
 import type { Session } from '../../lib/store/types';
+import { PERSPECTIVES, type Perspective } from '../../vocab';
 import { Actions } from './Actions';
 import { CardNotes } from './CardNotes';
 import { useNavigation, useNotices, useStore, useStrings } from './context';
-import { useExports, usePageTitle, useStoreQuery, useViewFocus } from './hooks';
+import { usePageTitle, useStoreQuery, useViewFocus } from './hooks';
+import { SessionExport } from './SessionExport';
 import { PositionHistory, Positions } from './Positions';
 import type { SessionCard } from './types';
 import { errorText, RouteLink, SessionNotFound } from './ui';
@@ -19,9 +23,8 @@ const NONE: ReadonlySet<string> = new Set();
 export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }) {
   const { repo } = useStore();
   const { t, lang, cards } = useStrings();
-  const { go } = useNavigation();
+  const { go, cardsHref } = useNavigation();
   const { toast } = useNotices();
-  const { exportSession } = useExports();
   const s = t.s;
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -47,6 +50,18 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
   const index = clampIndex(cardIndex, deck.length);
   const card = deck[index];
   const toCard = (i: number) => go({ view: 'session', id, card: i }, { replace: true });
+  // Shown at once; stored too, "all roles" ('') as no lens (null takes the stored one away).
+  const [lensOverride, setLensOverride] = useState<Perspective | '' | null>(null);
+  const lens = lensOverride ?? session?.lens ?? '';
+  const setLens = async (next: Perspective | '') => {
+    setLensOverride(next);
+    if (!session) return;
+    try {
+      await repo.sessions.update(session.id, { lens: next === '' ? null : next });
+    } catch (err) {
+      toast(errorText(t, err), { tone: 'error' });
+    }
+  };
 
   if (error) {
     return (
@@ -59,15 +74,6 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
   if (session === null) {
     return <SessionNotFound headingRef={heading} />;
   }
-
-  const exportThis = async () => {
-    try {
-      const file = await exportSession(session.id);
-      toast(fill(lang, s.view.exported, { file }));
-    } catch (err) {
-      toast(errorText(t, err), { tone: 'error' });
-    }
-  };
 
   return (
     <div class="ss-session">
@@ -87,13 +93,26 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
           <RouteLink class="button" route={{ view: 'report', id: session.id }}>
             {s.view.report}
           </RouteLink>
-          <button type="button" onClick={exportThis}>
-            {s.view.exportSession}
-          </button>
+          {deck.length > 0 && (
+            <a
+              class="button"
+              href={presentHref(
+                cardsHref,
+                deck.map((c) => c.id),
+                index,
+                session.id,
+              )}
+            >
+              {s.view.present}
+            </a>
+          )}
         </div>
+        {/* Export goes through the privacy check, and can be encrypted (as on the report). */}
+        <SessionExport id={session.id} />
       </header>
 
       {session.team.trim() !== '' && <PreviousActions session={session} />}
+      <LensChoice session={session} lens={lens} onLens={setLens} />
 
       {card ? (
         <section class="ss-stage" aria-labelledby="ss-card-h">
@@ -118,7 +137,7 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
               </button>
             </div>
           </nav>
-          <CardFace card={card} />
+          <CardFace card={card} lens={lens} />
           <div class="ss-work">
             <CardNotes key={`${session.id}:${card.id}`} session={session} card={card} />
             {card.poles && (
@@ -138,9 +157,41 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
   );
 }
 
-function CardFace({ card }: { card: SessionCard }) {
+/** The session's lens (from the deck or the form): which role's questions each card shows. */
+function LensChoice({
+  session,
+  lens,
+  onLens,
+}: {
+  session: Session;
+  lens: Perspective | '';
+  onLens(v: Perspective | ''): void;
+}) {
   const { t } = useStrings();
+  const v = t.s.view;
+  return (
+    <p class="ss-field ss-lens no-print">
+      <label for={`ss-lens-${session.id}`}>{v.lens}</label>{' '}
+      <select
+        id={`ss-lens-${session.id}`}
+        value={lens}
+        onChange={(e) => onLens(e.currentTarget.value as Perspective | '')}
+      >
+        <option value="">{v.lensNone}</option>
+        {PERSPECTIVES.map((p) => (
+          <option value={p} key={p}>
+            {t.perspectives[p]}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
+function CardFace({ card, lens }: { card: SessionCard; lens: Perspective | '' }) {
+  const { t, lang } = useStrings();
   const s = t.s;
+  const lensed = lens ? (card.perspectives?.[lens] ?? []) : [];
   return (
     <article class={`ss-card ${themeClass(card.theme)}`} aria-labelledby="ss-card-h">
       <p class="ss-card-meta">
@@ -161,10 +212,14 @@ function CardFace({ card }: { card: SessionCard }) {
           <span class="ss-pole ss-pole-b">{card.poles[1]}</span>
         </p>
       )}
-      <details class="ss-questions">
-        <summary>{s.view.questions}</summary>
+      <details class="ss-questions" open={lensed.length > 0}>
+        <summary>
+          {lensed.length > 0 && lens
+            ? fill(lang, s.view.lensQuestions, { role: t.perspectives[lens] })
+            : s.view.questions}
+        </summary>
         <ul>
-          {card.questions.map((q) => (
+          {(lensed.length > 0 ? lensed : card.questions).map((q) => (
             <li key={q}>{q}</li>
           ))}
         </ul>
@@ -176,35 +231,27 @@ function CardFace({ card }: { card: SessionCard }) {
   );
 }
 
-/** Continuity: the open actions of this team's previous session, to tick off now. */
+/** Continuity: the open actions of all earlier sessions of this team, to tick off now. */
 function PreviousActions({ session }: { session: Session }) {
   const { repo } = useStore();
   const { t, lang } = useStrings();
   const { toast } = useNotices();
   const s = t.s;
-  const previous = useStoreQuery(
-    () => repo.openActionsOfPreviousSession(session.team, session.id),
-    [session.id, session.team],
-    {
-      stores: ['actions', 'sessions'],
-      // Continuity is a help, not the work: without it the session works just as well.
-      recover: () => null,
-    },
-  ).data;
+  const today = todayIso();
+  const previous = useStoreQuery(() => openActionsOfTeam(repo, session), [session.id, session.team], {
+    stores: ['actions', 'sessions'],
+    // Continuity is a help, not the work: without it the session works just as well.
+    recover: () => [],
+  }).data;
 
-  if (!previous || previous.actions.length === 0) return null;
+  if (!previous || previous.length === 0) return null;
   return (
     <section class="ss-panel ss-previous" aria-labelledby="ss-previous-h">
-      <h3 id="ss-previous-h">{s.view.previousTitle}</h3>
-      <p class="ss-hint">
-        {fill(lang, s.view.previousFrom, {
-          title: previous.session.title,
-          date: formatDay(previous.session.date, lang),
-        })}
-      </p>
+      <h3 id="ss-previous-h">{s.view.previousAll}</h3>
+      <p class="ss-hint">{s.view.previousHelp}</p>
       <ul class="ss-actions-list">
-        {previous.actions.map((a) => (
-          <li key={a.id}>
+        {previous.map(({ action: a, session: from }) => (
+          <li key={a.id} class={isOverdue(a, today) ? 'is-overdue' : undefined}>
             <label class="ss-check">
               <input
                 type="checkbox"
@@ -224,6 +271,10 @@ function PreviousActions({ session }: { session: Session }) {
                 {a.due && (
                   <span class="ss-hint"> · {fill(lang, s.actions.dueIs, { date: formatDay(a.due, lang) })}</span>
                 )}
+                {isOverdue(a, today) && <strong class="ss-overdue"> · {s.actions.overdue}</strong>}
+                <span class="ss-hint ss-previous-from">
+                  {fill(lang, s.view.previousItem, { title: from.title, date: formatDay(from.date, lang) })}
+                </span>
               </span>
             </label>
           </li>

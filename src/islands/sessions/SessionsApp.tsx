@@ -3,6 +3,7 @@
  * the store, shows what the browser allows (or why not), and switches between the list,
  * one session and its report, kept in the query string so Back works.
  */
+import { DELETED_KEEP_DAYS } from '../../lib/records/limits';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isStoreError, type StoreErrorCode } from '../../lib/store/errors';
 import { persistenceStatus, requestPersistence } from '../../lib/store/persist';
@@ -29,7 +30,7 @@ import { useLazy } from './hooks';
 import { SessionList } from './SessionList';
 import { ListViewSkeleton } from './Skeleton';
 import type { SessionView as SessionViewType } from './SessionView';
-import type { SessionsProps } from './types';
+import { SESSIONS_DATA_ID, type SessionsData, type SessionsProps, type SessionsStrings } from './types';
 import '../../styles/sessions.css';
 
 interface Toast {
@@ -48,7 +49,8 @@ type Phase =
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Deleted sessions stay restorable this long (also in backups), then they are purged. */
-const PURGE_AFTER_MS = 7 * DAY_MS;
+/** Deleted sessions stay in the "Verwijderd" list this long, then go with their records. */
+const PURGE_AFTER_MS = DELETED_KEEP_DAYS * DAY_MS;
 const TOAST_MS = 8000;
 const REOPEN_ATTEMPTS = 5;
 
@@ -57,7 +59,13 @@ function newTabId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps) {
+/** The cards and strings from the page (see SESSIONS_DATA_ID). */
+function pageData(): SessionsData {
+  return JSON.parse(document.getElementById(SESSIONS_DATA_ID)?.textContent ?? 'null') as SessionsData;
+}
+
+export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsProps) {
+  const [{ cards, t }] = useState(pageData);
   const s = t.s;
   // The session and report views load on first use: the list (the first thing people see) stays light.
   const [SessionView, setSessionView] = useState<typeof SessionViewType | null>(null);
@@ -189,6 +197,7 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
     () => ({
       go,
       cardsHref,
+      formatsHref,
       claimFocus() {
         const wanted = focusWanted.current;
         focusWanted.current = false;
@@ -231,6 +240,13 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
     if (route.view === 'list') setTitle(null);
   }, [route.view]);
 
+  // The query string means the same in both languages: the language switch stays on this session and card.
+  useEffect(() => {
+    const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
+    const base = other?.getAttribute('href')?.split('?')[0];
+    if (other && base !== undefined) other.setAttribute('href', `${base}${routeSearch(route)}`);
+  }, [route]);
+
   // After "delete", the button that was pressed is gone: offer the undo right where focus lands.
   const toastButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -267,7 +283,7 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
           <Notices.Provider value={notices}>
             <Navigation.Provider value={navigation}>
               <Store.Provider value={store}>
-                {route.view === 'list' && <SessionList />}
+                {route.view === 'list' && <SessionList {...(route.create ? { preset: route.create } : {})} />}
                 {route.view === 'session' &&
                   (SessionView ? (
                     <SessionView id={route.id} cardIndex={route.card} />
@@ -308,15 +324,7 @@ export default function SessionsApp({ lang, cards, t, cardsHref }: SessionsProps
   );
 }
 
-function Unavailable({
-  code,
-  t,
-  cardsHref,
-}: {
-  code: StoreErrorCode | null;
-  t: SessionsProps['t'];
-  cardsHref: string;
-}) {
+function Unavailable({ code, t, cardsHref }: { code: StoreErrorCode | null; t: SessionsStrings; cardsHref: string }) {
   const s = t.s;
   const text =
     code === 'unavailable' || code === null

@@ -18,6 +18,11 @@ interface Props {
 /** A size like the one a fresh store reports, only to reserve the width of the real one. */
 const SIZE_PLACEHOLDER = '00,0 KB';
 
+/** The longest of the protection sentences: the line is reserved at its largest, so nothing below moves. */
+function longest(st: { persisted: string; notPersisted: string; unknown: string }): string {
+  return [st.persisted, st.notPersisted, st.unknown].reduce((a, b) => (b.length > a.length ? b : a));
+}
+
 export function StorageSkeleton({ t, lang }: Props) {
   const s = t.s;
   return (
@@ -26,7 +31,8 @@ export function StorageSkeleton({ t, lang }: Props) {
       <p>
         <strong>{s.storage.local}</strong>{' '}
         <span class="ss-reserve" aria-hidden="true">
-          {fill(lang, s.storage.used, { size: SIZE_PLACEHOLDER })} {s.storage.notPersisted}
+          {fill(lang, s.storage.used, { size: SIZE_PLACEHOLDER })}{' '}
+          {fill(lang, s.storage.app, { size: SIZE_PLACEHOLDER })} {longest(s.storage)}
         </span>
       </p>
     </section>

@@ -1,14 +1,19 @@
 /**
- * An honest line about where the data lives: only on this device, how much space it uses,
- * whether the browser promised to keep it, and a backup reminder after a week of
- * unexported changes.
+ * An honest line about where the data lives: only on this device, how much space the user's
+ * sessions take (apart from the app's own offline copy), whether the browser promised to keep
+ * it (or does not say), on iPhone and iPad the 7-day rule, and a backup reminder after a week
+ * (three days where the 7-day rule applies) of unexported changes. What to say is decided in
+ * lib/store/status; this view only shows it.
  */
 import { useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
-import { persistenceStatus, storageEstimate } from '../../lib/store/persist';
+import { currentBrowserFacts, evictionRisk } from '../../lib/store/eviction';
+import { cacheBytes, persistenceStatus, storageEstimate } from '../../lib/store/persist';
+import { datasetBytes, summarizeStorage } from '../../lib/store/status';
 import { formatBytes } from '../../lib/sessions/format';
 import { useNotices, useStore, useStrings } from './context';
 import { useExports, useStoreQuery } from './hooks';
+import { usePrivacyGate } from './PrivacyGate';
 import { StorageSkeleton } from './Skeleton';
 import { errorText } from './ui';
 
@@ -19,25 +24,41 @@ export function StorageStatus() {
   const { exportBackup } = useExports();
   const s = t.s;
   const [busy, setBusy] = useState(false);
+  const privacy = usePrivacyGate();
 
   const status = useStoreQuery(
     async () => {
-      const [estimate, persist, reminder] = await Promise.all([
-        storageEstimate(),
-        persistenceStatus(),
-        repo.needsBackupReminder().catch(() => false),
-      ]);
-      return { usage: estimate?.usage ?? null, persist, reminder };
+      const [estimate, persist, appBytes] = await Promise.all([storageEstimate(), persistenceStatus(), cacheBytes()]);
+      const summary = summarizeStorage({
+        persist,
+        estimate,
+        dataBytes: null,
+        appBytes,
+        risk: evictionRisk(currentBrowserFacts()),
+      });
+      const reminder = await repo.needsBackupReminder(undefined, summary.reminderDays).catch(() => false);
+      return { summary, reminder };
     },
     [],
     // A line of information: without it the page works just as well.
     { stores: ['meta'], quiet: true },
   );
-  const usage = status.data?.usage ?? null;
-  const persist = status.data?.persist ?? null;
-  const reminder = status.data?.reminder ?? false;
+  // The size of the user's own records: read again when sessions come or go, not on every keystroke's save.
+  const size = useStoreQuery(async () => datasetBytes(await repo.exportAll()), [], {
+    stores: ['sessions'],
+    quiet: true,
+  });
 
   const exportNow = async () => {
+    try {
+      const { withoutDeleted } = await import('../../lib/exchange/format');
+      await privacy.guard(withoutDeleted(await repo.exportAll()), writeBackup);
+    } catch (err) {
+      toast(errorText(t, err), { tone: 'error' });
+    }
+  };
+
+  const writeBackup = async () => {
     setBusy(true);
     try {
       const file = await exportBackup();
@@ -51,24 +72,45 @@ export function StorageStatus() {
   };
 
   if (!status.data) return <StorageSkeleton t={t} lang={lang} />;
+  const { summary, reminder } = status.data;
+  const protection =
+    summary.protection === 'persisted'
+      ? s.storage.persisted
+      : summary.protection === 'not-persisted'
+        ? s.storage.notPersisted
+        : s.storage.unknown;
   return (
     <section class="ss-storage" aria-labelledby="ss-storage-h">
       <h2 id="ss-storage-h" class="ss-storage-title">
         {s.storage.title}
       </h2>
-      <p>
+      <p data-storage-line>
         <strong>{s.storage.local}</strong>{' '}
-        {usage !== null && fill(lang, s.storage.used, { size: formatBytes(usage, lang) })}{' '}
-        {persist !== null && (persist === 'persisted' ? s.storage.persisted : s.storage.notPersisted)}
+        {size.data !== undefined && (
+          <span data-storage-data>{fill(lang, s.storage.used, { size: formatBytes(size.data, lang) })}</span>
+        )}{' '}
+        {summary.appBytes !== null && (
+          <span data-storage-app>{fill(lang, s.storage.app, { size: formatBytes(summary.appBytes, lang) })}</span>
+        )}{' '}
+        <span data-storage-protection>{protection}</span>
       </p>
+      {summary.sevenDays && (
+        <div class="ss-warning" data-seven-days>
+          <p>
+            <strong>{s.storage.sevenDays}</strong>
+          </p>
+          <p>{s.storage.homeScreen}</p>
+        </div>
+      )}
       {reminder && (
         <p class="ss-reminder">
-          <span>{s.storage.reminder}</span>{' '}
-          <button type="button" class="primary" onClick={exportNow} disabled={busy}>
+          <span>{fill(lang, s.storage.reminder, { n: summary.reminderDays })}</span>{' '}
+          <button type="button" class="primary" onClick={exportNow} disabled={busy || privacy.open}>
             {s.storage.exportNow}
           </button>
         </p>
       )}
+      {privacy.gate}
     </section>
   );
 }

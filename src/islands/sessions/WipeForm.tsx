@@ -1,9 +1,11 @@
 /** The form inside "Wis alle gegevens" (ImportExport.tsx: WipeAll), loaded when the dialog first opens. */
 import { useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
-import { clearDrafts } from '../../lib/sessions/drafts';
+import { browserDraftStorage, clearDrafts } from '../../lib/sessions/drafts';
+import { browserSessionStorage, clearAppKeys } from '../../lib/sessions/wipe';
 import { useNotices, useStore, useStrings } from './context';
 import { useExports } from './hooks';
+import { usePrivacyGate } from './PrivacyGate';
 import { errorText } from './ui';
 
 export interface WipeCounts {
@@ -22,8 +24,18 @@ export function WipeForm({ counts, onClose, onWiped }: { counts: WipeCounts; onC
   const [sure, setSure] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
+  const privacy = usePrivacyGate();
 
   const backup = async () => {
+    try {
+      const { withoutDeleted } = await import('../../lib/exchange/format');
+      await privacy.guard(withoutDeleted(await repo.exportAll()), writeBackup);
+    } catch (err) {
+      setProblem(errorText(t, err));
+    }
+  };
+
+  const writeBackup = async () => {
     setBusy(true);
     try {
       const file = await exportBackup();
@@ -41,8 +53,12 @@ export function WipeForm({ counts, onClose, onWiped }: { counts: WipeCounts; onC
     if (!sure) return;
     setBusy(true);
     try {
+      // The database holds the records and the backup-reminder state (meta); the draft journal
+      // and the app's other keys live in localStorage and sessionStorage.
       await repo.wipeAll();
       clearDrafts(drafts);
+      clearAppKeys(browserDraftStorage());
+      clearAppKeys(browserSessionStorage());
       onWiped();
       toast(w.done);
     } catch (err) {
@@ -57,10 +73,11 @@ export function WipeForm({ counts, onClose, onWiped }: { counts: WipeCounts; onC
       <h2 id="ss-wipe-title">{w.title}</h2>
       <p>{fill(lang, w.text, { ...counts })}</p>
       <p>
-        <button type="button" onClick={backup} disabled={busy}>
+        <button type="button" onClick={backup} disabled={busy || privacy.open}>
           {w.backupFirst}
         </button>
       </p>
+      {privacy.gate}
       <label class="ss-check">
         <input type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
         {w.confirmCheck}

@@ -55,6 +55,8 @@ export interface NavigationContext {
   go(route: SessionsRoute, opts?: { replace?: boolean }): void;
   /** The deck page, with the deploy base. */
   cardsHref: string;
+  /** The werkvormen page, with the deploy base (each kind's werkvorm is #<id> there). */
+  formatsHref: string;
   /** True once after a navigation asked the next view to take focus (never on the first load). */
   claimFocus(): boolean;
   /** Puts `part` first in the tab title ("Teamoverleg maart · Mijn sessies · …"); null restores it. */

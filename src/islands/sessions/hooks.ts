@@ -122,12 +122,14 @@ export function useFieldId(prefix: string): string {
   return `${prefix}-${useId()}`;
 }
 
-/** Backup downloads; the export code loads on first use. */
+/** Backup downloads (file names in the page's language); the export code loads on first use. */
 export function useExports() {
   const { repo } = useStore();
+  const { lang } = useStrings();
   return {
-    exportBackup: async (passphrase?: string) => (await import('./backup')).exportBackup(repo, passphrase),
-    exportSession: async (id: string) => (await import('./backup')).exportSession(repo, id),
+    exportBackup: async (passphrase?: string) => (await import('./backup')).exportBackup(repo, lang, passphrase),
+    exportSession: async (id: string, passphrase?: string) =>
+      (await import('./backup')).exportSession(repo, id, lang, passphrase),
   };
 }
 
@@ -144,7 +146,13 @@ export function useLazy<C>(wanted: boolean, load: () => Promise<C>): C | null {
   // Boxed: a component is a function, and useState would call a function as an updater.
   const [box, setBox] = useState<{ value: C } | null>(null);
   useEffect(() => {
-    if (wanted && !box) void load().then((value) => setBox({ value }));
+    // A chunk that cannot load (the page is being left, or an old build's file is gone) leaves
+    // the part out (until the next page load) instead of raising an unhandled rejection.
+    if (wanted && !box)
+      load().then(
+        (value) => setBox({ value }),
+        () => undefined,
+      );
   }, [wanted]);
   return box?.value ?? null;
 }

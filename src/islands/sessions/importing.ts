@@ -3,5 +3,6 @@
  * picks a file: the list does not need it to show (see ImportExport.tsx).
  */
 export { decryptExport, isEncryptedExport } from '../../lib/exchange/crypto';
+export { decodeBackup } from '../../lib/exchange/decode';
 export { DEFAULT_MAX_IMPORT_BYTES, parseExport } from '../../lib/exchange/format';
 export { COPY_SUFFIX, planImport, planIsEmpty } from '../../lib/exchange/merge';

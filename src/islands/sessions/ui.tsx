@@ -1,5 +1,6 @@
 /** Small shared pieces of the sessions island: error sentences, links, the "not found" view. */
 import type { ComponentChildren } from 'preact';
+import { dateProblem } from '../../lib/records/dates';
 import { isStoreError, type StoreErrorCode } from '../../lib/store/errors';
 import { routeSearch, type SessionsRoute } from '../../lib/sessions/route';
 import { useNavigation, useStrings } from './context';
@@ -56,4 +57,13 @@ export function SessionNotFound({ headingRef }: { headingRef: { current: HTMLHea
       </p>
     </div>
   );
+}
+
+/**
+ * The sentence for a date field's value that cannot be saved ("Schrijf het jaar met vier
+ * cijfers"), or '' when it can: show it before saving, next to the field (NewSession, Actions).
+ */
+export function dateError(t: SessionsStrings, value: string): string {
+  const problem = dateProblem(value);
+  return problem ? t.s.dates[problem] : '';
 }

@@ -75,7 +75,26 @@ export function cleanDataset(dataset: Dataset): Dataset {
 }
 
 /**
- * The export file text: pretty JSON (people open backups in an editor). JSON.stringify
+ * The dataset without deleted sessions and their notes, positions and actions. THE RULE for
+ * deleted sessions: one leaves every export at once (backup, single session, the recovery
+ * screen's export). It stays restorable on this device only, in the "Verwijderd" list, for
+ * DELETED_KEEP_DAYS, and is then purged with its records.
+ */
+export function withoutDeleted(dataset: Dataset): Dataset {
+  const gone = new Set(dataset.sessions.filter((s) => s.deletedAt !== undefined).map((s) => s.id));
+  if (gone.size === 0) return dataset;
+  const keep = <T extends { sessionId: string }>(records: T[]) => records.filter((r) => !gone.has(r.sessionId));
+  return {
+    sessions: dataset.sessions.filter((s) => !gone.has(s.id)),
+    notes: keep(dataset.notes),
+    positions: keep(dataset.positions),
+    actions: keep(dataset.actions),
+  };
+}
+
+/**
+ * The export file text: pretty JSON (people open backups in an editor). Deleted sessions are
+ * left out (withoutDeleted), whoever calls. JSON.stringify
  * writes lone surrogates as \uXXXX escapes, so the file is valid UTF-8 and the exact
  * string comes back on import.
  */
@@ -87,17 +106,13 @@ export function serialize(dataset: Dataset, scope: ExportScope, opts: { exported
     exportedAt: at.toISOString(),
     app: EXPORT_APP,
     scope,
-    data: cleanDataset(dataset),
+    data: cleanDataset(withoutDeleted(dataset)),
   };
   return JSON.stringify(envelope, null, 2);
 }
 
-/** A file name like "ken-je-kracht-2025-03-14.json" (local date, no personal data). */
-export function exportFileName(at: Date = new Date(), encrypted = false): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-  return `ken-je-kracht-${day}${encrypted ? '.encrypted' : ''}.json`;
-}
+/** File names live in ./filename (kept here too so callers find them beside serialize). */
+export { exportFileName, fileSlug } from './filename';
 
 // ---------------------------------------------------------------------------------------
 // Import

@@ -19,6 +19,9 @@
  *    position on a card (it is kept, unmarked). Records whose session is not in the file
  *    are reported and left out. A new session's record whose id is already used by a
  *    stored record gets a derived id instead of replacing it.
+ * 6. A session the file marks as deleted (older files carried them) is left out with its
+ *    records and reported: it would not appear in the list, so it is not counted as new.
+ *    The counts of the plan are exactly what will appear.
  */
 import type { Action, CardNote, Dataset, Position, Session } from '../records/schemas';
 import { canonicalJson, hash128 } from './canonical';
@@ -47,7 +50,8 @@ export type ImportProblemCode =
   | 'duplicate-note'
   | 'extra-agreed'
   | 'id-in-use'
-  | 'note-exists';
+  | 'note-exists'
+  | 'deleted';
 
 export interface ImportProblem {
   code: ImportProblemCode;
@@ -172,13 +176,20 @@ export function planImport(incoming: Dataset, existing: Dataset, opts: PlanOptio
     });
     return out;
   };
-  const sessions = firstById(incoming.sessions, 'sessions');
+  const sessions = firstById(incoming.sessions, 'sessions').filter(({ record, path }) => {
+    if (record.deletedAt === undefined) return true;
+    problem('deleted', path, `session "${record.id}" was deleted before the export; left out with its records`);
+    return false;
+  });
+  const deletedInFile = new Set(incoming.sessions.filter((s) => s.deletedAt !== undefined).map((s) => s.id));
   const inFile = new Set(sessions.map((s) => s.record.id));
   const incomingChildren = new Map<string, Children>();
   const childPaths = new Map<object, string>();
 
   const collect = <K extends ChildKind>(kind: K, records: Children[K]) => {
     for (const { record, path } of firstById(records as { id: string; sessionId: string }[], kind)) {
+      // The records of a deleted session go with it (reported once, at the session).
+      if (deletedInFile.has(record.sessionId) && !inFile.has(record.sessionId)) continue;
       if (!inFile.has(record.sessionId)) {
         problem('orphan', path, `its session "${record.sessionId}" is not in the file; left out`);
         continue;

@@ -15,6 +15,24 @@ export const MAX_NOTE_CHARS = 8_000_000;
 /** Longest id (session, record or card). Ours are UUIDs or 33-char derived ids. */
 export const MAX_ID_CHARS = 256;
 
+/**
+ * What an id may contain: letters, digits, marks, punctuation and symbols, so it survives a
+ * trip through the address bar (the sessions page keeps the id in its query string) as it
+ * is. Left out: spaces and other separators (trimmed or turned into "+"), control and format
+ * characters (removed by URL parsing or invisible), lone surrogates (written as U+FFFD),
+ * U+FFFD itself (the sign of a broken decode), private-use and unassigned code points.
+ */
+export const ID_PATTERN = /^(?:(?!\uFFFD)[\p{L}\p{N}\p{M}\p{P}\p{S}])+$/u;
+
+/** True for a string that is a well-formed id under ID_PATTERN and MAX_ID_CHARS. */
+export function isWellFormedId(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID_CHARS && ID_PATTERN.test(value);
+}
+
+/** Years a date field takes: four digits, so "24" is never read as 24 AD or as 1924. */
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 9999;
+
 /** Longest short text (title, team, participant, owner, action text, deck seed). */
 export const MAX_SHORT_TEXT_CHARS = 100_000;
 
@@ -27,3 +45,12 @@ export const POSITION_MAX = 100;
 
 /** Days of unexported changes before the app suggests a backup. */
 export const BACKUP_REMINDER_DAYS = 7;
+
+/**
+ * The same where the browser deletes a site's data after 7 days without a visit (Safari on
+ * iPhone and iPad, outside the installed app): remind well before that happens.
+ */
+export const BACKUP_REMINDER_DAYS_SHORT_LIVED = 3;
+
+/** Days a deleted session stays in the "Verwijderd" list on this device before it is purged. */
+export const DELETED_KEEP_DAYS = 7;

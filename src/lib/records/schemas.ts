@@ -3,7 +3,7 @@
  * imports. Derived from it, and nowhere else written down:
  * - the TypeScript types (InferOutput, re-exported by store/types),
  * - the import parser's checks and messages (exchange/format via ./rebuild),
- * - the repository's input checks (store/checks),
+ * - the repository's input checks (store/inputs, loaded with the first write),
  * - docs/export-format.schema.json (./json-schema, `npm run schema:export`).
  *
  * Adding a field to a record is one edit here; an optional field needs no migration.
@@ -18,16 +18,21 @@ import * as v from 'valibot';
 import { PERSPECTIVES } from '../../vocab';
 import { ISO_DATE, isIsoDate } from './dates';
 import { longerThan } from './rebuild';
-import { MAX_ID_CHARS, MAX_NOTE_CHARS, MAX_SHORT_TEXT_CHARS, MAX_TIME_MS, POSITION_MAX, POSITION_MIN } from './limits';
+import {
+  ID_PATTERN,
+  MAX_ID_CHARS,
+  MAX_NOTE_CHARS,
+  MAX_SHORT_TEXT_CHARS,
+  MAX_TIME_MS,
+  MAX_YEAR,
+  MIN_YEAR,
+  POSITION_MAX,
+  POSITION_MIN,
+} from './limits';
+import { LANGS, RECORD_KINDS, SESSION_KINDS, SESSION_ORIGINS, type RecordKind } from './values';
 
-export const SESSION_KINDS = ['teamoverleg', 'workshop', 'zelfreflectie'] as const;
-export type SessionKind = (typeof SESSION_KINDS)[number];
-/** What can make a session besides the new-session form. */
-export const SESSION_ORIGINS = ['scan'] as const;
-export type SessionOrigin = (typeof SESSION_ORIGINS)[number];
-
-export const LANGS = ['nl', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, RECORD_KINDS, SESSION_KINDS, SESSION_ORIGINS };
+export type { Lang, RecordKind, SessionKind, SessionOrigin } from './values';
 
 export const oneOf = (values: readonly string[]): string => `expected one of ${values.map((x) => `"${x}"`).join(', ')}`;
 
@@ -35,12 +40,19 @@ export const oneOf = (values: readonly string[]): string => `expected one of ${v
 // Values
 
 const ID_MESSAGE = `must be 1 to ${MAX_ID_CHARS} characters`;
+const ID_CHARS_MESSAGE =
+  'an id may hold only letters, digits, punctuation and symbols (no spaces, control characters or broken characters)';
 const TIME_MESSAGE = 'expected a time in epoch milliseconds (a number ≥ 0)';
-const DATE_MESSAGE = 'expected a real date as "YYYY-MM-DD"';
+const DATE_MESSAGE = `expected a real date as "YYYY-MM-DD", year ${MIN_YEAR} to ${MAX_YEAR}`;
 const STRING_MESSAGE = 'expected a string';
 
-/** A record or card id. */
-export const Id = v.pipe(v.string(STRING_MESSAGE), v.minLength(1, ID_MESSAGE), v.maxLength(MAX_ID_CHARS, ID_MESSAGE));
+/** A record or card id: one that survives the address bar unchanged (see ID_PATTERN). */
+export const Id = v.pipe(
+  v.string(STRING_MESSAGE),
+  v.minLength(1, ID_MESSAGE),
+  v.maxLength(MAX_ID_CHARS, ID_MESSAGE),
+  v.regex(ID_PATTERN, ID_CHARS_MESSAGE),
+);
 
 /** Epoch milliseconds: not negative, representable as a Date. */
 export const Time = v.pipe(v.number(TIME_MESSAGE), v.minValue(0, TIME_MESSAGE), v.maxValue(MAX_TIME_MS, TIME_MESSAGE));
@@ -196,10 +208,6 @@ export type CardNote = v.InferOutput<typeof CardNoteSchema>;
 export type Position = v.InferOutput<typeof PositionSchema>;
 export type Action = v.InferOutput<typeof ActionSchema>;
 export type Dataset = v.InferOutput<typeof DatasetSchema>;
-
-/** The record stores, in the order exports list them. */
-export const RECORD_KINDS = ['sessions', 'notes', 'positions', 'actions'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** How many records of each kind: import previews, plans and results. */
 export type RecordCounts = Record<RecordKind, number>;

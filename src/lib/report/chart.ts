@@ -172,3 +172,31 @@ export function historyChart(points: readonly HistoryInput[], opts: HistoryOptio
     bottom,
   };
 }
+
+/**
+ * The dot plot for pasted text, where SVG does not survive (Outlook, Word, plain mail): the
+ * 0-100 scale as `cells` equal steps, each holding the labels of the markers that fall in it.
+ * The agreed position is the one cell marked `agreed`.
+ */
+export interface ScaleCell {
+  labels: string[];
+  agreed: boolean;
+}
+
+export function scaleCells(dots: readonly DotInput[], agreed: number | null = null, cells = 21): ScaleCell[] {
+  const out: ScaleCell[] = Array.from({ length: cells }, () => ({ labels: [], agreed: false }));
+  const at = (value: number) => Math.round((clampValue(value) / 100) * (cells - 1));
+  for (const d of dots) out[at(d.value)]?.labels.push(d.label);
+  if (agreed !== null) {
+    const cell = out[at(agreed)];
+    if (cell) cell.agreed = true;
+  }
+  return out;
+}
+
+/** One line of text for the scale: "·" empty, "●" one marker, a digit for several, "◆" the agreed position. */
+export function textScale(cells: readonly ScaleCell[]): string {
+  const mark = (c: ScaleCell) =>
+    c.labels.length === 0 ? (c.agreed ? '◆' : '·') : c.labels.length === 1 ? '●' : String(Math.min(9, c.labels.length));
+  return `|${cells.map(mark).join('')}|`;
+}

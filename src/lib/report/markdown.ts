@@ -8,6 +8,7 @@
 import type { Action, SessionKind } from '../store/types';
 import { fill } from '../../i18n/fill';
 import { formatDay } from '../sessions/format';
+import { scaleCells, textScale } from './chart';
 import type { SessionReport } from './model';
 
 /** The words the report needs; the `sessions.report` slice of the dictionary fits. */
@@ -29,6 +30,9 @@ export interface ReportStrings {
   due: string;
   empty: string;
   footer: string;
+  /** Heading of the history of "our" position (team) and of "my" position (zelfreflectie). */
+  trend: string;
+  trendOwn: string;
 }
 
 export interface MarkdownOptions {
@@ -97,6 +101,21 @@ export function reportMarkdown(report: SessionReport, o: MarkdownOptions): strin
       const team = session.kind !== 'zelfreflectie';
       if (section.own !== null) out.push(`- **${fill(o.lang, team ? s.agreed : s.own, { value: section.own })}**`);
       else if (team) out.push(`- ${s.noAgreed}`);
+      out.push('');
+      // The dot plot as one line of text: in a code block, so every renderer keeps the columns.
+      if (poles && section.markers.length > 0) {
+        const cells = scaleCells(
+          section.markers.map((m) => ({ label: m.participant, value: m.value })),
+          section.own,
+        );
+        out.push('```', `${poles[0]} ${textScale(cells)} ${poles[1]}`, '```', '');
+      }
+    }
+    const trend = report.trends?.[section.cardId];
+    if (trend && trend.length >= 2) {
+      const team = session.kind !== 'zelfreflectie';
+      out.push(`### ${team ? s.trend : s.trendOwn}`, '');
+      for (const pt of trend) out.push(`- ${formatDay(pt.date, o.lang)}: ${pt.value}`);
       out.push('');
     }
     if (section.actions.length > 0) {

@@ -5,7 +5,7 @@
  */
 import type { Kind } from '../../vocab';
 import type { Action, CardNote, Position, Session } from '../store/types';
-import { ownPosition, participantPositions } from '../sessions/positions';
+import { ownPosition, participantPositions, type HistoryPoint } from '../sessions/positions';
 
 export interface ReportCardInfo {
   id: string;
@@ -35,6 +35,38 @@ export interface SessionReport {
   sections: ReportSection[];
   /** Actions not tied to a card of this report. */
   otherActions: Action[];
+  /** Per card id: "our" position in this and earlier sessions of the team, oldest first (only with 2+ points). */
+  trends?: Record<string, HistoryPoint[]>;
+  /** Every card of the fan with a recorded position in this or earlier sessions, in fan order. */
+  fanTrend?: CardTrend[];
+}
+
+export interface CardTrend {
+  card: ReportCardInfo;
+  points: HistoryPoint[];
+}
+
+/**
+ * Adds the history to a report: `histories` holds, per card id, the points of this session's
+ * team up to this session (lib/sessions/positions teamEntries + historyPoints).
+ */
+export function withHistory(
+  report: SessionReport,
+  histories: ReadonlyMap<string, readonly HistoryPoint[]>,
+  cards: readonly ReportCardInfo[],
+): SessionReport {
+  const trends: Record<string, HistoryPoint[]> = {};
+  for (const section of report.sections) {
+    const points = histories.get(section.cardId) ?? [];
+    if (points.length >= 2) trends[section.cardId] = [...points];
+  }
+  const fanTrend = [...cards]
+    .sort((a, b) => a.number - b.number)
+    .flatMap((card) => {
+      const points = histories.get(card.id) ?? [];
+      return points.length > 0 ? [{ card, points: [...points] }] : [];
+    });
+  return { ...report, trends, fanTrend };
 }
 
 export interface ReportData {

@@ -157,10 +157,12 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
         reject(new Error(`the relay refused the room: ${reply.error}`));
       }
     });
-    // No relay answers (never, or not any more): socket.io keeps retrying; the UI says so meanwhile.
+    // No relay answers. Never: "unreachable". Not any more (killed, crashed, network gone): the relay
+    // keeps no rooms, so this one is gone; what arrived stays in the state. socket.io keeps retrying,
+    // and a relay that still knows the room (a short blip) takes the presenter back as "open".
     socket.on('connect_error', () => {
       if (status === 'connecting') {
-        status = 'unreachable';
+        status = created ? 'gone' : 'unreachable';
         changed();
       }
     });

@@ -6,7 +6,9 @@
  * marked `agreed` (positions.setAgreed). Named participants place their own markers.
  */
 import type { PositionHistoryEntry } from '../store/repo';
-import type { Position, SessionKind } from '../store/types';
+import type { Position, Session, SessionKind } from '../store/types';
+import { isEarlier } from './continuity';
+import { teamKey } from './kinds';
 
 export const OWN_PARTICIPANT = '';
 
@@ -58,4 +60,52 @@ export function historyPoints(entries: readonly PositionHistoryEntry[]): History
       out.push({ sessionId: entry.session.id, title: entry.session.title, date: entry.session.date, value: own.value });
   }
   return out;
+}
+
+/** The marker already placed under this name, matched regardless of case and extra spaces. */
+export function sameParticipant(markers: readonly Position[], name: string): Position | undefined {
+  const key = name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return markers.find((m) => m.participant.trim().replace(/\s+/g, ' ').toLowerCase() === key);
+}
+
+/** "Anna (2)", or the first free number after it: a second Anna gets her own marker instead of replacing the first. */
+export function nextFreeName(name: string, taken: readonly string[]): string {
+  const base = name.trim().replace(/\s+\(\d+\)$/, '');
+  const used = new Set(taken.map((x) => x.trim().toLowerCase()));
+  for (let n = 2; ; n++) {
+    const candidate = `${base} (${n})`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/**
+ * What a dot on the plot shows for a participant: the first letters of a name ("Anna de Vries"
+ * -> "AV"), the number of a numbered one ("Deelnemer 3" -> "3", "Anna (2)" -> "A2").
+ */
+export function dotLabel(name: string): string {
+  const trimmed = name.trim();
+  const numbered = /^(.*?)\s*\((\d+)\)$/.exec(trimmed);
+  if (numbered) return `${dotLabel(numbered[1] ?? '')}${numbered[2]}`.slice(0, 4);
+  const trailing = /^\D*?\s(\d+)$/.exec(trimmed);
+  if (trailing) return trailing[1] ?? '';
+  const words = trimmed.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const first = words[0]?.[0] ?? '';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return `${first}${last}`.toUpperCase();
+}
+
+/**
+ * The history entries of `session`'s team (same name regardless of case and spaces; "" is
+ * the group of sessions without a team); with `upTo`, only `session` and the ones before it.
+ */
+export function teamEntries(
+  entries: readonly PositionHistoryEntry[],
+  session: Session,
+  opts: { upTo?: boolean } = {},
+): PositionHistoryEntry[] {
+  const key = teamKey(session.team);
+  return entries.filter(
+    (e) =>
+      teamKey(e.session.team) === key && (!opts.upTo || e.session.id === session.id || isEarlier(e.session, session)),
+  );
 }

@@ -1,25 +1,13 @@
 /** Agreed actions, and the open ones a team carries over from its previous session. */
-import * as v from 'valibot';
-import { ActionSchema, type Action, type Session } from '../records/schemas';
-import { checked, defined } from './checks';
+import type { Action, Session } from '../records/schemas';
+import { defined, inputs } from './checks';
+import type { ActionPatch, NewAction } from './inputs';
 import { StoreError } from './errors';
 import { byCreated, mustGetSession } from './lookup';
 import type { SessionTeamKey } from './schema';
 import { deleteRecord, mutate, read, type StoreContext } from './write';
 
-const NewActionSchema = v.pick(ActionSchema, ['sessionId', 'text', 'cardId', 'owner', 'due']);
-export type NewAction = v.InferOutput<typeof NewActionSchema>;
-
-const { text, done, cardId, owner, due } = ActionSchema.entries;
-/** A change to an action: a field left out stays as it is, `null` removes an optional field. */
-const ActionPatchSchema = v.object({
-  text: v.optional(text),
-  cardId: v.nullish(cardId.wrapped),
-  owner: v.nullish(owner.wrapped),
-  due: v.nullish(due.wrapped),
-  done: v.optional(done),
-});
-export type ActionPatch = v.InferOutput<typeof ActionPatchSchema>;
+export type { ActionPatch, NewAction } from './inputs';
 
 export interface PreviousSessionActions {
   session: Session;
@@ -58,7 +46,8 @@ export function createActions(ctx: StoreContext) {
     },
 
     async add(input: NewAction): Promise<Action> {
-      const fields = checked(NewActionSchema, defined(input));
+      const c = await inputs();
+      const fields = c.checked(c.NewActionSchema, defined(input));
       const at = ctx.stamp();
       const action: Action = { id: ctx.newId(), ...fields, done: false, createdAt: at, updatedAt: at };
       return mutate(ctx, ['sessions', 'actions'], async (w) => {
@@ -71,7 +60,8 @@ export function createActions(ctx: StoreContext) {
 
     async update(id: string, patch: ActionPatch): Promise<Action> {
       // Checked before the transaction opens, so bad input never starts a write.
-      const clean = checked(ActionPatchSchema, patch);
+      const c = await inputs();
+      const clean = c.checked(c.ActionPatchSchema, patch);
       return writeAction(id, (current, at) => applyPatch(current, clean, at));
     },
 

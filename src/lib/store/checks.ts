@@ -1,22 +1,25 @@
 /**
- * The repository's input checks: the record schemas of src/lib/records, so the store
- * accepts exactly what an import accepts. Caller mistakes (programming or UI errors) are
- * reported as 'invalid', texts over their limit as 'too-large'.
+ * The repository's input checks. The schemas live in ./inputs and load with the first call
+ * of `inputs()` (a write, or a read of meta values), not with the page. Caller mistakes
+ * (programming or UI errors) are reported as 'invalid', texts over their limit as 'too-large'.
  */
-import type * as v from 'valibot';
-import { check, formatProblem } from '../records/rebuild';
 import { StoreError } from './errors';
+
+export type Inputs = typeof import('./inputs');
+
+let loading: Promise<Inputs> | undefined;
+
+/** The input schemas and `checked`; a failed load (a dropped network) is tried again next time. */
+export function inputs(): Promise<Inputs> {
+  loading ??= import('./inputs').catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
 
 export function invalid(message: string): never {
   throw new StoreError('invalid', message);
-}
-
-/** `value` checked against `schema` (a fresh copy holding only the schema's fields), or a StoreError. */
-export function checked<S extends v.GenericSchema>(schema: S, value: unknown, path = ''): v.InferOutput<S> {
-  const result = check(schema, value, path);
-  if (result.ok) return result.value;
-  const tooLarge = result.problems.every((p) => p.tooLong);
-  throw new StoreError(tooLarge ? 'too-large' : 'invalid', result.problems.map(formatProblem).join('; '));
 }
 
 /** A shallow copy without members that are `undefined` ("not given"), so none is stored as a key. */

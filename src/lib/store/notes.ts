@@ -1,12 +1,9 @@
 /** Notes: one text per card per session, saved with an optimistic concurrency check. */
-import * as v from 'valibot';
-import { CardNoteSchema, type CardNote } from '../records/schemas';
-import { checked } from './checks';
+import type { CardNote } from '../records/schemas';
+import { inputs } from './checks';
 import { mustGetSession, sessionCardRange } from './lookup';
 import type { SessionCardKey } from './schema';
 import { mutate, read, type StoreContext } from './write';
-
-const NoteInputSchema = v.pick(CardNoteSchema, ['sessionId', 'cardId', 'text']);
 
 export interface SaveNoteInput {
   sessionId: string;
@@ -43,7 +40,8 @@ export function createNotes(ctx: StoreContext) {
      * Saving the text that is already stored is never a conflict.
      */
     async save(input: SaveNoteInput): Promise<SaveNoteResult> {
-      const { sessionId, cardId, text } = checked(NoteInputSchema, {
+      const c = await inputs();
+      const { sessionId, cardId, text } = c.checked(c.NoteInputSchema, {
         sessionId: input.sessionId,
         cardId: input.cardId,
         text: input.text,

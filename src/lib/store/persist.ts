@@ -89,3 +89,35 @@ export async function storageEstimate(
     return null;
   }
 }
+
+/** The subset of CacheStorage we use; injectable for tests. */
+export interface CacheStorageLike {
+  keys(): Promise<string[]>;
+  open(
+    name: string,
+  ): Promise<{ keys(): Promise<readonly Request[]>; match(request: Request): Promise<Response | undefined> }>;
+}
+
+/**
+ * Bytes in this site's caches: the app's own offline copy (the service worker's pages,
+ * scripts, styles, icons). Notes are never cached, so this is what the storage line shows
+ * apart from the user's data. Null where there are no caches or they cannot be read.
+ */
+export async function cacheBytes(
+  storage: CacheStorageLike | undefined = typeof caches === 'undefined' ? undefined : caches,
+): Promise<number | null> {
+  if (!storage) return null;
+  try {
+    let total = 0;
+    for (const name of await storage.keys()) {
+      const cache = await storage.open(name);
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        if (response) total += (await response.blob()).size;
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}

@@ -1,17 +1,11 @@
 /** Positions on a card's poles, the team's agreed one, and a card's history across sessions. */
-import * as v from 'valibot';
-import { Id, PositionSchema, type Position, type Session } from '../records/schemas';
-import { checked, invalid } from './checks';
+import type { Position, Session } from '../records/schemas';
+import { inputs, invalid } from './checks';
 import { StoreError } from './errors';
 import { bySessionOrder, mustGetSession } from './lookup';
 import type { SessionCardKey } from './schema';
 import { issue } from './tx';
 import { deleteRecord, mutate, read, type StoreContext } from './write';
-
-const PositionInputSchema = v.object({
-  ...v.pick(PositionSchema, ['sessionId', 'cardId', 'participant', 'value']).entries,
-  id: v.optional(Id),
-});
 
 export interface SetPositionInput {
   sessionId: string;
@@ -29,8 +23,6 @@ export interface PositionHistoryEntry {
   agreed: Position | null;
 }
 
-const AgreedInputSchema = v.object({ sessionId: Id, cardId: Id, positionId: v.nullable(Id) });
-
 export function createPositions(ctx: StoreContext) {
   return {
     async list(sessionId: string, cardId?: string): Promise<Position[]> {
@@ -43,7 +35,8 @@ export function createPositions(ctx: StoreContext) {
 
     /** Creates or moves a participant's position on a card (the `agreed` flag is kept). */
     async set(input: SetPositionInput): Promise<Position> {
-      const { sessionId, cardId, participant, value, id } = checked(PositionInputSchema, {
+      const c = await inputs();
+      const { sessionId, cardId, participant, value, id } = c.checked(c.PositionInputSchema, {
         sessionId: input.sessionId,
         cardId: input.cardId,
         participant: input.participant,
@@ -82,7 +75,8 @@ export function createPositions(ctx: StoreContext) {
 
     /** Marks one position as the team's agreed one and clears the flag on the others (null: none agreed). */
     async setAgreed(sessionId: string, cardId: string, positionId: string | null): Promise<void> {
-      checked(AgreedInputSchema, { sessionId, cardId, positionId });
+      const c = await inputs();
+      c.checked(c.AgreedInputSchema, { sessionId, cardId, positionId });
       await mutate(ctx, ['sessions', 'positions'], async (w) => {
         await mustGetSession(w.tx, sessionId);
         const store = w.tx.objectStore('positions');

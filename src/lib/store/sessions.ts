@@ -1,22 +1,14 @@
 /** Sessions: create, list (paged, newest meeting first), change, duplicate, trash and purge. */
-import * as v from 'valibot';
-import { DeckRefSchema, IsoDate, SessionSchema, ShortText, type Session } from '../records/schemas';
-import { checked, defined } from './checks';
+import type { Session } from '../records/schemas';
+import { defined, inputs } from './checks';
+import type { NewSession, SessionPatch } from './inputs';
 import { childrenOf, deleteChildren, mustGetSession } from './lookup';
 import { ALL_STORES, type SessionDateKey } from './schema';
 import { issue } from './tx';
 import { mutate, read, type StoreContext } from './write';
 
-/** What the user chooses for a new session: every session field except ids and times. */
-const NewSessionSchema = v.object({
-  ...v.omit(SessionSchema, ['id', 'createdAt', 'updatedAt', 'deletedAt']).entries,
-  deck: v.optional(DeckRefSchema),
-});
 /** `team` is trimmed on save, because it is matched exactly to find the previous session of the team. */
-export type NewSession = v.InferOutput<typeof NewSessionSchema>;
-
-const SessionPatchSchema = v.partial(NewSessionSchema);
-export type SessionPatch = v.InferOutput<typeof SessionPatchSchema>;
+export type { NewSession, SessionPatch } from './inputs';
 
 /** Opaque position in the session list; pass `next` back to get the following page. */
 export type SessionCursor = SessionDateKey;
@@ -41,7 +33,8 @@ export function createSessions(ctx: StoreContext) {
 
   return {
     async create(input: NewSession): Promise<Session> {
-      const fields = checked(NewSessionSchema, defined(input));
+      const c = await inputs();
+      const fields = c.checked(c.NewSessionSchema, defined(input));
       const at = ctx.stamp();
       const session: Session = {
         ...fields,
@@ -95,20 +88,28 @@ export function createSessions(ctx: StoreContext) {
     },
 
     async rename(id: string, title: string): Promise<Session> {
-      const checkedTitle = checked(ShortText, title, 'title');
+      const c = await inputs();
+      const checkedTitle = c.checked(c.ShortText, title, 'title');
       return writeSession(id, (s, at) => ({ ...s, title: checkedTitle, updatedAt: at }));
     },
 
     async update(id: string, patch: SessionPatch): Promise<Session> {
-      const clean = checked(SessionPatchSchema, defined(patch));
+      const c = await inputs();
+      const { lens, ...clean } = c.checked(c.SessionPatchSchema, defined(patch));
       if (clean.team !== undefined) clean.team = clean.team.trim();
-      return writeSession(id, (s, at) => ({ ...s, ...clean, updatedAt: at }));
+      return writeSession(id, (s, at) => {
+        const next: Session = { ...s, ...clean, updatedAt: at };
+        if (lens === null) delete next.lens;
+        else if (lens !== undefined) next.lens = lens;
+        return next;
+      });
     },
 
     /** A new live session with copies of all notes, positions and actions under new ids. */
     async duplicate(id: string, overrides: { title?: string; date?: string } = {}): Promise<Session> {
-      const title = overrides.title === undefined ? undefined : checked(ShortText, overrides.title, 'title');
-      const date = overrides.date === undefined ? undefined : checked(IsoDate, overrides.date, 'date');
+      const c = await inputs();
+      const title = overrides.title === undefined ? undefined : c.checked(c.ShortText, overrides.title, 'title');
+      const date = overrides.date === undefined ? undefined : c.checked(c.IsoDate, overrides.date, 'date');
       return mutate(ctx, ALL_STORES, async (w) => {
         const source = await mustGetSession(w.tx, id);
         const children = await childrenOf(w.tx, id);
@@ -118,7 +119,7 @@ export function createSessions(ctx: StoreContext) {
           id: ctx.newId(),
           title: title ?? source.title,
           date: date ?? source.date,
-          deck: checked(DeckRefSchema, source.deck, 'deck'),
+          deck: c.checked(c.DeckRefSchema, source.deck, 'deck'),
           createdAt: at,
           updatedAt: at,
         };

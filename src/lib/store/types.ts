@@ -3,7 +3,7 @@
  * schemas in src/lib/records/schemas.ts; these are the types inferred from them, re-exported
  * here so that importers need not know where the schemas live.
  */
-export { SESSION_KINDS } from '../records/schemas';
+export { SESSION_KINDS } from '../records/values';
 export type {
   Action,
   CardNote,

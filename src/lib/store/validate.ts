@@ -3,4 +3,4 @@
  * checks themselves are the schemas in src/lib/records (used by the repository and import).
  */
 export { daysInMonth, isIsoDate } from '../records/dates';
-export { LANGS, type Lang } from '../records/schemas';
+export { LANGS, type Lang } from '../records/values';

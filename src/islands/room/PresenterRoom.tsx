@@ -1,0 +1,281 @@
+/**
+ * The presenter's room, loaded only when "Open de zaal" is pressed (with socket.io and the store).
+ * Phones' positions arrive here, are shown here, and are saved into the session on this device
+ * as they come in, through the store's own position writes: closing the presenter, or a relay
+ * that dies, loses nothing that arrived. Before "Toon alle posities" only the count is shown.
+ */
+import { io } from 'socket.io-client';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fill } from '../../i18n/fill';
+import { relayConfig } from '../../lib/room/config';
+import { assignLabels, joinOrder, positionsToSave, savedKey } from '../../lib/room/labels';
+import { initialRoom, positionsOn, roomCounts, type RoomState } from '../../lib/room/reducer';
+import { openPresenterRoom, type PresenterRoom as Room, type RoomStatus } from '../../lib/room/session';
+import { median } from '../../lib/sessions/format';
+import { OWN_PARTICIPANT } from '../../lib/sessions/positions';
+import { createRepo, type Repo } from '../../lib/store/repo';
+import { openKjk } from '../../lib/store/schema';
+import { createSync } from '../../lib/store/sync';
+import QrCode from '../QrCode';
+import type { IslandCard } from '../types';
+import { Spread, valueText } from './Spread';
+import type { JoinStrings } from './types';
+import '../../styles/room.css';
+
+export interface PresenterRoomProps {
+  sessionId: string;
+  card: IslandCard;
+  t: JoinStrings;
+  /** The join page's path (with the deploy base). */
+  joinHref: string;
+  showJoin: boolean;
+  onShowJoin: (show: boolean) => void;
+  /** The room is closed or gone: the presenter can offer to open a new one. */
+  onEnded: () => void;
+}
+
+type Phase = { kind: 'opening' } | { kind: 'failed'; text: string } | { kind: 'open'; room: Room; repo: Repo };
+
+export default function PresenterRoom(props: PresenterRoomProps) {
+  const { sessionId, card, t } = props;
+  const r = t.room;
+  const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
+  const [snapshot, setSnapshot] = useState<{ state: RoomState; status: RoomStatus }>({
+    state: initialRoom(card.id),
+    status: 'connecting',
+  });
+  const [saveFailed, setSaveFailed] = useState(false);
+  const [agreed, setAgreed] = useState<Record<string, number>>({});
+  const labels = useRef<Record<string, string>>({});
+  const saved = useRef(new Map<string, number>());
+  const cardRef = useRef(card.id);
+  cardRef.current = card.id;
+
+  useEffect(() => {
+    const relay = relayConfig();
+    let stopped = false;
+    let room: Room | null = null;
+    let writes = Promise.resolve();
+    const sync = createSync();
+    void (async () => {
+      if (!relay) throw new Error('no relay');
+      const repo = createRepo(await openKjk(), { sync });
+      // Labels already on this session stay theirs: a phone never moves someone else's marker.
+      const existing = await repo.positions.list(sessionId);
+      const taken = new Set(existing.map((p) => p.participant));
+      const agreedNow: Record<string, number> = {};
+      for (const p of existing) if (p.agreed) agreedNow[p.cardId] = p.value;
+      setAgreed(agreedNow);
+      const save = (state: RoomState) => {
+        labels.current = assignLabels(labels.current, joinOrder(state), taken, (n) => fill(t.lang, r.phoneName, { n }));
+        for (const w of positionsToSave(state, labels.current, saved.current)) {
+          const key = savedKey(w.card, w.pid);
+          // Marked at once, so the next change does not queue the same write again.
+          saved.current.set(key, w.value);
+          writes = writes.then(() =>
+            repo.positions.set({ sessionId, cardId: w.card, participant: w.label, value: w.value }).then(
+              () => setSaveFailed(false),
+              () => {
+                if (saved.current.get(key) === w.value) saved.current.delete(key);
+                setSaveFailed(true);
+              },
+            ),
+          );
+        }
+      };
+      room = await openPresenterRoom({
+        connect: (url, options) => io(url, options),
+        relay,
+        card: cardRef.current,
+        onChange: (state, status) => {
+          save(state);
+          if (!stopped) setSnapshot({ state, status });
+        },
+      });
+      if (stopped) return void room.close();
+      // The card may have moved while the room was opening.
+      room.setCard(cardRef.current);
+      setPhase({ kind: 'open', room, repo });
+      props.onShowJoin(true);
+    })().catch(() => {
+      if (!stopped) setPhase({ kind: 'failed', text: r.status.unreachable });
+    });
+    return () => {
+      stopped = true;
+      // Leaving the presenter ends the room: phones are told, and everything is in the session.
+      void room?.close().catch(() => undefined);
+      void writes.then(() => sync.close());
+    };
+  }, []);
+
+  useEffect(() => {
+    if (phase.kind === 'open') phase.room.setCard(card.id);
+  }, [card.id, phase.kind]);
+
+  const status = phase.kind === 'failed' ? 'unreachable' : snapshot.status;
+  const ended = status === 'closed' || status === 'gone';
+  useEffect(() => {
+    if (ended) props.onShowJoin(false);
+  }, [ended]);
+
+  const state = snapshot.state;
+  const onCard = state.card === card.id;
+  const counts = roomCounts(state);
+  const revealed = onCard && state.revealed.includes(card.id);
+  const poles = card.poles ? ([card.poles[0]!.label, card.poles[1]!.label] as [string, string]) : null;
+  const votes = useMemo(
+    () => positionsOn(state, card.id).map((p) => ({ value: p.position, label: labels.current[p.pid] ?? p.name ?? '' })),
+    [state, card.id],
+  );
+  const statusText =
+    status === 'gone'
+      ? r.hostGone
+      : status === 'closed'
+        ? r.hostClosed
+        : status === 'open'
+          ? r.saved
+          : phase.kind === 'opening' && status === 'connecting'
+            ? r.opening
+            : r.status[status];
+  const joinUrl = phase.kind === 'open' ? `${new URL(props.joinHref, location.href).href}${phase.room.fragment}` : '';
+  const shortAddress = `${location.host}${props.joinHref}`;
+
+  return (
+    <section class="presenter-room" aria-label={r.open}>
+      <p class={`presenter-room-status is-${status}`} role="status">
+        {statusText}
+      </p>
+      {saveFailed && (
+        <p class="presenter-room-status is-gone" role="alert">
+          {r.saveFailed}
+        </p>
+      )}
+      {poles ? (
+        <p class="presenter-room-count" aria-live="polite" aria-atomic="true">
+          {counts.joined === 0 && !revealed
+            ? r.nobody
+            : `${fill(t.lang, r.count, { chosen: counts.chosen, joined: counts.joined })}${revealed ? `. ${r.revealed}` : ''}`}
+        </p>
+      ) : (
+        <p class="presenter-room-help">{r.noPoles}</p>
+      )}
+      <div class="presenter-room-buttons">
+        {poles && !revealed && !ended && (
+          <button
+            type="button"
+            class="primary"
+            disabled={phase.kind !== 'open' || counts.chosen === 0}
+            onClick={() => phase.kind === 'open' && phase.room.reveal()}
+          >
+            {r.reveal}
+          </button>
+        )}
+        {phase.kind === 'open' && !ended && (
+          <>
+            <button type="button" aria-pressed={props.showJoin} onClick={() => props.onShowJoin(!props.showJoin)}>
+              {props.showJoin ? r.hideQr : r.showQr}
+            </button>
+            <button type="button" onClick={() => void phase.room.close()}>
+              {r.close}
+            </button>
+          </>
+        )}
+        {(ended || phase.kind === 'failed') && (
+          <button type="button" onClick={props.onEnded}>
+            {r.open}
+          </button>
+        )}
+      </div>
+      {poles && revealed && votes.length > 0 && (
+        <>
+          <Spread
+            lang={t.lang}
+            id="presenter-spread"
+            values={votes}
+            agreed={agreed[card.id] ?? null}
+            poles={poles}
+            template={r.chartText}
+            agreedTemplate={r.agreedCurrent}
+          />
+          {phase.kind === 'open' && (
+            <Agree
+              key={card.id}
+              t={t}
+              poles={poles}
+              proposal={agreed[card.id] ?? median(votes.map((v) => v.value))}
+              current={agreed[card.id] ?? null}
+              onSave={async (value) => {
+                try {
+                  const own = await phase.repo.positions.set({
+                    sessionId,
+                    cardId: card.id,
+                    participant: OWN_PARTICIPANT,
+                    value,
+                  });
+                  await phase.repo.positions.setAgreed(sessionId, card.id, own.id);
+                  setAgreed((a) => ({ ...a, [card.id]: value }));
+                } catch {
+                  setSaveFailed(true);
+                }
+              }}
+            />
+          )}
+        </>
+      )}
+      {props.showJoin && joinUrl && (
+        <div class="presenter-join" role="group" aria-labelledby="presenter-join-h">
+          <h2 id="presenter-join-h">{r.qrTitle}</h2>
+          <QrCode url={joinUrl} label={fill(t.lang, r.qrLabel, { url: shortAddress })} />
+          <p class="presenter-join-address">{shortAddress}</p>
+          <p class="presenter-join-hint">{r.qrHint}</p>
+          <p class="presenter-join-hint" aria-live="polite">
+            {counts.joined > 0 ? fill(t.lang, r.count, { chosen: counts.chosen, joined: counts.joined }) : r.nobody}
+          </p>
+          <button type="button" onClick={() => props.onShowJoin(false)}>
+            {r.hideQr}
+          </button>
+          {/* For a second window or a chat: the full link, key included, to copy. */}
+          <a class="presenter-join-link" href={joinUrl} data-join-link target="_blank" rel="noopener">
+            {joinUrl}
+          </a>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Agree(props: {
+  t: JoinStrings;
+  poles: [string, string];
+  proposal: number;
+  current: number | null;
+  onSave: (value: number) => Promise<void>;
+}) {
+  const { t, poles } = props;
+  const [value, setValue] = useState(props.proposal);
+  return (
+    <div class="presenter-room-agree">
+      <label for="presenter-agreed">{fill(t.lang, t.room.agreedLabel, { a: poles[0], b: poles[1] })}</label>
+      <input
+        id="presenter-agreed"
+        type="range"
+        min={0}
+        max={100}
+        step={1}
+        value={value}
+        aria-valuetext={valueText(t, poles, value)}
+        onInput={(e) => setValue(Number(e.currentTarget.value))}
+      />
+      <p>
+        <button type="button" class="primary" onClick={() => void props.onSave(value)}>
+          {t.room.agreedSave} ({value})
+        </button>
+      </p>
+      {props.current !== null && (
+        <p class="presenter-room-agreed" role="status">
+          {fill(t.lang, t.room.agreedCurrent, { value: props.current })}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+/**
+ * The phone's end of a room (/doe-mee/, /en/join/). The page holds every card already; this script
+ * shows the presenter's current card with the lens the participant picks, sends its position on a
+ * dilemma until the reveal, and draws the spread after it. The room and its key come from the
+ * #room= fragment; the participant id lives in sessionStorage, so a reload or a locked screen
+ * comes back as the same participant with its position. The room logic is src/lib/room/session.ts
+ * (which checks every decrypted message with the schemas); this file only wires it to the page.
+ */
+import { io } from 'socket.io-client';
+import { fill } from '../i18n/fill';
+import { dotPlot } from '../lib/report/chart';
+import { relayConfig } from '../lib/room/config';
+import { newParticipantId } from '../lib/room/crypto';
+import { parseRoomFragment, type RoomLink } from '../lib/room/fragment';
+import { ROOM_LIMITS } from '../lib/room/limits';
+import { joinPresenterRoom, type PhoneRoom, type PhoneView, type RoomStatus } from '../lib/room/session';
+import { isToken } from '../lib/room/wire';
+import type { Lang } from '../routes';
+
+interface Texts {
+  lang: Lang;
+  status: Record<RoomStatus, string>;
+  count: string;
+  revealed: string;
+  chartText: string;
+  leanA: string;
+  leanB: string;
+  middle: string;
+  valueText: string;
+  yours: string;
+  sent: string;
+  none: string;
+  noRelay: string;
+  noLink: string;
+  badLink: string;
+}
+
+const PID_KEY = 'kjk.room.pid';
+/** The room this tab joined (and with which name), so a reload joins again without asking. */
+const JOINED_KEY = 'kjk.room.joined';
+const LENS_KEY = 'kjk.room.lens';
+/** A held arrow key moves the slider many steps a second; the relay allows a phone a few messages. */
+const SEND_EVERY_MS = 300;
+const SVG = 'http://www.w3.org/2000/svg';
+
+function stored(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+function store(key: string, value: string | null) {
+  try {
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
+  } catch {
+    // Private mode without storage: a reload then joins as a new participant.
+  }
+}
+
+function show(el: Element | null, on: boolean) {
+  if (el) (el as HTMLElement).hidden = !on;
+}
+
+const root = document.getElementById('doe-mee');
+if (root?.dataset.t) start(root, JSON.parse(root.dataset.t) as Texts);
+
+function start(root: HTMLElement, t: Texts) {
+  const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
+  const problem = (text: string) => {
+    $('[data-problem]').textContent = text;
+    show($('[data-problem]'), true);
+  };
+
+  // The language switch keeps the room: the fragment is not part of the page's address.
+  const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
+  if (other && location.hash) other.href = `${other.href.split('#')[0]}${location.hash}`;
+
+  const relay = relayConfig();
+  if (!relay) return problem(t.noRelay);
+  const link = parseRoomFragment(location.hash);
+  if (!link.ok) return problem(link.error === 'missing' ? t.noLink : t.badLink);
+
+  let again: { room?: unknown; name?: unknown } | null = null;
+  try {
+    again = JSON.parse(stored(JOINED_KEY) ?? 'null');
+  } catch {
+    // Not ours: ask again.
+  }
+  if (again?.room === link.room)
+    return void enter(root, t, relay, link, typeof again.name === 'string' ? again.name : '');
+  const form = $<HTMLFormElement>('[data-ask]');
+  show(form, true);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const name = $<HTMLInputElement>('#room-name').value.trim().slice(0, ROOM_LIMITS.nameMaxChars);
+    store(JOINED_KEY, JSON.stringify({ room: link.room, name }));
+    show(form, false);
+    void enter(root, t, relay, link, name);
+  });
+}
+
+async function enter(
+  root: HTMLElement,
+  t: Texts,
+  relay: { origin: string; path: string },
+  link: RoomLink,
+  name: string,
+) {
+  const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
+  const lean = (poles: string[], v: number) =>
+    v < 45
+      ? fill(t.lang, t.leanA, { a: poles[0] ?? '' })
+      : v > 55
+        ? fill(t.lang, t.leanB, { b: poles[1] ?? '' })
+        : t.middle;
+  const valueText = (poles: string[], v: number) => fill(t.lang, t.valueText, { value: v, lean: lean(poles, v) });
+
+  show($('[data-joined]'), true);
+  const slider = $<HTMLInputElement>('#room-position');
+  const lensSelect = $<HTMLSelectElement>('[data-lens]');
+  lensSelect.value = stored(LENS_KEY) ?? '';
+
+  let room: PhoneRoom | null = null;
+  let view: PhoneView | null = null;
+  let shownCard: string | null = null;
+  let poles: string[] = [];
+  let sent: number | null = null;
+  let touched = false;
+  let last = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const setSent = (value: number | null) => {
+    sent = value;
+    $('[data-sent]').textContent = value === null ? t.none : fill(t.lang, t.sent, { value, lean: lean(poles, value) });
+  };
+  const setSlider = (value: number) => {
+    slider.value = String(value);
+    slider.setAttribute('aria-valuetext', valueText(poles, value));
+    $('[data-value]').textContent = String(value);
+  };
+  const send = (value: number) => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const wait = last + SEND_EVERY_MS - Date.now();
+    if (wait > 0) {
+      timer = setTimeout(() => send(value), wait);
+      return;
+    }
+    last = Date.now();
+    touched = false;
+    if (!view?.card) return;
+    setSent(value);
+    void room?.vote(view.card, value);
+  };
+
+  const showLens = () => {
+    const lens = lensSelect.value;
+    for (const el of root.querySelectorAll<HTMLElement>('[data-questions]')) el.hidden = el.dataset.questions !== lens;
+    for (const card of root.querySelectorAll<HTMLElement>('[data-card]')) {
+      const plain = card.querySelector(`[data-face="${lens}"]`);
+      for (const face of card.querySelectorAll<HTMLElement>('[data-face]'))
+        face.hidden = plain ? face !== plain : face.dataset.face !== '';
+    }
+  };
+  lensSelect.addEventListener('change', () => {
+    store(LENS_KEY, lensSelect.value || null);
+    showLens();
+  });
+  showLens();
+
+  slider.addEventListener('input', () => {
+    touched = true;
+    setSlider(Number(slider.value));
+  });
+  slider.addEventListener('change', () => send(Number(slider.value)));
+  $('[data-vote]').addEventListener('submit', (e) => {
+    e.preventDefault();
+    send(Number(slider.value));
+  });
+
+  const drawSpread = (spread: number[]) => {
+    const svg = $<SVGSVGElement>('[data-spread]');
+    const plot = dotPlot(
+      spread.map((value) => ({ label: '', value })),
+      null,
+      { width: 600, radius: 11 },
+    );
+    svg.setAttribute('viewBox', `0 0 ${plot.width} ${plot.height}`);
+    const el = (tag: string, attrs: Record<string, string | number>, text?: string) => {
+      const node = document.createElementNS(SVG, tag);
+      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+      if (text !== undefined) node.textContent = text;
+      return node;
+    };
+    const parts: Element[] = [
+      el('line', { class: 'room-axis', x1: plot.x0, x2: plot.x1, y1: plot.axisY, y2: plot.axisY }),
+    ];
+    for (const tick of plot.ticks) {
+      parts.push(el('line', { class: 'room-axis', x1: tick.x, x2: tick.x, y1: plot.axisY - 5, y2: plot.axisY + 5 }));
+      parts.push(
+        el('text', { class: 'room-tick', x: tick.x, y: plot.labelY, 'text-anchor': 'middle' }, String(tick.value)),
+      );
+    }
+    for (const d of plot.dots) parts.push(el('circle', { class: 'room-dot', cx: d.x, cy: d.y, r: plot.radius }));
+    svg.replaceChildren(...parts);
+    $('[data-spread-text]').textContent = fill(t.lang, t.chartText, {
+      a: poles[0] ?? '',
+      b: poles[1] ?? '',
+      list: spread.join(', '),
+    });
+  };
+
+  const render = (v: PhoneView) => {
+    const previous = view;
+    view = v;
+    const ended = v.status === 'closed' || v.status === 'gone' || v.status === 'full' || v.status === 'unknown';
+    $('[data-status]').textContent = v.status === 'open' ? '' : t.status[v.status];
+    $('[data-status]').className = `room-status is-${v.status}`;
+    show($('[data-live]'), !ended);
+    if (ended) return;
+
+    if (v.card !== shownCard) {
+      shownCard = v.card;
+      let found: HTMLElement | null = null;
+      for (const card of root.querySelectorAll<HTMLElement>('[data-card]')) {
+        card.hidden = card.dataset.card !== v.card;
+        if (!card.hidden) found = card;
+      }
+      show($('[data-waiting]'), !found);
+      poles = found?.dataset.poles ? (JSON.parse(found.dataset.poles) as string[]) : [];
+      touched = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      for (const [i, side] of ['a', 'b'].entries())
+        for (const el of root.querySelectorAll(`[data-pole="${side}"]`)) el.textContent = poles[i] ?? '';
+      $('[data-vote-label]').textContent = fill(t.lang, t.yours, { a: poles[0] ?? '', b: poles[1] ?? '' });
+      setSlider(v.position ?? 50);
+      setSent(v.position);
+    } else if (v.position !== previous?.position && v.position !== null) {
+      // The presenter says where this phone stood (after a reload): show it, unless it is moving now.
+      if (!touched) setSlider(v.position);
+      if (sent !== v.position) setSent(v.position);
+    }
+    const dilemma = poles.length === 2 && v.card !== null;
+    const open = v.phase === 'open';
+    show($('[data-novote]'), v.card !== null && !dilemma);
+    show($('[data-vote]'), dilemma && open);
+    show($('[data-locked]'), dilemma && !open);
+    const counts = v.joined > 0 ? fill(t.lang, t.count, { chosen: v.chosen, joined: v.joined }) : '';
+    const countText = v.phase === 'revealed' ? `${t.revealed} ${counts}` : counts;
+    if ($('[data-count]').textContent !== countText) $('[data-count]').textContent = countText;
+    const spread = dilemma && v.spread && v.spread.length > 0 ? v.spread : null;
+    show($('[data-spread-box]'), spread !== null);
+    if (spread && spread.join() !== previous?.spread?.join()) drawSpread(spread);
+  };
+
+  const known = stored(PID_KEY);
+  const pid = known && isToken(known, ROOM_LIMITS.participantIdBytes) ? known : newParticipantId();
+  store(PID_KEY, pid);
+  try {
+    room = await joinPresenterRoom({
+      connect: (url, options) => io(url, options),
+      relay,
+      link,
+      pid,
+      ...(name ? { name } : {}),
+      onChange: render,
+    });
+    render(room.view());
+  } catch {
+    $('[data-problem]').textContent = t.badLink;
+    show($('[data-problem]'), true);
+    show($('[data-joined]'), false);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * What the deck's card view needs, built once for the pages that show it: the cards page (the
+ * Deck island and its presenter) and the join page (the same cards, switched by a script).
+ */
+import { cardSummary, cardsFor } from '../content';
+import { t } from '../i18n';
+import type { DeckStrings, IslandCard } from '../islands/types';
+import type { Lang } from '../routes';
+
+export async function deckCards(lang: Lang): Promise<IslandCard[]> {
+  return (await cardsFor(lang)).map((entry) => ({
+    ...cardSummary(entry, lang),
+    ...(entry.data.poles
+      ? { poles: entry.data.poles.map((p) => ({ label: p.label, protects: p.protects, plain: p.plain })) }
+      : {}),
+    perspectives: entry.data.perspectives,
+    youthSummary: entry.data.youthSummary,
+  }));
+}
+
+export function deckStrings(lang: Lang): DeckStrings {
+  const d = t(lang);
+  return {
+    lang,
+    deck: d.deck,
+    themes: d.themes,
+    kinds: d.kinds,
+    perspectives: d.perspectives,
+    card: { number: d.card.number, protects: d.card.protects, versus: d.card.versus },
+    room: d.room,
+  };
+}

@@ -1,0 +1,263 @@
+/**
+ * The room in real Chromium: a trainer presents a session on a laptop, three phones (375 px wide)
+ * join through the QR link and vote, and everything that arrives is saved in the session on the
+ * laptop, also when the relay is killed mid-vote. This file builds its own site with
+ * KJK_RELAY_URL (the default build has no room) and runs `node relay/server.ts` beside it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { dictionaries } from '../../src/i18n';
+import { fill } from '../../src/i18n/fill';
+import { qrShape } from '../../src/lib/deck/qr';
+import { type Child, startRelayProcess } from '../relay/processes';
+import { axe, launch } from '../support/browser';
+import { readEntries } from '../support/content';
+import { buildWithRelay } from '../support/room-build';
+import { type StaticSite, serveStatic } from '../support/server';
+import { DILEMMA, DILEMMA_2, dump, KENNIS } from './sessions-support';
+
+const r = dictionaries.nl.room;
+const s = dictionaries.nl.sessions;
+const title = (id: string) => String(readEntries('cards', 'nl').find((c) => c.slug === id)?.data.title);
+const count = (chosen: number, joined: number) => fill('nl', r.count, { chosen, joined });
+
+let out: string;
+let siteServer: StaticSite;
+let relay: (Child & { url: string }) | null = null;
+let relayPort = 0;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function startRelay() {
+  await relay?.stop();
+  relay = await startRelayProcess({
+    KJK_RELAY_ORIGIN: new URL(siteServer.url).origin,
+    KJK_RELAY_PORT: String(relayPort),
+  });
+  relayPort = Number(new URL(relay.url).port);
+}
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'kjk-room-'));
+  // Served before it is built (files are read per request), so the relay can be told the site's origin.
+  siteServer = await serveStatic(out);
+  await startRelay();
+  await buildWithRelay(out, relay!.url);
+  browser = await launch();
+}, 300_000);
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await relay?.stop();
+  await siteServer?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+/** KJK_SHOTS=dir saves screenshots of the big screen and a phone, to look at the layout by eye. */
+const shot = async (page: Page, name: string) => {
+  if (process.env.KJK_SHOTS) await page.screenshot({ path: join(process.env.KJK_SHOTS, `${name}.png`) });
+};
+
+const at = (p: string) => `${siteServer.url.replace(/\/$/, '')}${p}`;
+
+/**
+ * `axe: true` bypasses the CSP, only so that axe can be injected: the other phones run under the
+ * real CSP, whose connect-src must let them reach the relay.
+ */
+async function newPage(
+  viewport: { width: number; height: number },
+  o: { axe?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, bypassCSP: o.axe ?? false });
+  contexts.push(context);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** A workshop session with a dilemma, a kenniskaart and another dilemma, made through the form. */
+async function createWorkshop(page: Page): Promise<string> {
+  await page.goto(at('/sessies/'));
+  await page.locator('.ss-list-head button').click();
+  const form = page.locator('form.ss-new');
+  await form.getByLabel(s.kinds.workshop, { exact: false }).check();
+  await form.getByLabel(s.create.name, { exact: true }).fill('Training eigen kracht');
+  await form.getByLabel(s.create.deckLink).check();
+  await form.getByLabel(s.create.link, { exact: true }).fill(`/kaarten/?kaarten=${DILEMMA},${KENNIS},${DILEMMA_2}`);
+  await form.getByRole('button', { name: s.create.submit }).click();
+  await page.locator('.ss-session').waitFor();
+  await expect.poll(() => new URL(page.url()).searchParams.get('sessie')).toBeTruthy();
+  return new URL(page.url()).searchParams.get('sessie')!;
+}
+
+async function joinRoom(
+  url: string,
+  name?: string,
+  lang: 'nl' | 'en' = 'nl',
+  o: { axe?: boolean; width?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const j = dictionaries[lang].room.join;
+  const phone = await newPage({ width: o.width ?? 375, height: 740 }, o);
+  await phone.page.goto(url);
+  if (name) await phone.page.getByLabel(j.name).fill(name);
+  await phone.page.getByRole('button', { name: j.start }).click();
+  return phone;
+}
+
+const shownCard = (phone: Page) =>
+  phone.evaluate(() => document.querySelector<HTMLElement>('[data-card]:not([hidden])')?.dataset.card ?? null);
+const roomPositions = async (page: Page, sessionId: string, cardId: string) =>
+  (await dump(page)).positions
+    .filter((p) => p.sessionId === sessionId && p.cardId === cardId)
+    .map((p) => `${p.participant}=${p.value}${p.agreed ? '*' : ''}`)
+    .sort();
+
+it('runs a vote with three phones, saves every position in the session, and keeps them when the relay dies', async () => {
+  const { page: laptop } = await newPage({ width: 1280, height: 720 }, { axe: true });
+  const sessionId = await createWorkshop(laptop);
+
+  // "Presenteer" opens the presenter on the session's cards, at the current card.
+  await laptop.getByRole('link', { name: s.view.present }).click();
+  await laptop.locator('.presenter').waitFor();
+  await expect.poll(() => laptop.locator('.presenter .deck-card-title').textContent()).toBe(title(DILEMMA));
+  await laptop.getByRole('button', { name: r.open }).click();
+  // No toasts or offline notices over the big screen.
+  expect(await laptop.locator('#pwa').isVisible()).toBe(false);
+
+  // One QR code for the whole session, at least 40% of the screen high, with the address under it.
+  const qr = laptop.locator('.presenter-join .qr');
+  await qr.waitFor();
+  const box = await qr.boundingBox();
+  expect(box!.height).toBeGreaterThanOrEqual(0.4 * 720);
+  const joinUrl = (await laptop.locator('[data-join-link]').getAttribute('href'))!;
+  expect(joinUrl).toMatch(/\/doe-mee\/#room=[\w-]{22},[\w-]{43}$/);
+  // The code on the screen is exactly that link (the same encoder, the same modules).
+  expect(await qr.locator('path').getAttribute('d')).toBe(qrShape(joinUrl).d);
+  await expect
+    .poll(() => laptop.locator('.presenter-join-address').textContent())
+    .toBe(`${new URL(siteServer.url).host}/doe-mee/`);
+  expect(await axe(laptop)).toEqual([]);
+  await shot(laptop, 'presenter-join');
+
+  const phones = [
+    await joinRoom(joinUrl, 'Ans'),
+    await joinRoom(joinUrl),
+    await joinRoom(joinUrl, undefined, 'nl', { axe: true }),
+  ];
+  for (const { page } of phones) await expect.poll(() => shownCard(page)).toBe(DILEMMA);
+  const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
+  expect(await fits(phones[0]!.page)).toBe(true);
+  await shot(phones[0]!.page, 'phone-card');
+  await expect.poll(() => laptop.locator('.presenter-room-count').textContent()).toBe(count(0, 3));
+  expect(await axe(phones[2]!.page)).toEqual([]);
+  await laptop.keyboard.press('Escape'); // hides the code; the presenter stays
+  await laptop.locator('.presenter-join').waitFor({ state: 'detached' });
+  expect(await laptop.locator('.presenter').count()).toBe(1);
+  expect(await axe(laptop)).toEqual([]);
+
+  // Votes: by keyboard, by dragging to a value, and with the button. Nobody's position shows yet.
+  const [ans, second, third] = phones.map((p) => p.page) as [Page, Page, Page];
+  await ans.locator('#room-position').focus();
+  for (let i = 0; i < 3; i++) await ans.keyboard.press('PageDown');
+  await ans.getByRole('button', { name: r.join.send }).click();
+  const ansValue = Number(await ans.locator('#room-position').inputValue());
+  expect(ansValue).toBeLessThan(50);
+  await second.locator('#room-position').fill('80');
+  await third.locator('#room-position').fill('60');
+  await third.getByRole('button', { name: r.join.send }).click();
+  await expect.poll(() => laptop.locator('.presenter-room-count').textContent()).toBe(count(3, 3));
+  await expect.poll(() => ans.locator('[data-count]').textContent()).toBe(count(3, 3));
+  expect(await laptop.locator('.presenter .room-dot').count()).toBe(0);
+  expect(await ans.locator('[data-spread] circle').count()).toBe(0);
+  // Saved as they came in, before any reveal.
+  await expect
+    .poll(() => roomPositions(laptop, sessionId, DILEMMA))
+    .toEqual([`Ans=${ansValue}`, 'Telefoon 1=80', 'Telefoon 2=60']);
+
+  // A phone that reloads comes back with its position; one that goes offline comes back and may change it.
+  await second.reload();
+  await expect.poll(() => second.locator('#room-position').inputValue()).toBe('80');
+  await expect.poll(() => second.locator('[data-sent]').textContent()).toContain('80');
+  await phones[2]!.context.setOffline(true);
+  await expect.poll(() => third.locator('[data-status]').textContent(), { timeout: 60_000 }).not.toBe('');
+  await phones[2]!.context.setOffline(false);
+  await expect.poll(() => third.locator('[data-status]').textContent(), { timeout: 30_000 }).toBe('');
+  await third.locator('#room-position').fill('65');
+  await expect.poll(() => roomPositions(laptop, sessionId, DILEMMA)).toContain('Telefoon 2=65');
+  await expect.poll(() => laptop.locator('.presenter-room-count').textContent()).toBe(count(3, 3));
+
+  // The reveal: the big screen shows every position, the phones the spread; choosing is over.
+  await laptop.getByRole('button', { name: r.reveal }).click();
+  await expect.poll(() => laptop.locator('.presenter .room-dot').count()).toBe(3);
+  await expect.poll(() => ans.locator('[data-spread] circle').count()).toBe(3);
+  expect(await ans.locator('[data-count]').textContent()).toContain(r.revealed);
+  expect(await ans.locator('[data-vote]').isHidden()).toBe(true);
+  await laptop.getByRole('button', { name: new RegExp(r.agreedSave) }).click();
+  await expect.poll(() => laptop.locator('.presenter-room-agreed').textContent()).toContain('65');
+  await shot(laptop, 'presenter-revealed');
+  await shot(ans, 'phone-revealed');
+  expect(await axe(laptop)).toEqual([]);
+
+  // The next card reaches every phone; a late joiner gets the current card.
+  await laptop.locator('.presenter').focus();
+  await laptop.keyboard.press('ArrowRight');
+  for (const page of [ans, second, third]) await expect.poll(() => shownCard(page)).toBe(KENNIS);
+  expect(await ans.locator('[data-novote]').isVisible()).toBe(true);
+  const late = await joinRoom(joinUrl);
+  await expect.poll(() => shownCard(late.page)).toBe(KENNIS);
+  await laptop.keyboard.press('ArrowRight');
+  await expect.poll(() => shownCard(late.page)).toBe(DILEMMA_2);
+  await expect.poll(() => laptop.locator('.presenter-room-count').textContent()).toBe(count(0, 4));
+
+  // The relay is killed mid-vote: the presenter keeps what arrived and says the room is gone.
+  await late.page.locator('#room-position').fill('10');
+  await expect.poll(() => laptop.locator('.presenter-room-count').textContent()).toBe(count(1, 4));
+  relay!.process.kill('SIGKILL');
+  await expect
+    .poll(() => laptop.locator('.presenter-room-status').first().textContent(), { timeout: 30_000 })
+    .toBe(r.hostGone);
+  expect(await laptop.locator('.presenter-room-count').textContent()).toBe(count(1, 4));
+  await expect.poll(() => roomPositions(laptop, sessionId, DILEMMA_2)).toEqual(['Telefoon 3=10']);
+  await expect.poll(() => late.page.locator('[data-status]').textContent(), { timeout: 30_000 }).not.toBe('');
+
+  // Leaving the presenter returns to the session at that card, which holds every position.
+  await laptop.keyboard.press('Escape');
+  await laptop.locator('.ss-session').waitFor();
+  expect(new URL(laptop.url()).searchParams.get('kaart')).toBe('3');
+  expect(await roomPositions(laptop, sessionId, DILEMMA)).toEqual(
+    [`Ans=${ansValue}`, 'Telefoon 1=80', 'Telefoon 2=65', '=65*'].sort(),
+  );
+  expect(await roomPositions(laptop, sessionId, DILEMMA_2)).toEqual(['Telefoon 3=10']);
+}, 240_000);
+
+it('tells a phone plainly when the link has no room, and when the presenter closes the room', async () => {
+  await startRelay();
+  const { page: bare } = await newPage({ width: 320, height: 640 }, { axe: true });
+  await bare.goto(at('/doe-mee/'));
+  await expect.poll(() => bare.locator('[data-problem]').textContent()).toBe(r.join.noLink);
+  await bare.goto(at('/en/join/#room=abc'));
+  await expect.poll(() => bare.locator('[data-problem]').textContent()).toBe(dictionaries.en.room.join.badLink);
+  expect(await axe(bare)).toEqual([]);
+
+  const { page: laptop } = await newPage({ width: 1920, height: 1080 }, { axe: true });
+  await createWorkshop(laptop);
+  await laptop.getByRole('link', { name: s.view.present }).click();
+  await laptop.getByRole('button', { name: r.open }).click();
+  const joinUrl = (await laptop.locator('[data-join-link]').getAttribute('href'))!;
+  const phone = await joinRoom(joinUrl.replace('/doe-mee/', '/en/join/'), undefined, 'en', { width: 320 });
+  await expect.poll(() => shownCard(phone.page)).toBe(DILEMMA);
+  expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  // In the participant's language: the English card, English controls.
+  await expect
+    .poll(() =>
+      phone.page.locator('[data-card]:not([hidden]) [data-face]:not([hidden]) .deck-card-title').textContent(),
+    )
+    .toBe(String(readEntries('cards', 'en').find((c) => c.slug === DILEMMA)?.data.title));
+  await laptop.locator('.presenter-join').getByRole('button', { name: r.hideQr }).click();
+  await laptop.getByRole('button', { name: r.close }).click();
+  await expect.poll(() => phone.page.locator('[data-status]').textContent()).toBe(dictionaries.en.room.status.closed);
+  await expect.poll(() => laptop.locator('.presenter-room-status').first().textContent()).toBe(r.hostClosed);
+}, 120_000);
