@@ -328,6 +328,33 @@ describe('a storage upgrade with an old tab open', () => {
     await page.locator('.ss-list-head').waitFor({ timeout: 5000 });
     expect(await page.locator('.ss-banner').count()).toBe(0);
   });
+
+  it('an opening that never ends (an upgrade that hangs) says so and offers a reload, instead of loading for ever', async () => {
+    context = await browser.newContext();
+    // Keeps the upgrade transaction busy for good: the app's own steps run, the open never ends.
+    await context.addInitScript(() => {
+      const open = IDBFactory.prototype.open;
+      IDBFactory.prototype.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+        const request = open.apply(this, args);
+        request.addEventListener('upgradeneeded', () => {
+          const hold = request.result.createObjectStore('__hold');
+          const spin = () => {
+            hold.get(0).onsuccess = spin;
+          };
+          spin();
+        });
+        return request;
+      };
+    });
+    const page = await newPage();
+    await page.goto(site('/sessies/'));
+    const banner = page.locator('.ss-banner[role=alert]');
+    await banner.waitFor({ timeout: 25_000 });
+    expect(await banner.getAttribute('data-banner')).toBe('slow');
+    expect(await banner.innerText()).toContain(nl.banner.slow);
+    expect(await page.locator('.ss-list-head').count()).toBe(0);
+    await expect(banner.getByRole('button', { name: nl.banner.reload }).isVisible()).resolves.toBe(true);
+  });
 });
 
 describe('storage safety', () => {
@@ -337,7 +364,7 @@ describe('storage safety', () => {
     const status = page.locator('.ss-storage');
     await expect
       .poll(() => status.innerText())
-      .toMatch(/Alleen op dit apparaat opgeslagen\. Jouw sessies: [\d,]+ (B|KB|MB)\./);
+      .toMatch(/Alleen op dit apparaat opgeslagen\.\s+Jouw sessies: [\d,]+ (B|KB|MB)\./);
     expect(await status.innerText()).toMatch(new RegExp(`${nl.storage.persisted}|${nl.storage.notPersisted}`));
     expect(await meta(page, 'persistRequested')).toBeUndefined();
     await createSession(page, { title: 'Bewaren', kind: 'zelfreflectie' });

@@ -1,6 +1,7 @@
 /** The session's agreed actions: add (optionally tied to the current card), edit, tick off, delete. */
 import { useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
+import { type ActionDraft as Draft, clearSent, EMPTY_ACTION as EMPTY } from '../../lib/sessions/action-draft';
 import { isOverdue } from '../../lib/sessions/continuity';
 import { formatDay, todayIso } from '../../lib/sessions/format';
 import type { Action, Session } from '../../lib/store/types';
@@ -9,14 +10,6 @@ import type { SessionCard } from './types';
 import { useNotices, useStore, useStrings } from './context';
 import { useFieldId, useStoreQuery } from './hooks';
 import { dateError, errorText } from './ui';
-
-interface Draft {
-  text: string;
-  owner: string;
-  due: string;
-}
-
-const EMPTY: Draft = { text: '', owner: '', due: '' };
 
 function ActionFields({ id, value, onChange }: { id: string; value: Draft; onChange(d: Draft): void }) {
   const a = useStrings().t.s.actions;
@@ -67,6 +60,10 @@ export function Actions({ session, card }: { session: Session; card: SessionCard
   const [linked, setLinked] = useState(true);
   const [problem, setProblem] = useState('');
   const textInput = useRef<HTMLFormElement>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  // What the fields hold now, for a save that ends after more was typed.
+  const typed = useRef(draft);
+  typed.current = draft;
 
   // A failed read leaves the list as it was; the form below still works.
   const list = useStoreQuery(() => repo.actions.list(session.id), [session.id], { stores: ['actions'] }).data ?? [];
@@ -85,21 +82,33 @@ export function Actions({ session, card }: { session: Session; card: SessionCard
       textInput.current?.querySelector<HTMLInputElement>('input[type=date]')?.focus();
       return;
     }
-    try {
-      await repo.actions.add({
-        sessionId: session.id,
-        text: draft.text.trim(),
-        ...(draft.owner.trim() ? { owner: draft.owner.trim() } : {}),
-        ...(isIsoDate(draft.due) ? { due: draft.due } : {}),
-        ...(linked && card ? { cardId: card.id } : {}),
-      });
-      setDraft(EMPTY);
-      setProblem('');
-      toast(a.added);
-      textInput.current?.querySelector<HTMLInputElement>('input')?.focus();
-    } catch (err) {
-      setProblem(errorText(t, err));
-    }
+    const sent = draft;
+    // One save after the other, in the order they were asked for: a quick second "add" while
+    // the first is still being written must not overtake it or be lost.
+    const turn = queue.current.then(async () => {
+      try {
+        await repo.actions.add({
+          sessionId: session.id,
+          text: sent.text.trim(),
+          ...(sent.owner.trim() ? { owner: sent.owner.trim() } : {}),
+          ...(isIsoDate(sent.due) ? { due: sent.due } : {}),
+          ...(linked && card ? { cardId: card.id } : {}),
+        });
+        // Empty only what still holds the saved action: whatever was typed for the next one
+        // while this one was being written stays.
+        const rest = clearSent(typed.current, sent);
+        setDraft(rest);
+        setProblem('');
+        toast(a.added);
+        // Back to the first field, unless someone is already typing the next action.
+        if (rest.text === '' && rest.owner === '' && rest.due === '')
+          textInput.current?.querySelector<HTMLInputElement>('input')?.focus();
+      } catch (err) {
+        setProblem(errorText(t, err));
+      }
+    });
+    queue.current = turn;
+    await turn;
   };
 
   return (

@@ -53,6 +53,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const PURGE_AFTER_MS = DELETED_KEEP_DAYS * DAY_MS;
 const TOAST_MS = 8000;
 const REOPEN_ATTEMPTS = 5;
+// Longer than the store's own 10 s give-up on a blocked open: past it, something else hangs
+// (an upgrade or a first read that never ends, seen once in WebKit), and only a reload helps.
+const SLOW_OPEN_MS = 12_000;
 
 function newTabId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
@@ -76,6 +79,7 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
   const [route, setRoute] = useState<SessionsRoute>(() => parseRoute(location.search));
   const [versionChanged, setVersionChanged] = useState(false);
   const [blocked, setBlocked] = useState(false);
+  const [slow, setSlow] = useState(false);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const bus = useMemo(createBus, []);
   const tab = useMemo(newTabId, []);
@@ -158,6 +162,9 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
       }
     };
     void open(false);
+    const watchdog = setTimeout(() => {
+      if (!disposed && phaseRef.current.kind === 'opening') setSlow(true);
+    }, SLOW_OPEN_MS);
 
     const onPop = () => {
       setToasts([]);
@@ -167,6 +174,7 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
     addEventListener('popstate', onPop);
     return () => {
       disposed = true;
+      clearTimeout(watchdog);
       removeEventListener('popstate', onPop);
       unsubscribe();
       sync.close();
@@ -261,9 +269,13 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
 
   return (
     <div class="sessions-app">
-      {(versionChanged || (blocked && phase.kind !== 'failed')) && (
-        <div class="ss-banner ss-banner-warn" role="alert">
-          <p>{versionChanged ? s.banner.versionChange : s.banner.blocked}</p>
+      {(versionChanged || (blocked && phase.kind !== 'failed') || (slow && phase.kind === 'opening')) && (
+        <div
+          class="ss-banner ss-banner-warn"
+          role="alert"
+          data-banner={versionChanged ? 'version' : blocked ? 'blocked' : 'slow'}
+        >
+          <p>{versionChanged ? s.banner.versionChange : blocked ? s.banner.blocked : s.banner.slow}</p>
           <button type="button" class="primary" onClick={() => location.reload()}>
             {s.banner.reload}
           </button>
