@@ -28,13 +28,18 @@ export function StorageSkeleton({ t, lang }: Props) {
   return (
     <section class="ss-skel-storage ss-skeleton" aria-busy="true">
       <h2 class="ss-storage-title">{s.storage.title}</h2>
-      <p>
-        <strong>{s.storage.local}</strong>{' '}
-        <span class="ss-reserve" aria-hidden="true">
+      <div class="ss-storage-facts">
+        <p>
+          <strong>{s.storage.local}</strong>
+        </p>
+        <p class="ss-reserve" aria-hidden="true">
           {fill(lang, s.storage.used, { size: SIZE_PLACEHOLDER })}{' '}
-          {fill(lang, s.storage.app, { size: SIZE_PLACEHOLDER })} {longest(s.storage)}
-        </span>
-      </p>
+          {fill(lang, s.storage.app, { size: SIZE_PLACEHOLDER })}
+        </p>
+        <p class="ss-reserve" aria-hidden="true">
+          {longest(s.storage)}
+        </p>
+      </div>
     </section>
   );
 }
