@@ -3,7 +3,7 @@
  * `npm test`: everything, in the order that fails fastest. Lint and format (Biome), a
  * production build, the types (astro check) beside the unit tests with the coverage floor, the
  * build and relay tests, the sub-folder build, the Chromium tests that time what a person waits for (alone), then
- * side by side: Chromium's other tests; the user journeys in Firefox (against the sub-folder
+ * side by side: Chromium's other tests, then every built stylesheet in Chromium (tests/engines/css.test.ts); the user journeys in Firefox (against the sub-folder
  * build), then Chromium's route tests; the journeys in WebKit (under `xvfb-run -a`), then
  * Chromium's route tests under the sub-folder. Extra arguments go to a single Vitest run instead, e.g. `npm test -- --project unit`.
  * `npm run test:engines` (`--engines`) runs only the journeys, in all three engines through
@@ -200,12 +200,19 @@ step('the timed Chromium tests', [vitest, 'run', '--project', 'e2e', ...e2eFiles
 // with axe (245 s); the journeys in WebKit (668-707 s), then Chromium's link checks under
 // /waaier/ (33 s). Chromium's journeys are not run here: the e2e tests drive the same pages
 // there, in more detail (`npm run test:engines` runs all three).
-console.log('\n▶ side by side: Chromium, Firefox (/waaier/) then Chromium routes, WebKit then Chromium under /waaier/');
+console.log(
+  '\n▶ side by side: Chromium then its stylesheet check, Firefox (/waaier/) then Chromium routes, WebKit then Chromium under /waaier/',
+);
 const failed = await parallel([
   [
     [
       'chromium',
       [process.execPath, [vitest, 'run', '--project', 'e2e', ...e2eFiles(UNTIMED.filter((f) => f !== 'routes'))]],
+    ],
+    // The one journey file with no e2e twin: every built CSS declaration accepted, here too.
+    [
+      'chromium stylesheets',
+      [process.execPath, [vitest, 'run', '--project', 'engine-chromium', 'tests/engines/css.test.ts']],
     ],
   ],
   [

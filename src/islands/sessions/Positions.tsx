@@ -218,14 +218,15 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
 
   const resolveClash = async (how: 'replace' | 'add') => {
     if (!clash) return;
-    const { participant, value: placed, existing } = clash;
+    const { value: placed, existing } = clash;
     setClash(null);
     nameInput.current?.focus();
     if (how === 'replace') await write(existing.participant, placed, existing.id);
+    // Numbered after the name as it was stored ("Anna (2)"), however the second one typed it.
     else
       await write(
         nextFreeName(
-          participant,
+          existing.participant,
           markers.map((m) => m.participant),
         ),
         placed,
@@ -293,7 +294,7 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
               {fill(lang, p.sameName, {
                 name: clash.existing.participant,
                 next: nextFreeName(
-                  clash.participant,
+                  clash.existing.participant,
                   markers.map((m) => m.participant),
                 ),
               })}
@@ -305,7 +306,7 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
               <button type="button" class="primary" onClick={() => void resolveClash('add')}>
                 {fill(lang, p.addAs, {
                   next: nextFreeName(
-                    clash.participant,
+                    clash.existing.participant,
                     markers.map((m) => m.participant),
                   ),
                 })}

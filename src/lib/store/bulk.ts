@@ -102,7 +102,7 @@ export async function wipeAll(ctx: StoreContext): Promise<void> {
   );
 }
 
-/** Everything, in one consistent read (soft-deleted sessions included: a backup keeps them). */
+/** Everything, in one consistent read. Soft-deleted sessions are included; serialize() leaves them out of every file. */
 export async function readAll(db: KjkDb | Connection): Promise<Dataset> {
   return inTx(db, DATA_STORES, 'readonly', async (tx) => {
     const [sessions, notes, positions, actions] = await Promise.all([
