@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { BUDGET, SESSIONS_PAGES, jsBudget, kb } from './lib/budgets.mjs';
+import { BUDGET, JOIN_PAGES, SESSIONS_PAGES, jsBudget, kb } from './lib/budgets.mjs';
 import { pageWeight } from './lib/page-weight.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -66,7 +66,7 @@ const firstDilemma =
   readdirSync(join(root, 'content/cards/nl')).find((f) => f.startsWith('zelfredzaam')) ??
   readdirSync(join(root, 'content/cards/nl'))[0];
 const card = `/kaarten/${firstDilemma.replace(/\.md$/, '')}/`;
-const pages = ['/', '/kaarten/', card, ...SESSIONS_PAGES, '/en/cards/'];
+const pages = ['/', '/kaarten/', card, ...SESSIONS_PAGES, '/en/cards/', ...JOIN_PAGES];
 const weights = pages.map((p) => pageWeight(out, p));
 
 // 3. Precache: the URLs Workbox wrote into sw.js.
