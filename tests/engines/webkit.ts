@@ -128,8 +128,18 @@ class WebKitTab extends BaseTab {
     return el;
   }
   protected async nativeClick(sel: Sel): Promise<void> {
-    const el = await this.element(sel);
-    await bounded('click', el.click());
+    // Not WebDriver's element click: under load WebKitWebDriver has answered it with success
+    // while the page never got the click (twice in clean-clone runs: a link and a button, the
+    // page unchanged, no error). The element's own click() runs the same handlers, default
+    // actions included (links, labels, submit buttons); the wait for it to be visible is done.
+    // Focus first, as a pointer click on a button or link does in WebKitGTK (focus return is tested).
+    const clicked = await this.evaluate(
+      onElement(
+        sel,
+        '(el) => { if (!el) return false; el.scrollIntoView({ block: "center" }); el.focus({ preventScroll: true }); el.click(); return true; }',
+      ),
+    );
+    if (!clicked) throw new Error(`webkit: no element for ${JSON.stringify(sel)}`);
   }
   protected async nativeType(sel: Sel, text: string): Promise<void> {
     // WebKitWebDriver's sendKeys drops characters outside the BMP (emoji): set such text by script.
