@@ -136,7 +136,10 @@ describe('the new-session form', () => {
     await openSessions(page);
     await page.locator('.ss-list-head button').click();
     const form = page.locator('form.ss-new');
+    // The kind's suggestion ticks its cards once the form is up: untick them after that, not before.
+    await expect.poll(async () => (await checkedCards()).length).toBeGreaterThan(0);
     for (const id of await checkedCards()) await form.locator(`.ss-pick-list input[value="${id}"]`).uncheck();
+    await expect.poll(checkedCards).toEqual([]);
     await form.getByRole('button', { name: nl.create.submit }).click();
     await expect(form.getByRole('alert').innerText()).resolves.toBe(nl.create.needCards);
     expect((await dump(page)).sessions).toEqual([]);
