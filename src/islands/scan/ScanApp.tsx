@@ -5,6 +5,7 @@
  * up in the sessions list and its trend view, and exports like any other session.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { INPUT_MAX_CHARS } from '../../lib/records/limits';
 import { OWN_PARTICIPANT } from '../../lib/sessions/positions';
 import { todayIso, formatDay } from '../../lib/sessions/format';
 import {
@@ -272,7 +273,7 @@ function ScanStart({
         <input
           id="scan-label"
           type="text"
-          maxLength={60}
+          maxLength={INPUT_MAX_CHARS.scanLabel}
           autocomplete="off"
           value={label}
           aria-describedby="scan-label-help"

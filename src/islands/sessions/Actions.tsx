@@ -1,6 +1,7 @@
 /** The session's agreed actions: add (optionally tied to the current card), edit, tick off, delete. */
 import { useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
+import { INPUT_MAX_CHARS } from '../../lib/records/limits';
 import { type ActionDraft as Draft, clearSent, EMPTY_ACTION as EMPTY } from '../../lib/sessions/action-draft';
 import { isOverdue } from '../../lib/sessions/continuity';
 import { formatDay, todayIso } from '../../lib/sessions/format';
@@ -21,7 +22,7 @@ function ActionFields({ id, value, onChange }: { id: string; value: Draft; onCha
           id={`${id}-text`}
           type="text"
           value={value.text}
-          maxLength={1000}
+          maxLength={INPUT_MAX_CHARS.actionText}
           onInput={(e) => onChange({ ...value, text: e.currentTarget.value })}
         />
       </div>
@@ -32,7 +33,7 @@ function ActionFields({ id, value, onChange }: { id: string; value: Draft; onCha
             id={`${id}-owner`}
             type="text"
             value={value.owner}
-            maxLength={200}
+            maxLength={INPUT_MAX_CHARS.actionOwner}
             onInput={(e) => onChange({ ...value, owner: e.currentTarget.value })}
           />
         </div>

@@ -1,5 +1,6 @@
 /** The form that starts a session: kind, title, team, date, which cards, and the lens. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { INPUT_MAX_CHARS } from '../../lib/records/limits';
 import { newSeed } from '../../lib/deck/random';
 import { deckFromLink, type LinkProblem } from '../../lib/sessions/deck';
 import { formatDay, todayIso } from '../../lib/sessions/format';
@@ -155,7 +156,7 @@ export function NewSession({
           id={`${id}-title`}
           type="text"
           value={title}
-          maxLength={200}
+          maxLength={INPUT_MAX_CHARS.sessionTitle}
           aria-describedby={`${id}-title-hint`}
           onInput={(e) => setTitle(e.currentTarget.value)}
         />
@@ -170,7 +171,7 @@ export function NewSession({
           id={`${id}-team`}
           type="text"
           value={team}
-          maxLength={200}
+          maxLength={INPUT_MAX_CHARS.team}
           list={teams.length > 0 ? `${id}-teams` : undefined}
           aria-describedby={`${id}-team-hint`}
           autoComplete="off"

@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
+import { INPUT_MAX_CHARS } from '../../lib/records/limits';
 import { dotPlot, historyChart } from '../../lib/report/chart';
 import { formatDay, median } from '../../lib/sessions/format';
 import {
@@ -276,7 +277,7 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
             ref={nameInput}
             type="text"
             value={name}
-            maxLength={100}
+            maxLength={INPUT_MAX_CHARS.participant}
             autoComplete="off"
             onInput={(e) => setName(e.currentTarget.value)}
           />

@@ -1,6 +1,7 @@
 /** The list view: storage status, new session, the sessions (newest first, in pages), backup and wipe. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
+import { INPUT_MAX_CHARS } from '../../lib/records/limits';
 import { formatDay } from '../../lib/sessions/format';
 import { sessionDeckSize, teamNames } from '../../lib/sessions/list';
 import type { NewSessionPreset } from '../../lib/sessions/route';
@@ -231,7 +232,7 @@ function SessionItem({ session }: { session: Session }) {
             ref={input}
             type="text"
             value={name}
-            maxLength={200}
+            maxLength={INPUT_MAX_CHARS.sessionTitle}
             onInput={(e) => setName(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Escape') {

@@ -36,6 +36,23 @@ export const MAX_YEAR = 9999;
 /** Longest short text (title, team, participant, owner, action text, deck seed). */
 export const MAX_SHORT_TEXT_CHARS = 100_000;
 
+/**
+ * What the app's own text fields let a person type. Far below MAX_SHORT_TEXT_CHARS, so anything
+ * typed saves and imports again; short enough for a title or a name to stay readable on a card
+ * and on the presenter. Imports may hold longer texts (up to the record limits).
+ */
+export const INPUT_MAX_CHARS = {
+  /** A session's name, also when it is renamed in the list. */
+  sessionTitle: 200,
+  /** The team (or, for a self-scan, its label: the trend view follows it). */
+  team: 200,
+  scanLabel: 60,
+  /** Who placed a position between the poles. */
+  participant: 100,
+  actionText: 1000,
+  actionOwner: 200,
+} as const;
+
 /** Latest time ECMAScript can represent; anything larger is not a real timestamp. */
 export const MAX_TIME_MS = 8.64e15;
 
