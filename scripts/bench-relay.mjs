@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
+import { RELAY_NODE_FLAGS } from '../relay/node-flags.mjs';
 import {
   hashPresenterSecret,
   newParticipantId,
@@ -34,7 +35,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function startRelay() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['relay/server.ts'], {
+    const child = spawn(process.execPath, [...RELAY_NODE_FLAGS, 'relay/server.ts'], {
       cwd: root,
       env: { ...process.env, KJK_RELAY_PORT: '0', KJK_RELAY_ORIGIN: ORIGIN, KJK_RELAY_MAX_CONNECTIONS: '5000' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { RELAY_NODE_FLAGS } from '../relay/node-flags.mjs';
 
 const root = join(import.meta.dirname, '..');
 const sitePort = process.env.KJK_SITE_PORT ?? '4321';
@@ -15,7 +16,7 @@ const relayUrl = process.env.KJK_RELAY_URL ?? `http://127.0.0.1:${relayPort}/`;
 const origins = process.env.KJK_RELAY_ORIGIN ?? `http://127.0.0.1:${sitePort},http://localhost:${sitePort}`;
 
 const children = [
-  spawn(process.execPath, ['relay/server.ts'], {
+  spawn(process.execPath, [...RELAY_NODE_FLAGS, 'relay/server.ts'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, KJK_RELAY_PORT: relayPort, KJK_RELAY_ORIGIN: origins },

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { RELAY_NODE_FLAGS } from '../../relay/node-flags.mjs';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const REDIS = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
@@ -77,10 +78,15 @@ export function start(
 
 /** `node relay/server.ts` with the given environment; resolves with its URL. */
 export async function startRelayProcess(env: NodeJS.ProcessEnv): Promise<Child & { url: string }> {
-  const child = await start(process.execPath, ['relay/server.ts'], /listening on (http:\/\/\S+) /, {
-    KJK_RELAY_PORT: '0',
-    ...env,
-  });
+  const child = await start(
+    process.execPath,
+    [...RELAY_NODE_FLAGS, 'relay/server.ts'],
+    /listening on (http:\/\/\S+) /,
+    {
+      KJK_RELAY_PORT: '0',
+      ...env,
+    },
+  );
   return { ...child, url: child.match[1]! };
 }
 
