@@ -285,6 +285,33 @@ describe('storage line', () => {
     expect(await data.innerText()).toBe(fill('nl', nl.storage.used, { size: '0 B' }));
   });
 
+  it('moves nothing on a phone while its facts arrive, on the first visit and once the app is stored', async () => {
+    // Every layout shift of the page, as Lighthouse adds them up (none right after input).
+    const watchShifts = `
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });`;
+    const shifts = (p: Page) =>
+      p.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((a, b) => a + b, 0));
+    const phone = await freshPage(
+      { serviceWorkers: 'allow', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+      watchShifts,
+    );
+    const status = phone.locator('[data-storage-protection]');
+    await expect.poll(() => status.count()).toBe(1);
+    // First visit: the worker is still storing the app, so the line says nothing of it yet.
+    expect(await phone.locator('[data-storage-app]').count()).toBe(0);
+    await phone.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await phone.waitForTimeout(500);
+    expect(await shifts(phone)).toBeLessThan(0.01);
+    // Next visit: the app's offline copy is counted, in the same place.
+    await phone.reload();
+    await expect.poll(() => phone.locator('[data-storage-app]').count(), { timeout: 30_000 }).toBe(1);
+    await phone.waitForTimeout(500);
+    expect(await shifts(phone)).toBeLessThan(0.01);
+  });
+
   it('on iPhone Safari says that Safari deletes the data after 7 days and how to add the app; the installed app does not', async () => {
     const tab = await freshPage({ userAgent: iPhone, isMobile: true, hasTouch: true });
     const warning = tab.locator('[data-seven-days]');

@@ -72,6 +72,13 @@ describe('persistent storage request', () => {
       quota: 100,
     });
     expect(await storageEstimate({ estimate: async () => ({}) })).toBeNull();
+    // Chromium breaks the usage down: its Cache Storage figure comes along, 0 when it lists none.
+    expect(
+      await storageEstimate({ estimate: async () => ({ usage: 10, quota: 100, usageDetails: { caches: 7 } }) }),
+    ).toEqual({ usage: 10, quota: 100, caches: 7 });
+    expect(
+      await storageEstimate({ estimate: async () => ({ usage: 10, quota: 100, usageDetails: { indexedDB: 3 } }) }),
+    ).toEqual({ usage: 10, quota: 100, caches: 0 });
     expect(
       await storageEstimate({
         estimate: async () => {

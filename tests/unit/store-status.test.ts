@@ -151,7 +151,7 @@ describe('datasetBytes', () => {
 });
 
 describe('cacheBytes (the app’s offline copy)', () => {
-  it('adds up every cached response, and is null without caches or when they fail', async () => {
+  it('without a figure from the browser, adds up every cached response; null without caches, when empty or when they fail', async () => {
     const { cacheBytes } = await import('../../src/lib/store/persist');
     const files = new Map([
       ['https://x/a.js', 'x'.repeat(1000)],
@@ -161,11 +161,29 @@ describe('cacheBytes (the app’s offline copy)', () => {
       keys: async () => [...files.keys()].map((u) => new Request(u)),
       match: async (r: Request) => new Response(files.get(r.url)),
     };
-    expect(await cacheBytes({ keys: async () => ['kjk-precache', 'kjk-runtime'], open: async () => cache })).toBe(2048);
-    expect(await cacheBytes(undefined)).toBeNull();
+    const both = { keys: async () => ['kjk-precache', 'kjk-runtime'], open: async () => cache };
+    expect(await cacheBytes(undefined, both)).toBe(2048);
+    expect(await cacheBytes(undefined, undefined)).toBeNull();
+    expect(await cacheBytes(undefined, { keys: async () => [], open: async () => cache })).toBeNull();
     expect(
-      await cacheBytes({ keys: () => Promise.reject(new Error('SecurityError')), open: async () => cache }),
+      await cacheBytes(undefined, { keys: () => Promise.reject(new Error('SecurityError')), open: async () => cache }),
     ).toBeNull();
+  });
+
+  it('takes the browser’s own figure as it is, without reading a single cached file', async () => {
+    const { cacheBytes } = await import('../../src/lib/store/persist');
+    let opened = 0;
+    const counting = {
+      keys: async () => ['kjk-precache'],
+      open: async () => {
+        opened++;
+        return { keys: async () => [], match: async () => undefined };
+      },
+    };
+    expect(await cacheBytes(2_200_000, counting)).toBe(2_200_000);
+    // Chromium lists no caches yet (first visit, before the service worker stored the app).
+    expect(await cacheBytes(0, counting)).toBeNull();
+    expect(opened).toBe(0);
   });
 
   it('currentBrowserFacts reads the page (here: Node, no standalone app)', async () => {

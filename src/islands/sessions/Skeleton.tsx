@@ -7,6 +7,7 @@
  * (ss-skel-*, styled like the real ones), so nothing mistakes it for the loaded list, and it has
  * no ids: the page's copy stays in the DOM (hidden) next to the island's.
  */
+import type { ComponentChildren } from 'preact';
 import { fill } from '../../i18n/fill';
 import type { SessionsStrings } from './types';
 
@@ -19,8 +20,34 @@ interface Props {
 const SIZE_PLACEHOLDER = '00,0 KB';
 
 /** The longest of the protection sentences: the line is reserved at its largest, so nothing below moves. */
-function longest(st: { persisted: string; notPersisted: string; unknown: string }): string {
+export function longestProtection(st: { persisted: string; notPersisted: string; unknown: string }): string {
   return [st.persisted, st.notPersisted, st.unknown].reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/** Both sizes with placeholder figures: the most the sizes line shows. */
+export function sizesReserve(t: SessionsStrings, lang: 'nl' | 'en'): string {
+  const s = t.s.storage;
+  return `${fill(lang, s.used, { size: SIZE_PLACEHOLDER })} ${fill(lang, s.app, { size: SIZE_PLACEHOLDER })}`;
+}
+
+/**
+ * A line at least as tall as `reserve` (kept invisible in the same place) whatever it shows:
+ * the skeleton shows nothing, the storage status each fact as it arrives (a size, the app's
+ * offline copy once stored). So a fact that comes, goes or wraps shorter moves nothing below.
+ */
+export function Reserved({
+  reserve,
+  children,
+  ...data
+}: { reserve: string; children?: ComponentChildren } & Record<`data-${string}`, boolean>) {
+  return (
+    <p class="ss-reserved" {...data}>
+      <span class="ss-reserve" aria-hidden="true">
+        {reserve}
+      </span>
+      <span>{children}</span>
+    </p>
+  );
 }
 
 export function StorageSkeleton({ t, lang }: Props) {
@@ -32,13 +59,8 @@ export function StorageSkeleton({ t, lang }: Props) {
         <p>
           <strong>{s.storage.local}</strong>
         </p>
-        <p class="ss-reserve" aria-hidden="true">
-          {fill(lang, s.storage.used, { size: SIZE_PLACEHOLDER })}{' '}
-          {fill(lang, s.storage.app, { size: SIZE_PLACEHOLDER })}
-        </p>
-        <p class="ss-reserve" aria-hidden="true">
-          {longest(s.storage)}
-        </p>
+        <Reserved reserve={sizesReserve(t, lang)} />
+        <Reserved reserve={longestProtection(s.storage)} />
       </div>
     </section>
   );

@@ -14,7 +14,7 @@ import { formatBytes } from '../../lib/sessions/format';
 import { useNotices, useStore, useStrings } from './context';
 import { useExports, useStoreQuery } from './hooks';
 import { usePrivacyGate } from './PrivacyGate';
-import { StorageSkeleton } from './Skeleton';
+import { longestProtection, Reserved, sizesReserve, StorageSkeleton } from './Skeleton';
 import { errorText } from './ui';
 
 export function StorageStatus() {
@@ -28,7 +28,10 @@ export function StorageStatus() {
 
   const status = useStoreQuery(
     async () => {
-      const [estimate, persist, appBytes] = await Promise.all([storageEstimate(), persistenceStatus(), cacheBytes()]);
+      const [estimate, persist] = await Promise.all([storageEstimate(), persistenceStatus()]);
+      // Only once a service worker controls the page: it takes control after it stored the whole
+      // app, so before that (a first visit) the caches hold a part and the line would say too little.
+      const appBytes = navigator.serviceWorker?.controller ? await cacheBytes(estimate?.caches) : null;
       const summary = summarizeStorage({
         persist,
         estimate,
@@ -90,15 +93,17 @@ export function StorageStatus() {
         <p>
           <strong>{s.storage.local}</strong>
         </p>
-        <p>
+        <Reserved reserve={sizesReserve(t, lang)}>
           {size.data !== undefined && (
             <span data-storage-data>{fill(lang, s.storage.used, { size: formatBytes(size.data, lang) })}</span>
           )}{' '}
           {summary.appBytes !== null && (
             <span data-storage-app>{fill(lang, s.storage.app, { size: formatBytes(summary.appBytes, lang) })}</span>
           )}
-        </p>
-        <p data-storage-protection>{protection}</p>
+        </Reserved>
+        <Reserved reserve={longestProtection(s.storage)} data-storage-protection>
+          {protection}
+        </Reserved>
       </div>
       {summary.sevenDays && (
         <div class="ss-warning" data-seven-days>
