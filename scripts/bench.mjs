@@ -5,7 +5,7 @@
  *   - build time (Astro + the Workbox step);
  *   - gzip JavaScript and total bytes per page, from the built files;
  *   - the service worker's precache: number of files and gzip bytes;
- *   - Lighthouse (mobile, default throttling; the median of three runs) on /, /kaarten/, a card, /sessies/ and
+ *   - Lighthouse (mobile, default throttling; the median of five runs) on /, /kaarten/, a card, /sessies/ and
  *     /en/sessions/, served gzip-compressed (as static hosts do) from this machine to Debian's
  *     Chromium with background networking off;
  *   - drawing a card in the fan: click to painted frame (scripts/bench-deck.mjs);
@@ -99,7 +99,7 @@ for (const f of readdirSync(out, { recursive: true })) {
 }
 const server = await serveStatic(out, '/', { gzip: true });
 const lighthouse = {};
-const LIGHTHOUSE_RUNS = 3;
+const LIGHTHOUSE_RUNS = 5;
 const tmp = mkdtempSync(join(tmpdir(), 'kjk-lh-'));
 try {
   for (const p of ['/', '/kaarten/', card, ...SESSIONS_PAGES]) {
