@@ -27,7 +27,7 @@ export interface StorageEstimate {
 export interface StorageManagerLike {
   persisted?: () => Promise<boolean>;
   persist?: () => Promise<boolean>;
-  estimate?: () => Promise<{ usage?: number; quota?: number; usageDetails?: { caches?: number } }>;
+  estimate?: () => Promise<{ usage?: number; quota?: number; usageDetails?: Record<string, number | undefined> }>;
 }
 
 /** Where the settings are remembered; repo.meta fits. */
