@@ -267,7 +267,7 @@ export const nl = {
       notFound: 'Deze sessie bestaat niet (meer). Misschien is ze verwijderd, ook in een ander tabblad kan dat.',
       report: 'Verslag',
       exportSession: 'Exporteer deze sessie',
-      present: 'Presenteer',
+      present: 'Presenteren',
       exported: 'De sessie is gedownload: {file}.',
       navLabel: 'Kaarten in deze sessie',
       cardOf: 'Kaart {i} van {n}',

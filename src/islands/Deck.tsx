@@ -54,7 +54,7 @@ export default function Deck({ cards, t, links }: Props) {
   useEffect(() => {
     const params = new URLSearchParams(location.search);
     const opened = openDeck(cards, params);
-    // "Presenteer" on a session: the presenter at once, tied to it (src/lib/sessions/present.ts).
+    // "Presenteren" on a session: the presenter at once, tied to it (src/lib/sessions/present.ts).
     const forSession = presentedSession(params);
     if (forSession) {
       setSession(forSession);

@@ -119,7 +119,7 @@ it('runs a vote with three phones, saves every position in the session, and keep
   const { page: laptop } = await newPage({ width: 1280, height: 720 }, { axe: true });
   const sessionId = await createWorkshop(laptop);
 
-  // "Presenteer" opens the presenter on the session's cards, at the current card.
+  // "Presenteren" opens the presenter on the session's cards, at the current card.
   await laptop.getByRole('link', { name: s.view.present }).click();
   await laptop.locator('.presenter').waitFor();
   await expect.poll(() => laptop.locator('.presenter .deck-card-title').textContent()).toBe(title(DILEMMA));

@@ -1,5 +1,5 @@
 /**
- * "Presenteer" on a session: the deck page's presenter on exactly the session's cards, at the
+ * "Presenteren" on a session: the deck page's presenter on exactly the session's cards, at the
  * current card, tied to the session (`presenteer=<id>`), so the room's positions are saved there.
  * The deck params are the deck's public link contract (src/lib/deck/state.ts); this adds one.
  */
