@@ -3,24 +3,14 @@
  * person can type into a field at its longest, the repository saves and an export of it imports
  * again. Astral characters count twice in a text field's maxLength, as in the schemas (UTF-16).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseExport, serialize } from '../../src/lib/exchange/format';
 import { planImport } from '../../src/lib/exchange/merge';
 import { INPUT_MAX_CHARS, MAX_SHORT_TEXT_CHARS } from '../../src/lib/records/limits';
 import { readAll } from '../../src/lib/store/bulk';
-import { createRepo } from '../../src/lib/store/repo';
-import { openKjk, type KjkDb } from '../../src/lib/store/schema';
+import { freshRepos } from '../support/store';
 
-const connections: KjkDb[] = [];
-afterEach(() => {
-  for (const db of connections.splice(0)) db.close();
-});
-
-async function freshRepo() {
-  const db = await openKjk({ name: `kjk-inputs-${Math.random()}` });
-  connections.push(db);
-  return createRepo(db);
-}
+const freshRepo = freshRepos('kjk-inputs');
 
 /** A text of exactly `n` UTF-16 units, with an emoji in it (2 units) as people type them. */
 const full = (n: number) => `🙂${'a'.repeat(n - 2)}`;

@@ -3,27 +3,17 @@
  * perspectives) was added in src/lib/records/schemas.ts only. Types, the repository's
  * checks, import, export and the JSON Schema followed from that edit.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERSPECTIVES } from '../../src/vocab';
 import { parseExport, serialize } from '../../src/lib/exchange/format';
 import { planImport } from '../../src/lib/exchange/merge';
 import { exportJsonSchema } from '../../src/lib/records/json-schema';
 import { readAll } from '../../src/lib/store/bulk';
-import { createRepo, type NewSession } from '../../src/lib/store/repo';
-import { openKjk, type KjkDb } from '../../src/lib/store/schema';
+import type { NewSession } from '../../src/lib/store/repo';
 import type { Session } from '../../src/lib/store/types';
-import { expectStoreError } from '../support/store';
+import { expectStoreError, freshRepos } from '../support/store';
 
-const connections: KjkDb[] = [];
-afterEach(() => {
-  for (const db of connections.splice(0)) db.close();
-});
-
-async function freshRepo() {
-  const db = await openKjk({ name: `kjk-lens-${Math.random()}` });
-  connections.push(db);
-  return createRepo(db);
-}
+const freshRepo = freshRepos('kjk-lens');
 
 const base: NewSession = { kind: 'workshop', title: 'Met lens', team: 'Team', date: '2024-05-01', lang: 'nl' };
 

@@ -5,22 +5,14 @@ import {
   storageEstimate,
   type StorageManagerLike,
 } from '../../src/lib/store/persist';
-import { openKjk, type KjkDb } from '../../src/lib/store/schema';
 import { salvage } from '../../src/lib/store/bulk';
-import { createRepo } from '../../src/lib/store/repo';
+import { freshRepos } from '../support/store';
 
-const connections: KjkDb[] = [];
+const freshRepo = freshRepos('kjk-persist');
 afterEach(() => {
-  for (const db of connections.splice(0)) db.close();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
-
-async function freshRepo() {
-  const db = await openKjk({ name: `kjk-persist-${Math.random()}` });
-  connections.push(db);
-  return createRepo(db);
-}
 
 describe('persistent storage request', () => {
   it('navigator.storage missing: "unsupported", nothing thrown', async () => {
