@@ -5,7 +5,7 @@
  * (three days where the 7-day rule applies) of unexported changes. What to say is decided in
  * lib/store/status; this view only shows it.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { currentBrowserFacts, evictionRisk } from '../../lib/store/eviction';
 import { cacheBytes, persistenceStatus, storageEstimate } from '../../lib/store/persist';
@@ -26,24 +26,14 @@ export function StorageStatus() {
   const [busy, setBusy] = useState(false);
   const privacy = usePrivacyGate();
 
-  // The app's offline copy is counted once a worker controls the page (see below); on a first
-  // visit that happens while the page is open, and the line then reads again.
-  const [controlled, setControlled] = useState(() => Boolean(navigator.serviceWorker?.controller));
-  useEffect(() => {
-    const sw = navigator.serviceWorker;
-    if (!sw || controlled) return;
-    const onChange = () => setControlled(Boolean(sw.controller));
-    sw.addEventListener('controllerchange', onChange);
-    onChange(); // taken control between the first draw and now
-    return () => sw.removeEventListener('controllerchange', onChange);
-  }, [controlled]);
-
   const status = useStoreQuery(
     async () => {
       const [estimate, persist] = await Promise.all([storageEstimate(), persistenceStatus()]);
-      // Only once a service worker controls the page: it takes control after it stored the whole
-      // app, so before that (a first visit) the caches hold a part and the line would say too little.
-      const appBytes = controlled ? await cacheBytes(estimate?.caches) : null;
+      // Only when a service worker controls the page: it takes control after it stored the whole
+      // app, so before that (a first visit) the caches hold a part and the line would say too
+      // little. Not drawn again when it takes control later: that came in the middle of a slow
+      // phone's first load (Lighthouse: more blocking time and a small shift); the next visit shows it.
+      const appBytes = navigator.serviceWorker?.controller ? await cacheBytes(estimate?.caches) : null;
       const summary = summarizeStorage({
         persist,
         estimate,
@@ -54,7 +44,7 @@ export function StorageStatus() {
       const reminder = await repo.needsBackupReminder(undefined, summary.reminderDays).catch(() => false);
       return { summary, reminder };
     },
-    [controlled],
+    [],
     // A line of information: without it the page works just as well.
     { stores: ['meta'], quiet: true },
   );
