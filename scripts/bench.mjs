@@ -5,7 +5,7 @@
  *   - build time (Astro + the Workbox step);
  *   - gzip JavaScript and total bytes per page, from the built files;
  *   - the service worker's precache: number of files and gzip bytes;
- *   - Lighthouse (mobile, default throttling; the median of five runs) on /, /kaarten/, a card, /sessies/ and
+ *   - Lighthouse (mobile, default throttling; five runs: the median run's scores, each timing's median, the worst shift) on /, /kaarten/, a card, /sessies/ and
  *     /en/sessions/, served gzip-compressed (as static hosts do) from this machine to Debian's
  *     Chromium with background networking off;
  *   - drawing a card in the fan: click to painted frame (scripts/bench-deck.mjs);
@@ -127,9 +127,15 @@ try {
       Object.entries(r.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]),
     );
     lighthouse[p].runs = runs.map((x) => Math.round(perf(x) * 100));
-    lighthouse[p].lcpMs = Math.round(r.audits['largest-contentful-paint']?.numericValue ?? 0);
-    lighthouse[p].tbtMs = Math.round(r.audits['total-blocking-time']?.numericValue ?? 0);
-    lighthouse[p].cls = Number((r.audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(4));
+    // Each metric's own median over the runs: the median run by score is an arbitrary one of
+    // several runs that all score 100, and its blocking time alone varies by tens of ms.
+    const metric = (id) => runs.map((x) => x.audits[id]?.numericValue ?? 0).sort((a, b) => a - b);
+    const median = (id) => metric(id)[Math.floor(runs.length / 2)];
+    lighthouse[p].lcpMs = Math.round(median('largest-contentful-paint'));
+    lighthouse[p].tbtMs = Math.round(median('total-blocking-time'));
+    lighthouse[p].tbtRunsMs = metric('total-blocking-time').map(Math.round);
+    lighthouse[p].cls = Number(median('cumulative-layout-shift').toFixed(4));
+    lighthouse[p].clsMax = Number((metric('cumulative-layout-shift').at(-1) ?? 0).toFixed(4));
     lighthouse[p].failing = Object.values(r.audits)
       .filter(
         (a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode),
@@ -207,7 +213,7 @@ const rows = [
   ],
   ...Object.entries(lighthouse).map(([p, s]) => [
     `Lighthouse ${p}`,
-    `perf ${s.performance} (runs ${s.runs.join('/')}) · a11y ${s.accessibility} · bp ${s['best-practices']} · seo ${s.seo} (LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms, CLS ${s.cls})`,
+    `perf ${s.performance} (runs ${s.runs.join('/')}) · a11y ${s.accessibility} · bp ${s['best-practices']} · seo ${s.seo} (medians: LCP ${s.lcpMs} ms, TBT ${s.tbtMs} ms of ${s.tbtRunsMs.join('/')}, CLS ${s.cls}, worst ${s.clsMax})`,
     [
       SESSIONS_PAGES.includes(p)
         ? `budget: all 100, CLS < ${BUDGET.sessionsCls}, TBT < ${BUDGET.sessionsTbtMs} ms`
@@ -263,7 +269,8 @@ for (const [p, s] of Object.entries(lighthouse)) {
       broken.push(`Lighthouse ${cat} ${s[cat]} on ${p} (must be ${BUDGET.lighthouseTarget})`);
   }
   if (SESSIONS_PAGES.includes(p)) {
-    if (s.cls >= BUDGET.sessionsCls) broken.push(`layout shift ${s.cls} on ${p} (must be < ${BUDGET.sessionsCls})`);
+    if (s.clsMax >= BUDGET.sessionsCls)
+      broken.push(`layout shift ${s.clsMax} in a run on ${p} (must be < ${BUDGET.sessionsCls})`);
     if (s.tbtMs >= BUDGET.sessionsTbtMs)
       broken.push(`total blocking time ${s.tbtMs} ms on ${p} (must be < ${BUDGET.sessionsTbtMs} ms)`);
   }
