@@ -126,14 +126,8 @@ function ImportPanel() {
   // Not part of the page's first load, nor fetched while the page settles (an idle-time fetch
   // landed in Lighthouse's blocking time on a slow phone): fetched when a pointer, a focus or a
   // dragged file comes near the panel, so a file chosen or dropped next is read without waiting.
-  const prefetched = useRef(false);
-  const prefetch = () => {
-    if (prefetched.current) return;
-    prefetched.current = true;
-    void loadImport().catch(() => {
-      prefetched.current = false;
-    });
-  };
+  // The browser keeps a module once loaded: calling this again on every approach costs nothing.
+  const prefetch = () => void loadImport().catch(() => undefined);
 
   // Each stage starts with a heading or field: move focus there so the next step is found.
   useEffect(() => {
