@@ -367,6 +367,8 @@ describe('continuity', () => {
     await addAction('Uit februari');
     await openSessions(page);
     await page.locator('.ss-list-head button').click();
+    // The form's code loads on first use ("Laden…" until then): read the list once it is there.
+    await page.locator('form.ss-new').waitFor();
     const options = await page
       .locator('form.ss-new datalist option')
       .evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value));
