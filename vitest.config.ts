@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { STALLED } from './tests/engines/stalled.ts';
+import { scaled } from './tests/support/timing.ts';
 
 /**
  * The user journeys of tests/engines/, once per engine: Chromium (Playwright), Firefox
@@ -8,10 +9,11 @@ import { STALLED } from './tests/engines/stalled.ts';
  */
 /**
  * How long expect.poll waits for a page to get there. The pages answer within a second on a
- * quiet machine; CI runs the engines side by side on two cores, so waits get room, never the
- * assertions less strictness.
+ * quiet machine; every bound here scales with KJK_TIME_SCALE (tests/support/timing.ts), which
+ * `npm test` raises when browsers run side by side or the machine is busy: waits get room,
+ * the assertions never less strictness.
  */
-const BROWSER_POLL = { timeout: 10_000, interval: 50 };
+const BROWSER_POLL = { timeout: scaled(5_000), interval: 50 };
 
 const engine = (name: 'chromium' | 'firefox' | 'webkit') => ({
   test: {
@@ -21,8 +23,8 @@ const engine = (name: 'chromium' | 'firefox' | 'webkit') => ({
     globalSetup: ['tests/support/global-setup.ts'],
     provide: { engine: name },
     fileParallelism: false,
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    testTimeout: scaled(60_000),
+    hookTimeout: scaled(60_000),
     expect: { poll: BROWSER_POLL },
     // Once, and only when WebKitWebDriver stopped answering (tests/engines/stalled.ts).
     ...(name === 'webkit' ? { retry: { count: 1, condition: new RegExp(STALLED) } } : {}),
@@ -55,8 +57,8 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           // One browser at a time on two cores; each file shares the built site and server.
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: scaled(30_000),
+          hookTimeout: scaled(60_000),
           expect: { poll: BROWSER_POLL },
         },
       },
@@ -67,8 +69,8 @@ export default defineConfig({
           include: ['tests/relay/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          testTimeout: scaled(15_000),
+          hookTimeout: scaled(15_000),
         },
       },
       {
@@ -76,7 +78,7 @@ export default defineConfig({
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 180_000,
+          testTimeout: scaled(90_000),
         },
       },
       engine('chromium'),

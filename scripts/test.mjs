@@ -1,45 +1,75 @@
 #!/usr/bin/env node
 /**
- * `npm test`: everything, in the order that fails fastest. Lint and format (Biome), a
- * production build, the types (astro check) beside the unit tests with the coverage floor, the
- * build and relay tests, the sub-folder build, the Chromium tests that time what a person waits for (alone), then
- * side by side: Chromium's other tests, then every built stylesheet in Chromium (tests/engines/css.test.ts); the user journeys in Firefox (against the sub-folder
- * build), then Chromium's route tests; the journeys in WebKit (under `xvfb-run -a`), then
- * Chromium's route tests under the sub-folder. Extra arguments go to a single Vitest run instead, e.g. `npm test -- --project unit`.
- * `npm run test:engines` (`--engines`) runs only the journeys, in all three engines through
- * tests/engines/driver.ts, one Vitest process per engine.
+ * `npm test`: everything, in the order that fails fastest, on a fresh Debian machine too.
+ *
+ * First it makes sure Debian's browsers and servers are there (scripts/lib/system-deps.mjs: as
+ * root it installs what is missing with apt, otherwise it prints the one command and stops). Then:
+ * lint and format (Biome); the production build and the build under the sub-folder /waaier/; the
+ * types (astro check) beside the unit tests with the coverage floor; the build and relay tests;
+ * the Chromium tests that time what a person waits for ("within a second", a crash mid-typing),
+ * alone; then four lanes side by side: Chromium's own tests (DevTools protocol, print, timing),
+ * the user journeys in Chromium (with axe on every page), in Firefox (against the /waaier/ build,
+ * then every page's links there) and in WebKit (under `xvfb-run -a`).
+ *
+ * Every wait in the browser tests scales with KJK_TIME_SCALE (tests/support/timing.ts): this
+ * script doubles it for the lanes, which share two cores, and doubles it again when the machine
+ * was busy before the tests began, and prints the figure it chose.
+ *
+ * Extra arguments go to a single Vitest run instead, e.g. `npm test -- --project unit`.
+ * `npm run test:engines` (`--engines`) runs only the journeys, in the three engines side by side.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
+import { ensureSystemDeps } from './lib/system-deps.mjs';
 
-const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
-const browsers = [
-  [process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', 'chromium'],
-  [process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', 'firefox-esr'],
-  [process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver', 'webkit2gtk-driver'],
-];
-const missing = browsers.filter(([path]) => !existsSync(path));
-if (!process.env.DISPLAY && !onPath('xvfb-run')) missing.push(['xvfb-run', 'xvfb xauth']);
-if (missing.length) {
-  console.error(
-    `Missing: ${missing.map(([p]) => p).join(', ')}. The browser tests use Debian's packages:\n` +
-      `  sudo apt-get install -y --no-install-recommends ${missing.map(([, pkg]) => pkg).join(' ')}`,
-  );
-  process.exit(1);
-}
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
   console.error(
-    `Node ${process.versions.node} is too old. Run the tests through npm ("npm test"), which uses the project's own Node 24.`,
+    `Node ${process.versions.node} is too old. Run the tests through npm ("npm install && npm test"), which uses the project's own Node 24.`,
   );
   process.exit(1);
 }
+if (!ensureSystemDeps()) process.exit(1);
+
+/** Share of both cores that other processes used over one second, from the kernel's counters. */
+async function busyShare() {
+  const total = () =>
+    cpus().reduce(
+      (acc, c) => {
+        const t = c.times;
+        acc.idle += t.idle;
+        acc.all += t.user + t.nice + t.sys + t.idle + t.irq;
+        return acc;
+      },
+      { idle: 0, all: 0 },
+    );
+  const a = total();
+  await new Promise((r) => setTimeout(r, 1000));
+  const b = total();
+  return 1 - (b.idle - a.idle) / Math.max(1, b.all - a.all);
+}
+
+const base = Math.max(1, Number(process.env.KJK_TIME_SCALE) || 1);
+const busy = await busyShare();
+/** Alone on a quiet machine: base; on a machine already more than half busy: doubled. */
+const scaleAlone = busy > 0.5 ? base * 2 : base;
+/** Four browsers side by side on the same cores: doubled once more. */
+const scaleLanes = scaleAlone * 2;
+console.log(
+  `time scale for the browser tests: ${scaleAlone} alone, ${scaleLanes} side by side (the machine was ${Math.round(busy * 100)}% busy before the tests; KJK_TIME_SCALE=${base})`,
+);
 
 const astro = 'node_modules/astro/bin/astro.mjs';
 const vitest = 'node_modules/vitest/vitest.mjs';
 const extra = process.argv.slice(2);
-const env = (more = {}) => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...more });
+const env = (more = {}) => ({
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  KJK_TIME_SCALE: String(scaleAlone),
+  ...more,
+});
 /** WebKit needs a display; xvfb-run gives it one (the adapter starts Xvfb itself otherwise). */
 const withDisplay = (args) =>
   process.env.DISPLAY ? [process.execPath, args] : ['xvfb-run', ['-a', process.execPath, ...args]];
@@ -129,6 +159,9 @@ function step(name, args, more = {}) {
 const started = Date.now();
 step('lint and format (biome ci)', ['node_modules/@biomejs/biome/bin/biome', 'ci', '.']);
 step('build', [astro, 'build']);
+// The site must also work from a sub-folder of a host: build it once more under a base path.
+// Firefox's journeys run against that build, and Chromium checks every page's links there.
+const sub = { KJK_BASE: '/waaier/', KJK_OUT_DIR: 'dist-base' };
 // `npm run test:engines`: only the user journeys in the three engines, side by side.
 const enginesOnly = extra[0] === '--engines';
 if (extra.length && !enginesOnly) {
@@ -136,19 +169,21 @@ if (extra.length && !enginesOnly) {
   const run = spawnSync(cmd, args, { stdio: 'inherit', env: env() });
   process.exit(run.status ?? 1);
 }
+const lanes = { KJK_TIME_SCALE: String(scaleLanes) };
 if (enginesOnly) {
   console.log('\n▶ the user journeys in Chromium, Firefox and WebKit, side by side');
   const failed = await parallel([
-    [['chromium', [process.execPath, [vitest, 'run', '--project', 'engine-chromium']]]],
-    [['firefox', [process.execPath, [vitest, 'run', '--project', 'engine-firefox']]]],
-    [['webkit', withDisplay([vitest, 'run', '--project', 'engine-webkit'])]],
+    [['chromium', [process.execPath, [vitest, 'run', '--project', 'engine-chromium']], lanes]],
+    [['firefox', [process.execPath, [vitest, 'run', '--project', 'engine-firefox']], lanes]],
+    [['webkit', withDisplay([vitest, 'run', '--project', 'engine-webkit']), lanes]],
   ]);
   if (failed.length) reportFailed(failed);
   process.exit(failed.length ? 1 : 0);
 }
+step('build under /waaier/', [astro, 'build'], sub);
 
 // Side by side: the type check is one busy core, the unit tests' workers take the other. astro
-// check writes .astro/ as a build does, so it starts only once the build is done.
+// check writes .astro/ as a build does, so it starts only once the builds are done.
 console.log(
   '\n▶ side by side: types (astro check) and the unit tests, with the coverage floor (90% of lines in src/lib)',
 );
@@ -160,11 +195,13 @@ if (early.length) {
   reportFailed(early);
   process.exit(1);
 }
-// Chromium's browser tests in two groups. The ones that time what a person waits for ("saved
-// within a second", a crash mid-typing, a full disk) run alone; the others (every page with axe,
-// print, worksheets, the room, the self-scan, headers, offline) join the other engines below.
-// Every file of tests/e2e/ must be in exactly one group: a new file fails here until it is placed.
-const TIMED = ['sessions', 'sessions-crash', 'sessions-facilitator', 'sessions-faults', 'update'];
+step('build and relay tests', [vitest, 'run', '--project', 'build', '--project', 'relay']);
+
+// Chromium's own tests (tests/e2e/: what needs its DevTools protocol, print or timing) in two
+// groups. The ones that time what a person waits for ("within a second", a crash mid-typing)
+// run alone, before the lanes; the others run in a lane. Every file of tests/e2e/ must be in
+// exactly one group: a new file fails here until it is placed.
+const TIMED = ['sessions-crash', 'sessions-faults'];
 const UNTIMED = [
   'deck',
   'headers',
@@ -173,8 +210,11 @@ const UNTIMED = [
   'room',
   'routes',
   'scan',
+  'sessions',
   'sessions-data',
+  'sessions-facilitator',
   'sessions-import',
+  'update',
   'worksheets',
 ];
 const e2eFiles = (names) => names.map((n) => `tests/e2e/${n}.test.ts`);
@@ -182,47 +222,42 @@ const onDisk = readdirSync('tests/e2e')
   .filter((f) => f.endsWith('.test.ts'))
   .map((f) => f.replace(/\.test\.ts$/, ''));
 const unplaced = onDisk.filter((f) => TIMED.includes(f) === UNTIMED.includes(f));
-if (unplaced.length) {
-  console.error(`scripts/test.mjs: put each of ${unplaced.join(', ')} in TIMED or UNTIMED (exactly one).`);
+const gone = [...TIMED, ...UNTIMED].filter((f) => !onDisk.includes(f));
+if (unplaced.length || gone.length) {
+  console.error(
+    `scripts/test.mjs: put each of ${[...unplaced, ...gone].join(', ')} in TIMED or UNTIMED (exactly one), or take it out.`,
+  );
   process.exit(1);
 }
-step('build and relay tests', [vitest, 'run', '--project', 'build', '--project', 'relay']);
-// The site must also work from a sub-folder of a host: build it once more under a base path.
-// Firefox's journeys run against that build, and Chromium checks every page's links there.
-const sub = { KJK_BASE: '/waaier/', KJK_OUT_DIR: 'dist-base' };
-step('build under /waaier/', [astro, 'build'], sub);
 // File filters apply to every project of a run: the e2e files get a run of their own.
-step('the timed Chromium tests', [vitest, 'run', '--project', 'e2e', ...e2eFiles(TIMED)]);
+step('the timed Chromium tests, alone', [vitest, 'run', '--project', 'e2e', ...e2eFiles(TIMED)]);
 
-// Side by side, in three lanes of about equal length (a clean-clone run on two cores, before
-// the WebKit stylesheets shared one browser): Chromium's untimed tests but the routes (714 s);
-// the user journeys in Firefox against the /waaier/ build (438-517 s), then Chromium's routes
-// with axe (245 s); the journeys in WebKit (668-707 s), then Chromium's link checks under
-// /waaier/ (33 s). Chromium's journeys are not run here: the e2e tests drive the same pages
-// there, in more detail (`npm run test:engines` runs all three).
-console.log(
-  '\n▶ side by side: Chromium then its stylesheet check, Firefox (/waaier/) then Chromium routes, WebKit then Chromium under /waaier/',
-);
+// Four lanes side by side, each one browser at a time. Chromium's own tests (the routes only
+// under /waaier/, where they check every link; axe on every page runs in the journeys); the
+// journeys in Chromium; in Firefox against the /waaier/ build; in WebKit.
+console.log("\n▶ side by side: Chromium's own tests, and the user journeys in Chromium, Firefox (/waaier/) and WebKit");
 const failed = await parallel([
   [
     [
-      'chromium',
+      'chromium e2e',
       [process.execPath, [vitest, 'run', '--project', 'e2e', ...e2eFiles(UNTIMED.filter((f) => f !== 'routes'))]],
+      lanes,
     ],
-    // The one journey file with no e2e twin: every built CSS declaration accepted, here too.
+  ],
+  [['chromium journeys', [process.execPath, [vitest, 'run', '--project', 'engine-chromium']], lanes]],
+  [
     [
-      'chromium stylesheets',
-      [process.execPath, [vitest, 'run', '--project', 'engine-chromium', 'tests/engines/css.test.ts']],
+      'firefox journeys /waaier/',
+      [process.execPath, [vitest, 'run', '--project', 'engine-firefox']],
+      { ...lanes, ...sub },
+    ],
+    [
+      'chromium routes /waaier/',
+      [process.execPath, [vitest, 'run', '--project', 'e2e', ...e2eFiles(['routes'])]],
+      { ...lanes, ...sub },
     ],
   ],
-  [
-    ['firefox /waaier/', [process.execPath, [vitest, 'run', '--project', 'engine-firefox']], sub],
-    ['chromium routes', [process.execPath, [vitest, 'run', '--project', 'e2e', ...e2eFiles(['routes'])]]],
-  ],
-  [
-    ['webkit', withDisplay([vitest, 'run', '--project', 'engine-webkit'])],
-    ['chromium routes /waaier/', [process.execPath, [vitest, 'run', '--project', 'e2e', ...e2eFiles(['routes'])]], sub],
-  ],
+  [['webkit journeys', withDisplay([vitest, 'run', '--project', 'engine-webkit']), lanes]],
 ]);
 if (failed.length) {
   reportFailed(failed);

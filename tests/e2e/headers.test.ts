@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { launch } from '../support/browser';
 import { parseHeadersFile, serveStatic, type StaticSite } from '../support/server';
+import { scaled } from '../support/timing';
 
 let browser: Browser;
 let served: StaticSite;
@@ -34,7 +35,7 @@ it('sends the headers and the deck still works under them, with no CSP errors', 
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['permissions-policy']).toContain('camera=()');
-  await page.locator('.deck-toolbar').waitFor({ timeout: 10_000 });
+  await page.locator('.deck-toolbar').waitFor({ timeout: scaled(10_000) });
   await page.getByRole('button', { name: 'Trek een kaart' }).click();
   await page.locator('#deck-current-title').waitFor();
   expect(errors).toEqual([]);

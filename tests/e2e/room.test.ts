@@ -18,6 +18,7 @@ import { readEntries } from '../support/content';
 import { buildWithRelay } from '../support/room-build';
 import { type StaticSite, serveStatic } from '../support/server';
 import { DILEMMA, DILEMMA_2, dump, KENNIS } from './sessions-support';
+import { scaled } from '../support/timing';
 
 const r = dictionaries.nl.room;
 const s = dictionaries.nl.sessions;
@@ -182,9 +183,9 @@ it('runs a vote with three phones, saves every position in the session, and keep
   await expect.poll(() => second.locator('#room-position').inputValue()).toBe('80');
   await expect.poll(() => second.locator('[data-sent]').textContent()).toContain('80');
   await phones[2]!.context.setOffline(true);
-  await expect.poll(() => third.locator('[data-status]').textContent(), { timeout: 60_000 }).not.toBe('');
+  await expect.poll(() => third.locator('[data-status]').textContent(), { timeout: scaled(60_000) }).not.toBe('');
   await phones[2]!.context.setOffline(false);
-  await expect.poll(() => third.locator('[data-status]').textContent(), { timeout: 30_000 }).toBe('');
+  await expect.poll(() => third.locator('[data-status]').textContent(), { timeout: scaled(30_000) }).toBe('');
   await third.locator('#room-position').fill('65');
   await expect.poll(() => roomPositions(laptop, sessionId, DILEMMA)).toContain('Telefoon 2=65');
   await expect.poll(() => laptop.locator('.presenter-room-count').textContent()).toBe(count(3, 3));
@@ -217,11 +218,11 @@ it('runs a vote with three phones, saves every position in the session, and keep
   await expect.poll(() => laptop.locator('.presenter-room-count').textContent()).toBe(count(1, 4));
   relay!.process.kill('SIGKILL');
   await expect
-    .poll(() => laptop.locator('.presenter-room-status').first().textContent(), { timeout: 30_000 })
+    .poll(() => laptop.locator('.presenter-room-status').first().textContent(), { timeout: scaled(30_000) })
     .toBe(r.hostGone);
   expect(await laptop.locator('.presenter-room-count').textContent()).toBe(count(1, 4));
   await expect.poll(() => roomPositions(laptop, sessionId, DILEMMA_2)).toEqual(['Telefoon 3=10']);
-  await expect.poll(() => late.page.locator('[data-status]').textContent(), { timeout: 30_000 }).not.toBe('');
+  await expect.poll(() => late.page.locator('[data-status]').textContent(), { timeout: scaled(30_000) }).not.toBe('');
 
   // Leaving the presenter returns to the session at that card, which holds every position.
   await laptop.keyboard.press('Escape');

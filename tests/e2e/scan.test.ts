@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axe, launch, site, watchForeignRequests } from '../support/browser';
 import { readEntries } from '../support/content';
+import { scaled } from '../support/timing';
 
 const dilemmas = (lang: 'nl' | 'en') =>
   readEntries('cards', lang)
@@ -40,7 +41,7 @@ afterEach(async () => {
 });
 
 /** The page answers within a second on a quiet machine; a busy CI machine gets more time. */
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: scaled(15_000) });
 
 async function noViolations() {
   expect(await axe(page)).toEqual([]);

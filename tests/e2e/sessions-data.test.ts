@@ -21,6 +21,7 @@ import {
   saveState,
   toast,
 } from './sessions-support';
+import { scaled } from '../support/timing';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -277,9 +278,9 @@ describe('storage line', () => {
     await dialog.getByRole('button', { name: nl.wipe.confirm }).click();
     await expect.poll(() => data.innerText()).toBe(fill('nl', nl.storage.used, { size: '0 B' }));
     // The app's offline copy is counted apart, on the next visit once the worker has stored it.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: scaled(30_000) });
     await page.reload();
-    await expect.poll(() => page.locator('[data-storage-app]').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator('[data-storage-app]').count(), { timeout: scaled(30_000) }).toBe(1);
     expect(await page.locator('[data-storage-app]').innerText()).toMatch(
       /^De app zelf, om zonder internet te werken: [\d,]+ (KB|MB)\.$/,
     );
@@ -288,13 +289,31 @@ describe('storage line', () => {
 
   it('moves nothing on a phone while its facts arrive, and counts the app only once it is stored', async () => {
     // Every layout shift of the page, as Lighthouse adds them up (none right after input).
+    // And how many storage estimates the page has asked for and not yet got: the facts arrive
+    // through them, so none in flight (and two frames drawn after) means the line has settled.
     const watchShifts = `
       window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value);
-      }).observe({ type: 'layout-shift', buffered: true });`;
+      const add = (list) => { for (const e of list) if (!e.hadRecentInput) window.__shifts.push(e.value); };
+      window.__shiftObserver = new PerformanceObserver((list) => add(list.getEntries()));
+      window.__shiftObserver.observe({ type: 'layout-shift', buffered: true });
+      window.__takeShifts = () => add(window.__shiftObserver.takeRecords());
+      window.__estimating = 0;
+      const estimate = navigator.storage.estimate.bind(navigator.storage);
+      navigator.storage.estimate = () => {
+        window.__estimating++;
+        return estimate().finally(() => window.__estimating--);
+      };`;
+    type Watched = { __shifts: number[]; __takeShifts(): void; __estimating: number };
     const shifts = (p: Page) =>
-      p.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((a, b) => a + b, 0));
+      p.evaluate(() => {
+        const w = window as unknown as Watched;
+        w.__takeShifts();
+        return w.__shifts.reduce((a, b) => a + b, 0);
+      });
+    const settled = async (p: Page) => {
+      await p.waitForFunction(() => (window as unknown as Watched).__estimating === 0);
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    };
     const context = await browser.newContext({
       serviceWorkers: 'allow',
       viewport: { width: 360, height: 740 },
@@ -321,14 +340,15 @@ describe('storage line', () => {
     release();
     // First visit: the line says nothing of the app, also not once the worker has stored it and
     // taken control (drawing it then cost a slow phone's first load); the next visit shows it.
-    await phone.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-    await phone.waitForTimeout(500);
+    await phone.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: scaled(30_000) });
+    // What a redraw on taking control would do first: ask for an estimate, then draw. Both done.
+    await settled(phone);
     expect(await phone.locator('[data-storage-app]').count()).toBe(0);
     expect(await shifts(phone)).toBeLessThan(0.01);
     // Next visit: the app's offline copy is counted, in the same place.
     await phone.reload();
-    await expect.poll(() => phone.locator('[data-storage-app]').count(), { timeout: 30_000 }).toBe(1);
-    await phone.waitForTimeout(500);
+    await expect.poll(() => phone.locator('[data-storage-app]').count(), { timeout: scaled(30_000) }).toBe(1);
+    await settled(phone);
     expect(await shifts(phone)).toBeLessThan(0.01);
   });
 

@@ -23,6 +23,7 @@ import {
   toCard,
   toast,
 } from './sessions-support';
+import { scaled } from '../support/timing';
 
 type Lang = 'nl' | 'en';
 const entries = (lang: Lang = 'nl') => readEntries('cards', lang);
@@ -397,8 +398,8 @@ describe('the offline notice', () => {
     const close = page.getByRole('button', { name: dictionaries.nl.pwa.close });
     await expect(close.isVisible()).resolves.toBe(true);
     const shownAt = Date.now();
-    await expect.poll(async () => (await pwaStatus(page)).notice, { timeout: 15_000 }).toBe('');
-    expect(Date.now() - shownAt).toBeLessThan(12_000);
+    await expect.poll(async () => (await pwaStatus(page)).notice, { timeout: scaled(15_000) }).toBe('');
+    expect(Date.now() - shownAt).toBeLessThan(scaled(12_000));
     expect(await close.count()).toBe(0);
   });
 
@@ -413,7 +414,7 @@ describe('the offline notice', () => {
         await page.locator('.ss-list-head button').click();
         await page.locator('form.ss-new').getByLabel(nl.create.name, { exact: true }).click();
       }
-      await expect.poll(async () => (await pwaStatus(page)).notice, { timeout: 2000 }).toBe('');
+      await expect.poll(async () => (await pwaStatus(page)).notice, { timeout: scaled(2000) }).toBe('');
       expect(await page.locator('.pwa-close').count()).toBe(0);
       expect(errors).toEqual([]);
       await context.close();

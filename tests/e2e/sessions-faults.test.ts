@@ -4,6 +4,7 @@
  * an old tab open. Nothing may crash, nothing typed may be lost, nothing may be overwritten.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SAVE_DELAY_MS, SAVE_MAX_WAIT_MS } from '../../src/lib/sessions/note-editor';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fill } from '../../src/i18n/fill';
 import { DB_VERSION } from '../../src/lib/store/schema';
@@ -20,6 +21,7 @@ import {
   saveState,
   toast,
 } from './sessions-support';
+import { scaled } from '../support/timing';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -87,8 +89,8 @@ describe('a full disk', () => {
     const started = Date.now();
     await noteBox(page).fill('past nog, en nu een lange toevoeging die niet meer past');
     const alert = page.locator('.ss-notes [role=alert]');
-    await alert.waitFor({ timeout: 2000 });
-    expect(Date.now() - started, 'message within a second').toBeLessThan(1000);
+    await alert.waitFor({ timeout: scaled(2000) });
+    expect(Date.now() - started, 'message within a second').toBeLessThan(scaled(1000));
     expect(await alert.innerText()).toContain(nl.errors.quota);
     expect(await noteBox(page).inputValue()).toBe('past nog, en nu een lange toevoeging die niet meer past');
     expect((await dump(page)).notes.map((n) => n.text)).toEqual(['past nog']);
@@ -145,7 +147,7 @@ describe('data cleared while the page is open', () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.clearDataForOrigin', { origin: origin(), storageTypes: 'indexeddb' });
     const empty = page.locator('.ss-empty');
-    await empty.waitFor({ timeout: 5000 });
+    await empty.waitFor({ timeout: scaled(5000) });
     expect(await empty.innerText()).toContain(nl.list.empty);
     await empty.getByRole('button', { name: nl.list.toImport }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('file');
@@ -193,7 +195,7 @@ describe('two tabs', () => {
     // Work happens in the front tab (a background tab's animation frames are throttled).
     await a.bringToFront();
     await noteBox(a).fill('Geschreven in tabblad A');
-    await expect.poll(() => noteBox(b).inputValue(), { timeout: 5000 }).toBe('Geschreven in tabblad A');
+    await expect.poll(() => noteBox(b).inputValue(), { timeout: scaled(5000) }).toBe('Geschreven in tabblad A');
     await a.getByLabel(nl.positions.participant).fill('Anna');
     await a.getByRole('button', { name: nl.positions.place }).click();
     await expect.poll(() => b.locator('.ss-count-text').innerText()).toBe('1 positie geplaatst');
@@ -206,6 +208,8 @@ describe('two tabs', () => {
 
   it('conflicting edits are never silently overwritten: both texts are shown and the user chooses', async () => {
     const a = await fresh();
+    // The pages' clock, so that "nothing is saved" is proven by running the save timers, not by waiting.
+    await context.clock.install();
     const id = await createSession(a, { title: 'Conflict', kind: 'zelfreflectie' });
     await noteBox(a).fill('Begin');
     await expect.poll(() => saveState(a).innerText()).toContain(nl.notes.saved);
@@ -224,13 +228,14 @@ describe('two tabs', () => {
     await noteBox(a).blur();
 
     const conflict = b.locator('.ss-conflict');
-    await conflict.waitFor({ timeout: 5000 });
+    await conflict.waitFor({ timeout: scaled(5000) });
     expect(await conflict.innerText()).toContain(nl.notes.conflictTitle);
     expect(await conflict.locator('[data-version=mine]').innerText()).toBe('Tekst van B');
     expect(await conflict.locator('[data-version=theirs]').innerText()).toBe('Tekst van A');
     expect((await dump(b)).notes.map((n) => n.text)).toEqual(['Tekst van A']);
-    // Waiting changes nothing: B's text is held, not saved over A's.
-    await b.waitForTimeout(800);
+    // Waiting changes nothing: B's text is held, not saved over A's. Every save timer that could
+    // fire (the pause after typing, then the longest wait) fires now.
+    await context.clock.fastForward(SAVE_MAX_WAIT_MS + SAVE_DELAY_MS);
     expect((await dump(b)).notes.map((n) => n.text)).toEqual(['Tekst van A']);
     expect(await noteBox(b).inputValue()).toBe('Tekst van B');
 
@@ -247,11 +252,12 @@ describe('two tabs', () => {
     });
     await noteBox(b).fill('Nieuwste van B');
     await noteBox(b).blur();
-    await a.locator('.ss-conflict').waitFor({ timeout: 5000 });
+    await a.locator('.ss-conflict').waitFor({ timeout: scaled(5000) });
     await a.bringToFront();
     await a.locator('.ss-conflict').getByRole('button', { name: nl.notes.takeTheirs }).click();
     await expect.poll(() => noteBox(a).inputValue()).toBe('Nieuwste van B');
-    await a.waitForTimeout(600);
+    // A saves nothing of its own afterwards, whatever timer it had running.
+    await context.clock.fastForward(SAVE_MAX_WAIT_MS + SAVE_DELAY_MS);
     expect((await dump(a)).notes.map((n) => n.text)).toEqual(['Nieuwste van B']);
   });
 });
@@ -278,8 +284,8 @@ describe('a storage upgrade with an old tab open', () => {
     );
     expect(upgraded).toBe(DB_VERSION + 1);
     const banner = old.locator('.ss-banner[role=alert]');
-    await banner.waitFor({ timeout: 2000 });
-    expect(Date.now() - started).toBeLessThan(2000);
+    await banner.waitFor({ timeout: scaled(2000) });
+    expect(Date.now() - started).toBeLessThan(scaled(2000));
     expect(await banner.innerText()).toContain('Er is een nieuwe versie van de opslag. Herlaad deze pagina.');
 
     await noteBox(old).fill('getypt na de upgrade');
@@ -319,13 +325,13 @@ describe('a storage upgrade with an old tab open', () => {
     await page.goto(site('/sessies/'), { waitUntil: 'domcontentloaded' });
     const started = Date.now();
     const banner = page.locator('.ss-banner[role=alert]');
-    await banner.waitFor({ timeout: 3000 });
-    expect(Date.now() - started).toBeLessThan(1500);
+    await banner.waitFor({ timeout: scaled(3000) });
+    expect(Date.now() - started).toBeLessThan(scaled(1500));
     expect(await banner.innerText()).toContain('Sluit de andere tabbladen van Ken je Kracht');
 
     // Closing the old tab lets the upgrade run; the page then works.
     await holder.close();
-    await page.locator('.ss-list-head').waitFor({ timeout: 5000 });
+    await page.locator('.ss-list-head').waitFor({ timeout: scaled(5000) });
     expect(await page.locator('.ss-banner').count()).toBe(0);
   });
 
@@ -349,7 +355,7 @@ describe('a storage upgrade with an old tab open', () => {
     const page = await newPage();
     await page.goto(site('/sessies/'));
     const banner = page.locator('.ss-banner[role=alert]');
-    await banner.waitFor({ timeout: 25_000 });
+    await banner.waitFor({ timeout: scaled(25_000) });
     expect(await banner.getAttribute('data-banner')).toBe('slow');
     expect(await banner.innerText()).toContain(nl.banner.slow);
     expect(await page.locator('.ss-list-head').count()).toBe(0);

@@ -23,6 +23,7 @@ import {
   saveState,
   toast,
 } from './sessions-support';
+import { scaled } from '../support/timing';
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -337,13 +338,13 @@ describe('encrypted backups', () => {
     await pass.fill('verkeerd wachtwoord');
     await b.getByRole('button', { name: nl.exchange.openFile }).click();
     await expect
-      .poll(() => b.locator('.ss-passphrase [role=alert]').innerText(), { timeout: 20_000 })
+      .poll(() => b.locator('.ss-passphrase [role=alert]').innerText(), { timeout: scaled(20_000) })
       .toBe('Verkeerd wachtwoord of beschadigd bestand.');
     expect((await dump(b)).sessions).toEqual([]);
     await b.getByLabel(nl.exchange.passphrase, { exact: true }).fill('lang genoeg wachtwoord');
     await b.getByRole('button', { name: nl.exchange.openFile }).click();
     const preview = b.locator('.ss-preview');
-    await preview.waitFor({ timeout: 20_000 });
+    await preview.waitFor({ timeout: scaled(20_000) });
     await preview.getByRole('button', { name: nl.exchange.confirm }).click();
     await expect.poll(() => b.locator('.ss-item-title').allInnerTexts()).toEqual(['Geheim']);
     expect(sorted(await dump(b))).toEqual(sorted(before));

@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { scaled } from '../support/timing';
 
 export type EngineName = 'chromium' | 'firefox' | 'webkit';
 export const ENGINES: readonly EngineName[] = ['chromium', 'firefox', 'webkit'];
@@ -313,7 +314,8 @@ const PAGE_SNAPSHOT = `(() => ({
   text: (document.querySelector('main') || document.body).innerText.replace(/\\s+/g, ' ').slice(0, 400),
 }))()`;
 
-export const DEFAULT_TIMEOUT = Number(process.env.KJK_ENGINE_TIMEOUT ?? 15_000);
+/** How long a state may take to appear on a quiet machine; every wait is scaled (tests/support/timing.ts). */
+export const DEFAULT_TIMEOUT = 10_000;
 
 /** The primitives an adapter provides; everything else is shared. */
 export abstract class BaseTab implements Tab {
@@ -340,7 +342,8 @@ export abstract class BaseTab implements Tab {
   }
 
   /** Polls a page expression until it returns true. */
-  protected async until(expression: string, what: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
+  protected async until(expression: string, what: string, quietTimeout = DEFAULT_TIMEOUT): Promise<void> {
+    const timeout = scaled(quietTimeout);
     const end = Date.now() + timeout;
     let last: unknown;
     for (;;) {
@@ -457,8 +460,9 @@ export abstract class BaseTab implements Tab {
 export async function waitForDownload(
   dir: string,
   before: ReadonlySet<string>,
-  timeout = DEFAULT_TIMEOUT,
+  quietTimeout = DEFAULT_TIMEOUT,
 ): Promise<string> {
+  const timeout = scaled(quietTimeout);
   const partial = /\.(part|crdownload|download|wkdownload|tmp)$/;
   const end = Date.now() + timeout;
   let lastSize = -1;
@@ -482,6 +486,6 @@ export function listDir(dir: string): Set<string> {
 }
 
 /** expect.poll with the engine suites' default timeout. */
-export function poll<T>(fn: () => Promise<T> | T, message?: string, timeout = DEFAULT_TIMEOUT) {
-  return expect.poll(fn, { timeout, interval: 100, message });
+export function poll<T>(fn: () => Promise<T> | T, message?: string, quietTimeout = DEFAULT_TIMEOUT) {
+  return expect.poll(fn, { timeout: scaled(quietTimeout), interval: 100, message });
 }
