@@ -22,7 +22,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
-import { ensureSystemDeps } from './lib/system-deps.mjs';
+import { ensureSystemDeps, printVersions } from './lib/system-deps.mjs';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
@@ -32,6 +32,7 @@ if (major < 22) {
   process.exit(1);
 }
 if (!ensureSystemDeps()) process.exit(1);
+printVersions();
 
 /** Share of both cores that other processes used over one second, from the kernel's counters. */
 async function busyShare() {

@@ -66,3 +66,22 @@ export function ensureSystemDeps(log = console.log) {
   }
   return true;
 }
+
+/** One line per tool the tests use, so that a log says what ran. */
+export function printVersions() {
+  const version = (cmd, args) => {
+    const run = spawnSync(cmd, args, { encoding: 'utf8' });
+    return run.status === 0 ? (run.stdout || run.stderr).trim().split('\n')[0] : `${cmd}: not found`;
+  };
+  const webkit = spawnSync('dpkg-query', ['-W', '-f=$' + '{Version}', 'libwebkit2gtk-4.1-0'], { encoding: 'utf8' });
+  console.log(
+    [
+      `node ${process.version}`,
+      version(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version']),
+      version(process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', ['--version']),
+      `WebKitGTK ${webkit.status === 0 ? webkit.stdout.trim() : '(version unknown)'}`,
+      version(process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server', ['--version']),
+      version(process.env.NGINX_PATH ?? '/usr/sbin/nginx', ['-v']),
+    ].join('\n'),
+  );
+}

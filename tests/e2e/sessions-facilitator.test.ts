@@ -4,17 +4,17 @@
  * actions with undo and overdue marks, continuity across all earlier sessions, and a report
  * with its charts that pastes well into e-mail and Word. Screenshots go to /tmp/kjk-facil-*.png.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { dictionaries } from '../../src/i18n';
-import { launch, site } from '../support/browser';
+import { site } from '../support/browser';
+import { type BrowserFixtures, it } from '../support/fixture';
 import { readEntries } from '../support/content';
 import { pwaStatus, waitForServiceWorker } from '../support/sw';
 import {
   DILEMMA,
   DILEMMA_2,
   KENNIS,
-  collectErrors,
   createSession,
   dump,
   en,
@@ -32,26 +32,14 @@ const card = (id: string, lang: Lang = 'nl') =>
 const poles = (id: string) => ((card(id).poles ?? []) as { label: string }[]).map((p) => p.label);
 const S = { nl, en };
 
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-async function fresh(options: Parameters<Browser['newContext']>[0] = {}) {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  page = await context.newPage();
-  errors = collectErrors(page);
+type Fresh = BrowserFixtures['fresh'];
+/** A fresh context and page from the fixture, kept for this file's helpers. */
+async function open(fresh: Fresh, options: BrowserContextOptions = {}) {
+  page = await fresh(options);
+  context = page.context();
 }
-afterEach(async () => {
-  expect(errors, 'no uncaught errors in the page').toEqual([]);
-  await context?.close();
-});
 
 const sessionsPath = (lang: Lang) => (lang === 'nl' ? '/sessies/' : '/en/sessions/');
 const checkedCards = () =>
@@ -66,74 +54,77 @@ async function shoot(name: string) {
 }
 
 describe('the new-session form', () => {
-  it.each(['nl', 'en'] as const)('(%s) takes focus, suggests cards per kind and filters the picker', async (lang) => {
-    await fresh();
-    const s = S[lang];
-    await openSessions(page, lang);
-    await page.locator('.ss-list-head button').click();
-    const form = page.locator('form.ss-new');
-    await form.waitFor();
-    // Focus lands in the form, on the kind chosen.
-    await expect
-      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
-      .toBe('teamoverleg');
+  it.for(['nl', 'en'] as const)(
+    '(%s) takes focus, suggests cards per kind and filters the picker',
+    async (lang, { fresh }) => {
+      await open(fresh);
+      const s = S[lang];
+      await openSessions(page, lang);
+      await page.locator('.ss-list-head button').click();
+      const form = page.locator('form.ss-new');
+      await form.waitFor();
+      // Focus lands in the form, on the kind chosen.
+      await expect
+        .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+        .toBe('teamoverleg');
 
-    // Teamoverleg: two dilemmas.
-    const team = await checkedCards();
-    expect(team).toHaveLength(2);
-    expect(team.map((id) => card(id, lang).kind)).toEqual(['dilemma', 'dilemma']);
-    await expect(form.locator('.ss-picker').innerText()).resolves.toContain(s.create.suggestion.teamoverleg);
-    await expect(form.locator('[data-picked]').innerText()).resolves.toBe(
-      lang === 'nl' ? '2 kaarten gekozen.' : '2 cards chosen.',
-    );
+      // Teamoverleg: two dilemmas.
+      const team = await checkedCards();
+      expect(team).toHaveLength(2);
+      expect(team.map((id) => card(id, lang).kind)).toEqual(['dilemma', 'dilemma']);
+      await expect(form.locator('.ss-picker').innerText()).resolves.toContain(s.create.suggestion.teamoverleg);
+      await expect(form.locator('[data-picked]').innerText()).resolves.toBe(
+        lang === 'nl' ? '2 kaarten gekozen.' : '2 cards chosen.',
+      );
 
-    // Workshop: four to six cards, starting with a kenniskaart.
-    await form.getByLabel(s.kinds.workshop, { exact: false }).check();
-    const workshop = await checkedCards();
-    expect(workshop.length).toBeGreaterThanOrEqual(4);
-    expect(workshop.length).toBeLessThanOrEqual(6);
-    const firstInFan = [...workshop].sort((a, b) => Number(card(a).number) - Number(card(b).number))[0]!;
-    expect(card(firstInFan).kind).toBe('kenniskaart');
+      // Workshop: four to six cards, starting with a kenniskaart.
+      await form.getByLabel(s.kinds.workshop, { exact: false }).check();
+      const workshop = await checkedCards();
+      expect(workshop.length).toBeGreaterThanOrEqual(4);
+      expect(workshop.length).toBeLessThanOrEqual(6);
+      const firstInFan = [...workshop].sort((a, b) => Number(card(a).number) - Number(card(b).number))[0]!;
+      expect(card(firstInFan).kind).toBe('kenniskaart');
 
-    // Zelfreflectie: one spanningsveld.
-    await form.getByLabel(s.kinds.zelfreflectie, { exact: false }).check();
-    const solo = await checkedCards();
-    expect(new Set(solo.map((id) => card(id).theme)).size).toBe(1);
-    expect(solo.length).toBeGreaterThan(1);
+      // Zelfreflectie: one spanningsveld.
+      await form.getByLabel(s.kinds.zelfreflectie, { exact: false }).check();
+      const solo = await checkedCards();
+      expect(new Set(solo.map((id) => card(id).theme)).size).toBe(1);
+      expect(solo.length).toBeGreaterThan(1);
 
-    // Filters narrow the list; the suggestion follows the filter.
-    await form.getByLabel(s.create.filterTheme).selectOption('regie');
-    const listed = await form
-      .locator('.ss-pick-list input')
-      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-    expect(listed.length).toBeGreaterThan(0);
-    expect(listed.every((id) => card(id).theme === 'regie')).toBe(true);
-    await form.getByLabel(s.create.filterKind).selectOption('dilemma');
-    const dilemmas = await form
-      .locator('.ss-pick-list input')
-      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-    expect(dilemmas.every((id) => card(id).theme === 'regie' && card(id).kind === 'dilemma')).toBe(true);
-    await form.getByLabel(s.kinds.teamoverleg, { exact: false }).check();
-    await form.getByRole('button', { name: s.create.suggest }).click();
-    const suggested = await checkedCards();
-    expect(suggested.every((id) => card(id).theme === 'regie')).toBe(true);
-    if (lang === 'nl') await shoot('new-session');
+      // Filters narrow the list; the suggestion follows the filter.
+      await form.getByLabel(s.create.filterTheme).selectOption('regie');
+      const listed = await form
+        .locator('.ss-pick-list input')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.every((id) => card(id).theme === 'regie')).toBe(true);
+      await form.getByLabel(s.create.filterKind).selectOption('dilemma');
+      const dilemmas = await form
+        .locator('.ss-pick-list input')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      expect(dilemmas.every((id) => card(id).theme === 'regie' && card(id).kind === 'dilemma')).toBe(true);
+      await form.getByLabel(s.kinds.teamoverleg, { exact: false }).check();
+      await form.getByRole('button', { name: s.create.suggest }).click();
+      const suggested = await checkedCards();
+      expect(suggested.every((id) => card(id).theme === 'regie')).toBe(true);
+      if (lang === 'nl') await shoot('new-session');
 
-    // A hand-picked card is what the session gets, in fan order.
-    await form.getByLabel(s.create.filterTheme).selectOption('');
-    await form.getByLabel(s.create.filterKind).selectOption('');
-    for (const id of suggested) await form.locator(`.ss-pick-list input[value="${id}"]`).uncheck();
-    await form.locator(`.ss-pick-list input[value="${DILEMMA_2}"]`).check();
-    await form.locator(`.ss-pick-list input[value="${DILEMMA}"]`).check();
-    await form.getByLabel(s.create.name, { exact: true }).fill('Gekozen');
-    await form.getByRole('button', { name: s.create.submit }).click();
-    await page.locator('.ss-session').waitFor();
-    const order = [DILEMMA, DILEMMA_2].sort((a, b) => Number(card(a).number) - Number(card(b).number));
-    expect((await dump(page)).sessions).toMatchObject([{ title: 'Gekozen', deck: { cards: order } }]);
-  });
+      // A hand-picked card is what the session gets, in fan order.
+      await form.getByLabel(s.create.filterTheme).selectOption('');
+      await form.getByLabel(s.create.filterKind).selectOption('');
+      for (const id of suggested) await form.locator(`.ss-pick-list input[value="${id}"]`).uncheck();
+      await form.locator(`.ss-pick-list input[value="${DILEMMA_2}"]`).check();
+      await form.locator(`.ss-pick-list input[value="${DILEMMA}"]`).check();
+      await form.getByLabel(s.create.name, { exact: true }).fill('Gekozen');
+      await form.getByRole('button', { name: s.create.submit }).click();
+      await page.locator('.ss-session').waitFor();
+      const order = [DILEMMA, DILEMMA_2].sort((a, b) => Number(card(a).number) - Number(card(b).number));
+      expect((await dump(page)).sessions).toMatchObject([{ title: 'Gekozen', deck: { cards: order } }]);
+    },
+  );
 
-  it('asks for at least one card', async () => {
-    await fresh();
+  it('asks for at least one card', async ({ fresh }) => {
+    await open(fresh);
     await openSessions(page);
     await page.locator('.ss-list-head button').click();
     const form = page.locator('form.ss-new');
@@ -148,8 +139,8 @@ describe('the new-session form', () => {
 });
 
 describe('from the deck to a session', () => {
-  it('starts a session with the cards shown and the lens, which can be changed there', async () => {
-    await fresh();
+  it('starts a session with the cards shown and the lens, which can be changed there', async ({ fresh }) => {
+    await open(fresh);
     await page.goto(site(`/kaarten/?kaarten=${DILEMMA_2},${DILEMMA}&blik=ouder`));
     const start = page.getByRole('link', { name: dictionaries.nl.deck.startSession });
     await start.waitFor();
@@ -189,8 +180,8 @@ describe('from the deck to a session', () => {
     await expect(page.locator('.ss-questions summary').innerText()).resolves.toBe('Questions from Young person');
   });
 
-  it('falls back safely on a hostile new-session link', async () => {
-    await fresh();
+  it('falls back safely on a hostile new-session link', async ({ fresh }) => {
+    await open(fresh);
     await openSessions(
       page,
       'nl',
@@ -205,43 +196,46 @@ describe('from the deck to a session', () => {
 });
 
 describe('kinds and werkvormen', () => {
-  it.each(['nl', 'en'] as const)('(%s) the home page, the werkvormen and the form link to each other', async (lang) => {
-    await fresh();
-    const d = dictionaries[lang];
-    const formats = lang === 'nl' ? '/werkvormen/' : '/en/formats/';
-    await page.goto(site(lang === 'nl' ? '/' : '/en/'));
-    const talk = page.getByRole('link', { name: d.home.ways.talk.title });
-    expect(await talk.getAttribute('href')).toBe(`${formats}#gesprek-jongere-ouder`);
-    await expect(page.locator('#ways').innerText()).resolves.toBe(d.home.waysTitle);
-    await talk.click();
-    const section = page.locator('section#gesprek-jongere-ouder');
-    const begin = section.getByRole('link', { name: d.formats.startSession });
-    expect(await begin.getAttribute('href')).toBe(`${sessionsPath(lang)}?nieuw=1&soort=gesprek`);
-    // Every werkvorm that is a kind has the link; kies-je-plek is an exercise, not a kind.
-    expect(await page.locator('[data-start-session]').count()).toBe(4);
-    await begin.click();
-    const form = page.locator('form.ss-new');
-    await form.waitFor();
-    await expect(form.getByLabel(d.sessions.kinds.gesprek, { exact: false }).isChecked()).resolves.toBe(true);
-    expect(await checkedCards()).toHaveLength(1);
-    const about = form.locator('[data-kind-format]');
-    expect(await about.getAttribute('href')).toBe(`${formats}#gesprek-jongere-ouder`);
-    await form.getByLabel(d.sessions.kinds.workshop, { exact: false }).check();
-    expect(await about.getAttribute('href')).toBe(`${formats}#workshop`);
-    await form.getByLabel(d.sessions.kinds.gesprek, { exact: false }).check();
-    await form.getByRole('button', { name: d.sessions.create.submit }).click();
-    await page.locator('.ss-session').waitFor();
-    await expect(page.locator('.ss-item-meta').first().innerText()).resolves.toContain(d.sessions.kinds.gesprek);
-    // A conversation has a marker per person.
-    await expect(page.locator('.ss-positions h4').innerText()).resolves.toBe(d.sessions.positions.titleTeam);
-  });
+  it.for(['nl', 'en'] as const)(
+    '(%s) the home page, the werkvormen and the form link to each other',
+    async (lang, { fresh }) => {
+      await open(fresh);
+      const d = dictionaries[lang];
+      const formats = lang === 'nl' ? '/werkvormen/' : '/en/formats/';
+      await page.goto(site(lang === 'nl' ? '/' : '/en/'));
+      const talk = page.getByRole('link', { name: d.home.ways.talk.title });
+      expect(await talk.getAttribute('href')).toBe(`${formats}#gesprek-jongere-ouder`);
+      await expect(page.locator('#ways').innerText()).resolves.toBe(d.home.waysTitle);
+      await talk.click();
+      const section = page.locator('section#gesprek-jongere-ouder');
+      const begin = section.getByRole('link', { name: d.formats.startSession });
+      expect(await begin.getAttribute('href')).toBe(`${sessionsPath(lang)}?nieuw=1&soort=gesprek`);
+      // Every werkvorm that is a kind has the link; kies-je-plek is an exercise, not a kind.
+      expect(await page.locator('[data-start-session]').count()).toBe(4);
+      await begin.click();
+      const form = page.locator('form.ss-new');
+      await form.waitFor();
+      await expect(form.getByLabel(d.sessions.kinds.gesprek, { exact: false }).isChecked()).resolves.toBe(true);
+      expect(await checkedCards()).toHaveLength(1);
+      const about = form.locator('[data-kind-format]');
+      expect(await about.getAttribute('href')).toBe(`${formats}#gesprek-jongere-ouder`);
+      await form.getByLabel(d.sessions.kinds.workshop, { exact: false }).check();
+      expect(await about.getAttribute('href')).toBe(`${formats}#workshop`);
+      await form.getByLabel(d.sessions.kinds.gesprek, { exact: false }).check();
+      await form.getByRole('button', { name: d.sessions.create.submit }).click();
+      await page.locator('.ss-session').waitFor();
+      await expect(page.locator('.ss-item-meta').first().innerText()).resolves.toContain(d.sessions.kinds.gesprek);
+      // A conversation has a marker per person.
+      await expect(page.locator('.ss-positions h4').innerText()).resolves.toBe(d.sessions.positions.titleTeam);
+    },
+  );
 });
 
 describe('team markers', () => {
-  it.each(['nl', 'en'] as const)(
+  it.for(['nl', 'en'] as const)(
     '(%s) a used name asks replace or add, markers can be removed, dots show names',
-    async (lang) => {
-      await fresh();
+    async (lang, { fresh }) => {
+      await open(fresh);
       const s = S[lang];
       await createSession(page, { title: 'Markers' }, lang);
       const [a, b] =
@@ -314,10 +308,10 @@ describe('team markers', () => {
 });
 
 describe('actions', () => {
-  it.each(['nl', 'en'] as const)(
+  it.for(['nl', 'en'] as const)(
     '(%s) a deleted action can be undone; overdue open actions are marked',
-    async (lang) => {
-      await fresh();
+    async (lang, { fresh }) => {
+      await open(fresh);
       const s = S[lang];
       await createSession(page, { title: 'Acties' }, lang);
       const form = page.locator('.ss-action-new');
@@ -353,8 +347,10 @@ describe('actions', () => {
 });
 
 describe('continuity', () => {
-  it('one team whatever the case and spaces, picked from a list, with open actions of all earlier sessions', async () => {
-    await fresh();
+  it('one team whatever the case and spaces, picked from a list, with open actions of all earlier sessions', async ({
+    fresh,
+  }) => {
+    await open(fresh);
     const addAction = async (text: string) => {
       const form = page.locator('.ss-action-new');
       await form.getByLabel(nl.actions.text, { exact: true }).fill(text);
@@ -390,8 +386,8 @@ describe('continuity', () => {
 });
 
 describe('the offline notice', () => {
-  it('goes by itself, can be closed, and gives way to typing', async () => {
-    await fresh({ serviceWorkers: 'allow' });
+  it('goes by itself, can be closed, and gives way to typing', async ({ fresh }) => {
+    await open(fresh, { serviceWorkers: 'allow' });
     await page.goto(site('/sessies/'));
     await waitForServiceWorker(page);
     await expect.poll(async () => (await pwaStatus(page)).notice).toBe(dictionaries.nl.pwa.ready);
@@ -403,9 +399,9 @@ describe('the offline notice', () => {
     expect(await close.count()).toBe(0);
   });
 
-  it('closes on its button and when someone starts typing (a fresh install each time)', async () => {
+  it('closes on its button and when someone starts typing (a fresh install each time)', async ({ fresh }) => {
     for (const how of ['button', 'typing'] as const) {
-      await fresh({ serviceWorkers: 'allow' });
+      await open(fresh, { serviceWorkers: 'allow' });
       await openSessions(page);
       await waitForServiceWorker(page);
       await expect.poll(async () => (await pwaStatus(page)).notice).toBe(dictionaries.nl.pwa.ready);
@@ -416,10 +412,9 @@ describe('the offline notice', () => {
       }
       await expect.poll(async () => (await pwaStatus(page)).notice, { timeout: scaled(2000) }).toBe('');
       expect(await page.locator('.pwa-close').count()).toBe(0);
-      expect(errors).toEqual([]);
       await context.close();
     }
-    await fresh();
+    await open(fresh);
   });
 });
 
@@ -438,8 +433,10 @@ describe('the report', () => {
     await page.locator('.ss-agreed-now').waitFor();
   };
 
-  it('shows the dot plot and the trend on screen and in print, and copies them for e-mail and Word', async () => {
-    await fresh({ permissions: ['clipboard-read', 'clipboard-write'] });
+  it('shows the dot plot and the trend on screen and in print, and copies them for e-mail and Word', async ({
+    fresh,
+  }) => {
+    await open(fresh, { permissions: ['clipboard-read', 'clipboard-write'] });
     await createSession(page, { title: 'Januari', team: 'Team West', date: '2025-01-10' });
     await agree(20, [['Anna', 10]]);
     await openSessions(page);
@@ -524,8 +521,8 @@ describe('the report', () => {
     await pasted.close();
   });
 
-  it('copies plain text when the browser has no ClipboardItem, in English too', async () => {
-    await fresh({ permissions: ['clipboard-read', 'clipboard-write'] });
+  it('copies plain text when the browser has no ClipboardItem, in English too', async ({ fresh }) => {
+    await open(fresh, { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.addInitScript(() => {
       // @ts-expect-error: an older browser
       delete window.ClipboardItem;

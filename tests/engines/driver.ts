@@ -304,15 +304,46 @@ export const READ_HOOK = `(() => { try { return JSON.parse(sessionStorage.getIte
 
 // ---------------------------------------------------------------------------------------------
 
-/** The state a timed-out wait reports (BaseTab.snapshot). */
-const PAGE_SNAPSHOT = `(() => ({
-  url: location.href,
-  readyState: document.readyState,
-  islandsNotStarted: document.querySelectorAll('astro-island[ssr]').length,
-  errors: ${READ_HOOK},
-  resources: performance.getEntriesByType('resource').length,
-  text: (document.querySelector('main') || document.body).innerText.replace(/\\s+/g, ' ').slice(0, 400),
-}))()`;
+/**
+ * The state a timed-out wait reports (BaseTab.snapshot): whether the page loaded and its scripts
+ * ran (islands started, which scripts arrived and how long they took, uncaught errors), what the
+ * sessions page's store was doing (`data-store`: opening, ready, failed, recovery; still
+ * "Laden…"), and whether IndexedDB answers this page at all (a fresh read of the app's database,
+ * bounded at 3 s). A wait that fails only under load cannot be watched: this has to tell.
+ */
+const PAGE_SNAPSHOT = `(async () => {
+  const bounded = (p) => Promise.race([p, new Promise((r) => setTimeout(() => r('no answer within 3 s'), 3000))]);
+  const idb = await bounded(new Promise((resolve) => {
+    try {
+      const req = indexedDB.open('kjk');
+      req.onerror = () => resolve('open failed: ' + (req.error && req.error.name));
+      req.onblocked = () => resolve('open blocked');
+      req.onsuccess = () => {
+        const db = req.result;
+        const names = [...db.objectStoreNames];
+        if (!names.includes('sessions')) { db.close(); resolve('open, no sessions store (v' + db.version + ')'); return; }
+        const r = db.transaction('sessions', 'readonly').objectStore('sessions').count();
+        r.onsuccess = () => { db.close(); resolve('answers: v' + db.version + ', ' + r.result + ' sessions'); };
+        r.onerror = () => { db.close(); resolve('read failed: ' + (r.error && r.error.name)); };
+      };
+    } catch (e) { resolve('threw: ' + e); }
+  }));
+  const app = document.querySelector('.sessions-app');
+  return {
+    url: location.href,
+    readyState: document.readyState,
+    islandsNotStarted: document.querySelectorAll('astro-island[ssr]').length,
+    store: app ? app.getAttribute('data-store') : null,
+    stillLoading: document.querySelectorAll('.ss-loading').length,
+    indexedDB: idb,
+    errors: ${READ_HOOK},
+    scripts: performance.getEntriesByType('resource')
+      .filter((e) => /\\.m?js(\\?|$)/.test(e.name))
+      .map((e) => e.name.split('/').pop() + ' ' + Math.round(e.duration) + ' ms'),
+    sinceLoad: Math.round(performance.now()) + ' ms',
+    text: (document.querySelector('main') || document.body).innerText.replace(/\\s+/g, ' ').slice(0, 400),
+  };
+})()`;
 
 /** How long a state may take to appear on a quiet machine; every wait is scaled (tests/support/timing.ts). */
 export const DEFAULT_TIMEOUT = 10_000;
@@ -374,7 +405,7 @@ export abstract class BaseTab implements Tab {
     );
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<string>((r) => {
-      timer = setTimeout(() => r('page then: no answer within 5 s'), 5_000);
+      timer = setTimeout(() => r('page then: no answer within 8 s'), 8_000);
     });
     return Promise.race([look, late]).finally(() => clearTimeout(timer));
   }

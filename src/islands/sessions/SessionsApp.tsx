@@ -54,7 +54,8 @@ const PURGE_AFTER_MS = DELETED_KEEP_DAYS * DAY_MS;
 const TOAST_MS = 8000;
 const REOPEN_ATTEMPTS = 5;
 // Longer than the store's own 10 s give-up on a blocked open: past it, something else hangs
-// (an upgrade or a first read that never ends, seen once in WebKit), and only a reload helps.
+// (an upgrade, or a first read that never ends: seen in WebKit under load), and only a reload
+// helps. It counts until the first view has its data, not only until the store is open.
 const SLOW_OPEN_MS = 12_000;
 
 function newTabId(): string {
@@ -87,6 +88,7 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
   const cardById = useMemo(() => new Map(cards.map((c) => [c.id, c] as const)), [cards]);
   const persistAsked = useRef(false);
   const toastId = useRef(0);
+  const root = useRef<HTMLDivElement>(null);
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
   // Set by a navigation, taken by the next view (useViewFocus): keyboard and screen reader users land on its heading.
@@ -162,8 +164,18 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
       }
     };
     void open(false);
+    // Still "Laden…" anywhere in the app: the store did not open, or its first read never ended.
+    const loading = () => phaseRef.current.kind === 'opening' || Boolean(root.current?.querySelector('.ss-loading'));
+    let recheck: ReturnType<typeof setInterval> | undefined;
     const watchdog = setTimeout(() => {
-      if (!disposed && phaseRef.current.kind === 'opening') setSlow(true);
+      if (disposed || !loading()) return;
+      setSlow(true);
+      // The page may still catch up: the banner goes once nothing is loading any more.
+      recheck = setInterval(() => {
+        if (disposed || loading()) return;
+        clearInterval(recheck);
+        setSlow(false);
+      }, 1000);
     }, SLOW_OPEN_MS);
 
     const onPop = () => {
@@ -175,6 +187,7 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
     return () => {
       disposed = true;
       clearTimeout(watchdog);
+      clearInterval(recheck);
       removeEventListener('popstate', onPop);
       unsubscribe();
       sync.close();
@@ -268,8 +281,8 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
   }, [route.view]);
 
   return (
-    <div class="sessions-app">
-      {(versionChanged || (blocked && phase.kind !== 'failed') || (slow && phase.kind === 'opening')) && (
+    <div class="sessions-app" ref={root} data-store={phase.kind}>
+      {(versionChanged || (blocked && phase.kind !== 'failed') || (slow && phase.kind !== 'failed')) && (
         <div
           class="ss-banner ss-banner-warn"
           role="alert"
