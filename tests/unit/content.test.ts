@@ -12,6 +12,7 @@ const cards = Object.fromEntries(LANGS.map((l) => [l, readEntries('cards', l)]))
 const terms = Object.fromEntries(LANGS.map((l) => [l, readEntries('begrippen', l)])) as typeof cards;
 const formats = Object.fromEntries(LANGS.map((l) => [l, readEntries('werkvormen', l)])) as typeof cards;
 const pages = Object.fromEntries(LANGS.map((l) => [l, readEntries('pages', l)])) as typeof cards;
+const worksheets = Object.fromEntries(LANGS.map((l) => [l, readEntries('werkbladen', l)])) as typeof cards;
 
 const issues = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   r.success ? [] : r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -116,6 +117,10 @@ describe.each(LANGS)('content in %s', (lang) => {
           problems.push(`${e.file}: link ${link}: no card "${route.id}"`);
         else if (route.key === 'glossary' && hash && !termIds.has(hash))
           problems.push(`${e.file}: link ${link}: no term "${hash}"`);
+        else if (route.key === 'worksheets' && hash && !worksheets[lang].some((w) => w.slug === hash))
+          problems.push(`${e.file}: link ${link}: no worksheet "${hash}"`);
+        else if (route.key === 'formats' && hash && !formats[lang].some((f) => f.slug === hash))
+          problems.push(`${e.file}: link ${link}: no werkvorm "${hash}"`);
       }
     }
     expect(problems).toEqual([]);
@@ -169,12 +174,56 @@ describe.each(LANGS)("the editor's checks in %s", (lang) => {
       'eigen-kracht-centrale',
       'jeugdhulpplicht',
       'veilig-thuis',
+      'meldcode',
+      'ondertoezichtstelling',
+      'verlengde-jeugdhulp',
+      'sonestra',
+      'beroepsgeheim',
+      'vertrouwenspersoon',
     ]) {
       expect(
         terms[lang].map((e) => e.slug),
         `glossary term ${id}`,
       ).toContain(id);
     }
+  });
+
+  it('gives the helplines in the guide and in the conversation with a young person or parent', () => {
+    // A conversation about eigen kracht can bring up danger: the reader must find where to call, in both languages.
+    const numbers = [/\b112\b/, /\b0800-2000\b/, /\b0800-0432\b/];
+    const texts = [
+      ...pages[lang].filter((e) => e.slug === 'begeleiden'),
+      ...formats[lang].filter((e) => e.slug === 'gesprek-jongere-ouder'),
+    ];
+    expect(texts, 'the guide and the werkvorm exist').toHaveLength(2);
+    const problems = texts.flatMap((e) => numbers.filter((n) => !n.test(e.body)).map((n) => `${e.file}: no ${n}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('links every glossary term from a card, a page or a werkvorm', () => {
+    // Another term's entry does not count: a reader has to meet the term outside the glossary.
+    const linked = new Set<string>();
+    for (const c of cards[lang]) for (const id of (c.data.terms as string[] | undefined) ?? []) linked.add(id);
+    for (const e of [...cards[lang], ...pages[lang], ...formats[lang]]) {
+      for (const link of internalLinks(e.body)) {
+        const [p, hash] = link.split('#');
+        if (hash && match(p!)?.key === 'glossary') linked.add(hash);
+      }
+    }
+    expect(terms[lang].map((t) => t.slug).filter((id) => !linked.has(id))).toEqual([]);
+  });
+
+  it('names at least one worksheet in every werkvorm', () => {
+    const sheetIds = new Set(worksheets[lang].map((w) => w.slug));
+    expect(sheetIds.size, 'the worksheets are read').toBeGreaterThan(0);
+    const without = formats[lang].filter(
+      (f) =>
+        !internalLinks(f.body).some((link) => {
+          const [p, hash] = link.split('#');
+          return match(p!)?.key === 'worksheets' && sheetIds.has(hash ?? '');
+        }),
+    );
+    expect(without.map((f) => f.file)).toEqual([]);
   });
 
   it('names the app as the app does: one word per UI thing in the werkvormen and the dictionary', () => {
