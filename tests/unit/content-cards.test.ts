@@ -19,8 +19,8 @@ const OPEN_START = {
 } as const;
 /** A lead-in before the question proper: "Als opa of buur, wat ...", "In the families we see, who ...". */
 const LEAD_IN = {
-  nl: /^(?:als|stel|bij|na|in|volgens|voor)\b[^,:?]*[,:]\s*/iu,
-  en: /^(?:as|if|suppose|say|after|in|according|for)\b[^,:?]*[,:]\s*/iu,
+  nl: /^(?:als|stel|bij|na|in|volgens|voor)\b/iu,
+  en: /^(?:as|if|suppose|say|after|in|according|for)\b/iu,
 } as const;
 /** A follow-up that keeps the question open: "En hoe ...?", "And when ...?". */
 const AND = { nl: /^(?:en|maar)\s+/iu, en: /^(?:and|but)\s+/iu } as const;
@@ -46,7 +46,9 @@ function closedQuestionProblems(lang: 'nl' | 'en', text: string): string[] {
   for (const sentence of text.trim().split(/(?<=[.!?])\s+/)) {
     if (!sentence.endsWith('?')) continue;
     const bare = sentence.replace(/^['"“‘(]+/, '').replace(AND[lang], '');
-    const open = OPEN_START[lang].test(bare) || OPEN_START[lang].test(bare.replace(LEAD_IN[lang], ''));
+    const open =
+      OPEN_START[lang].test(bare) ||
+      (LEAD_IN[lang].test(bare) && bare.split(/[,:]\s+/).some((part) => OPEN_START[lang].test(part)));
     if (!open) problems.push(`closed (no question word first): "${sentence}"`);
   }
   const last = lastSentence(text).trim();
