@@ -40,6 +40,29 @@ export const sourceSchema = z.strictObject({
 
 const questionList = z.array(text);
 
+/**
+ * One fact for trainers: a legal or practical point participants will raise (consent from 16,
+ * the Meldcode, Wmo or Jeugdwet...), with where to check it.
+ */
+export const trainerNoteSchema = z.strictObject({
+  /** The fact in one or two plain sentences. Required. */
+  text,
+  /** Where a trainer can check it: a law and article, or a public source. Required. */
+  source: text,
+  /** A public web address of the source. Optional; only http(s). */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+});
+export type TrainerNote = z.infer<typeof trainerNoteSchema>;
+
+const TRAINER_NOTES_COUNT =
+  'een dilemmakaart heeft 2 tot 4 trainersnotities (trainerNotes) / a dilemma card needs 2 to 4 trainer notes (trainerNotes)';
+const trainerNotes = z
+  .array(trainerNoteSchema, {
+    error: (issue) => (issue.input === undefined ? TRAINER_NOTES_COUNT : undefined),
+  })
+  .min(2, TRAINER_NOTES_COUNT)
+  .max(4, TRAINER_NOTES_COUNT);
+
 const cardFields = {
   /** Stable slug; equals the file name and never changes once published (URLs and QR codes point at it). Required. */
   id: z.string().regex(SLUG, 'alleen kleine letters, cijfers en koppeltekens / lower case, digits and hyphens only'),
@@ -73,6 +96,11 @@ const cardFields = {
   sources: z.array(sourceSchema).min(1, 'minstens 1 bron / at least 1 source'),
   /** Glossary term ids this card uses (see content/begrippen). Optional. */
   terms: z.array(z.string().regex(SLUG)).default([]),
+  /**
+   * Notes for trainers, shown folded under the card: 2 to 4 facts, each with its source.
+   * Required on a dilemma; optional on the other kinds.
+   */
+  trainerNotes: trainerNotes.optional(),
 };
 
 /**
@@ -104,6 +132,8 @@ export const cardSchema = z.discriminatedUnion(
       poles: z.tuple([poleSchema, poleSchema], {
         error: 'een dilemmakaart heeft precies twee polen / a dilemma card needs exactly two poles',
       }),
+      /** 2 to 4 notes for trainers, each with a source. Required on a dilemma. */
+      trainerNotes,
     }),
     z.strictObject({
       ...cardFields,

@@ -90,6 +90,8 @@ export const en: Dictionary = {
     next: 'Next card',
     backToDeck: 'Back to all cards',
     theme: 'Tension field',
+    trainerNotes: 'For trainers',
+    trainerNotesIntro: 'Facts participants often raise, with the source to check them.',
   },
   cards: {
     title: 'All cards',

@@ -96,6 +96,8 @@ export const nl = {
     next: 'Volgende kaart',
     backToDeck: 'Terug naar alle kaarten',
     theme: 'Spanningsveld',
+    trainerNotes: 'Voor de trainer',
+    trainerNotesIntro: 'Feiten die deelnemers vaak noemen, met de bron om ze na te lezen.',
   },
   cards: {
     title: 'Alle kaarten',

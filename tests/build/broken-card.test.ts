@@ -30,6 +30,8 @@ it('fails the build and names the file and the fields', () => {
     expect(output).toMatch(/theme/);
     expect(output).toMatch(/questions/);
     expect(output).toMatch(/poles/);
+    // A dilemma without notes for trainers names that field too.
+    expect(output).toMatch(/trainerNotes/);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -23,6 +23,10 @@ const valid = {
   },
   example: 'E',
   sources: [{ label: 'Kamerstuk 31 839, nr. 728' }],
+  trainerNotes: [
+    { text: 't', source: 'Jeugdwet' },
+    { text: 't', source: 'WGBO' },
+  ],
 };
 
 const fieldsOf = (input: unknown) => {
@@ -53,6 +57,9 @@ describe('card schema', () => {
     ['poles', { poles: [valid.poles[0]] }],
     ['poles.1.overshoot', { poles: [valid.poles[0], { label: 'B', protects: 'p', upside: 'u' }] }],
     ['sources', { sources: [] }],
+    ['trainerNotes', { trainerNotes: undefined }],
+    ['trainerNotes', { trainerNotes: [valid.trainerNotes[0]] }],
+    ['trainerNotes.1.source', { trainerNotes: [valid.trainerNotes[0], { text: 't' }] }],
     ['sources.0.url', { sources: [{ label: 'x', url: 'javascript:alert(1)' }] }],
     ['title', { title: '   ' }],
     ['', { extra: 'field' }],
