@@ -18,6 +18,8 @@ export const ROUTES = {
   glossary: { nl: '/begrippen/', en: '/en/glossary/' },
   about: { nl: '/over/', en: '/en/about/' },
   guide: { nl: '/begeleiden/', en: '/en/facilitating/' },
+  /** The way in for young people and parents (linked from the home page). */
+  youth: { nl: '/jongeren-en-ouders/', en: '/en/young-people-and-parents/' },
   print: { nl: '/afdrukken/', en: '/en/print/' },
   worksheets: { nl: '/werkbladen/', en: '/en/worksheets/' },
   /** A phone joins the presenter's room here; the room and its key come in the #room= fragment. */

@@ -38,5 +38,11 @@ export type SessionKind = (typeof SESSION_KINDS)[number];
 /** The lens whose readers get the plain-language layer (youthSummary, poles[].plain) of a card. */
 export const PLAIN_LENS: Perspective = 'jeugdige';
 
+/**
+ * The lenses of the people the fan is about: with these a card speaks to the young person or the
+ * parent directly (their own questions only, not the professionals' conversation questions).
+ */
+export const DIRECT_LENSES: readonly Perspective[] = ['jeugdige', 'ouder'];
+
 /** A stable slug (card, term and format ids): lower case letters, digits and single hyphens. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -56,6 +56,16 @@ export const en: Dictionary = {
     scanLink: 'Take the self-scan: where do you stand on each dilemma?',
     allCards: 'See all cards',
     themesTitle: 'The five tension fields',
+    youth: {
+      title: 'Are you a young person or a parent?',
+      text: 'This fan is for you too. Read what you can do with it, who your mentor can be and what you can decide yourself.',
+      link: 'For young people and parents',
+    },
+  },
+  youthPage: {
+    tryTitle: 'Try the cards',
+    youthCards: 'Cards with questions for young people',
+    parentCards: 'Cards with questions for parents',
   },
   themes: {
     visies: { name: 'Different views of own strength', short: 'Views', question: 'What do we mean by own strength?' },
@@ -280,6 +290,7 @@ export const en: Dictionary = {
       lens: 'Questions from',
       lensNone: 'All roles',
       lensQuestions: 'Questions from {role}',
+      lensForYou: 'Questions for you',
     },
     notes: {
       label: 'Notes on this card',
@@ -665,6 +676,9 @@ export const en: Dictionary = {
     fanHelp: 'Use the arrow keys to move through the cards. Enter puts a card on top.',
     generalQuestions: 'Questions for everyone',
     lensQuestions: 'Questions from: {role}',
+    lensForYou: 'Questions for you',
+    lensForYouNote:
+      'These questions are for the young person or parent themselves. Choose “All roles” for the questions for professionals.',
     problemsTitle: 'Not everything in this link was right',
     problems: {
       'bad-seed': 'The shuffle code “{value}” does not exist. The cards are in order.',

@@ -54,6 +54,16 @@ export const nl = {
     scanLink: 'Doe de zelfscan: waar sta jij bij elk dilemma?',
     allCards: 'Bekijk alle kaarten',
     themesTitle: 'De vijf spanningsvelden',
+    youth: {
+      title: 'Ben je jongere of ouder?',
+      text: 'Deze waaier is ook voor jou. Lees wat je ermee kunt doen, wie je mentor kan zijn en wat je zelf mag beslissen.',
+      link: 'Voor jongeren en ouders',
+    },
+  },
+  youthPage: {
+    tryTitle: 'Probeer de kaarten',
+    youthCards: 'Kaarten met vragen voor jongeren',
+    parentCards: 'Kaarten met vragen voor ouders',
   },
   themes: {
     visies: {
@@ -288,6 +298,7 @@ export const nl = {
       lens: 'Vragen vanuit',
       lensNone: 'Alle rollen',
       lensQuestions: 'Vragen vanuit {role}',
+      lensForYou: 'Vragen voor jou',
     },
     notes: {
       label: 'Notities bij deze kaart',
@@ -678,6 +689,9 @@ export const nl = {
     fanHelp: 'Gebruik de pijltjestoetsen om door de kaarten te gaan. Enter legt een kaart bovenop.',
     generalQuestions: 'Vragen voor iedereen',
     lensQuestions: 'Vragen vanuit: {role}',
+    lensForYou: 'Vragen voor jou',
+    lensForYouNote:
+      'Deze vragen zijn voor de jongere of ouder zelf. Kies “Alle rollen” voor de vragen voor professionals.',
     problemsTitle: 'Niet alles in deze link klopte',
     problems: {
       'bad-seed': 'De schudcode “{value}” bestaat niet. De kaarten liggen op volgorde.',

@@ -1,6 +1,7 @@
 /** One card, face or back, as the deck and the presenter show it. Text only: no HTML from data. */
 import { themeClass, type Perspective } from '../vocab';
 import { fill } from '../i18n/fill';
+import { lensQuestions, speaksTo } from '../lib/deck/lens';
 import { face, type DeckStrings, type IslandCard } from './types';
 
 interface Props {
@@ -17,6 +18,7 @@ export function DeckCard({ card, t, flipped, lens, level = 3, titleId }: Props) 
   const Title = level === 2 ? 'h2' : 'h3';
   const Sub = level === 2 ? 'h3' : 'h4';
   const f = face(card, lens);
+  const q = lensQuestions(card, lens);
   return (
     <article class={`deck-card ${themeClass(card.theme)}${flipped ? ' is-flipped' : ''}`} data-card-id={card.id}>
       <p class="deck-card-meta">
@@ -49,22 +51,32 @@ export function DeckCard({ card, t, flipped, lens, level = 3, titleId }: Props) 
       )}
       {flipped && (
         <div class="deck-card-back">
-          {lens && (
+          {lens && q.role.length > 0 && (
             <>
-              <Sub>{fill(t.lang, t.deck.lensQuestions, { role: t.perspectives[lens] })}</Sub>
+              <Sub>
+                {speaksTo(lens)
+                  ? t.deck.lensForYou
+                  : fill(t.lang, t.deck.lensQuestions, { role: t.perspectives[lens] })}
+              </Sub>
               <ul class="deck-lens">
-                {card.perspectives[lens].map((q) => (
-                  <li key={q}>{q}</li>
+                {q.role.map((item) => (
+                  <li key={item}>{item}</li>
                 ))}
               </ul>
             </>
           )}
-          <Sub>{t.deck.generalQuestions}</Sub>
-          <ol>
-            {card.questions.map((q) => (
-              <li key={q}>{q}</li>
-            ))}
-          </ol>
+          {q.general.length > 0 ? (
+            <>
+              <Sub>{t.deck.generalQuestions}</Sub>
+              <ol>
+                {q.general.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ol>
+            </>
+          ) : (
+            <p class="deck-lens-note">{t.deck.lensForYouNote}</p>
+          )}
         </div>
       )}
     </article>

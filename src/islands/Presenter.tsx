@@ -11,6 +11,7 @@ import { hasNext, hasPrev, next, prev, progress } from '../lib/deck/cursor';
 import { nextCard, timerFor, toggle, type TimerState } from '../lib/deck/timer';
 import { themeClass, type Perspective } from '../vocab';
 import { DeckCard } from './DeckCard';
+import { joinHrefWithLens } from '../lib/deck/lens';
 import { Timer } from './Timer';
 import type { DeckStrings, IslandCard } from './types';
 
@@ -233,7 +234,7 @@ export function Presenter({
             sessionId={session}
             card={card}
             t={t}
-            joinHref={links.join}
+            joinHref={joinHrefWithLens(links.join, lens)}
             showJoin={showJoin}
             onShowJoin={setShowJoin}
             onEnded={openRoom}

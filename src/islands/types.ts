@@ -2,7 +2,8 @@
 import type { Dictionary } from '../i18n';
 import { fill } from '../i18n/fill';
 import type { Lang } from '../routes';
-import { PLAIN_LENS, type Kind, type Perspective, type Theme } from '../vocab';
+import { lensLabel, lensQuestions, lensSummary } from '../lib/deck/lens';
+import type { Kind, Perspective, Theme } from '../vocab';
 
 /** What every island knows of a card: plain data in one language (see cardSummary in src/content.ts). */
 export interface CardSummary {
@@ -34,10 +35,9 @@ export function face(
   card: IslandCard,
   lens?: Perspective,
 ): { summary: string; poles: { label: string; protects: string }[] } {
-  const plain = lens === PLAIN_LENS;
   return {
-    summary: (plain && card.youthSummary) || card.summary,
-    poles: (card.poles ?? []).map((p) => ({ label: (plain && p.plain) || p.label, protects: p.protects })),
+    summary: lensSummary(card, lens),
+    poles: (card.poles ?? []).map((p) => ({ label: lensLabel(p, lens), protects: p.protects })),
   };
 }
 
@@ -61,8 +61,10 @@ export function announce(
   o: { index: number; total: number; flipped: boolean; lens?: Perspective | undefined },
 ): string {
   const parts = [fill(t.lang, t.deck.position, { i: o.index + 1, n: o.total }), card.title];
-  if (o.flipped) parts.push(...(o.lens ? card.perspectives[o.lens] : []), ...card.questions);
-  else {
+  if (o.flipped) {
+    const q = lensQuestions(card, o.lens);
+    parts.push(...q.role, ...q.general);
+  } else {
     const f = face(card, o.lens);
     parts.push(f.summary);
     if (f.poles.length) parts.push(f.poles.map((p) => p.label).join(` ${t.card.versus} `));

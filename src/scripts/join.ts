@@ -120,7 +120,11 @@ async function enter(
   show($('[data-joined]'), true);
   const slider = $<HTMLInputElement>('#room-position');
   const lensSelect = $<HTMLSelectElement>('[data-lens]');
-  lensSelect.value = stored(LENS_KEY) ?? '';
+  // The participant's own choice wins; else the lens the presenter shows (the QR link's ?blik=,
+  // src/lib/deck/lens.ts). The menu's options are the check: no deck code on this page's budget.
+  const asked = new URLSearchParams(location.search).get(lensSelect.dataset.param ?? '') ?? '';
+  lensSelect.value = stored(LENS_KEY) ?? asked.trim().toLowerCase();
+  if (lensSelect.selectedIndex < 0) lensSelect.value = '';
 
   let room: PhoneRoom | null = null;
   let view: PhoneView | null = null;

@@ -81,6 +81,11 @@ describe(`deck (${j.name})`, () => {
     await tab.select({ label: 'Vragen vanuit' }, 'ouder');
     await poll(() => tab.texts('.deck-lens li')).toEqual((card.data.perspectives as Record<string, string[]>).ouder);
     await poll(() => tab.url()).toContain('blik=ouder');
+    // The young person's lens speaks to the young person: their questions, not the professionals'.
+    await tab.select({ label: 'Vragen vanuit' }, 'jeugdige');
+    await poll(() => tab.texts('.deck-lens li')).toEqual((card.data.perspectives as Record<string, string[]>).jeugdige);
+    expect(await tab.count({ text: 'Vragen voor jou' })).toBe(1);
+    expect(await tab.count({ text: 'Vragen voor iedereen' })).toBe(0);
   });
 
   it('moves through the fan with arrow keys from a single tab stop', async () => {

@@ -7,6 +7,7 @@ import { themeClass } from '../../vocab';
 import { isOverdue, openActionsOfTeam } from '../../lib/sessions/continuity';
 import { formatDay, todayIso } from '../../lib/sessions/format';
 import { presentHref } from '../../lib/sessions/present';
+import { lensLabel, lensSummary, speaksTo } from '../../lib/deck/lens';
 import type { Session } from '../../lib/store/types';
 import { PERSPECTIVES, type Perspective } from '../../vocab';
 import { Actions } from './Actions';
@@ -101,6 +102,7 @@ export function SessionView({ id, cardIndex }: { id: string; cardIndex: number }
                 deck.map((c) => c.id),
                 index,
                 session.id,
+                lens,
               )}
             >
               {s.view.present}
@@ -204,18 +206,24 @@ function CardFace({ card, lens }: { card: SessionCard; lens: Perspective | '' })
       <h3 id="ss-card-h" class="ss-card-title">
         {card.title}
       </h3>
-      <p class="ss-card-summary">{card.summary}</p>
+      <p class="ss-card-summary">{lensSummary(card, lens)}</p>
       {card.poles && (
         <p class="ss-card-poles">
-          <span class="ss-pole ss-pole-a">{card.poles[0]}</span>
+          <span class="ss-pole ss-pole-a">
+            {lensLabel({ label: card.poles[0], plain: card.plainPoles?.[0] }, lens)}
+          </span>
           <span aria-hidden="true">↔</span>
-          <span class="ss-pole ss-pole-b">{card.poles[1]}</span>
+          <span class="ss-pole ss-pole-b">
+            {lensLabel({ label: card.poles[1], plain: card.plainPoles?.[1] }, lens)}
+          </span>
         </p>
       )}
       <details class="ss-questions" open={lensed.length > 0}>
         <summary>
           {lensed.length > 0 && lens
-            ? fill(lang, s.view.lensQuestions, { role: t.perspectives[lens] })
+            ? speaksTo(lens)
+              ? s.view.lensForYou
+              : fill(lang, s.view.lensQuestions, { role: t.perspectives[lens] })
             : s.view.questions}
         </summary>
         <ul>

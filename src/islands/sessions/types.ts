@@ -8,6 +8,9 @@ export interface SessionCard extends CardSummary {
   poles?: [string, string];
   /** Questions per perspective: the session's lens shows one role's questions. */
   perspectives?: Record<Perspective, string[]>;
+  /** The plain-language layer, shown with the young person's lens: the tension and both pole labels. */
+  youthSummary?: string;
+  plainPoles?: [string, string];
 }
 
 /** The UI strings the island needs: one language's slice of the dictionary. */

@@ -5,15 +5,26 @@
  */
 import { DECK_PARAMS } from '../deck/state';
 import { MAX_ID_CHARS } from '../records/limits';
+import type { Perspective } from '../../vocab';
 
 export const PRESENT_PARAM = 'presenteer';
 
 const SESSION_ID = /^[A-Za-z0-9_-]+$/;
 
-/** The deck page's address for presenting a session's cards from `index` (0-based). */
-export function presentHref(cardsHref: string, cardIds: readonly string[], index: number, sessionId: string): string {
+/**
+ * The deck page's address for presenting a session's cards from `index` (0-based), with the
+ * session's lens, so the big screen (and the room's phones) show the cards the way the session does.
+ */
+export function presentHref(
+  cardsHref: string,
+  cardIds: readonly string[],
+  index: number,
+  sessionId: string,
+  lens?: Perspective | '',
+): string {
   // Card ids are slugs and session ids URL-safe: the commas stay readable, as in the deck's own links.
-  return `${cardsHref}?${DECK_PARAMS.selection}=${cardIds.join(',')}&${DECK_PARAMS.index}=${index + 1}&${PRESENT_PARAM}=${encodeURIComponent(sessionId)}`;
+  const blik = lens ? `&${DECK_PARAMS.perspective}=${lens}` : '';
+  return `${cardsHref}?${DECK_PARAMS.selection}=${cardIds.join(',')}&${DECK_PARAMS.index}=${index + 1}${blik}&${PRESENT_PARAM}=${encodeURIComponent(sessionId)}`;
 }
 
 /** The session a deck link presents for, or null when it names none (or something that is no id). */
