@@ -14,7 +14,12 @@ export const BUDGET = {
   joinJsGzip: 25 * 1024,
   sessionsCls: 0.01,
   sessionsTbtMs: 50,
-  precacheGzip: 600 * 1024,
+  /**
+   * The whole site for offline use. 600 KB until December 2026; the trainer notes on every
+   * dilemma card, the page for young people and parents, five glossary terms and three
+   * werkvormen took it to about 636 KB. Every text stays offline (the train without signal).
+   */
+  precacheGzip: 660 * 1024,
 };
 
 export const DECK_PAGES = ['/kaarten/', '/en/cards/'];
