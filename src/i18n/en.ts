@@ -136,6 +136,7 @@ export const en: Dictionary = {
       toCards: 'Go to the cards',
       versionChange: 'There is a new version of the storage. Reload this page.',
       blocked: 'Close the other tabs of Ken je Kracht. Then the storage can be updated.',
+      loadFailed: 'Part of the app did not arrive. Check the connection and reload the page.',
       slow: 'Opening your data takes much longer than usual. Reload the page. If that does not help, close the other tabs of Ken je Kracht.',
       reload: 'Reload page',
       reopened: 'The browser had closed the storage. The app opened it again.',

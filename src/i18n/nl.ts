@@ -142,6 +142,7 @@ export const nl = {
       toCards: 'Naar de kaarten',
       versionChange: 'Er is een nieuwe versie van de opslag. Herlaad deze pagina.',
       blocked: 'Sluit de andere tabbladen van Ken je Kracht. Dan kan de opslag worden bijgewerkt.',
+      loadFailed: 'Een deel van de app kwam niet binnen. Controleer de verbinding en herlaad de pagina.',
       slow: 'Het openen van je gegevens duurt veel langer dan normaal. Herlaad de pagina. Lukt het dan nog niet, sluit dan de andere tabbladen van Ken je Kracht.',
       reload: 'Pagina herladen',
       reopened: 'De browser had de opslag gesloten. De app heeft hem opnieuw geopend.',

@@ -4,6 +4,7 @@
  * hand-picked selections, the perspective lens and the presenter. All deck logic lives in
  * src/lib/deck; this file only wires it to the page.
  */
+import { loadWithRetry } from '../lib/load';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { hasNext, hasPrev, next as nextIndex, prev as prevIndex, clampIndex } from '../lib/deck/cursor';
 import { newSeed } from '../lib/deck/random';
@@ -40,11 +41,15 @@ export default function Deck({ cards, t, links }: Props) {
   const [session, setSession] = useState<string | undefined>(undefined);
   // The presenter (with its timer) loads on first use: most visits never present.
   const [Presenter, setPresenter] = useState<typeof PresenterType | null>(null);
+  // Fetched again when it does not arrive at once (lib/load.ts); if it never does, the deck stays as it is.
   const present = () =>
-    void import('./Presenter').then((m) => {
-      setPresenter(() => m.Presenter);
-      setPresenting(true);
-    });
+    void loadWithRetry(() => import('./Presenter')).then(
+      (m) => {
+        setPresenter(() => m.Presenter);
+        setPresenting(true);
+      },
+      () => undefined,
+    );
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
   const [focusId, setFocusId] = useState<string | undefined>(undefined);
   const fanRefs = useRef(new Map<string, HTMLButtonElement>());

@@ -2,6 +2,7 @@
  * Full-screen presenter: one card at a time in large type, for the back of a room at 1080p.
  * Keys: → or space next, ← previous, F full screen, T timer, Q QR code, Esc leave. Swipe on touch.
  */
+import { loadWithRetry } from '../lib/load';
 import { newSessionSearch } from '../lib/sessions/link';
 import type { ComponentType } from 'preact';
 import { relayConfig } from '../lib/room/config';
@@ -68,10 +69,13 @@ export function Presenter({
   const [showJoin, setShowJoin] = useState(false);
   const canRoom = session !== undefined && links !== undefined && relayConfig() !== null;
   const openRoom = () =>
-    void import('./room/PresenterRoom').then((m) => {
-      setRoom(() => m.default);
-      setRoomKey((k) => k + 1);
-    });
+    void loadWithRetry(() => import('./room/PresenterRoom')).then(
+      (m) => {
+        setRoom(() => m.default);
+        setRoomKey((k) => k + 1);
+      },
+      () => undefined,
+    );
   const swipe = useRef<{ x: number; y: number } | null>(null);
   const card = deck[index];
   const n = deck.length;
@@ -152,7 +156,11 @@ export function Presenter({
 
   // The QR encoder is only downloaded the first time someone asks for a code.
   useEffect(() => {
-    if (showQr && !Qr) void import('./QrCode').then((m) => setQr(() => m.default));
+    if (showQr && !Qr)
+      void loadWithRetry(() => import('./QrCode')).then(
+        (m) => setQr(() => m.default),
+        () => undefined,
+      );
   }, [showQr]);
 
   if (!card) return null;

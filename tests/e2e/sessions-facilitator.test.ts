@@ -159,13 +159,16 @@ describe('from the deck to a session', () => {
     const [stored] = (await dump(page)).sessions;
     expect(stored).toMatchObject({ deck: { cards: [DILEMMA_2, DILEMMA] }, lens: 'ouder' });
     const questions = page.locator('.ss-questions');
-    await expect(questions.locator('summary').innerText()).resolves.toBe('Vragen vanuit Ouder');
+    // Parents and young people are spoken to directly ("Vragen voor jou"), with their own questions.
+    await expect(questions.locator('summary').innerText()).resolves.toBe(nl.view.lensForYou);
     const parentQs = (card(DILEMMA_2).perspectives as Record<string, string[]>).ouder!;
     await expect(questions.locator('li').first().innerText()).resolves.toBe(parentQs[0]);
 
     await page.getByLabel(nl.view.lens).selectOption('jeugdige');
     await expect.poll(async () => (await dump(page)).sessions[0]?.lens).toBe('jeugdige');
-    await expect(questions.locator('summary').innerText()).resolves.toBe('Vragen vanuit Jongere');
+    await expect(questions.locator('summary').innerText()).resolves.toBe(nl.view.lensForYou);
+    const youthQs = (card(DILEMMA_2).perspectives as Record<string, string[]>).jeugdige!;
+    await expect(questions.locator('li').first().innerText()).resolves.toBe(youthQs[0]);
 
     // The language switch stays on this session and card.
     await toCard(page, 1);
@@ -177,7 +180,7 @@ describe('from the deck to a session', () => {
     await page.locator('.ss-session').waitFor();
     await expect(page.locator('.ss-progress').innerText()).resolves.toBe('Card 2 of 2');
     await expect(page.locator('#ss-card-h').innerText()).resolves.toBe(String(card(DILEMMA, 'en').title));
-    await expect(page.locator('.ss-questions summary').innerText()).resolves.toBe('Questions from Young person');
+    await expect(page.locator('.ss-questions summary').innerText()).resolves.toBe(en.view.lensForYou);
   });
 
   it('falls back safely on a hostile new-session link', async ({ fresh }) => {

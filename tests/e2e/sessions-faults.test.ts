@@ -135,6 +135,37 @@ describe('no IndexedDB', () => {
   });
 });
 
+describe('a part of the app that does not arrive', () => {
+  // Seen in WebKit under load: a lazily loaded view's chunk failed ("Importing a module script
+  // failed") and the page said "Laden…" for good. Now it is fetched again, and when it never
+  // comes, the page says so and offers a reload.
+  it('is fetched again; when it never comes, the page says so and a reload brings the view', async () => {
+    const page = await fresh();
+    const id = await createSession(page, { title: 'Onderweg', kind: 'zelfreflectie' });
+    const chunk = '**/_astro/SessionView.*.js';
+    let refused = 0;
+    // Once: the next try gets it.
+    await context.route(chunk, (route) => (refused++ === 0 ? route.abort('connectionreset') : route.continue()));
+    const second = await newPage();
+    await openSessions(second, 'nl', `?sessie=${id}`);
+    await second.locator('.ss-session').waitFor();
+    expect(refused).toBeGreaterThanOrEqual(2);
+    await second.close();
+    // Never: a banner with a reload instead of "Laden…" for good.
+    await context.unroute(chunk);
+    await context.route(chunk, (route) => route.abort('connectionreset'));
+    const third = await newPage();
+    await third.goto(site(`/sessies/?sessie=${id}`));
+    const banner = third.locator('.ss-banner[data-banner=load]');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain(nl.banner.loadFailed);
+    await context.unroute(chunk);
+    await Promise.all([third.waitForEvent('load'), banner.getByRole('button', { name: nl.banner.reload }).click()]);
+    await third.locator('.ss-session').waitFor();
+    expect(await third.locator('.ss-banner').count()).toBe(0);
+  });
+});
+
 describe('data cleared while the page is open', () => {
   it('does not crash, and the empty list offers to restore a backup', async () => {
     const page = await fresh();

@@ -88,6 +88,8 @@ export interface Tab {
   waitFor(sel: Sel, options?: WaitOptions): Promise<void>;
   /** Brings this tab to the front (the other tabs of the profile become hidden). */
   front(): Promise<void>;
+  /** What the page shows and does now (store, scripts, IndexedDB, errors), for a failure message. */
+  snapshot(): Promise<string>;
   /** Uncaught errors and unhandled rejections in this tab so far. */
   errors(): Promise<string[]>;
   close(): Promise<void>;
@@ -398,7 +400,7 @@ export abstract class BaseTab implements Tab {
    * under load (CI) cannot be watched, so the message has to tell whether the page loaded, its
    * islands started and what it said. Bounded, and never throws.
    */
-  private async snapshot(): Promise<string> {
+  async snapshot(): Promise<string> {
     const look = this.evaluate(PAGE_SNAPSHOT).then(
       (s) => `page then: ${JSON.stringify(s)}`,
       (e: unknown) => `page then: unreadable (${e instanceof Error ? e.message : String(e)})`,

@@ -15,7 +15,9 @@ export async function openSessions(tab: Tab, lang: 'nl' | 'en' = 'nl', search = 
   if ((await tab.count('.ss-banner[data-banner=slow]')) > 0) {
     // WebKit has (rarely, under load) left the store's opening pending for good. The page then
     // says so and asks for a reload: do what it asks once, as a person would, and say it here.
-    console.warn(`${tab.engine}: the sessions page said opening took too long; reloading once, as it asks`);
+    console.warn(
+      `${tab.engine}: the sessions page said opening took too long; reloading once, as it asks. ${await tab.snapshot()}`,
+    );
     await tab.reload();
     await tab.waitFor(shown, { timeout: 30_000 });
   }

@@ -68,6 +68,13 @@ export async function serveStatic(
       res.end(existsSync(page) ? readFileSync(page) : 'Not found');
     });
   });
+  // As nginx (keepalive_timeout 65 s) rather than Node's 5 s: a browser that reuses a connection
+  // just as the server closes it sees the request fail. WebKit then rejected a module import
+  // ("Importing a module script failed") under load; the app now fetches such a part again
+  // (src/lib/load.ts, tested in tests/e2e/sessions-faults.test.ts), and the test host no longer
+  // provokes it more often than a real one would.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');

@@ -3,6 +3,7 @@
  * the store, shows what the browser allows (or why not), and switches between the list,
  * one session and its report, kept in the query string so Back works.
  */
+import { onLoadFailure } from '../../lib/load';
 import { DELETED_KEEP_DAYS } from '../../lib/records/limits';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { isStoreError, type StoreErrorCode } from '../../lib/store/errors';
@@ -25,11 +26,9 @@ import {
   type ToastAction,
   type ToastOptions,
 } from './context';
-import type { Report as ReportView } from './Report';
 import { useLazy } from './hooks';
 import { SessionList } from './SessionList';
 import { ListViewSkeleton } from './Skeleton';
-import type { SessionView as SessionViewType } from './SessionView';
 import { SESSIONS_DATA_ID, type SessionsData, type SessionsProps, type SessionsStrings } from './types';
 import '../../styles/sessions.css';
 
@@ -72,12 +71,15 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
   const [{ cards, t }] = useState(pageData);
   const s = t.s;
   // The session and report views load on first use: the list (the first thing people see) stays light.
-  const [SessionView, setSessionView] = useState<typeof SessionViewType | null>(null);
-  const [Report, setReport] = useState<typeof ReportView | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
+  const [route, setRoute] = useState<SessionsRoute>(() => parseRoute(location.search));
+  const SessionView = useLazy(route.view === 'session', () => import('./SessionView').then((m) => m.SessionView));
+  const Report = useLazy(route.view === 'report', () => import('./Report').then((m) => m.Report));
+  // A part of the app that did not arrive after every try (lib/load.ts): only a reload helps.
+  const [loadFailed, setLoadFailed] = useState(false);
+  useEffect(() => onLoadFailure(() => setLoadFailed(true)), []);
   // Rarely needed, so loaded only when the stored data turns out unreadable.
   const Recovery = useLazy(phase.kind === 'recovery', () => import('./Recovery').then((m) => m.Recovery));
-  const [route, setRoute] = useState<SessionsRoute>(() => parseRoute(location.search));
   const [versionChanged, setVersionChanged] = useState(false);
   const [blocked, setBlocked] = useState(false);
   const [slow, setSlow] = useState(false);
@@ -274,21 +276,23 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
     if (toasts[0]?.focus) toastButton.current?.focus();
   }, [toasts]);
 
-  useEffect(() => {
-    if (route.view === 'session' && !SessionView)
-      void import('./SessionView').then((m) => setSessionView(() => m.SessionView));
-    if (route.view === 'report' && !Report) void import('./Report').then((m) => setReport(() => m.Report));
-  }, [route.view]);
-
   return (
     <div class="sessions-app" ref={root} data-store={phase.kind}>
-      {(versionChanged || (blocked && phase.kind !== 'failed') || (slow && phase.kind !== 'failed')) && (
+      {(versionChanged || loadFailed || (blocked && phase.kind !== 'failed') || (slow && phase.kind !== 'failed')) && (
         <div
           class="ss-banner ss-banner-warn"
           role="alert"
-          data-banner={versionChanged ? 'version' : blocked ? 'blocked' : 'slow'}
+          data-banner={versionChanged ? 'version' : loadFailed ? 'load' : blocked ? 'blocked' : 'slow'}
         >
-          <p>{versionChanged ? s.banner.versionChange : blocked ? s.banner.blocked : s.banner.slow}</p>
+          <p>
+            {versionChanged
+              ? s.banner.versionChange
+              : loadFailed
+                ? s.banner.loadFailed
+                : blocked
+                  ? s.banner.blocked
+                  : s.banner.slow}
+          </p>
           <button type="button" class="primary" onClick={() => location.reload()}>
             {s.banner.reload}
           </button>

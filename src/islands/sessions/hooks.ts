@@ -1,5 +1,6 @@
 /** Hooks every session view uses: reading the store, change notices, focus, title, ids, exports. */
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
+import { loadPart } from '../../lib/load';
 import type { ChangeMessage, ChangeStore } from '../../lib/store/sync';
 import { useNavigation, useNotices, useStore, useStrings } from './context';
 import { errorText } from './ui';
@@ -146,10 +147,10 @@ export function useLazy<C>(wanted: boolean, load: () => Promise<C>): C | null {
   // Boxed: a component is a function, and useState would call a function as an updater.
   const [box, setBox] = useState<{ value: C } | null>(null);
   useEffect(() => {
-    // A chunk that cannot load (the page is being left, or an old build's file is gone) leaves
-    // the part out (until the next page load) instead of raising an unhandled rejection.
+    // A chunk that does not arrive is fetched again (lib/load.ts); when every try fails, the
+    // page shows a banner with a reload (SessionsApp listens), never "Laden…" for good.
     if (wanted && !box)
-      load().then(
+      loadPart(load).then(
         (value) => setBox({ value }),
         () => undefined,
       );
