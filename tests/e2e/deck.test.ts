@@ -1,4 +1,8 @@
-/** The fan in use: what a trainer and a team lead do with the deck, in real Chromium. */
+/**
+ * The fan in use, in real Chromium: what needs Playwright (a second browser, touch, a fake clock,
+ * emulated media and viewports) or is not yet a journey in tests/engines/deck.test.ts, which runs
+ * drawing, flipping, filters, the lens, the fan's keys and the presenter's keys in every engine.
+ */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launch, site } from '../support/browser';
@@ -31,33 +35,9 @@ const openPresenter = async (p: Page = page, name = 'Presenteren') => {
   await p.getByRole('button', { name }).click();
   await expect.poll(() => p.evaluate(() => document.activeElement?.classList.contains('presenter'))).toBe(true);
 };
-/** The address is written after the render, so poll it. */
-const urlOf = (p: Page = page) => expect.poll(() => p.url());
 const fanOrder = () => page.locator('.fan-live .fan-card-title').allInnerTexts();
 
-describe('draw and flip', () => {
-  it('draws a card from the home page, flips it, and goes on to the next', async () => {
-    await page.goto(site('/'));
-    await page.getByRole('link', { name: 'Trek een kaart' }).click();
-    await page.waitForURL(/\/kaarten\/\?schud=[a-z0-9]+/);
-    const first = await stageTitle();
-    expect(first.length).toBeGreaterThan(0);
-    await expect(page.locator('.deck-progress').innerText()).resolves.toMatch(/^1 \/ \d+$/);
-
-    await page.getByRole('button', { name: 'Draai om: vragen' }).click();
-    expect(await page.locator('.deck-card-back li').count()).toBeGreaterThanOrEqual(3);
-    await page.getByRole('button', { name: 'Draai om: voorkant' }).click();
-    expect(await page.locator('.deck-card-summary').count()).toBe(1);
-
-    await page.getByRole('button', { name: 'Volgende kaart →' }).click();
-    expect(await stageTitle()).not.toBe(first);
-    await urlOf().toContain('kaart=2');
-    await page.getByRole('button', { name: '← Vorige kaart' }).click();
-    expect(await stageTitle()).toBe(first);
-    await expect(page.getByRole('button', { name: '← Vorige kaart' }).isDisabled()).resolves.toBe(true);
-    expect(errors).toEqual([]);
-  });
-
+describe('the card on top', () => {
   it('tells a screen reader which card is on top', async () => {
     await page.goto(site('/kaarten/?kaart=2'));
     const live = page.locator('.deck-stage [aria-live="polite"]');
@@ -100,30 +80,6 @@ describe('seeded shuffle in the URL', () => {
     await ready();
     await page.getByRole('button', { name: 'Trek een kaart' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('schud') ?? '').toMatch(/^[a-z0-9]{4,8}$/);
-  });
-});
-
-describe('filters and lens', () => {
-  it('filters by spanningsveld and kind, kept in the URL', async () => {
-    await page.goto(site('/kaarten/'));
-    await ready();
-    await page.getByRole('checkbox', { name: 'Regie' }).check();
-    await page.getByRole('checkbox', { name: 'Dilemma' }).check();
-    const regieDilemmas = nlCards.filter((c) => c.data.theme === 'regie' && c.data.kind === 'dilemma');
-    expect(await fanOrder()).toEqual(regieDilemmas.map((c) => String(c.data.title)));
-    await urlOf().toMatch(/thema=regie&soort=dilemma/);
-    await page.reload();
-    await expect(page.getByRole('checkbox', { name: 'Regie' }).isChecked()).resolves.toBe(true);
-    expect(await fanOrder()).toHaveLength(regieDilemmas.length);
-  });
-
-  it('shows the questions of one perspective on the back', async () => {
-    const card = nlCards.find((c) => c.slug === 'kind-of-ouders')!;
-    await page.goto(site('/kaarten/?kaarten=kind-of-ouders&blik=beleidsmaker'));
-    await page.getByRole('button', { name: 'Draai om: vragen' }).click();
-    const lens = await page.locator('.deck-lens li').allInnerTexts();
-    expect(lens).toEqual((card.data.perspectives as Record<string, string[]>).beleidsmaker);
-    expect(await page.getByText('Vragen vanuit: Beleidsmaker').count()).toBe(1);
   });
 });
 
@@ -172,63 +128,7 @@ describe('selections and bad links', () => {
   });
 });
 
-describe('keyboard', () => {
-  it('moves through the fan with arrow keys from a single tab stop', async () => {
-    await page.goto(site('/kaarten/'));
-    await ready();
-    const stops = await page.locator('.fan-live button[tabindex="0"]').count();
-    expect(stops).toBe(1);
-    await page.locator('.fan-live button[tabindex="0"]').focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    const focused = await page.evaluate(() => document.activeElement?.querySelector('.fan-card-title')?.textContent);
-    expect(focused).toBe(String(nlCards[2]!.data.title));
-    await page.keyboard.press('Enter');
-    expect(await stageTitle()).toBe(String(nlCards[2]!.data.title));
-    await page.keyboard.press('End');
-    expect(await page.evaluate(() => document.activeElement?.querySelector('.fan-card-title')?.textContent)).toBe(
-      String(nlCards.at(-1)!.data.title),
-    );
-  });
-});
-
 describe('presenter', () => {
-  it('answers to → space ← T Q F and Esc', async () => {
-    await page.goto(site('/kaarten/?kaarten=kind-of-gezin,kind-of-ouders,tijd-of-snel-resultaat'));
-    await ready();
-    await openPresenter();
-    const dialog = page.getByRole('dialog', { name: 'Presentatie' });
-    const progress = dialog.locator('.presenter-progress');
-    expect(await progress.innerText()).toBe('1 / 3');
-    await page.keyboard.press('ArrowRight');
-    expect(await progress.innerText()).toBe('2 / 3');
-    await page.keyboard.press(' ');
-    expect(await progress.innerText()).toBe('3 / 3');
-    await page.keyboard.press(' ');
-    expect(await progress.innerText()).toBe('3 / 3');
-    await page.keyboard.press('ArrowLeft');
-    expect(await progress.innerText()).toBe('2 / 3');
-    expect(await dialog.locator('h2').innerText()).toBe(titleOf('kind-of-ouders'));
-
-    await page.keyboard.press('t');
-    await expect(dialog.locator('.timer-clock').innerText()).resolves.toMatch(/\d+:\d\d$/);
-    await page.keyboard.press('q');
-    await dialog.locator('svg.qr').waitFor(); // the encoder loads on first use
-    expect(await dialog.locator('svg.qr').getAttribute('aria-label')).toContain('/kaarten/kind-of-ouders/');
-
-    await page.keyboard.press('f');
-    await expect.poll(() => page.evaluate(() => Boolean(document.fullscreenElement))).toBe(true);
-    await page.evaluate(() => document.exitFullscreen());
-
-    // The page behind is out of reach while presenting.
-    expect(await page.evaluate(() => (document.querySelector('header') as HTMLElement).inert)).toBe(true);
-    await page.keyboard.press('Escape'); // closes the QR code first
-    await page.keyboard.press('Escape');
-    await expect(dialog.count()).resolves.toBe(0);
-    expect(await page.evaluate(() => (document.querySelector('header') as HTMLElement).inert)).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Presenteren');
-  });
-
   it('counts down, pauses, ends gently and keeps the length for the next card', async () => {
     await page.clock.install();
     await page.goto(site('/en/cards/?kaarten=kind-of-gezin,kind-of-ouders'));

@@ -1,7 +1,8 @@
 /**
- * Backups in real Chromium: export, import into a fresh browser, the preview and its merge
- * rule, encrypted files, and every kind of bad file. A bad file must say what is wrong and
- * change nothing.
+ * Backups in real Chromium: the preview and its merge rule, drag and drop, encrypted files, and
+ * the bad files that need Playwright. A bad file must say what is wrong and change nothing.
+ * Export, import into a fresh profile and the other bad files run in every engine
+ * (tests/engines/backups.test.ts).
  */
 import { closeSync, mkdtempSync, openSync, ftruncateSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_IMPORT_BYTES } from '../../src/lib/exchange/format';
 import { launch } from '../support/browser';
+import { sortedDump } from '../support/idb-dump';
 import {
   collectErrors,
   createSession,
@@ -52,11 +54,6 @@ async function freshPage(): Promise<Page> {
   return page;
 }
 
-const sorted = (data: Awaited<ReturnType<typeof dump>>) =>
-  Object.fromEntries(
-    Object.entries(data).map(([k, v]) => [k, [...v].sort((a, b) => String(a.id).localeCompare(String(b.id)))]),
-  );
-
 const oneSession = (over: Record<string, unknown> = {}) => ({
   id: 'file-s1',
   kind: 'workshop',
@@ -92,45 +89,7 @@ async function fillSomething(page: Page, title: string, note: string) {
 }
 
 describe('export and import', () => {
-  it('a full backup moves everything to a fresh browser, and a second import adds nothing', async () => {
-    const a = await freshPage();
-    await fillSomething(a, 'Eerste sessie', 'Notitie één — met “aanhalingstekens” en emoji 🙂');
-    await fillSomething(a, 'Tweede sessie', 'Notitie twee\nmet twee regels');
-    const before = await dump(a);
-    expect(before.sessions).toHaveLength(2);
-
-    const file = await downloadOf(a, () => a.getByRole('button', { name: nl.exchange.exportAll }).click());
-    expect(file.name).toMatch(/^kjk-back-up-\d{4}-\d{2}-\d{2}\.json$/);
-    expect(JSON.parse(file.text)).toMatchObject({ type: 'ken-je-kracht/export', version: 1, scope: 'all' });
-    await expect.poll(() => toast(a).innerText()).toContain(`De back-up is gedownload: ${file.name}.`);
-
-    const b = await freshPage();
-    await choose(b, file.name, file.text);
-    const preview = b.locator('.ss-preview');
-    await preview.waitFor();
-    const text = await preview.innerText();
-    expect(text).toContain(nl.exchange.rule);
-    expect(text).toContain('Nieuw: 2 sessies, 2 notities, 2 posities en 2 afspraken.');
-    expect(text).toContain('Eerste sessie — nieuw');
-    // Nothing is written before the confirmation.
-    expect((await dump(b)).sessions).toEqual([]);
-    await preview.getByRole('button', { name: nl.exchange.confirm }).click();
-    await expect
-      .poll(() => toast(b).innerText())
-      .toContain('Geïmporteerd: 2 sessies, 2 notities, 2 posities en 2 afspraken.');
-    await expect
-      .poll(() => b.locator('.ss-item-title').allInnerTexts())
-      .toEqual(expect.arrayContaining(['Eerste sessie', 'Tweede sessie']));
-    expect(sorted(await dump(b))).toEqual(sorted(before));
-
-    await choose(b, file.name, file.text);
-    await b.locator('.ss-preview').waitFor();
-    await expect(b.locator('.ss-preview').innerText()).resolves.toContain(nl.exchange.nothing);
-    expect(await b.locator('.ss-preview').getByRole('button', { name: nl.exchange.confirm }).count()).toBe(0);
-    await b.locator('.ss-preview').getByRole('button', { name: nl.exchange.cancel }).click();
-    expect(sorted(await dump(b))).toEqual(sorted(before));
-  });
-
+  // A full backup to a fresh profile and back runs in every engine: tests/engines/backups.test.ts.
   it('cancelling at the preview changes nothing', async () => {
     const page = await freshPage();
     await createSession(page, { title: 'Blijft zoals hij is' });
@@ -204,61 +163,10 @@ describe('export and import', () => {
 });
 
 describe('bad files change nothing', () => {
-  const valid = exportText({ sessions: [oneSession()], notes: [], positions: [], actions: [] });
-  const cases: [string, string | Buffer, string][] = [
-    ['not JSON', 'Dit is een boodschappenlijst, geen back-up.', nl.exchange.fileErrors['not-json']],
-    ['a truncated file', valid.slice(0, Math.floor(valid.length / 2)), nl.exchange.fileErrors['not-json']],
-    ['an empty file', '', nl.exchange.fileErrors.empty],
-    [
-      'a binary file',
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2]),
-      nl.exchange.fileErrors['not-json'],
-    ],
-    ['another app’s JSON', JSON.stringify({ type: 'iets-anders', items: [] }), nl.exchange.fileErrors['wrong-type']],
-    [
-      'a future version',
-      exportText({ sessions: [], notes: [], positions: [], actions: [] }, { version: 2 }),
-      nl.exchange.fileErrors['future-version'],
-    ],
-    [
-      'missing fields',
-      exportText({
-        sessions: [{ id: 'x', kind: 'workshop', date: '2025-01-01', lang: 'nl', deck: {}, createdAt: 1, updatedAt: 1 }],
-        notes: [],
-        positions: [],
-        actions: [],
-      }),
-      nl.exchange.fileErrors.invalid,
-    ],
-    ['a missing list', exportText({ sessions: [], notes: [], positions: [] }), nl.exchange.fileErrors.invalid],
-    [
-      'a position outside 0..100',
-      exportText({
-        sessions: [oneSession()],
-        notes: [],
-        positions: [
-          { id: 'p', sessionId: 'file-s1', cardId: DILEMMA, participant: 'A', value: 140, agreed: false, updatedAt: 1 },
-        ],
-        actions: [],
-      }),
-      nl.exchange.fileErrors.invalid,
-    ],
-  ];
-
-  it.each(cases)('%s', async (_name, content, message) => {
-    const page = await freshPage();
-    await createSession(page, { title: 'Al opgeslagen' });
-    await openSessions(page);
-    const before = await dump(page);
-    await choose(page, 'slecht.json', content);
-    const alert = page.locator('.ss-exchange [role=alert]');
-    await alert.waitFor();
-    expect(await alert.innerText()).toContain(message);
-    expect(await alert.innerText()).toContain(nl.exchange.unchanged);
-    expect(await page.locator('.ss-preview').count()).toBe(0);
-    expect(await dump(page)).toEqual(before);
-  });
-
+  // Files the app refuses once read (not JSON, empty, wrong type, future version, invalid data) run
+  // in every engine: tests/engines/backups.test.ts. These two stay here: the sparse file over the
+  // size limit is handed over by Playwright without being copied, and the unsafe keys have no
+  // engine journey yet.
   it('a file that is too big is refused before it is read', async () => {
     const page = await freshPage();
     const before = await dump(page);
@@ -347,6 +255,6 @@ describe('encrypted backups', () => {
     await preview.waitFor({ timeout: scaled(20_000) });
     await preview.getByRole('button', { name: nl.exchange.confirm }).click();
     await expect.poll(() => b.locator('.ss-item-title').allInnerTexts()).toEqual(['Geheim']);
-    expect(sorted(await dump(b))).toEqual(sorted(before));
+    expect(sortedDump(await dump(b))).toEqual(sortedDump(before));
   });
 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listDir, poll, waitForDownload, type Tab } from './driver';
-import { exportText } from '../e2e/sessions-support';
+import { exportText } from '../support/sessions';
 import { useEngine } from './journey';
 import { DILEMMA, createSession, dump, nl, noteBox, openSessions, saved, sorted, toast } from './sessions-steps';
 
@@ -78,6 +78,7 @@ describe(`backups (${j.name})`, () => {
     const preview = await b.text('.ss-preview');
     expect(preview).toContain(nl.exchange.rule);
     expect(preview).toContain('Nieuw: 2 sessies, 2 notities, 2 posities en 2 afspraken.');
+    expect(preview).toContain('Eerste sessie — nieuw');
     // Nothing is written before the confirmation.
     expect((await dump(b)).sessions).toEqual([]);
     await b.click({ role: 'button', name: nl.exchange.confirm, exact: false, within: '.ss-preview' });
@@ -100,6 +101,7 @@ describe(`backups (${j.name})`, () => {
   const bad: [string, string | Buffer, string][] = [
     ['not JSON', 'Dit is een boodschappenlijst, geen back-up.', nl.exchange.fileErrors['not-json']],
     ['a truncated file', valid.slice(0, Math.floor(valid.length / 2)), nl.exchange.fileErrors['not-json']],
+    ['an empty file', '', nl.exchange.fileErrors.empty],
     [
       'a binary file',
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2]),
@@ -110,6 +112,29 @@ describe(`backups (${j.name})`, () => {
       'a future version',
       exportText({ sessions: [], notes: [], positions: [], actions: [] }, { version: 2 }),
       nl.exchange.fileErrors['future-version'],
+    ],
+    [
+      'missing fields',
+      exportText({
+        sessions: [{ id: 'x', kind: 'workshop', date: '2025-01-01', lang: 'nl', deck: {}, createdAt: 1, updatedAt: 1 }],
+        notes: [],
+        positions: [],
+        actions: [],
+      }),
+      nl.exchange.fileErrors.invalid,
+    ],
+    ['a missing list', exportText({ sessions: [], notes: [], positions: [] }), nl.exchange.fileErrors.invalid],
+    [
+      'a position outside 0..100',
+      exportText({
+        sessions: [oneSession],
+        notes: [],
+        positions: [
+          { id: 'p', sessionId: 'file-s1', cardId: DILEMMA, participant: 'A', value: 140, agreed: false, updatedAt: 1 },
+        ],
+        actions: [],
+      }),
+      nl.exchange.fileErrors.invalid,
     ],
   ];
   it('bad files are refused with a clear message and change nothing', async () => {

@@ -4,6 +4,7 @@ import { nl } from '../../src/i18n/nl';
 import { readEntries } from '../support/content';
 import { poll, type Tab } from './driver';
 import { site, useEngine } from './journey';
+import { prop } from './props';
 
 const nlCards = readEntries('cards', 'nl').sort((a, b) => Number(a.data.number) - Number(b.data.number));
 const titleOf = (id: string) => String(nlCards.find((c) => c.slug === id)?.data.title);
@@ -57,13 +58,7 @@ describe(`deck (${j.name})`, () => {
     await poll(() => tab.url()).toMatch(/thema=regie&soort=dilemma/);
     await tab.reload();
     await ready(tab);
-    await poll(() =>
-      tab.eval(() =>
-        (
-          document.querySelector('.deck-toolbar input[type=checkbox]:checked') as HTMLInputElement | null
-        )?.labels?.[0]?.textContent?.trim(),
-      ),
-    ).toContain('Regie');
+    await poll(() => prop(tab, { role: 'checkbox', name: 'Regie' }, 'checked')).toBe(true);
     await poll(() => fanOrder(tab)).toHaveLength(regieDilemmas.length);
   });
 
@@ -121,6 +116,8 @@ describe(`deck (${j.name})`, () => {
     await tab.press(' ');
     await poll(() => tab.text(progress)).toBe('3 / 3');
     await tab.press(' ');
+    // Space at the last card stays there (no wrap to the first).
+    expect(await tab.text(progress)).toBe('3 / 3');
     await tab.press('ArrowLeft');
     await poll(() => tab.text(progress)).toBe('2 / 3');
     expect(await tab.text({ css: 'h2', within: dialog })).toBe(titleOf('kind-of-ouders'));
