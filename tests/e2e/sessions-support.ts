@@ -65,9 +65,4 @@ export async function downloadOf(page: Page, trigger: () => Promise<void>): Prom
 /** The toast line at the bottom (role=status). */
 export const toast = (page: Page) => page.locator('.ss-toasts');
 
-/** A pageerror collector: the app must never throw, whatever the browser does to its storage. */
-export function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
+export { collectErrors } from '../support/fixture';

@@ -15,38 +15,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { it as base, expect } from 'vitest';
 import { axe, launch } from './browser';
-
-export type Dump = Record<'sessions' | 'notes' | 'positions' | 'actions', Record<string, unknown>[]>;
-
-/** Everything in the app's database, read in the page (sent to it as source: refers to nothing outside). */
-export function readStore(): Promise<Dump> {
-  return new Promise<Dump>((resolve, reject) => {
-    const req = indexedDB.open('kjk');
-    req.onerror = () => reject(req.error);
-    req.onsuccess = () => {
-      const db = req.result;
-      const out: Dump = { sessions: [], notes: [], positions: [], actions: [] };
-      const names = Object.keys(out).filter((n) => db.objectStoreNames.contains(n));
-      if (names.length === 0) {
-        db.close();
-        resolve(out);
-        return;
-      }
-      const tx = db.transaction(names, 'readonly');
-      for (const n of names) {
-        const r = tx.objectStore(n).getAll();
-        r.onsuccess = () => {
-          out[n as keyof Dump] = r.result;
-        };
-      }
-      tx.oncomplete = () => {
-        db.close();
-        resolve(out);
-      };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
+import { type Dump, idbDump } from './idb-dump';
 
 /** Uncaught errors of a page: the app must never throw, whatever the browser does to its storage. */
 export function collectErrors(page: Page): string[] {
@@ -102,7 +71,7 @@ export const it = base.extend<BrowserFixtures & { watch: Watch }>({
   },
   // biome-ignore lint/correctness/noEmptyPattern: as above.
   dump: async ({}, use) => {
-    await use((page) => page.evaluate(readStore));
+    await use((page) => page.evaluate(idbDump));
   },
   // biome-ignore lint/correctness/noEmptyPattern: as above.
   axe: async ({}, use) => {
