@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ROOM_LIMITS } from '../src/lib/room/limits.ts';
-import { base64urlToBytes, isToken } from '../src/lib/room/wire.ts';
+import { base64urlToBytes, frameIv, isToken } from '../src/lib/room/wire.ts';
 
 export interface Rate {
   /** Frames a socket may send at once. */
@@ -121,6 +121,25 @@ export class RecentSet {
   }
 }
 
+/**
+ * A room's replay check: the IVs of its last `limit` frames. It keeps each IV as a string of its
+ * own (frameIv), never a slice of the frame, so a remembered frame costs tens of bytes instead of
+ * the frame's kilobytes (tests/relay/replay-memory.test.ts).
+ */
+export class ReplayWindow {
+  readonly #ivs: RecentSet;
+  constructor(limit: number) {
+    this.#ivs = new RecentSet(limit);
+  }
+  /** Remembers the frame's IV; false when the window already holds it (a replay). */
+  fresh(frame: string): boolean {
+    return this.#ivs.add(frameIv(frame));
+  }
+  get size(): number {
+    return this.#ivs.size;
+  }
+}
+
 export interface RoomRecord {
   /** SHA-256 of the presenter's secret. */
   proof: string;
@@ -134,7 +153,7 @@ export interface RoomRecord {
   forgetAt: number | null;
   /** The last frame in either direction, for the idle timeout. */
   activeAt: number;
-  ivs: RecentSet;
+  ivs: ReplayWindow;
 }
 
 export interface RoomBounds {
@@ -178,7 +197,7 @@ export class Registry {
       closed: false,
       forgetAt: null,
       activeAt: now,
-      ivs: new RecentSet(this.bounds.replayWindow),
+      ivs: new ReplayWindow(this.bounds.replayWindow),
     });
     return 'ok';
   }

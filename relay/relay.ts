@@ -26,7 +26,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { ROOM_LIMITS } from '../src/lib/room/limits.ts';
-import { frameIv, isFrame, isRoomId } from '../src/lib/room/wire.ts';
+import { isFrame, isRoomId } from '../src/lib/room/wire.ts';
 import type { RelayConfig } from './config.ts';
 import {
   type AdmitResult,
@@ -38,7 +38,7 @@ import {
   newBucket,
   newMetrics,
   Registry,
-  RecentSet,
+  ReplayWindow,
   takeToken,
   type Metrics,
 } from './core.ts';
@@ -90,7 +90,7 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
   const metrics = newMetrics();
   const registry = new Registry(config);
   /** Replay windows for rooms owned elsewhere that have phones on this process. */
-  const remoteIvs = new Map<string, { ivs: RecentSet; sockets: number }>();
+  const remoteIvs = new Map<string, { ivs: ReplayWindow; sockets: number }>();
   const started = Date.now();
   const cpuAtStart = process.cpuUsage();
   let redisClients: { quit(): Promise<unknown> }[] = [];
@@ -247,9 +247,10 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
     if (typeof ack === 'function') (ack as Ack)({ ok: false, error });
   }
 
+  /** The window keeps the IV only, never the frame (see frameIv): it outlives every frame it saw. */
   function ivFresh(room: string, frame: string): boolean {
-    const set = registry.rooms.get(room)?.ivs ?? remoteIvs.get(room)?.ivs;
-    return set ? set.add(frameIv(frame)) : true;
+    const seen = registry.rooms.get(room)?.ivs ?? remoteIvs.get(room)?.ivs;
+    return seen ? seen.fresh(frame) : true;
   }
 
   io.on('connection', (raw) => {
@@ -333,7 +334,7 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
       }
       if (!local) {
         socket.data.remote = true;
-        const entry = remoteIvs.get(room) ?? { ivs: new RecentSet(config.replayWindow), sockets: 0 };
+        const entry = remoteIvs.get(room) ?? { ivs: new ReplayWindow(config.replayWindow), sockets: 0 };
         entry.sockets++;
         remoteIvs.set(room, entry);
       }
@@ -363,7 +364,7 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
       socket.data.room = room;
       socket.data.remote = remote;
       if (remote) {
-        const entry = remoteIvs.get(room) ?? { ivs: new RecentSet(config.replayWindow), sockets: 0 };
+        const entry = remoteIvs.get(room) ?? { ivs: new ReplayWindow(config.replayWindow), sockets: 0 };
         entry.sockets++;
         remoteIvs.set(room, entry);
       }

@@ -2,19 +2,25 @@
 /**
  * `npm run bench:relay` (also part of `npm run bench`): the room relay under a workshop's load, on
  * loopback. One relay process (spawned as `npm run relay` would), phones and presenters in this
- * process, real encrypted frames. Two scenarios:
+ * process, real encrypted frames. Three scenarios:
  *   - 200 phones in one room;
- *   - 1,000 phones over 20 rooms.
- * Each phone sends a vote per round at a random moment within the round (a slider let go), for a
- * bounded number of rounds. Latency = phone emit → presenter receipt (same clock). The relay's RSS
- * and CPU come from its /healthz. Budgets: p95 < 100 ms at 200, < 250 ms at 1,000, RSS < 150 MB
- * at 1,000 connections. Prints a table; exits 1 on a broken budget (with --json: prints the
- * figures as one JSON line last and leaves the verdict to the caller).
+ *   - 1,000 phones over 20 rooms;
+ *   - memory at the largest frames (issue #27): 10 rooms whose presenters send frames of the
+ *     largest accepted size (4,096 characters) at the allowed rate (200 per second) for
+ *     MAX_FRAMES_SECONDS. Every room's replay window fills in about 20 s.
+ * In the first two, each phone sends a vote per round at a random moment within the round (a
+ * slider let go), for a bounded number of rounds. Latency = phone emit → presenter receipt (same
+ * clock). The relay's RSS and CPU come from its /healthz. Budgets: p95 < 100 ms at 200, < 250 ms at 1,000, RSS < 150 MB
+ * at 1,000 connections, and at the largest frames an RSS within 20 MB of the idle relay's. Prints a
+ * table; exits 1 on a broken budget (with --json: prints the figures as one JSON line last and
+ * leaves the verdict to the caller). `--quick` (or KJK_BENCH_RELAY_SECONDS) shortens the
+ * largest-frames run, for trials.
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
+import { DEFAULTS } from '../relay/config.ts';
 import { RELAY_NODE_FLAGS } from '../relay/node-flags.mjs';
 import {
   hashPresenterSecret,
@@ -24,12 +30,29 @@ import {
   newRoomKey,
   sealFrame,
 } from '../src/lib/room/crypto.ts';
-import { frameIv } from '../src/lib/room/wire.ts';
+import { ROOM_LIMITS } from '../src/lib/room/limits.ts';
+import { frameIv, IV_CHARS, randomToken } from '../src/lib/room/wire.ts';
 
 const root = join(import.meta.dirname, '..');
 const ORIGIN = 'http://127.0.0.1:4321';
-const BUDGET = { p95At200: 100, p95At1000: 250, rssAt1000: 150 * 1024 * 1024 };
+const BUDGET = {
+  p95At200: 100,
+  p95At1000: 250,
+  rssAt1000: 150 * 1024 * 1024,
+  /** Above the idle relay's RSS, at any sample while ten rooms send their largest frames. */
+  rssGrowthAtMaxFrames: 20 * 1024 * 1024,
+};
+/** How long the largest-frames run sends: long enough to fill every replay window three times. */
+const MAX_FRAMES_SECONDS = 60;
+/** --quick: past the ~20 s a replay window takes to fill at the allowed rate, with room for a slow sender. */
+const MAX_FRAMES_QUICK_SECONDS = 30;
+const MAX_FRAMES_ROOMS = 10;
 const json = process.argv.includes('--json');
+const maxFramesSeconds = process.env.KJK_BENCH_RELAY_SECONDS
+  ? Math.min(MAX_FRAMES_SECONDS, Math.max(1, Number(process.env.KJK_BENCH_RELAY_SECONDS) || MAX_FRAMES_SECONDS))
+  : process.argv.includes('--quick')
+    ? MAX_FRAMES_QUICK_SECONDS
+    : MAX_FRAMES_SECONDS;
 const log = (...a) => (json ? console.error(...a) : console.log(...a));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -174,6 +197,92 @@ async function onFreshRelay(rooms, phonesPerRoom, rounds) {
   }
 }
 
+/**
+ * The presenter's message padded so that its sealed frame is exactly the largest the relay accepts:
+ * base64url of IV (12) + JSON + tag (16) bytes.
+ */
+function largestMessage() {
+  const jsonBytes = (ROOM_LIMITS.frameMaxChars * 3) / 4 - 12 - 16;
+  return { t: 'pad', x: 'a'.repeat(jsonBytes - JSON.stringify({ t: 'pad', x: '' }).length) };
+}
+
+/**
+ * Issue #27: presenters send the largest frames at the allowed rate; the replay window remembers
+ * 4,096 IVs per room, and when it kept the frames behind them RSS grew by 16 MB per room. The rooms
+ * have no phones: phones in this process read late on a busy machine, and the relay's send buffers
+ * for them would be measured instead of what it keeps. Each room seals one real frame; every frame
+ * sent is that frame behind a new random IV: the exact shape the relay accepts (it never decrypts),
+ * at a fraction of the sender's CPU, so a busy machine still reaches the rate. Frames leave on a
+ * schedule from a token bucket smaller than the relay's, so a stall here never becomes a burst the
+ * relay drops.
+ */
+async function maxFrames(url, rooms, seconds) {
+  const rate = DEFAULTS.hostRate.perSecond;
+  const burst = Math.min(100, DEFAULTS.hostRate.burst / 4);
+  const message = largestMessage();
+  const list = [];
+  for (let r = 0; r < rooms; r++) {
+    const host = await connect(url);
+    const room = newRoomId();
+    const reply = await ask(host, 'create', { room, proof: await hashPresenterSecret(newPresenterSecret()) });
+    if (!reply.ok) throw new Error(`create: ${reply.error}`);
+    const sealed = await sealFrame(await newRoomKey(), room, 'down', message);
+    if (sealed.length !== ROOM_LIMITS.frameMaxChars) throw new Error(`frame of ${sealed.length} characters`);
+    list.push({ host, body: sealed.slice(IV_CHARS) });
+  }
+  await sleep(500);
+  const joined = await health(url);
+  const samples = [joined];
+  let sentPerRoom = 0;
+  let tokens = 0;
+  let last = performance.now();
+  const t0 = last;
+  let nextSample = t0 + 5000;
+  while (performance.now() < t0 + seconds * 1000) {
+    await sleep(50);
+    const now = performance.now();
+    tokens = Math.min(burst, tokens + ((now - last) / 1000) * rate);
+    last = now;
+    const due = Math.floor(tokens);
+    tokens -= due;
+    for (const r of list) for (let i = 0; i < due; i++) r.host.emit('down', randomToken((IV_CHARS * 3) / 4) + r.body);
+    sentPerRoom += due;
+    if (now >= nextSample) {
+      samples.push(await health(url));
+      nextSample += 5000;
+    }
+  }
+  const sendMs = performance.now() - t0;
+  const sent = sentPerRoom * rooms;
+  let after = await health(url);
+  const deadline = Date.now() + 10_000;
+  while (after.framesDown + after.droppedTotal < joined.framesDown + sent && Date.now() < deadline) {
+    await sleep(200);
+    after = await health(url);
+  }
+  samples.push(after);
+  for (const r of list) r.host.disconnect();
+  await sleep(500);
+  const mb = (bytes) => +(bytes / 1024 / 1024).toFixed(1);
+  const peak = Math.max(...samples.map((h) => h.rssBytes));
+  return {
+    rooms,
+    seconds,
+    frameChars: IV_CHARS + list[0].body.length,
+    framesPerSecondPerRoom: +(sentPerRoom / (sendMs / 1000)).toFixed(1),
+    framesSentPerRoom: sentPerRoom,
+    framesSent: sent,
+    framesAccepted: after.framesDown - joined.framesDown,
+    relayJoinedRssMB: mb(joined.rssBytes),
+    relayRssMB: mb(after.rssBytes),
+    relayPeakRssMB: mb(peak),
+    relayHeapUsedMB: mb(after.heapUsedBytes),
+    relayRssSamplesMB: samples.map((h) => mb(h.rssBytes)),
+    dropped: after.droppedTotal,
+    peakRssBytes: peak,
+  };
+}
+
 const load = loadavg()
   .map((x) => x.toFixed(2))
   .join(' ');
@@ -182,6 +291,22 @@ const small = await onFreshRelay(1, 200, 5);
 log('  200 phones in one room: done');
 const big = await onFreshRelay(20, 50, 3);
 log('  1,000 phones over 20 rooms: done');
+const largest = await (async () => {
+  const { child, url } = await startRelay();
+  try {
+    await sleep(500);
+    const idle = await health(url);
+    const { peakRssBytes, ...figures } = await maxFrames(url, MAX_FRAMES_ROOMS, maxFramesSeconds);
+    return {
+      ...figures,
+      relayIdleRssMB: +(idle.rssBytes / 1024 / 1024).toFixed(1),
+      rssGrowthMB: +((peakRssBytes - idle.rssBytes) / 1024 / 1024).toFixed(1),
+    };
+  } finally {
+    child.kill('SIGTERM');
+  }
+})();
+log(`  ${MAX_FRAMES_ROOMS} rooms at the largest frames for ${maxFramesSeconds} s: done`);
 const results = {
   at: new Date().toISOString(),
   loadAverageBefore: load,
@@ -190,6 +315,7 @@ const results = {
     .join(' '),
   at200: small,
   at1000: big,
+  maxFrames: largest,
 };
 
 const broken = [];
@@ -203,6 +329,15 @@ for (const s of [results.at200, results.at1000]) {
   if (s.samples < s.expected)
     broken.push(`relay lost votes: ${s.samples} of ${s.expected} arrived (${s.phones} phones)`);
 }
+const m = results.maxFrames;
+if (!(m.rssGrowthMB * 1024 * 1024 < BUDGET.rssGrowthAtMaxFrames))
+  broken.push(`relay RSS at the largest frames ${m.relayPeakRssMB} MB, +${m.rssGrowthMB} MB over idle ≥ +20 MB`);
+if (m.framesAccepted < m.framesSent)
+  broken.push(`relay dropped frames at the largest size: ${m.framesAccepted} of ${m.framesSent} accepted`);
+if (m.framesSentPerRoom < DEFAULTS.replayWindow)
+  broken.push(
+    `only ${m.framesSentPerRoom} frames per room: the replay windows (${DEFAULTS.replayWindow}) never filled`,
+  );
 results.broken = broken;
 
 const rows = [results.at200, results.at1000].map((s) => [
@@ -214,6 +349,13 @@ if (json) {
   console.log(JSON.stringify(results));
 } else {
   for (const r of rows) console.log(r.join('  '));
+  console.log(
+    [
+      `relay largest frames / ${m.rooms} rooms`,
+      `${m.frameChars} chars · ${m.framesPerSecondPerRoom} frames/s per room for ${m.seconds} s (${m.framesAccepted}/${m.framesSent} accepted)`,
+      `RSS idle ${m.relayIdleRssMB} MB → ${m.relayRssMB} MB after (peak ${m.relayPeakRssMB} MB, +${m.rssGrowthMB} MB) · heap ${m.relayHeapUsedMB} MB · dropped ${m.dropped}`,
+    ].join('  '),
+  );
   console.log(`load average before ${results.loadAverageBefore}, after ${results.loadAverageAfter}`);
   if (broken.length) {
     console.error(`Budgets broken:\n- ${broken.join('\n- ')}`);
