@@ -4,12 +4,11 @@
  * single-session export, backups re-saved in another encoding, and the storage line with
  * Safari's seven-day rule (a spoofed iPhone user agent).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { fill } from '../../src/i18n/fill';
-import { launch } from '../support/browser';
+import { type BrowserFixtures, it } from '../support/fixture';
 import {
-  collectErrors,
   createSession,
   DILEMMA,
   downloadOf,
@@ -23,27 +22,13 @@ import {
 } from './sessions-support';
 import { scaled } from '../support/timing';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[][] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const errors of pageErrors.splice(0)) expect(errors, 'no uncaught errors in the page').toEqual([]);
-  for (const c of contexts.splice(0)) await c.close();
+let fresh: BrowserFixtures['fresh'];
+it.beforeEach(({ fresh: f }) => {
+  fresh = f;
 });
 
-async function freshPage(options: Parameters<Browser['newContext']>[0] = {}, init?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  contexts.push(context);
-  if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  pageErrors.push(collectErrors(page));
+async function freshPage(options: BrowserContextOptions = {}, init?: string): Promise<Page> {
+  const page = await fresh(options, init);
   await openSessions(page);
   return page;
 }
@@ -314,14 +299,11 @@ describe('storage line', () => {
       await p.waitForFunction(() => (window as unknown as Watched).__estimating === 0);
       await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     };
-    const context = await browser.newContext({
-      serviceWorkers: 'allow',
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    contexts.push(context);
-    await context.addInitScript(watchShifts);
+    const phone = await fresh(
+      { serviceWorkers: 'allow', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true },
+      watchShifts,
+    );
+    const context = phone.context();
     // The worker's script is held back until the status has drawn, so this first visit is drawn
     // without a worker for certain, as on a phone where storing the app takes a while.
     let release = () => {};
@@ -332,8 +314,6 @@ describe('storage line', () => {
       await drawn;
       await route.continue();
     });
-    const phone = await context.newPage();
-    pageErrors.push(collectErrors(phone));
     await openSessions(phone);
     const status = phone.locator('[data-storage-protection]');
     await expect.poll(() => status.count()).toBe(1);

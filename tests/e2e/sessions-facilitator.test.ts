@@ -34,9 +34,8 @@ const S = { nl, en };
 
 let context: BrowserContext;
 let page: Page;
-type Fresh = BrowserFixtures['fresh'];
-/** A fresh context and page from the fixture, kept for this file's helpers. */
-async function open(fresh: Fresh, options: BrowserContextOptions = {}) {
+/** A fresh context and page from the fixture (tests/support/fixture.ts), kept for this file's helpers. */
+async function open(fresh: BrowserFixtures['fresh'], options: BrowserContextOptions = {}) {
   page = await fresh(options);
   context = page.context();
 }

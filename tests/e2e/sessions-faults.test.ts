@@ -3,14 +3,14 @@
  * all, data cleared under the page, a damaged store, two tabs on one note, an upgrade with
  * an old tab open. Nothing may crash, nothing typed may be lost, nothing may be overwritten.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { SAVE_DELAY_MS, SAVE_MAX_WAIT_MS } from '../../src/lib/sessions/note-editor';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { fill } from '../../src/i18n/fill';
 import { DB_VERSION } from '../../src/lib/store/schema';
-import { launch, site } from '../support/browser';
+import { site } from '../support/browser';
+import { type BrowserFixtures, it } from '../support/fixture';
 import {
-  collectErrors,
   createSession,
   downloadOf,
   dump,
@@ -23,31 +23,21 @@ import {
 } from './sessions-support';
 import { scaled } from '../support/timing';
 
-let browser: Browser;
 let context: BrowserContext;
-let errors: string[][] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const list of errors) expect(list, 'no uncaught errors in the page').toEqual([]);
-  errors = [];
-  await context?.close();
+let freshContext: BrowserFixtures['freshContext'];
+let newPageIn: BrowserFixtures['newPage'];
+it.beforeEach(({ freshContext: f, newPage: n }) => {
+  freshContext = f;
+  newPageIn = n;
 });
 
+/** A fresh context (tests/support/fixture.ts, which watches its pages) and its first page. */
 async function fresh(): Promise<Page> {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await freshContext();
   return newPage();
 }
-async function newPage(): Promise<Page> {
-  const page = await context.newPage();
-  errors.push(collectErrors(page));
-  return page;
-}
+/** Another tab in the current context. */
+const newPage = (): Promise<Page> => newPageIn(context);
 
 /** Reads one key of the meta store with a separate connection. */
 const meta = (page: Page, key: string) =>
@@ -71,7 +61,7 @@ describe('a full disk', () => {
     // CDP's Storage.overrideQuotaForOrigin does not make writes to an existing database fail
     // in this Chromium (the IndexedDB backend keeps its earlier "enough space" answer), so
     // the full disk is simulated where the browser reports it: put() throws QuotaExceededError.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context = await freshContext();
     await context.addInitScript(() => {
       const put = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
@@ -115,7 +105,7 @@ describe('a full disk', () => {
 
 describe('no IndexedDB', () => {
   it('shows a clear banner on the sessions page, and the deck still works', async () => {
-    context = await browser.newContext();
+    context = await freshContext();
     await context.addInitScript(() => {
       // A private window or blocked storage: open() throws, as Firefox and Safari do.
       IDBFactory.prototype.open = () => {
@@ -307,7 +297,7 @@ describe('a storage upgrade with an old tab open', () => {
   });
 
   it('a tab that holds an old version open makes the new one say "close the other tabs" within a second', async () => {
-    context = await browser.newContext();
+    context = await freshContext();
     const holder = await newPage();
     await holder.goto(site('/over/'));
     // An old tab: the version-1 stores, and a connection that ignores "versionchange".
@@ -348,7 +338,7 @@ describe('a storage upgrade with an old tab open', () => {
   });
 
   it('an opening that never ends (an upgrade that hangs) says so and offers a reload, instead of loading for ever', async () => {
-    context = await browser.newContext();
+    context = await freshContext();
     // The page's clock: the 12 s the app gives an opening are run ahead once the upgrade hangs.
     await context.clock.install();
     // Keeps the upgrade transaction busy for good: the app's own steps run, the open never ends.

@@ -7,13 +7,12 @@
 import { closeSync, mkdtempSync, openSync, ftruncateSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { DEFAULT_MAX_IMPORT_BYTES } from '../../src/lib/exchange/format';
-import { launch } from '../support/browser';
+import { type BrowserFixtures, it } from '../support/fixture';
 import { sortedDump } from '../support/idb-dump';
 import {
-  collectErrors,
   createSession,
   DILEMMA,
   downloadOf,
@@ -27,29 +26,18 @@ import {
 } from './sessions-support';
 import { scaled } from '../support/timing';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[][] = [];
 let tmp: string;
-
-beforeAll(async () => {
-  browser = await launch();
+let fresh: BrowserFixtures['fresh'];
+it.beforeEach(({ fresh: f }) => {
+  fresh = f;
+});
+beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'kjk-import-'));
 });
-afterAll(async () => {
-  await browser?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
-afterEach(async () => {
-  for (const errors of pageErrors.splice(0)) expect(errors, 'no uncaught errors in the page').toEqual([]);
-  for (const c of contexts.splice(0)) await c.close();
-});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function freshPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  pageErrors.push(collectErrors(page));
+  const page = await fresh();
   await openSessions(page);
   return page;
 }

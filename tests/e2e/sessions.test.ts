@@ -4,15 +4,15 @@
  * so a fresh, empty IndexedDB. The core journeys (a note saved and kept, positions, actions,
  * the report) run in every engine in tests/engines/sessions.test.ts.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axe, launch, site } from '../support/browser';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { axe, site } from '../support/browser';
+import { type BrowserFixtures, it } from '../support/fixture';
 import { readEntries } from '../support/content';
 import {
   DILEMMA,
   DILEMMA_2,
   KENNIS,
-  collectErrors,
   createSession,
   dump,
   en,
@@ -31,26 +31,19 @@ const poles = (id: string) =>
     (p) => p.label,
   );
 
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  browser = await launch();
+let open: BrowserFixtures['fresh'];
+let newPage: BrowserFixtures['newPage'];
+it.beforeEach(({ fresh: f, newPage: n }) => {
+  open = f;
+  newPage = n;
 });
-afterAll(async () => {
-  await browser?.close();
-});
-async function fresh(options: Parameters<Browser['newContext']>[0] = {}) {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  page = await context.newPage();
-  errors = collectErrors(page);
+/** A fresh context and page from the fixture (tests/support/fixture.ts), kept for this file's steps. */
+async function fresh(options: BrowserContextOptions = {}) {
+  page = await open(options);
+  context = page.context();
 }
-afterEach(async () => {
-  expect(errors, 'no uncaught errors in the page').toEqual([]);
-  await context?.close();
-});
 
 describe('a session and its notes', () => {
   it('takes its cards from a pasted deck link, says what was wrong in it, or shuffles the whole fan', async () => {
@@ -93,8 +86,7 @@ describe('a session and its notes', () => {
     await noteBox(page).fill('tweede versie, net getypt');
     await page.close({ runBeforeUnload: true });
 
-    page = await context.newPage();
-    errors = collectErrors(page);
+    page = await newPage(context);
     await openSessions(page, 'nl', `?sessie=${id}`);
     await expect.poll(() => noteBox(page).inputValue()).toBe('tweede versie, net getypt');
     await expect.poll(async () => (await dump(page)).notes.map((n) => n.text)).toEqual(['tweede versie, net getypt']);

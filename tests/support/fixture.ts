@@ -3,14 +3,17 @@
  * '../support/fixture'` instead of from 'vitest', then take what a test needs from its context.
  *
  * - `browser`: one Debian Chromium per file (service workers blocked, see launch()).
- * - `fresh(options)`: a new context (its own storage, 1280×900 unless told otherwise) and its
- *   first page. Every page it makes is watched: an uncaught error in any of them fails the test,
+ * - `fresh(options, init)`: a new context (its own storage, 1280×900 unless told otherwise; `init`
+ *   a script run in its pages before theirs) and its first page. Every page it makes is watched: an uncaught error in any of them fails the test,
  *   and the contexts are closed after it.
+ * - `freshContext(options)`: the same context without a page yet (to add init scripts first).
  * - `newPage(context)`: another watched page (a second tab) in a context from `fresh`.
  * - `dump(page)`: everything in the app's database, read with a connection of its own.
  * - `axe(page)`: the accessibility violations of the page (empty: none).
  *
- * The journeys of every engine have the same parts in tests/engines/journey.ts.
+ * Helpers of a file that need them outside a test's own body take them in `it.beforeEach`:
+ * `it.beforeEach(({ fresh: f }) => { open = f; })` (Vitest reads the names from the pattern). The journeys of every engine have the same
+ * parts in tests/engines/journey.ts.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { it as base, expect } from 'vitest';
@@ -26,7 +29,8 @@ export function collectErrors(page: Page): string[] {
 
 export interface BrowserFixtures {
   browser: Browser;
-  fresh: (options?: BrowserContextOptions) => Promise<Page>;
+  fresh: (options?: BrowserContextOptions, init?: string) => Promise<Page>;
+  freshContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
   newPage: (context: BrowserContext) => Promise<Page>;
   dump: (page: Page) => Promise<Dump>;
   axe: typeof axe;
@@ -62,10 +66,17 @@ export const it = base.extend<BrowserFixtures & { watch: Watch }>({
       return page;
     });
   },
-  fresh: async ({ browser, watch, newPage }, use) => {
+  freshContext: async ({ browser, watch }, use) => {
     await use(async (options = {}) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
       watch.contexts.push(context);
+      return context;
+    });
+  },
+  fresh: async ({ freshContext, newPage }, use) => {
+    await use(async (options = {}, init) => {
+      const context = await freshContext(options);
+      if (init) await context.addInitScript(init);
       return newPage(context);
     });
   },
