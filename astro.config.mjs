@@ -58,8 +58,8 @@ export default defineConfig({
                 name: 'island-runtime',
                 priority: 2,
                 // The new-session link and the limits it checks, so the deck page can start a session
-                // without loading the sessions core.
-                test: /[\\/]node_modules[\\/](preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/]lib[\\/](sessions[\\/]link|records[\\/]limits)\./,
+                // without loading the sessions core; and the retrying loader every island uses.
+                test: /[\\/]node_modules[\\/](preact|@astrojs[\\/]preact)[\\/]|[\\/]src[\\/]lib[\\/](sessions[\\/]link|records[\\/]limits|load)\./,
               },
               {
                 // The record schemas (sessions) and the room's messages (join page, presenter) share it:

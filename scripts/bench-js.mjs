@@ -3,6 +3,8 @@
  * `npm run bench:js`: the start-up JavaScript (gzip) of every built page, in a second and
  * without a browser: the quick check while working on bundle size. Reads dist/ (or
  * KJK_OUT_DIR; build first). Exits 1 when a page is over its budget (scripts/lib/budgets.mjs).
+ * `npm test` runs it after the build with `--budgeted` (only the pages that have a budget):
+ * bytes are the same on every machine, so this budget can fail a test run where timings cannot.
  * `npm run bench` measures the same and much more (Lighthouse, interaction, IndexedDB).
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -51,7 +53,9 @@ const rows = shown.map((p) => {
   return [p, kb(w.jsGzip), `${w.jsFiles.length} files`, budget === null ? '' : `budget ${kb(budget)}`];
 });
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-console.log(rows.map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ')).join('\n'));
+// `--budgeted`: only the pages with a budget of their own (npm test's step).
+const listed = process.argv.includes('--budgeted') ? rows.filter((r) => r[3] !== '') : rows;
+console.log(listed.map((r) => r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ')).join('\n'));
 if (process.argv.includes('--files')) {
   for (const p of shown.filter((x) => jsBudget(x) !== null)) {
     console.log(`\n${p}`);

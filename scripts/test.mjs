@@ -160,6 +160,7 @@ function step(name, args, more = {}) {
 const started = Date.now();
 step('lint and format (biome ci)', ['node_modules/@biomejs/biome/bin/biome', 'ci', '.']);
 step('build', [astro, 'build']);
+step('start-up JavaScript per page within its budget', ['scripts/bench-js.mjs', '--budgeted']);
 // The site must also work from a sub-folder of a host: build it once more under a base path.
 // Firefox's journeys run against that build, and Chromium checks every page's links there.
 const sub = { KJK_BASE: '/waaier/', KJK_OUT_DIR: 'dist-base' };
