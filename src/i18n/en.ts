@@ -215,7 +215,7 @@ export const en: Dictionary = {
     },
     gate: {
       title: 'This looks like client data',
-      text: 'What you want to share contains something that looks like client data. Check it first. It is about:',
+      text: 'What you want to share contains something that looks like client data. Check it first. The check does not recognise names: look for those yourself. It is about:',
       card: 'card {n}: {title} ({kinds})',
       unknownCard: 'card “{id}” ({kinds})',
       session: 'the title or team of the session ({kinds})',
@@ -305,15 +305,19 @@ export const en: Dictionary = {
       theirs: 'The other text',
       keepMine: 'Keep my text',
       takeTheirs: 'Use the other text',
-      privacy: 'This looks like client data ({kinds}). Better not write down anything that identifies someone.',
+      privacy:
+        'This looks like client data ({kinds}). Better not write down anything that identifies someone. The check does not recognise names: look for those yourself.',
       privacyDismiss: 'Close this message',
       and: 'and',
       findings: {
         bsn: 'a citizen service number (BSN)',
         birthdate: 'a date of birth',
+        age: 'an age',
         email: 'an e-mail address',
         phone: 'a phone number',
         postcode: 'an address',
+        street: 'a street and house number',
+        iban: 'a bank account number (IBAN)',
       },
     },
     positions: {

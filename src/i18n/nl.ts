@@ -223,7 +223,7 @@ export const nl = {
     },
     gate: {
       title: 'Dit lijkt op gegevens van een cliënt',
-      text: 'Wat je wilt delen, bevat iets dat lijkt op gegevens van een cliënt. Kijk het eerst na. Dit gaat om:',
+      text: 'Wat je wilt delen, bevat iets dat lijkt op gegevens van een cliënt. Kijk het eerst na. Namen herkent de controle niet: kijk daar zelf naar. Dit gaat om:',
       card: 'kaart {n}: {title} ({kinds})',
       unknownCard: 'kaart “{id}” ({kinds})',
       session: 'de titel of het team van de sessie ({kinds})',
@@ -314,15 +314,19 @@ export const nl = {
       theirs: 'De andere tekst',
       keepMine: 'Houd mijn tekst',
       takeTheirs: 'Neem de andere tekst over',
-      privacy: 'Dit lijkt op gegevens van een cliënt ({kinds}). Schrijf liever geen herkenbare gegevens op.',
+      privacy:
+        'Dit lijkt op gegevens van een cliënt ({kinds}). Schrijf liever geen herkenbare gegevens op. Namen herkent de controle niet: kijk daar zelf naar.',
       privacyDismiss: 'Sluit deze melding',
       and: 'en',
       findings: {
         bsn: 'een BSN',
         birthdate: 'een geboortedatum',
+        age: 'een leeftijd',
         email: 'een e-mailadres',
         phone: 'een telefoonnummer',
         postcode: 'een adres',
+        street: 'een straat met huisnummer',
+        iban: 'een rekeningnummer (IBAN)',
       },
     },
     positions: {

@@ -6,11 +6,17 @@
  * Tuned for few false positives on ordinary meeting notes: times (14:30), years (2020),
  * article and document numbers (artikel 2.1, Kamerstuk 31 839) and amounts are ignored.
  * A BSN must pass the 11-proef; a full date counts as a date of birth only when it lies at
- * least two years back (meeting and due dates are recent) or follows a word like "geboren".
+ * least two years back (meeting and due dates are recent) or follows a word like "geboren",
+ * and not after a word that dates an event ("sinds 1 januari 2019", "brief van 6 januari 2020").
+ * Phone numbers of organisations (088, 0800) are left alone. Streets, ages and IBANs live in
+ * their own files (./street, ./age, ./iban). Names are not recognised: the warning says so.
  */
 import { daysInMonth } from '../records/dates';
+import { AGE, agePart } from './age';
+import { IBAN, isValidIban } from './iban';
+import { isStreetName, STREET } from './street';
 
-export const FINDING_KINDS = ['bsn', 'birthdate', 'email', 'phone', 'postcode'] as const;
+export const FINDING_KINDS = ['bsn', 'birthdate', 'age', 'email', 'phone', 'postcode', 'street', 'iban'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export interface Finding {
@@ -50,6 +56,24 @@ const EMAIL =
 const PHONE_NATIONAL =
   /(?<![\p{L}\p{N}+]|\p{N}[.,\-/:])(?:\(0\d{1,3}\)\s?|0[1-9]\d{0,2}[\s-]?)\d(?: ?\d)*(?![\p{N}]|[.,\-/:]\p{N})/gu;
 const PHONE_INTERNATIONAL = /(?<![\p{L}\p{N}+])(?:\+|00)31[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s-]?\d){8}(?![\p{N}])/gu;
+// Numbers of organisations, never of a person (an advice line such as the AKJ's 088 number
+// is no client data): NL 088 (companies), 0800 and 090x; BE 070, 078, 0800 and 090x.
+const SERVICE_NL = /^0(?:88|800|90[069])/;
+const SERVICE_BE = /^0(?:70|78|800|90)/;
+/** "+31 (0)88 …" or "0032 78 …" as the number dialled at home: "088…", "078…". */
+const nationalDigits = (phone: string) =>
+  `0${phone
+    .replace('(0)', '')
+    .replace(/\D/g, '')
+    .replace(/^(?:00)?\d\d/, '')}`;
+// Belgian numbers are written in groups with spaces, dots or a slash: mobile 04xx xx xx xx
+// (ten digits, as a Dutch number), landline 0x xxx xx xx or 0xx xx xx xx (nine digits, so
+// the groups are required: a bare nine-digit number is a reference, not a phone).
+const PHONE_BE_NATIONAL =
+  /(?<![\p{L}\p{N}+]|\p{N}[.,\-/:])0(?:4\d\d[\s/.-]?\d\d[\s.]?\d\d[\s.]?\d\d|[1-9]\d?[\s/.-]\d{2,3}[\s.]\d\d[\s.]\d\d)(?![\p{N}]|[.,\-/:]\p{N})/gu;
+// +32 / 0032, then eight (landline) or nine (mobile) digits.
+const PHONE_BE_INTERNATIONAL =
+  /(?<![\p{L}\p{N}+])(?:\+|00)32[\s-]?(?:\(0\)[\s-]?)?[1-9](?:[\s./-]?\d){7,8}(?![\p{N}]|[.,\-/:]\p{N})/gu;
 
 // Postcode then house number ("1234 AB 12", "1234AB 12a"): capitals, or lower case only
 // when written against the digits, so "2020 is 12" is not an address.
@@ -100,19 +124,25 @@ const MONTH_NAMES = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
-const DATE_DMY = /(?<![\p{N}]|\p{N}[.\-/])(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\p{N}]|[.\-/]\p{N})/gu;
+// "12-3-2009", "12/3/11", "12-3-'11": the apostrophe marks a two-digit year.
+const DATE_DMY = /(?<![\p{N}]|\p{N}[.\-/])(\d{1,2})([-/.])(\d{1,2})\2(['’‘]?)(\d{4}|\d{2})(?![\p{N}]|[.\-/]\p{N})/gu;
 const DATE_ISO = /(?<![\p{N}]|\p{N}[.\-/])(\d{4})-(\d{2})-(\d{2})(?![\p{N}]|[.\-/]\p{N})/gu;
 const DATE_TEXT_DMY = new RegExp(
-  String.raw`(?<![\p{N}])(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_NAMES})\.?,?\s+(\d{4})(?![\p{N}])`,
+  String.raw`(?<![\p{N}])(\d{1,2})(?:e|ste|de|st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_NAMES})\.?,?\s+(\d{4}|['’‘]\d{2})(?![\p{N}])`,
   'giu',
 );
 const DATE_TEXT_MDY = new RegExp(
-  String.raw`(?<![\p{L}])(${MONTH_NAMES})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![\p{N}])`,
+  String.raw`(?<![\p{L}])(${MONTH_NAMES})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}|['’‘]\d{2})(?![\p{N}])`,
   'giu',
 );
 // "geboren in 2009", "born 2009": a birth year after an explicit word.
 const BIRTH_YEAR = /(?<![\p{L}])(?:geboren|born)(?:\s+(?:in|op|on))?\s+(\d{4})(?![\p{N}])/giu;
 
+/** "Geboren" after the date: "op 12 maart 2009 geboren". */
+const BIRTH_AFTER = /^[^.\n]{0,15}?(?<![\p{L}])(?:geboren|born)(?![\p{L}])/iu;
+/** A date after "sinds", "vanaf", "brief van", "op" marks an event (a law, a letter, a start), not a birth. */
+const EVENT_BEFORE =
+  /(?<![\p{L}])(?:sinds|sedert|vanaf|per|tot|na|voor|van|op|since|from|until|till|after|before|of|on)\s+$/iu;
 /** Words that make the next date a date of birth, whatever its year. */
 const BIRTH_WORDS =
   /(?<![\p{L}])(?:geboren|geboortedatum|geb\.?\s?datum|geb\.|born|date of birth|birth date|birthday|d\.o\.b\.?|dob|verjaardag|jarig)(?![\p{L}])[^.\n]{0,25}$/iu;
@@ -148,13 +178,26 @@ export function detectClientData(text: string, opts: DetectOptions = {}): Findin
     if (isValidBsn(m[0])) add('bsn', m.index, m[0].length, 1);
   }
 
-  const birthContext = (index: number) => BIRTH_WORDS.test(text.slice(Math.max(0, index - 40), index));
-  const considerDate = (index: number, length: number, day: number, month: number, yearText: string) => {
-    const context = birthContext(index);
-    let year = Number(yearText);
-    if (yearText.length === 2) {
-      // Two-digit years are too ambiguous ("1-2-24" is usually a meeting) unless the text says "geboren".
-      if (!context) return;
+  const birthContext = (index: number, length: number) =>
+    BIRTH_WORDS.test(text.slice(Math.max(0, index - 40), index)) ||
+    BIRTH_AFTER.test(text.slice(index + length, index + length + 25));
+  /** `shortYearOk`: a two-digit year is clearly a year here (an apostrophe, or "-" or "/"). */
+  const considerDate = (
+    index: number,
+    length: number,
+    day: number,
+    month: number,
+    yearText: string,
+    shortYearOk = false,
+  ) => {
+    const context = birthContext(index, length);
+    if (!context && EVENT_BEFORE.test(text.slice(Math.max(0, index - 8), index))) return;
+    const digits = yearText.replace(/\D/g, '');
+    let year = Number(digits);
+    if (digits.length === 2) {
+      // "7.3.11" is an article number: without "geboren", only "12-3-11", "12/3/11" or "'11"
+      // count, and then like any date only when it lies two years back ("1-2-24" is a meeting).
+      if (!context && !shortYearOk) return;
       year += year <= thisYear % 100 ? 2000 : 1900;
     }
     if (!isRealDate(year, month, day)) return;
@@ -165,18 +208,18 @@ export function detectClientData(text: string, opts: DetectOptions = {}): Findin
     add('birthdate', index, length, 2);
   };
   for (const m of matches(DATE_DMY, text)) {
-    considerDate(m.index, m[0].length, Number(m[1]), Number(m[3]), m[4] ?? '');
+    considerDate(m.index, m[0].length, Number(m[1]), Number(m[3]), m[5] ?? '', m[2] !== '.' || m[4] !== '');
   }
   for (const m of matches(DATE_ISO, text)) {
     considerDate(m.index, m[0].length, Number(m[3]), Number(m[2]), m[1] ?? '');
   }
   for (const m of matches(DATE_TEXT_DMY, text)) {
     const month = MONTHS[(m[2] ?? '').toLowerCase()];
-    if (month !== undefined) considerDate(m.index, m[0].length, Number(m[1]), month, m[3] ?? '');
+    if (month !== undefined) considerDate(m.index, m[0].length, Number(m[1]), month, m[3] ?? '', true);
   }
   for (const m of matches(DATE_TEXT_MDY, text)) {
     const month = MONTHS[(m[1] ?? '').toLowerCase()];
-    if (month !== undefined) considerDate(m.index, m[0].length, Number(m[2]), month, m[3] ?? '');
+    if (month !== undefined) considerDate(m.index, m[0].length, Number(m[2]), month, m[3] ?? '', true);
   }
   for (const m of matches(BIRTH_YEAR, text)) {
     const yearText = m[1] ?? '';
@@ -188,15 +231,40 @@ export function detectClientData(text: string, opts: DetectOptions = {}): Findin
 
   for (const m of matches(PHONE_NATIONAL, text)) {
     const digits = m[0].replace(/\D/g, '');
-    if (digits.length === 10) add('phone', m.index, m[0].length, 4);
+    if (digits.length === 10 && !SERVICE_NL.test(digits)) add('phone', m.index, m[0].length, 4);
   }
-  for (const m of matches(PHONE_INTERNATIONAL, text)) add('phone', m.index, m[0].length, 4);
+  for (const m of matches(PHONE_INTERNATIONAL, text)) {
+    if (!SERVICE_NL.test(nationalDigits(m[0]))) add('phone', m.index, m[0].length, 4);
+  }
+  for (const m of matches(PHONE_BE_NATIONAL, text)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length === (digits[1] === '4' ? 10 : 9) && !SERVICE_BE.test(digits)) {
+      add('phone', m.index, m[0].length, 4);
+    }
+  }
+  for (const m of matches(PHONE_BE_INTERNATIONAL, text)) {
+    if (!SERVICE_BE.test(nationalDigits(m[0]))) add('phone', m.index, m[0].length, 4);
+  }
+
+  for (const m of matches(IBAN, text)) {
+    if (isValidIban(m[0])) add('iban', m.index, m[0].length, 1);
+  }
 
   for (const m of matches(POSTCODE_THEN_NUMBER, text)) {
     if (postcodeLettersAllowed(m[0])) add('postcode', m.index, m[0].length, 5);
   }
   for (const m of matches(NUMBER_THEN_POSTCODE, text)) {
     if (postcodeLettersAllowed(m[0])) add('postcode', m.index, m[0].length, 5);
+  }
+  // Below the postcode: "Dorpsstraat 12, 1234 AB" is one address, found once.
+  for (const m of matches(STREET, text)) {
+    if (isStreetName(m[1] ?? '')) add('street', m.index, m[0].length, 6);
+  }
+  for (const m of matches(AGE, text)) {
+    const part = agePart(m);
+    if (part) add('age', m.index + part.offset, part.length, 7);
+    // A refused match may hide an age inside it ("een tweeling van 14 jaar oud"): look again.
+    else AGE.lastIndex = m.index + 1;
   }
 
   // Overlaps: the more specific kind wins (an e-mail address may contain digits, a BSN
