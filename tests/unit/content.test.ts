@@ -265,7 +265,7 @@ describe.each(LANGS)("the editor's checks in %s", (lang) => {
       'young person',
       'me',
       'a mother',
-      'a 15-year-old',
+      'a young person of 15',
     ]);
     for (const f of formats[lang]) {
       for (const m of readFileSync(f.file, 'utf8').matchAll(
