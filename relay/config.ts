@@ -3,7 +3,7 @@
  * stops the start with a message naming the variable, never a silent fallback.
  */
 import { ROOM_LIMITS } from '../src/lib/room/limits.ts';
-import { parseOrigins, type Rate, type RoomBounds } from './core.ts';
+import { parseOrigins, parseProxies, type Rate, type RoomBounds } from './core.ts';
 
 export interface RelayConfig extends RoomBounds {
   host: string;
@@ -15,6 +15,15 @@ export interface RelayConfig extends RoomBounds {
   /** A socket must create, host or join a room within this time. */
   handshakeMs: number;
   maxConnections: number;
+  /** Sockets one client address may hold: a classroom behind one router must still fit one room. */
+  connectionsPerAddress: number;
+  /** Proxies whose X-Forwarded-For / X-Real-IP name the client; nobody else's headers are believed. */
+  trustedProxies: string[];
+  /**
+   * Bytes waiting for one socket (the engine's queue plus the WebSocket's) above which it is cut:
+   * a client that stops reading would otherwise hold every frame of its room in our memory.
+   */
+  sendBufferBytes: number;
   phoneRate: Rate;
   /** The presenter answers every phone that joins, so it may send more. */
   hostRate: Rate;
@@ -38,6 +47,10 @@ export const DEFAULTS: RelayConfig = {
   replayWindow: 4096,
   handshakeMs: 10_000,
   maxConnections: 5000,
+  connectionsPerAddress: 300,
+  roomsPerAddress: 10,
+  trustedProxies: [],
+  sendBufferBytes: 256 * 1024,
   phoneRate: { burst: 10, perSecond: 5 },
   hostRate: { burst: 400, perSecond: 200 },
   dropLimit: 200,
@@ -68,6 +81,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig
     idleMs: int(env, 'KJK_RELAY_IDLE_MS', DEFAULTS.idleMs, 1000, 24 * 3_600_000),
     maxRooms: int(env, 'KJK_RELAY_MAX_ROOMS', DEFAULTS.maxRooms, 1, 100_000),
     maxConnections: int(env, 'KJK_RELAY_MAX_CONNECTIONS', DEFAULTS.maxConnections, 1, 1_000_000),
+    connectionsPerAddress: int(env, 'KJK_RELAY_CONNECTIONS_PER_ADDRESS', DEFAULTS.connectionsPerAddress, 1, 1_000_000),
+    roomsPerAddress: int(env, 'KJK_RELAY_ROOMS_PER_ADDRESS', DEFAULTS.roomsPerAddress, 1, 100_000),
+    trustedProxies: env.KJK_RELAY_TRUSTED_PROXY?.trim()
+      ? parseProxies(env.KJK_RELAY_TRUSTED_PROXY)
+      : DEFAULTS.trustedProxies,
     phonesPerRoom: int(env, 'KJK_RELAY_PHONES_PER_ROOM', DEFAULTS.phonesPerRoom, 1, ROOM_LIMITS.phonesPerRoom),
   };
 }

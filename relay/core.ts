@@ -97,9 +97,74 @@ export function isSecretHash(value: unknown): value is string {
 
 /** Compares a secret with a registered hash in constant time. */
 export function secretMatches(secret: string, hash: string): boolean {
-  const a = Buffer.from(secretHash(secret));
-  const b = Buffer.from(hash);
+  return hashesMatch(secretHash(secret), hash);
+}
+
+/** Compares two secret hashes in constant time. */
+export function hashesMatch(hash: string, registered: string): boolean {
+  const a = Buffer.from(hash);
+  const b = Buffer.from(registered);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** An address as one key: an IPv4 client seen on an IPv6 socket is the same client. */
+export function normalAddress(address: string | undefined): string {
+  const a = (address ?? '').trim().toLowerCase();
+  return a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a;
+}
+
+/**
+ * The client's address, for the per-address bounds. The proxy's headers count only when the
+ * connection comes from a configured proxy: anyone else could write any address there. Of
+ * X-Forwarded-For the last entry is the one the proxy added (what the client sent comes before
+ * it); X-Real-IP is used when there is no X-Forwarded-For.
+ */
+export function clientAddress(
+  remote: string | undefined,
+  headers: Record<string, string | string[] | undefined>,
+  trustedProxies: readonly string[],
+): string {
+  const direct = normalAddress(remote);
+  if (!trustedProxies.includes(direct)) return direct;
+  const one = (h: string | string[] | undefined) => (Array.isArray(h) ? h.join(',') : h);
+  const forwarded = one(headers['x-forwarded-for'])
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .at(-1);
+  const real = one(headers['x-real-ip'])?.trim();
+  return normalAddress(forwarded || real || direct);
+}
+
+/** Parses KJK_RELAY_TRUSTED_PROXY: comma-separated IP addresses. */
+export function parseProxies(text: string): string[] {
+  const proxies = text
+    .split(',')
+    .map((s) => normalAddress(s))
+    .filter(Boolean);
+  for (const p of proxies)
+    if (!/^[0-9.]+$/.test(p) && !/^[0-9a-f:]+$/.test(p))
+      throw new Error(`KJK_RELAY_TRUSTED_PROXY: "${p}" is not an IP address`);
+  return proxies;
+}
+
+/** Live counts per client address (connections, rooms); an address at zero is forgotten. */
+export class AddressCounts {
+  readonly #counts = new Map<string, number>();
+  get(address: string): number {
+    return this.#counts.get(address) ?? 0;
+  }
+  add(address: string): void {
+    this.#counts.set(address, this.get(address) + 1);
+  }
+  remove(address: string): void {
+    const n = this.get(address) - 1;
+    if (n > 0) this.#counts.set(address, n);
+    else this.#counts.delete(address);
+  }
+  get size(): number {
+    return this.#counts.size;
+  }
 }
 
 /** The last `limit` items seen, for replay detection: a frame's IV is random, so a repeat is a replay. */
@@ -154,6 +219,8 @@ export interface RoomRecord {
   /** The last frame in either direction, for the idle timeout. */
   activeAt: number;
   ivs: ReplayWindow;
+  /** The creating client's address, for the rooms-per-address bound. */
+  owner: string;
 }
 
 export interface RoomBounds {
@@ -165,6 +232,8 @@ export interface RoomBounds {
   idleMs: number;
   /** Remembered frame IVs per room. */
   replayWindow: number;
+  /** Rooms one client address may hold at once (including rooms waiting for their presenter). */
+  roomsPerAddress: number;
 }
 
 export type CreateResult = 'ok' | 'taken' | 'limit';
@@ -176,6 +245,7 @@ export class Registry {
   /** Forgotten room ids → when they may be reused: a phone that knows an old id cannot take the room over. */
   readonly tombstones = new Map<string, number>();
   readonly bounds: RoomBounds;
+  readonly #owners = new AddressCounts();
   constructor(bounds: RoomBounds) {
     this.bounds = bounds;
   }
@@ -187,10 +257,19 @@ export class Registry {
     return n;
   }
 
-  create(id: string, proof: string, host: string, now: number): CreateResult {
+  /** Rooms the address holds now. */
+  roomsOf(owner: string): number {
+    return this.#owners.get(owner);
+  }
+
+  create(id: string, proof: string, host: string, now: number, owner = ''): CreateResult {
     if (this.rooms.has(id) || this.tombstones.has(id)) return 'taken';
     if (this.rooms.size >= this.bounds.maxRooms) return 'limit';
+    // One client cannot take the whole table: others can still open a room.
+    if (this.#owners.get(owner) >= this.bounds.roomsPerAddress) return 'limit';
+    this.#owners.add(owner);
     this.rooms.set(id, {
+      owner,
       proof,
       host,
       phones: 0,
@@ -218,9 +297,14 @@ export class Registry {
 
   /** The presenter comes back with its secret. */
   rehost(id: string, secret: string, host: string): 'ok' | 'unknown' | 'denied' | 'closed' {
+    return this.rehostWithHash(id, secretHash(secret), host);
+  }
+
+  /** The same with the secret's hash: what another relay process sends, so the secret never crosses Redis. */
+  rehostWithHash(id: string, hash: string, host: string): 'ok' | 'unknown' | 'denied' | 'closed' {
     const room = this.rooms.get(id);
     if (!room) return this.tombstones.has(id) ? 'closed' : 'unknown';
-    if (!secretMatches(secret, room.proof)) return 'denied';
+    if (!hashesMatch(hash, room.proof)) return 'denied';
     if (room.closed) return 'closed';
     room.host = host;
     room.forgetAt = null;
@@ -250,6 +334,7 @@ export class Registry {
       const idle = now - room.activeAt > this.bounds.idleMs;
       if ((room.forgetAt !== null && now >= room.forgetAt) || idle) {
         this.rooms.delete(id);
+        this.#owners.remove(room.owner);
         this.tombstones.set(id, now + Math.max(this.bounds.idleMs, this.bounds.graceMs));
         out.push({ id, reason: room.closed ? 'closed' : idle ? 'idle' : 'gone' });
       }
@@ -268,6 +353,10 @@ export function newMetrics() {
     connections: 0,
     refusedOrigin: 0,
     refusedCapacity: 0,
+    /** Connections refused because their address holds its share already. */
+    refusedAddress: 0,
+    /** Sockets cut because they stopped reading and their unsent data passed the bound. */
+    cutSlow: 0,
     handshakeTimeouts: 0,
     disconnectedForAbuse: 0,
     transportErrors: 0,

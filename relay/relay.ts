@@ -29,8 +29,10 @@ import { ROOM_LIMITS } from '../src/lib/room/limits.ts';
 import { isFrame, isRoomId } from '../src/lib/room/wire.ts';
 import type { RelayConfig } from './config.ts';
 import {
+  AddressCounts,
   type AdmitResult,
   type Bucket,
+  clientAddress,
   droppedTotal,
   isAllowedRequest,
   isSecret,
@@ -39,6 +41,7 @@ import {
   newMetrics,
   Registry,
   ReplayWindow,
+  secretHash,
   takeToken,
   type Metrics,
 } from './core.ts';
@@ -81,6 +84,20 @@ export interface Relay {
   http: HttpServer;
   snapshot(): Health;
   close(): Promise<void>;
+}
+
+/** The parts of engine.io's socket the relay reads (its types keep them internal). */
+interface EngineConn {
+  request: IncomingMessage;
+  transport: { name: string; socket?: { bufferedAmount?: number; terminate?: () => void } };
+  on(event: string, fn: (...args: never[]) => void): unknown;
+  once(event: string, fn: () => void): unknown;
+  close(discard?: boolean): unknown;
+}
+
+/** Bytes a WebSocket holds that the kernel has not taken yet (0 for long-polling). */
+function bufferedBytes(conn: EngineConn): number {
+  return conn.transport.socket?.bufferedAmount ?? 0;
 }
 
 const hostRoom = (room: string) => `h:${room}`;
@@ -152,8 +169,42 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
         callback('relay full', false);
         return;
       }
+      if (perAddress.get(addressOfRequest(req)) >= config.connectionsPerAddress) {
+        metrics.refusedAddress++;
+        callback('too many connections', false);
+        return;
+      }
       callback(null, true);
     },
+  });
+
+  const perAddress = new AddressCounts();
+  const addresses = new WeakMap<object, string>();
+  const addressOfRequest = (req: IncomingMessage) =>
+    clientAddress(req.socket.remoteAddress, req.headers, config.trustedProxies);
+
+  // Every engine connection: counted against its address, and cut when it stops reading. Frames
+  // for a socket wait in the engine's queue while its transport is busy, then in the WebSocket's
+  // buffer; a client that never reads would keep them all (and the whole room's broadcasts after them).
+  io.engine.on('connection', (conn: EngineConn) => {
+    const address = addressOfRequest(conn.request);
+    addresses.set(conn, address);
+    perAddress.add(address);
+    let queued = 0;
+    let cut = false;
+    conn.on('packetCreate', (packet: { data?: unknown }) => {
+      queued += typeof packet.data === 'string' ? packet.data.length : 64;
+      if (cut || queued + bufferedBytes(conn) <= config.sendBufferBytes) return;
+      cut = true;
+      metrics.cutSlow++;
+      // close() would wait for the queue to drain, which a stalled client never lets happen.
+      conn.transport.socket?.terminate?.();
+      conn.close(true);
+    });
+    conn.on('flush', () => {
+      queued = 0;
+    });
+    conn.once('close', () => perAddress.remove(address));
   });
 
   if (config.redisUrl) {
@@ -170,7 +221,11 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
   }
   const shared = Boolean(config.redisUrl);
 
-  // Questions between relay processes: only room ids, secret hashes and counts, never frames.
+  // What crosses Redis (so anyone who can read it sees): the adapter's broadcasts, which are the
+  // encrypted frames ('up', 'down'; opaque without the room key, which never reaches the relay),
+  // socket ids ('peer', 'up', direct 'down'), room states ('room') and room names (h:/p: + room id);
+  // and these questions between processes: room ids, socket ids, the SHA-256 of a returning
+  // presenter's secret, and short answers. Never the secret, a key or anything in clear.
   type Reply = (answer: string) => void;
   io.on('kjk:exists' as never, (room: string, reply: Reply) => {
     reply(registry.rooms.has(room) || registry.tombstones.has(room) ? 'taken' : 'no');
@@ -181,10 +236,11 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
   io.on('kjk:release' as never, (room: string) => registry.release(room));
 
   // The presenter came back on another process: the owner checks the secret and takes the new socket.
-  io.on('kjk:host' as never, (q: { room: string; secret: string; id: string }, reply: Reply) => {
+  io.on('kjk:host' as never, (q: { room: string; proof: string; id: string }, reply: Reply) => {
     if (!registry.rooms.has(q.room) && !registry.tombstones.has(q.room)) return reply('unknown');
+    if (typeof q.proof !== 'string' || typeof q.id !== 'string') return reply('denied');
     const previous = registry.rooms.get(q.room)?.host ?? null;
-    const result = registry.rehost(q.room, q.secret, q.id);
+    const result = registry.rehostWithHash(q.room, q.proof, q.id);
     if (result === 'ok') {
       if (previous && previous !== q.id) io.in(previous).disconnectSockets(true);
       io.to(phoneRoom(q.room)).emit('room' as never, 'back' as never);
@@ -297,7 +353,8 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
       if (!isRoomId(room) || !isSecretHash(proof)) return refuse(ack, 'invalid');
       socket.data.role = 'host'; // claimed while the other processes are asked, so a second create waits its turn
       const elsewhere = await ask('kjk:exists', room);
-      const result = elsewhere.includes('taken') ? 'taken' : registry.create(room, proof, socket.id, Date.now());
+      const owner = addresses.get(socket.conn) ?? '';
+      const result = elsewhere.includes('taken') ? 'taken' : registry.create(room, proof, socket.id, Date.now(), owner);
       if (result !== 'ok' || !socket.connected) {
         socket.data.role = 'none';
         if (result === 'ok') registry.close(room, Date.now());
@@ -324,7 +381,8 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
         // The old socket of the same presenter (not yet timed out) no longer steers, wherever it is.
         if (result === 'ok' && previous && previous !== socket.id) io.in(previous).disconnectSockets(true);
       } else {
-        const answers = await ask('kjk:host', { room, secret, id: socket.id });
+        // The hash, not the secret: whoever reads Redis must not be able to steer the room.
+        const answers = await ask('kjk:host', { room, proof: secretHash(secret), id: socket.id });
         result = (['ok', 'denied', 'closed'] as const).find((a) => answers.includes(a)) ?? 'unknown';
       }
       if (result !== 'ok' || !socket.connected) {

@@ -60,7 +60,15 @@ function startRelay() {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...RELAY_NODE_FLAGS, 'relay/server.ts'], {
       cwd: root,
-      env: { ...process.env, KJK_RELAY_PORT: '0', KJK_RELAY_ORIGIN: ORIGIN, KJK_RELAY_MAX_CONNECTIONS: '5000' },
+      // Every bench client is on 127.0.0.1: the per-address bounds would measure themselves, not the relay.
+      env: {
+        ...process.env,
+        KJK_RELAY_PORT: '0',
+        KJK_RELAY_ORIGIN: ORIGIN,
+        KJK_RELAY_MAX_CONNECTIONS: '5000',
+        KJK_RELAY_CONNECTIONS_PER_ADDRESS: '5000',
+        KJK_RELAY_ROOMS_PER_ADDRESS: '500',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { configFromEnv, DEFAULTS } from '../../relay/config';
 import {
+  clientAddress,
   isAllowedOrigin,
   isAllowedRequest,
   newBucket,
   parseOrigins,
+  parseProxies,
   RecentSet,
   Registry,
   secretHash,
@@ -147,5 +149,40 @@ describe('room registry', () => {
       { id: closed, reason: 'closed' },
       { id: idle, reason: 'idle' },
     ]);
+  });
+});
+
+describe('client address', () => {
+  const proxy = ['127.0.0.1'];
+  it('is the socket address unless the connection comes from a trusted proxy', () => {
+    expect(clientAddress('::ffff:192.0.2.1', {}, [])).toBe('192.0.2.1');
+    expect(clientAddress('192.0.2.1', { 'x-forwarded-for': '10.0.0.1' }, [])).toBe('192.0.2.1');
+    expect(clientAddress('192.0.2.1', { 'x-forwarded-for': '10.0.0.1' }, proxy)).toBe('192.0.2.1');
+  });
+
+  it('behind the proxy: the entry the proxy added, else X-Real-IP, else the proxy', () => {
+    expect(clientAddress('127.0.0.1', { 'x-forwarded-for': 'forged, 198.51.100.4' }, proxy)).toBe('198.51.100.4');
+    expect(clientAddress('::ffff:127.0.0.1', { 'x-real-ip': '198.51.100.5' }, proxy)).toBe('198.51.100.5');
+    expect(clientAddress('127.0.0.1', {}, proxy)).toBe('127.0.0.1');
+  });
+
+  it('reads KJK_RELAY_TRUSTED_PROXY', () => {
+    expect(parseProxies('127.0.0.1, ::1')).toEqual(['127.0.0.1', '::1']);
+    expect(() => parseProxies('proxy.example')).toThrow('KJK_RELAY_TRUSTED_PROXY');
+    expect(configFromEnv({ KJK_RELAY_TRUSTED_PROXY: '127.0.0.1' }).trustedProxies).toEqual(['127.0.0.1']);
+    expect(configFromEnv({}).trustedProxies).toEqual([]);
+  });
+});
+
+describe('rooms per address', () => {
+  it('refuses an address a room above its share, and lets it have one again when a room is forgotten', () => {
+    const r = new Registry({ ...DEFAULTS, roomsPerAddress: 2, graceMs: 0 });
+    const ids = [newRoomId(), newRoomId(), newRoomId()];
+    expect(ids.map((id, i) => r.create(id, 'x', `h${i}`, 0, '192.0.2.1'))).toEqual(['ok', 'ok', 'limit']);
+    expect(r.create(newRoomId(), 'x', 'h9', 0, '192.0.2.2')).toBe('ok');
+    r.close(ids[0]!, 0);
+    r.sweep(1);
+    expect(r.roomsOf('192.0.2.1')).toBe(1);
+    expect(r.create(newRoomId(), 'x', 'h3', 1, '192.0.2.1')).toBe('ok');
   });
 });

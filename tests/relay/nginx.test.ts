@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../relay/relay';
 import { freePort, haveNginx, NGINX, ROOT, start, type Child } from './processes';
-import { client, connected, phone, presenter, testRelay, until } from './support';
+import { io as connect } from 'socket.io-client';
+import { hashPresenterSecret, newPresenterSecret, newRoomId } from '../../src/lib/room/crypto';
+import { client, connected, ORIGIN, phone, presenter, request, testRelay, until } from './support';
 
 if (!haveNginx)
   console.warn(`Skipping the nginx test: no nginx at ${NGINX} (apt-get install nginx; .ci/run does this).`);
@@ -27,7 +29,8 @@ describe.skipIf(!haveNginx)('the relay behind nginx', () => {
   let site: string;
   let dir: string;
   beforeAll(async () => {
-    relay = await testRelay();
+    // Behind nginx the relay believes its X-Forwarded-For; one room per address shows whose address counts.
+    relay = await testRelay({ trustedProxies: ['127.0.0.1'], roomsPerAddress: 1 });
     const conf = readFileSync(join(ROOT, 'docs/deploy/nginx.conf'), 'utf8');
     const upstream = block(conf, 'upstream').replace('127.0.0.1:4322', `127.0.0.1:${relay.port}`);
     expect(upstream).toContain(`127.0.0.1:${relay.port}`);
@@ -102,5 +105,28 @@ ${location}
     await expect(connected(evil)).rejects.toThrow();
     evil.close();
     expect(relay.metrics.refusedOrigin).toBe(1);
+  });
+
+  it('passes the client address, so the per-address bounds count clients, not nginx', async () => {
+    const from = async (localAddress: string) => {
+      const s = connect(site, {
+        path: '/relay/socket.io/',
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { origin: ORIGIN },
+        localAddress,
+      } as Parameters<typeof connect>[1]);
+      await connected(s);
+      const reply = await request(s, 'create', {
+        room: newRoomId(),
+        proof: await hashPresenterSecret(newPresenterSecret()),
+      });
+      s.disconnect();
+      return reply.ok ? 'ok' : reply.error;
+    };
+    expect(await from('127.0.0.2')).toBe('ok');
+    expect(await from('127.0.0.2')).toBe('limit');
+    expect(await from('127.0.0.3')).toBe('ok');
   });
 });

@@ -112,6 +112,43 @@ describe('the vote reducer', () => {
     expect(positionsOn(s, A)[0]?.position).toBe(50);
   });
 
+  it('does not bring back a phone that left when a relay replays its old join and vote', () => {
+    const oldJoin = join(ann, 'p1');
+    const oldVote = vote(ann, 'p1', 30);
+    let s = run([oldJoin, join(bob, 'p2'), oldVote, leave(ann, 'p1')]);
+    expect(roomCounts(s)).toEqual({ chosen: 0, joined: 1, online: 1 });
+    // The replay arrives as if from a new socket, and from the old one.
+    const replayed = (e: RoomEvent, peer: string): RoomEvent => ({ ...e, peer }) as RoomEvent;
+    s = run([replayed(oldJoin, 'p9'), replayed(oldVote, 'p9'), oldJoin, oldVote], s);
+    expect(roomCounts(s)).toEqual({ chosen: 0, joined: 1, online: 1 });
+    expect(positionsOn(s, A)).toEqual([]);
+    // The phone itself may come back: its next message carries a higher seq.
+    s = run([join(ann, 'p3'), vote(ann, 'p3', 40)], s);
+    expect(roomCounts(s)).toEqual({ chosen: 1, joined: 2, online: 2 });
+  });
+
+  it('lists one participant per socket: fresh ids from the same socket are ignored', () => {
+    let s = run([join(ann, 'p1')]);
+    for (let i = 0; i < 8; i++) s = roomReducer(s, join(newParticipantId(), 'p1'));
+    expect(roomCounts(s).joined).toBe(1);
+    // Not even after the first one left from that socket.
+    s = run([leave(ann, 'p1'), join(bob, 'p1')], s);
+    expect(roomCounts(s).joined).toBe(0);
+    // A reconnect of the same id on its own new socket still works.
+    s = run([join(ann, 'p2')], s);
+    expect(peerOf(s, ann)).toBe('p2');
+  });
+
+  it('remembers a bounded number of phones that left', () => {
+    let s = initialRoom(A);
+    for (let i = 0; i < 1200; i++) {
+      const pid = newParticipantId();
+      s = run([join(pid, `q${i}`), leave(pid, `q${i}`)], s);
+    }
+    expect(Object.keys(s.left).length).toBe(1000);
+    expect(roomCounts(s).joined).toBe(0);
+  });
+
   it('ignores votes from phones that never joined, and from the wrong socket', () => {
     const s = run([vote(ann, 'p1', 30), join(bob, 'p2'), vote(bob, 'p3', 30)]);
     expect(positionsOn(s, A)).toEqual([]);

@@ -25,6 +25,11 @@ export interface RoomState {
   revealed: string[];
   /** The presenter's own counter for what it sends. */
   seq: number;
+  /**
+   * Phones that left: their last seq and socket. A relay that replays a phone's old join and vote
+   * must not bring it back, so a leave keeps the counter (bounded: the oldest go first).
+   */
+  left: Record<string, { seq: number; peer: string | null }>;
 }
 
 export type RoomEvent =
@@ -37,7 +42,7 @@ export type RoomEvent =
   | { type: 'close' };
 
 export function initialRoom(card: string | null = null): RoomState {
-  return { card, phase: 'open', participants: {}, votes: {}, revealed: [], seq: 0 };
+  return { card, phase: 'open', participants: {}, votes: {}, revealed: [], seq: 0, left: {} };
 }
 
 function phaseFor(state: RoomState, card: string | null): Phase {
@@ -51,14 +56,31 @@ function withoutVote(votes: RoomState['votes'], card: string, pid: string): Room
   return { ...votes, [card]: rest };
 }
 
+/** How many phones that left are remembered: far above a room, yet bounded against a phone that churns ids. */
+const LEFT_KEPT = ROOM_LIMITS.phonesPerRoom * 5;
+
+/** Another participant id already speaks from this socket (now, or before it left). */
+function peerTaken(state: RoomState, peer: string, pid: string): boolean {
+  for (const [other, p] of Object.entries(state.participants)) if (other !== pid && p.peer === peer) return true;
+  for (const [other, p] of Object.entries(state.left)) if (other !== pid && p.peer === peer) return true;
+  return false;
+}
+
 function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomState {
   const known = state.participants[message.pid];
+  const gone = state.left[message.pid];
   if (known && message.seq <= known.seq) return state;
+  if (gone && message.seq <= gone.seq) return state;
   if (message.t === 'join') {
     if (!known && Object.keys(state.participants).length >= ROOM_LIMITS.phonesPerRoom) return state;
+    // One participant per socket: a script cannot fill the room from one connection with fresh ids.
+    if (peerTaken(state, peer, message.pid)) return state;
     // A reconnect (same pid, new socket) keeps the votes; the name may change or go.
     const participant: Participant = { peer, seq: message.seq, ...(message.name ? { name: message.name } : {}) };
-    return { ...state, participants: { ...state.participants, [message.pid]: participant } };
+    const participants = { ...state.participants, [message.pid]: participant };
+    if (!gone) return { ...state, participants };
+    const { [message.pid]: _back, ...left } = state.left;
+    return { ...state, participants, left };
   }
   // Votes and leaves only from a phone that joined, from its current socket.
   if (!known || known.peer !== peer) return state;
@@ -67,7 +89,10 @@ function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomSta
     const { [message.pid]: _gone, ...rest } = participants;
     const votes =
       state.card !== null && state.phase === 'open' ? withoutVote(state.votes, state.card, message.pid) : state.votes;
-    return { ...state, participants: rest, votes };
+    const left = { ...state.left, [message.pid]: { seq: message.seq, peer } };
+    const order = Object.keys(left);
+    if (order.length > LEFT_KEPT) delete left[order[0]!];
+    return { ...state, participants: rest, votes, left };
   }
   // A vote counts only on the current card while it is open: a late frame for the previous card is dropped.
   if (state.phase !== 'open' || message.card !== state.card) return { ...state, participants };
