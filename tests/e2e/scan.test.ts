@@ -121,8 +121,9 @@ describe('the self-scan', () => {
     expect(await page.locator('.scan-row').count()).toBe(cards.length);
     const sessionHref = await page.getByRole('link', { name: 'Open als sessie' }).getAttribute('href');
     await page.goto(new URL(String(sessionHref), page.url()).href);
-    await page.getByRole('heading', { level: 2 }).first().waitFor();
-    expect(await page.locator('main').textContent()).toContain('Zelfscan');
+    // The session view itself, not the list's skeleton (it has headings too, and came first under load).
+    await page.locator('.ss-session').waitFor();
+    await poll(() => page.locator('main').textContent()).toContain('Zelfscan');
 
     // One printed page, nothing cut off at the right.
     await page.goBack();
