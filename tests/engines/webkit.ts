@@ -64,7 +64,12 @@ const COMMAND_LIMIT_MS = 60_000;
 async function bounded<T>(what: string, command: Promise<T>, ms = COMMAND_LIMIT_MS): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`webkit: ${STALLED} to ${what} within ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => {
+      const message = `webkit: ${STALLED} to ${what} within ${ms / 1000} s`;
+      // Said at once: when the test's single retry then passes, Vitest shows only "(retry x1)".
+      console.warn(`${message} (${new Date().toISOString()}); the test is retried once for this alone`);
+      reject(new Error(message));
+    }, ms);
   });
   try {
     return await Promise.race([command, limit]);
