@@ -444,6 +444,11 @@ export abstract class BaseTab implements Tab {
     if (kind === 'text' && text !== '') {
       await this.evaluate(onElement(sel, SET_VALUE, ['']));
       await this.nativeType(sel, text);
+      // Typed text that matches a <datalist> option opens the browser's suggestion list, a popup
+      // over the page that takes the next click where it covers the form (likely what left a
+      // radio under the team field unticked in Firefox, once, in a clean-clone run). A person
+      // closes it with Escape before going on; so does this.
+      if (await this.evaluate(onElement(sel, '(el) => Boolean(el.list)'))) await this.press('Escape');
     } else {
       await this.evaluate(onElement(sel, SET_VALUE, [text]));
     }
