@@ -330,6 +330,48 @@ describe('positions', () => {
     await expectStoreError(repo.positions.delete(a.id), 'not-found');
   });
 
+  it('agree moves the participant there and flags it as the only agreed position, in one readwrite transaction', async () => {
+    const db = await freshDb();
+    const { repo } = makeRepo(db);
+    const s = await repo.sessions.create(base);
+    const other = await repo.positions.set({ sessionId: s.id, cardId: 'k', participant: 'B', value: 90 });
+    await repo.positions.setAgreed(s.id, 'k', other.id);
+    const writes: string[] = [];
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((stores: never, mode?: IDBTransactionMode, ...rest: never[]) => {
+      if (mode === 'readwrite') writes.push(String(stores));
+      return transaction(stores, mode, ...rest);
+    }) as typeof db.transaction;
+    const own = await repo.positions.agree({ sessionId: s.id, cardId: 'k', participant: '', value: 40 });
+    expect(writes).toHaveLength(1);
+    const list = await repo.positions.list(s.id, 'k');
+    expect(list.filter((p) => p.agreed)).toEqual([own]);
+    expect(own).toMatchObject({ participant: '', value: 40, agreed: true });
+    expect(list.find((p) => p.id === other.id)).toMatchObject({ agreed: false, value: 90 });
+    // Agreeing again moves the same record; nothing else changes.
+    const again = await repo.positions.agree({ sessionId: s.id, cardId: 'k', participant: '', value: 60 });
+    expect(again.id).toBe(own.id);
+    expect(await repo.positions.list(s.id, 'k')).toHaveLength(2);
+  });
+
+  it('agree checks its input and the session like set, and a refused call changes nothing', async () => {
+    const { repo } = makeRepo(await freshDb());
+    const s = await repo.sessions.create(base);
+    const a = await repo.positions.set({ sessionId: s.id, cardId: 'k', participant: 'A', value: 10 });
+    await repo.positions.setAgreed(s.id, 'k', a.id);
+    const before = await repo.positions.list(s.id, 'k');
+    await expectStoreError(
+      repo.positions.agree({ sessionId: s.id, cardId: 'k', participant: '', value: 101 }),
+      'invalid',
+    );
+    await expectStoreError(repo.positions.agree({ sessionId: s.id, cardId: '', participant: '', value: 5 }), 'invalid');
+    await expectStoreError(
+      repo.positions.agree({ sessionId: 'missing', cardId: 'k', participant: '', value: 5 }),
+      'not-found',
+    );
+    expect(await repo.positions.list(s.id, 'k')).toEqual(before);
+  });
+
   it('positionHistory: one entry per live session with positions on the card, oldest meeting first, by team', async () => {
     const { repo, advance } = makeRepo(await freshDb());
     const later = await repo.sessions.create({ ...base, date: '2024-06-01' });

@@ -206,13 +206,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
               current={agreed[card.id] ?? null}
               onSave={async (value) => {
                 try {
-                  const own = await phase.repo.positions.set({
-                    sessionId,
-                    cardId: card.id,
-                    participant: OWN_PARTICIPANT,
-                    value,
-                  });
-                  await phase.repo.positions.setAgreed(sessionId, card.id, own.id);
+                  await phase.repo.positions.agree({ sessionId, cardId: card.id, participant: OWN_PARTICIPANT, value });
                   setAgreed((a) => ({ ...a, [card.id]: value }));
                 } catch {
                   setSaveFailed(true);

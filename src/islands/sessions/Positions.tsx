@@ -247,13 +247,12 @@ function TeamPositions({ session, card, poles, list }: Props & { list: Position[
   const proposal = agreedValue ?? agreed?.value ?? median(markers.map((m) => m.value));
   const recordAgreed = async () => {
     try {
-      const own = await repo.positions.set({
+      await repo.positions.agree({
         sessionId: session.id,
         cardId: card.id,
         participant: OWN_PARTICIPANT,
         value: proposal,
       });
-      await repo.positions.setAgreed(session.id, card.id, own.id);
       setAgreedValue(null);
       // The status line below now shows the agreed position; the placement note is old news.
       setMessage('');

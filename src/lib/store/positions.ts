@@ -73,6 +73,45 @@ export function createPositions(ctx: StoreContext) {
       });
     },
 
+    /**
+     * The team agrees on a value: `participant`'s position on the card moves there and becomes the
+     * agreed one, the flag leaves every other position, all in one write (a crash between a move and
+     * a flag would leave a moved position that is not agreed, or the old agreed value flagged).
+     */
+    async agree(input: Omit<SetPositionInput, 'id'>): Promise<Position> {
+      const c = await inputs();
+      const { sessionId, cardId, participant, value } = c.checked(c.PositionInputSchema, {
+        sessionId: input.sessionId,
+        cardId: input.cardId,
+        participant: input.participant,
+        value: input.value,
+        id: undefined,
+      });
+      return mutate(ctx, ['sessions', 'positions'], async (w) => {
+        await mustGetSession(w.tx, sessionId);
+        const store = w.tx.objectStore('positions');
+        const key: SessionCardKey = [sessionId, cardId];
+        const onCard = await store.index('bySessionCard').getAll(key);
+        const existing = onCard.find((p) => p.participant === participant);
+        const position: Position = {
+          id: existing?.id ?? ctx.newId(),
+          sessionId,
+          cardId,
+          participant,
+          value,
+          agreed: true,
+          updatedAt: w.stamp(existing?.updatedAt),
+        };
+        const cleared = onCard
+          .filter((p) => p.agreed && p.id !== position.id)
+          .map((p) => ({ ...p, agreed: false, updatedAt: w.stamp(p.updatedAt) }));
+        const updates = [position, ...cleared];
+        await issue(updates.map((p) => () => store.put(p)));
+        for (const p of updates) w.changed('positions', p.id, p.updatedAt);
+        return position;
+      });
+    },
+
     /** Marks one position as the team's agreed one and clears the flag on the others (null: none agreed). */
     async setAgreed(sessionId: string, cardId: string, positionId: string | null): Promise<void> {
       const c = await inputs();
