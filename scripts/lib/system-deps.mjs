@@ -27,6 +27,7 @@ export const SYSTEM_DEPS = [
     'two relay processes sharing rooms',
   ],
   ['nginx', () => existsSync(process.env.NGINX_PATH ?? '/usr/sbin/nginx'), 'the relay behind the example proxy'],
+  ['caddy', () => existsSync(process.env.CADDY_PATH ?? '/usr/bin/caddy'), 'hosting with HTTPS (docs/deploy/Caddyfile)'],
 ];
 
 export function missingDeps() {
@@ -58,7 +59,7 @@ export function ensureSystemDeps(log = console.log) {
     console.error(`apt-get could not install ${names.join(' ')}.`);
     return false;
   }
-  spawnSync('systemctl', ['disable', '--now', 'redis-server', 'nginx'], { stdio: 'ignore' });
+  spawnSync('systemctl', ['disable', '--now', 'redis-server', 'nginx', 'caddy'], { stdio: 'ignore' });
   const still = missingDeps().map(([pkg]) => pkg);
   if (still.length) {
     console.error(`Still missing after apt-get: ${still.join(' ')}.`);
@@ -82,6 +83,7 @@ export function printVersions() {
       `WebKitGTK ${webkit.status === 0 ? webkit.stdout.trim() : '(version unknown)'}`,
       version(process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server', ['--version']),
       version(process.env.NGINX_PATH ?? '/usr/sbin/nginx', ['-v']),
+      `caddy ${version(process.env.CADDY_PATH ?? '/usr/bin/caddy', ['version'])}`,
     ].join('\n'),
   );
 }

@@ -20,9 +20,9 @@ function ensureChromium() {
  * runs, which on two cores costs more than most tests themselves. The tests of the offline copy,
  * the update and the install prompt ask for `'allow'`.
  */
-export async function launch(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Browser> {
+export async function launch(options: { serviceWorkers?: 'allow' | 'block'; args?: string[] } = {}): Promise<Browser> {
   ensureChromium();
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...ARGS, ...(options.args ?? [])] });
   const serviceWorkers = options.serviceWorkers ?? 'block';
   const newContext = browser.newContext.bind(browser);
   browser.newContext = (o = {}) => newContext({ serviceWorkers, ...o });

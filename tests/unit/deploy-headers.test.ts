@@ -1,7 +1,7 @@
 /**
- * The security headers a host must send, written twice because hosts read two formats:
- * public/_headers (Netlify, Cloudflare Pages) and docs/deploy/nginx-security-headers.conf. Both
- * must say the same, and both must carry what a page's CSP <meta> tag cannot: frame-ancestors
+ * The security headers a host must send, written three times because hosts read three formats:
+ * public/_headers (Netlify, Cloudflare Pages), docs/deploy/nginx-security-headers.conf and the
+ * snippet in docs/deploy/Caddyfile. All must say the same, and both must carry what a page's CSP <meta> tag cannot: frame-ancestors
  * (with X-Frame-Options for older browsers) and HSTS.
  */
 import { readFileSync } from 'node:fs';
@@ -19,12 +19,28 @@ const nginx = [
   ),
 ].map((m) => [m[1]!, m[2]!] as const);
 
+const caddyfile = readFileSync(join(root, 'docs/deploy/Caddyfile'), 'utf8');
+const caddy = [
+  ...(/\(kjk_security_headers\) \{[\s\S]*?header \{([\s\S]*?)\n\t\}/.exec(caddyfile)?.[1] ?? '').matchAll(
+    /^\t\t([\w-]+) "([^"]*)"$/gm,
+  ),
+].map((m) => [m[1]!, m[2]!] as const);
+
 describe('security headers', () => {
   it('are the same in _headers and in the nginx snippet', () => {
     expect(forAll).toBeDefined();
     const sorted = (list: readonly (readonly [string, string])[]) =>
       [...list].map(([k, v]) => `${k.toLowerCase()}: ${v}`).sort();
     expect(sorted(nginx)).toEqual(sorted(forAll!.headers));
+  });
+
+  it('are the same in the Caddyfile, on pages and on error pages', () => {
+    expect(caddy.length).toBeGreaterThan(0);
+    const sorted = (list: readonly (readonly [string, string])[]) =>
+      [...list].map(([k, v]) => `${k.toLowerCase()}: ${v}`).sort();
+    expect(sorted(caddy)).toEqual(sorted(nginx));
+    const errors = /handle_errors \{([\s\S]*?)\n\t\}/.exec(caddyfile)?.[1] ?? '';
+    expect(errors).toContain('import kjk_security_headers');
   });
 
   it('forbid framing and ask for HTTPS', () => {
