@@ -18,6 +18,7 @@ import { readEntries } from '../support/content';
 import { buildWithRelay } from '../support/room-build';
 import { type StaticSite, serveStatic } from '../support/server';
 import { DILEMMA, DILEMMA_2, dump, KENNIS } from './sessions-support';
+import { createWorkshop as createAt, joinRoom as joinAs, shownCard } from '../support/room-steps';
 import { scaled } from '../support/timing';
 
 const r = dictionaries.nl.room;
@@ -79,37 +80,11 @@ async function newPage(
   return { context, page };
 }
 
-/** A workshop session with a dilemma, a kenniskaart and another dilemma, made through the form. */
-async function createWorkshop(page: Page): Promise<string> {
-  await page.goto(at('/sessies/'));
-  await page.locator('.ss-list-head button').click();
-  const form = page.locator('form.ss-new');
-  await form.getByLabel(s.kinds.workshop, { exact: false }).check();
-  await form.getByLabel(s.create.name, { exact: true }).fill('Training eigen kracht');
-  await form.getByLabel(s.create.deckLink).check();
-  await form.getByLabel(s.create.link, { exact: true }).fill(`/kaarten/?kaarten=${DILEMMA},${KENNIS},${DILEMMA_2}`);
-  await form.getByRole('button', { name: s.create.submit }).click();
-  await page.locator('.ss-session').waitFor();
-  await expect.poll(() => new URL(page.url()).searchParams.get('sessie')).toBeTruthy();
-  return new URL(page.url()).searchParams.get('sessie')!;
-}
+/** A phone at `width` (375 px unless told); `axe` as in newPage. */
+const joinRoom = (url: string, name?: string, lang: 'nl' | 'en' = 'nl', o: { axe?: boolean; width?: number } = {}) =>
+  joinAs((viewport) => newPage(viewport, o), url, name, lang, o.width);
+const createWorkshop = (page: Page) => createAt(page, at('/sessies/'));
 
-async function joinRoom(
-  url: string,
-  name?: string,
-  lang: 'nl' | 'en' = 'nl',
-  o: { axe?: boolean; width?: number } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const j = dictionaries[lang].room.join;
-  const phone = await newPage({ width: o.width ?? 375, height: 740 }, o);
-  await phone.page.goto(url);
-  if (name) await phone.page.getByLabel(j.name).fill(name);
-  await phone.page.getByRole('button', { name: j.start }).click();
-  return phone;
-}
-
-const shownCard = (phone: Page) =>
-  phone.evaluate(() => document.querySelector<HTMLElement>('[data-card]:not([hidden])')?.dataset.card ?? null);
 const roomPositions = async (page: Page, sessionId: string, cardId: string) =>
   (await dump(page)).positions
     .filter((p) => p.sessionId === sessionId && p.cardId === cardId)
