@@ -61,7 +61,8 @@ export function generatorString(prs: Uint8Array, ci: Uint8Array, sid: Uint8Array
 /** G.calculate_generator (§8.3): the password-derived generator, an internal point. */
 export function calculateGenerator(prs: Uint8Array, ci: Uint8Array, sid: Uint8Array): RistrettoPoint {
   const hash = sha512(generatorString(prs, ci, sid)).subarray(0, 2 * FIELD_SIZE_BYTES);
-  return ristretto255_hasher.deriveToCurve(hash);
+  // RFC 9496 §4.3.4 element derivation (noble types it optional; ristretto255 always has it).
+  return ristretto255_hasher.deriveToCurve!(hash);
 }
 
 /** G.sample_scalar (§8.3): 32 random bytes, bits above 252 cleared, zero refused (noble rejects it). */
