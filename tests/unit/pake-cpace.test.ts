@@ -1,7 +1,7 @@
 /**
  * CPace over ristretto255 with SHA-512 against the test vectors published in
  * draft-irtf-cfrg-cpace-21, Appendix B.3 (B.3.1-B.3.6, B.3.10, B.3.11), and the string helpers
- * against Appendix A.1-A.3. The same ristretto255 vectors appear unchanged in -13 onwards.
+ * against Appendix A.1-A.3.
  */
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { describe, expect, it } from 'vitest';
