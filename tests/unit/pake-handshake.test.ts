@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newRoomId } from '../../src/lib/room/crypto.ts';
-import { generateCode, type RoomCode } from '../../src/lib/room/pake/code.ts';
+import { CODE_ALPHABET, generateCode, type RoomCode } from '../../src/lib/room/pake/code.ts';
 import { IDENTITY } from '../../src/lib/room/pake/cpace.ts';
 import {
   type CodeHost,
@@ -162,18 +162,18 @@ describe('joining by code', () => {
     expect(await fourth.onSecrets(sealed1)).toEqual({ ok: false, error: 'sid' });
   });
 
-  it('retires the code after 5 wrong guesses; the presenter then shows a new one', async () => {
+  it('retires the code after 10 wrong guesses; the presenter then shows a new one', async () => {
     const code = generateCode();
     const h = host(code);
-    for (let i = 0; i < 5; i++) {
-      const guess = startCodeJoin({ ...code, password: `AAAAA${'CDEFGH'[i]}` });
+    for (let i = 0; i < 10; i++) {
+      const guess = startCodeJoin({ ...code, password: `AAAAA${CODE_ALPHABET[i]}` });
       const reply = expectOk(h.onHello(guess.hello));
       expect(await h.onConfirm({ t: 'code-confirm', v: 1, sid: reply.sid, tag: reply.tag })).toEqual({
         ok: false,
         error: 'confirm',
       });
     }
-    expect(h.status()).toMatchObject({ state: 'retired', reason: 'failures', failures: 5 });
+    expect(h.status()).toMatchObject({ state: 'retired', reason: 'failures', failures: 10 });
     const late = startCodeJoin(code);
     expect(h.onHello(late.hello)).toEqual({ ok: false, error: 'retired' });
   });

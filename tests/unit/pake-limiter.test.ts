@@ -7,18 +7,19 @@ function clock() {
 }
 
 describe('AttemptLimiter', () => {
-  it('retires the code after 5 failed attempts', () => {
+  it('retires the code after 10 failed attempts', () => {
     const c = clock();
     const limiter = new AttemptLimiter(c.now);
-    for (let i = 0; i < 4; i++) {
+    expect(LIMITER_DEFAULTS.maxFailures).toBe(10);
+    for (let i = 0; i < 9; i++) {
       expect(limiter.begin(`s${i}`)).toEqual({ ok: true });
       limiter.fail(`s${i}`);
     }
-    expect(limiter.status()).toMatchObject({ state: 'active', failures: 4 });
-    expect(limiter.begin('s4')).toEqual({ ok: true });
-    limiter.fail('s4');
-    expect(limiter.status()).toEqual({ state: 'retired', reason: 'failures', failures: 5, pending: 0, succeeded: 0 });
-    expect(limiter.begin('s5')).toEqual({ ok: false, error: 'retired' });
+    expect(limiter.status()).toMatchObject({ state: 'active', failures: 9 });
+    expect(limiter.begin('s9')).toEqual({ ok: true });
+    limiter.fail('s9');
+    expect(limiter.status()).toEqual({ state: 'retired', reason: 'failures', failures: 10, pending: 0, succeeded: 0 });
+    expect(limiter.begin('s10')).toEqual({ ok: false, error: 'retired' });
   });
 
   it('does not count confirmed attempts, however many', () => {
@@ -61,7 +62,7 @@ describe('AttemptLimiter', () => {
     }
     expect(guesses).toBeLessThanOrEqual(maxFailures - 1 + maxConcurrent);
     expect(attacker.status()).toMatchObject({ state: 'retired', reason: 'failures' });
-    // The worst case: four failures, then every slot at once: 12 guesses, never a 13th.
+    // The worst case: nine failures, then every slot at once: 17 guesses, never an 18th.
     const worst = new AttemptLimiter(c.now);
     let most = 0;
     for (let i = 0; i < maxFailures - 1; i++) {

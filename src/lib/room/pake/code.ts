@@ -12,8 +12,8 @@
  *
  * Entropy: password 6·log2(23) ≈ 27.1 bits (1 in 148,035,889); nameplate ≈ 9.0 bits (529 values,
  * not secret). Each online attempt tests exactly one password (CPace); the presenter's limiter
- * (limiter.ts) retires a code after 5 failed attempts, so one code gives an attacker a chance of
- * at most 12 in 148 million (5 failures plus up to 8 in flight, minus one).
+ * (limiter.ts) retires a code after 10 failed attempts, so one code gives an attacker a chance of
+ * at most 17 in 148 million (10 failures plus up to 8 in flight, minus one).
  *
  * Normalising: Unicode NFKC (full-width forms), upper case, spaces, dashes, dots and underscores
  * dropped, Cyrillic and Greek capitals that look like Latin letters mapped to them.

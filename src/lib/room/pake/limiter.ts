@@ -10,7 +10,7 @@
  * - `maxFailures` failed attempts retire the code (reason "failures"); the presenter shows a new one.
  * - At most `maxConcurrent` attempts are open at once (others get "busy" and may retry), so a flood
  *   of hellos cannot run ahead of the count: one code yields at most maxFailures - 1 + maxConcurrent
- *   guesses (12 with the defaults).
+ *   guesses (17 with the defaults).
  * - A code lives `codeLifetimeMs` (reason "expired") and accepts at most `maxAttempts` session ids
  *   (reason "exhausted"), which bounds the memory kept for spotting replays.
  * - A session id is accepted once per code: a replayed hello is refused ("replay").
@@ -25,9 +25,10 @@ export interface LimiterOptions {
 }
 
 export const LIMITER_DEFAULTS: LimiterOptions = {
-  maxFailures: 5,
+  // 10, not 5: an honest typo with valid characters also fails, and thirty people type.
+  maxFailures: 10,
   maxConcurrent: 8,
-  attemptTimeoutMs: 20_000,
+  attemptTimeoutMs: 10_000,
   codeLifetimeMs: 4 * 60 * 60 * 1000,
   maxAttempts: 1024,
 };
