@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { newRoomId } from '../../src/lib/room/crypto.ts';
-import { CODE_ALPHABET, generateCode, type RoomCode } from '../../src/lib/room/pake/code.ts';
+import { CODE_ALPHABET, formatCode, generateCode, parseCode, type RoomCode } from '../../src/lib/room/pake/code.ts';
 import { IDENTITY } from '../../src/lib/room/pake/cpace.ts';
 import {
   type CodeHost,
@@ -50,6 +50,16 @@ describe('joining by code', () => {
     expect([...got.roomKey]).toEqual([...secrets.roomKey]);
     expect([...got.joinProof]).toEqual([...secrets.joinProof]);
     expect(h.status()).toMatchObject({ state: 'active', failures: 0, succeeded: 1 });
+  });
+
+  it('joins with the code as a person types it from the big screen', async () => {
+    const h = host();
+    const typed = parseCode(` ${formatCode(h.code).toLowerCase().replace(' ', ' - ')} `);
+    if (!typed.ok) throw new Error(typed.error);
+    const phone = startCodeJoin(typed);
+    const confirm = expectOk(phone.onReply(expectOk(h.onHello(phone.hello))));
+    const got = expectOk(await phone.onSecrets(expectOk(await h.onConfirm(confirm))));
+    expect(got.roomId).toBe(secrets.roomId);
   });
 
   it('works over JSON text, as a socket may deliver it', async () => {
