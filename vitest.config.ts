@@ -15,6 +15,9 @@ import { scaled } from './tests/support/timing.ts';
  */
 const BROWSER_POLL = { timeout: scaled(5_000), interval: 50 };
 
+/** Unit and island tests: generous, since they share the machine with the type check. */
+const UNIT_TIMEOUT = scaled(20_000);
+
 const engine = (name: 'chromium' | 'firefox' | 'webkit') => ({
   test: {
     name: `engine-${name}`,
@@ -47,6 +50,11 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['tests/support/setup-unit.ts'],
+          // The unit tests run beside the type check in `npm test`: a test of 2 s alone (the room
+          // reducer's 1,200 phones) took over 5 s on a machine at load 14. Room for a busy machine;
+          // a hang still fails. No unit test asserts on time (bench owns speed).
+          testTimeout: UNIT_TIMEOUT,
+          hookTimeout: UNIT_TIMEOUT,
         },
       },
       {
@@ -56,6 +64,8 @@ export default defineConfig({
           include: ['tests/islands/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['tests/support/setup-islands.ts'],
+          testTimeout: UNIT_TIMEOUT,
+          hookTimeout: UNIT_TIMEOUT,
         },
       },
       {

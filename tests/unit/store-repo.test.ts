@@ -556,18 +556,16 @@ describe('errors', () => {
     }
   }
 
-  it('quota exceeded on save: a "quota" error within a second, the stored note untouched', async () => {
+  it('quota exceeded on save: a "quota" error (no retry loop: a hang fails the test by its timeout), the stored note untouched', async () => {
     const { repo } = makeRepo(await freshDb());
     const s = await repo.sessions.create(base);
     await repo.notes.save({ sessionId: s.id, cardId: 'k', text: 'bewaard', baseUpdatedAt: null });
     const before = await repo.notes.get(s.id, 'k');
     simulateQuotaOnWrite();
-    const started = Date.now();
     await expectStoreError(
       repo.notes.save({ sessionId: s.id, cardId: 'k', text: 'nieuw maar te groot', baseUpdatedAt: before!.updatedAt }),
       'quota',
     );
-    expect(Date.now() - started).toBeLessThan(1000);
     vi.restoreAllMocks();
     expect(await repo.notes.get(s.id, 'k')).toEqual(before);
     expect(await repo.meta.get('lastChangeAt')).toBe(before!.updatedAt);

@@ -207,25 +207,24 @@ describe('schema', () => {
     expect((await createRepo(fresh).exportAll()).sessions).toHaveLength(3);
   });
 
-  it('an old tab that does not let go is reported within a second, and the open never hangs', async () => {
+  it("an old tab that does not let go is reported from the browser's own event, and the open never hangs", async () => {
     const name = freshName();
     await (await openKjk({ name, version: 2, migrations: MIGRATIONS.slice(0, 2) })).close();
     // A connection without a versionchange handler: an old build, or a tab frozen in the background.
     const stubborn = await openDB(name, 2);
 
-    const started = Date.now();
-    let blockedAfter = -1;
     let info: BlockedInfo | undefined;
     const opening = openKjk({
       name,
       timeoutMs: 60_000,
+      // Far off: a notice that arrives must come from the browser's blocked event, not from this
+      // timer (a clock bound here would flake on a busy machine; the reason proves the path).
+      blockedNoticeMs: 60_000,
       onBlocked: (i) => {
-        blockedAfter = Date.now() - started;
         info = i;
       },
     });
-    await vi.waitFor(() => expect(blockedAfter).toBeGreaterThanOrEqual(0), { timeout: 1000, interval: 10 });
-    expect(blockedAfter).toBeLessThan(1000);
+    await vi.waitFor(() => expect(info).toBeDefined(), { timeout: 4000, interval: 10 });
     expect(info?.reason).toBe('event');
 
     // Once the other tab goes away, the upgrade proceeds.
@@ -257,9 +256,8 @@ describe('schema', () => {
     const Request = (globalThis as unknown as { IDBOpenDBRequest: new () => IDBOpenDBRequest }).IDBOpenDBRequest;
     vi.stubGlobal('indexedDB', { open: () => new Request() });
     const onBlocked = vi.fn();
-    const started = Date.now();
+    // timeoutMs, not the 60-s default: a hang would fail the test by its own timeout.
     await expectStoreError(openKjk({ name: freshName(), blockedNoticeMs: 50, timeoutMs: 300, onBlocked }), 'blocked');
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(onBlocked).toHaveBeenCalledTimes(1);
     expect(onBlocked.mock.calls[0]?.[0]).toMatchObject({ reason: 'slow' });
   });
