@@ -119,7 +119,7 @@ const edgeCase = fc.record({
   time: edgeTime,
   value: fc.constantFrom(POSITION_MIN, POSITION_MAX),
   // A note at MAX_NOTE_CHARS is slow to copy around: the 'note-max' edit and the cases below cover it.
-  noteText: fc.constantFrom('', 'n'),
+  noteText: fc.constantFrom<string>('', 'n'),
   owner: fc.option(edgeText, { nil: undefined }),
   due: fc.option(edgeDate, { nil: undefined }),
   edits: fc.array(fc.constantFrom(...EDITS), { minLength: 1, maxLength: 6 }),

@@ -58,11 +58,10 @@ export function exportJsonSchema(): JsonSchema {
     errorMode: 'throw',
     ignoreActions: ['check', 'transform'],
     overrideAction: ({ valibotAction, jsonSchema }) => {
-      // JSON Schema patterns are read with Unicode semantics, as the id pattern's `u` flag asks.
+      // The converter has set the pattern but refuses any flag; JSON Schema patterns are read with
+      // Unicode semantics, which is what the id pattern's `u` flag asks for.
       const { type, requirement } = valibotAction as { type: string; requirement?: unknown };
-      if (type === 'regex' && requirement instanceof RegExp && requirement.flags === 'u') {
-        return { ...jsonSchema, pattern: requirement.source };
-      }
+      if (type === 'regex' && requirement instanceof RegExp && requirement.flags === 'u') return jsonSchema;
       // The converter copies metadata as it is; ours keeps its JSON Schema keywords under `json`.
       if (type !== 'metadata') return undefined;
       const { json, ...rest } = jsonSchema as JsonSchema & { json?: JsonSchema };
