@@ -1,6 +1,6 @@
 /**
  * `npm run schema:export`: writes docs/export-format.schema.json from the record schemas in
- * src/lib/records. Run it after changing a record; tests/unit/records-json-schema.test.ts
+ * src/lib/records. Run it after changing a record; tests/unit/exchange-schema.test.ts
  * fails while the committed file is stale.
  */
 import { writeFileSync } from 'node:fs';

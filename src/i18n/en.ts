@@ -3,7 +3,6 @@ import type { Dictionary } from './nl';
 /** English UI strings. Same shape as the Dutch dictionary: the compiler checks every key. */
 export const en: Dictionary = {
   lang: 'en',
-  langName: 'English',
   site: {
     name: 'Ken je Kracht?',
     tagline: 'A conversation fan on own strength in youth care',
@@ -603,7 +602,6 @@ export const en: Dictionary = {
     allCardsTitle: 'All cards',
     startTeam: 'Start a team session with these cards',
     teamSessionTitle: 'Discussing where we differ, {date}',
-    backToScan: 'Back to the self-scan',
   },
   print: {
     title: 'Print',
@@ -730,7 +728,6 @@ export const en: Dictionary = {
     qrLabel: 'QR code to join: {url}',
     qrHint: 'Scan the code with your phone’s camera. No app, no account, no name needed.',
     close: 'Close the room',
-    closeConfirm: 'Phones can then no longer choose. The positions stay in the session.',
     count: '{chosen} of {joined} {chosen:has|have} chosen',
     nobody: 'Nobody in the room yet. Show the code.',
     noPoles: 'This card has no two sides: nobody chooses a position here.',

@@ -1,7 +1,6 @@
 /** Dutch UI strings (B1). The shape of this object is the contract for every language. */
 export const nl = {
   lang: 'nl',
-  langName: 'Nederlands',
   site: {
     name: 'Ken je Kracht?',
     tagline: 'Gesprekswaaier over eigen kracht in de jeugdhulp',
@@ -616,7 +615,6 @@ export const nl = {
     allCardsTitle: 'Alle kaarten',
     startTeam: 'Start een teamsessie met deze kaarten',
     teamSessionTitle: 'Bespreken waar we verschillen, {date}',
-    backToScan: 'Terug naar de zelfscan',
   },
   print: {
     title: 'Afdrukken',
@@ -743,7 +741,6 @@ export const nl = {
     qrLabel: 'QR-code om mee te doen: {url}',
     qrHint: 'Scan de code met de camera van je telefoon. Geen app, geen account, geen naam nodig.',
     close: 'Sluit de zaal',
-    closeConfirm: 'Telefoons kunnen dan niet meer kiezen. De posities blijven in de sessie.',
     count: '{chosen} van {joined} {chosen:heeft|hebben} gekozen',
     nobody: 'Nog niemand in de zaal. Laat de code zien.',
     noPoles: 'Deze kaart heeft geen twee kanten: hier kiest niemand een positie.',

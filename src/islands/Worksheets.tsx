@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Perspective } from '../vocab';
 import { fill } from '../i18n/fill';
+import type { Lang } from '../routes';
 
 export interface SheetData {
   id: string;
@@ -34,7 +35,7 @@ export interface SheetCard {
 }
 
 export interface WorksheetStrings {
-  lang: 'nl' | 'en';
+  lang: Lang;
   chooseCard: string;
   blank: string;
   print: string;

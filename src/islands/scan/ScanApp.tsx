@@ -29,10 +29,11 @@ import { leanPhrase, leanText } from './lean';
 import { ScanCompare } from './ScanCompare';
 import { ScanProfile } from './ScanProfile';
 import type { ScanIslandCard, ScanStrings } from './types';
+import type { Lang } from '../../routes';
 import '../../styles/scan.css';
 
 interface Props {
-  lang: 'nl' | 'en';
+  lang: Lang;
   cards: ScanIslandCard[];
   t: ScanStrings;
   sessionsHref: string;

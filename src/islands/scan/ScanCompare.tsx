@@ -11,6 +11,7 @@ import type { Repo } from '../../lib/store/repo';
 import type { Session } from '../../lib/store/types';
 import { fill } from '../../i18n/fill';
 import type { ScanIslandCard, ScanStrings } from './types';
+import type { Lang } from '../../routes';
 
 interface ScanInfo {
   session: Session;
@@ -82,7 +83,7 @@ export function ScanCompare({
   repo: Repo;
   t: ScanStrings;
   cards: ScanIslandCard[];
-  lang: 'nl' | 'en';
+  lang: Lang;
   sessionsHref: string;
 }) {
   const s = t.scan;

@@ -1,6 +1,7 @@
 /** Plain data the self-scan page hands to its island: one language, dilemmas only. */
 import type { Dictionary } from '../../i18n';
 import type { Theme } from '../../vocab';
+import type { Lang } from '../../routes';
 
 export interface ScanIslandCard {
   id: string;
@@ -13,7 +14,7 @@ export interface ScanIslandCard {
 }
 
 export interface ScanStrings {
-  lang: 'nl' | 'en';
+  lang: Lang;
   scan: Dictionary['scan'];
   /** Full names of the spanningsvelden. */
   themes: Record<Theme, string>;

@@ -10,10 +10,11 @@
 import type { ComponentChildren } from 'preact';
 import { fill } from '../../i18n/fill';
 import type { SessionsStrings } from './types';
+import type { Lang } from '../../routes';
 
 interface Props {
   t: SessionsStrings;
-  lang: 'nl' | 'en';
+  lang: Lang;
 }
 
 /** A size like the one a fresh store reports, only to reserve the width of the real one. */
@@ -25,7 +26,7 @@ export function longestProtection(st: { persisted: string; notPersisted: string;
 }
 
 /** Both sizes with placeholder figures: the most the sizes line shows. */
-export function sizesReserve(t: SessionsStrings, lang: 'nl' | 'en'): string {
+export function sizesReserve(t: SessionsStrings, lang: Lang): string {
   const s = t.s.storage;
   return `${fill(lang, s.used, { size: SIZE_PLACEHOLDER })} ${fill(lang, s.app, { size: SIZE_PLACEHOLDER })}`;
 }

@@ -7,12 +7,11 @@ import { exportFileName, serialize } from '../../lib/exchange/format';
 import { salvage, type SalvageResult } from '../../lib/store/bulk';
 import type { Repo } from '../../lib/store/repo';
 import type { KjkDb } from '../../lib/store/schema';
+import type { Lang } from '../../routes';
 
 import { download } from '../download';
 
 export { download };
-
-type Lang = 'nl' | 'en';
 
 async function encrypt(text: string, passphrase: string): Promise<string> {
   // The crypto code loads only when someone protects a file with a passphrase.

@@ -10,6 +10,7 @@ import type { SessionsRoute } from '../../lib/sessions/route';
 import type { Repo } from '../../lib/store/repo';
 import type { ChangeMessage } from '../../lib/store/sync';
 import type { SessionCard, SessionsStrings } from './types';
+import type { Lang } from '../../routes';
 
 /** The open store and what belongs to it. Replaced as a whole when the store is reopened. */
 export interface StoreContext {
@@ -27,7 +28,7 @@ export interface StoreContext {
 
 /** What the page handed over: the texts and cards in its one language. Never changes. */
 export interface StringsContext {
-  lang: 'nl' | 'en';
+  lang: Lang;
   t: SessionsStrings;
   cards: SessionCard[];
   cardById: Map<string, SessionCard>;

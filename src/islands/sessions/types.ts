@@ -2,6 +2,7 @@
 import type { Dictionary } from '../../i18n';
 import type { Perspective, Theme } from '../../vocab';
 import type { CardSummary } from '../types';
+import type { Lang } from '../../routes';
 
 /** The sessions page needs only the pole labels: A (value 0) and B (value 100); dilemmas only. */
 export interface SessionCard extends CardSummary {
@@ -37,7 +38,7 @@ export interface SessionsData {
 
 /** The island's props: small values only, its cards and strings come as SessionsData. */
 export interface SessionsProps {
-  lang: 'nl' | 'en';
+  lang: Lang;
   /** The deck page, with the deploy base (for "choose cards there"). */
   cardsHref: string;
   /** The werkvormen page, with the deploy base: each session kind links to its werkvorm (#id). */

@@ -9,6 +9,7 @@
  * path separators, no characters some file systems refuse, nothing a mail program mangles.
  */
 import type { ExportScope } from '../records/envelope';
+import type { Lang } from '../../routes';
 
 const WORDS = {
   nl: { session: 'sessie', all: 'back-up', encrypted: 'versleuteld' },
@@ -37,7 +38,7 @@ function localDay(at: Date): string {
 
 export interface FileNameInput {
   scope: ExportScope;
-  lang: 'nl' | 'en';
+  lang: Lang;
   /** When the export was made. */
   at: Date;
   /** The session's title, for a single-session export. */

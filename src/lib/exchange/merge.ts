@@ -11,7 +11,8 @@
  *    therefore adds nothing.
  * 4. Stored but different → never overwritten. The incoming session and its records are
  *    added as a copy under ids derived from (original id, content hash), with the title
- *    suffix " (geïmporteerd)" / " (imported)". Importing the same file again derives the
+ *    suffix " (geïmporteerd)" / " (imported)" (a title at the length limit is cut to make room
+ *    for it, see withSuffix). Importing the same file again derives the
  *    same ids, finds the copy and skips it; if that copy was edited since, a further copy
  *    is made (round 1, 2, …), so nothing is overwritten then either.
  * 5. Inside the file the first record with an id wins; later ones are reported. The same
@@ -24,6 +25,7 @@
  *    The counts of the plan are exactly what will appear.
  */
 import type { Action, CardNote, Dataset, Position, Session } from '../records/schemas';
+import { MAX_SHORT_TEXT_CHARS } from '../records/limits';
 import { canonicalJson, hash128 } from './canonical';
 import type { RecordCounts } from '../records/schemas';
 
@@ -102,6 +104,22 @@ function addCounts(into: RecordCounts, c: RecordCounts): void {
   into.positions += c.positions;
   into.actions += c.actions;
 }
+
+/**
+ * `title` with `suffix`, within MAX_SHORT_TEXT_CHARS: a title already at the limit loses its end
+ * (never half a character) rather than the mark that says it is a copy. Appending blindly stored
+ * a title the importer then refused, so the next backup could not be restored.
+ */
+export function withSuffix(title: string, suffix: string, max: number = MAX_SHORT_TEXT_CHARS): string {
+  if (title.length + suffix.length <= max) return `${title}${suffix}`;
+  let end = Math.max(0, max - suffix.length);
+  const last = title.charCodeAt(end - 1);
+  // Do not split a surrogate pair; a lone surrogate the title already held is kept as it was.
+  if (last >= 0xd800 && last <= 0xdbff && isLowSurrogate(title.charCodeAt(end))) end--;
+  return `${title.slice(0, end)}${suffix}`;
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** Deterministic id for a record copied because its session differs: same inputs, same id, on every device. */
 export function deriveId(originalId: string, contentHash: string, round: number): string {
@@ -314,7 +332,7 @@ export function planImport(incoming: Dataset, existing: Dataset, opts: PlanOptio
     // The bound only guards against a pathological store; each round needs an edited copy.
     for (let round = 0; round < 10_000; round++) {
       const copyId = deriveId(session.id, contentHash, round);
-      const copy: Session = { ...session, id: copyId, title: `${session.title}${suffix}` };
+      const copy: Session = { ...session, id: copyId, title: withSuffix(session.title, suffix) };
       const copyChildren: Children = {
         notes: children.notes.map((n) => ({ ...n, id: deriveId(n.id, contentHash, round), sessionId: copyId })),
         positions: children.positions.map((p) => ({ ...p, id: deriveId(p.id, contentHash, round), sessionId: copyId })),

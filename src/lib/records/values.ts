@@ -8,8 +8,8 @@ export { SESSION_KINDS, type SessionKind } from '../../vocab';
 export const SESSION_ORIGINS = ['scan'] as const;
 export type SessionOrigin = (typeof SESSION_ORIGINS)[number];
 
-export const LANGS = ['nl', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+// The site's languages are defined once, with its routes (no validator there either).
+export { LANGS, type Lang } from '../../routes';
 
 /** The record stores, in the order exports list them. */
 export const RECORD_KINDS = ['sessions', 'notes', 'positions', 'actions'] as const;

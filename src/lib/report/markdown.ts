@@ -10,6 +10,7 @@ import { fill } from '../../i18n/fill';
 import { formatDay } from '../sessions/format';
 import { scaleCells, textScale } from './chart';
 import type { SessionReport } from './model';
+import type { Lang } from '../../routes';
 
 /** The words the report needs; the `sessions.report` slice of the dictionary fits. */
 export interface ReportStrings {
@@ -36,7 +37,7 @@ export interface ReportStrings {
 }
 
 export interface MarkdownOptions {
-  lang: 'nl' | 'en';
+  lang: Lang;
   strings: ReportStrings;
   kinds: Record<SessionKind, string>;
 }

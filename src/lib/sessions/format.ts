@@ -1,5 +1,6 @@
 /** Small formatting helpers for the sessions page. Pure; the language is passed in. */
 import { utcDay } from '../records/dates';
+import type { Lang } from '../../routes';
 
 /** Today as "YYYY-MM-DD" in local time (a meeting day is a local day, not a UTC one). */
 export function todayIso(now: Date = new Date()): string {
@@ -8,7 +9,7 @@ export function todayIso(now: Date = new Date()): string {
 }
 
 /** "14 maart 2025" / "14 March 2025" for a "YYYY-MM-DD" day; the input itself when it is not one. */
-export function formatDay(iso: string, lang: 'nl' | 'en'): string {
+export function formatDay(iso: string, lang: Lang): string {
   // Not Date.UTC: it reads years 0 to 99 as 1900 to 1999, so "0024-03-01" would show as 1924.
   const date = utcDay(iso);
   if (!date) return iso;
@@ -17,8 +18,8 @@ export function formatDay(iso: string, lang: 'nl' | 'en'): string {
 
 // One formatter per language, made on first use: making one costs far more than using it, and a
 // list shows a date on every row.
-const dayFormats = new Map<'nl' | 'en', Intl.DateTimeFormat>();
-function dayFormat(lang: 'nl' | 'en'): Intl.DateTimeFormat {
+const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
+function dayFormat(lang: Lang): Intl.DateTimeFormat {
   let format = dayFormats.get(lang);
   if (!format) {
     // UTC on both sides: the day must not shift with the device's time zone.
@@ -38,7 +39,7 @@ function dayFormat(lang: 'nl' | 'en'): Intl.DateTimeFormat {
  * out, not with Intl.NumberFormat: the first one a page makes loads the locale's number data,
  * a long task (about 45 ms on a slow phone) in the sessions page's start for one short number.
  */
-export function formatBytes(bytes: number, lang: 'nl' | 'en'): string {
+export function formatBytes(bytes: number, lang: Lang): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
   let unit = 0;

@@ -2,13 +2,15 @@
  * THE WRITE RECIPE. Every write of the store goes through `mutate`, which does the four
  * steps once for all of them:
  * 1. times come from `stamp()`: strictly later than the record's previous `updatedAt`, so
- *    two saves in one millisecond still differ (the note editor's conflict check relies on it);
+ *    two saves in one millisecond still differ (the note editor's conflict check relies on it),
+ *    and never past the latest time the format takes (MAX_TIME_MS);
  * 2. the body writes in ONE transaction (all or nothing);
  * 3. in that same transaction the meta store is touched (lastChangeAt, and when the first
  *    unexported change happened: the backup reminder counts from it);
  * 4. only after the commit, other tabs are told which records changed (ids and times only).
  * Reads use `read`. Both go through tx.ts, which maps failures to StoreErrors.
  */
+import { MAX_TIME_MS } from '../records/limits';
 import { createConnection, type Connection, type ConnectionOptions } from './connection';
 import { StoreError } from './errors';
 import type { KjkDb, KjkStoreName } from './schema';
@@ -19,7 +21,12 @@ export interface StoreContext {
   /** The database, replaced when the browser drops the connection (connection.ts). */
   readonly conn: Connection;
   now(): number;
-  /** Strictly later than `previous` (and not before now). */
+  /**
+   * Strictly later than `previous` (and not before now), but never past MAX_TIME_MS: a record
+   * an import accepted at that time stays editable and exportable. Its edits then keep that
+   * time, so for such a record (only a hand-made file holds one) the note editor cannot tell
+   * another tab's save from its own; refusing every edit of it would be worse.
+   */
   stamp(previous?: number): number;
   newId(): string;
   sync: SyncChannel | null;
@@ -49,7 +56,7 @@ export function createContext(db: KjkDb, options: ContextOptions = {}): StoreCon
   return {
     conn: createConnection(db, options),
     now,
-    stamp: (previous) => Math.max(now(), (previous ?? 0) + 1),
+    stamp: (previous) => Math.min(Math.max(now(), (previous ?? 0) + 1), MAX_TIME_MS),
     newId: options.newId ?? defaultNewId,
     sync: options.sync ?? null,
   };
