@@ -107,11 +107,12 @@ describe('room registry', () => {
   it('creates, admits up to the room size, releases', () => {
     const r = new Registry(bounds);
     const id = newRoomId();
-    expect(r.create(id, secretHash(newPresenterSecret()), 'h1', 0)).toBe('ok');
+    const join = secretHash(newPresenterSecret());
+    expect(r.create(id, secretHash(newPresenterSecret()), 'h1', 0, '', join)).toBe('ok');
     expect(r.create(id, secretHash(newPresenterSecret()), 'h2', 0)).toBe('taken');
-    expect([r.admit(id), r.admit(id), r.admit(id)]).toEqual(['ok', 'ok', 'full']);
+    expect([r.admit(id, join), r.admit(id, join), r.admit(id, join)]).toEqual(['ok', 'ok', 'full']);
     r.release(id);
-    expect(r.admit(id)).toBe('ok');
+    expect(r.admit(id, join)).toBe('ok');
     expect(r.admit(newRoomId())).toBe('unknown');
     r.create(newRoomId(), 'x', 'h3', 0);
     expect(r.create(newRoomId(), 'x', 'h4', 0)).toBe('limit');

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../relay/relay';
-import { hashPresenterSecret, newPresenterSecret, newRoomId, sealFrame } from '../../src/lib/room/crypto';
+import { hashPresenterSecret, joinToken, newPresenterSecret, newRoomId, sealFrame } from '../../src/lib/room/crypto';
 import { initialRoom, roomCounts, roomReducer, stateMessage } from '../../src/lib/room/reducer';
 import {
   client,
@@ -301,7 +301,9 @@ describe('hostile clients', () => {
     // The site's own origin works over long-polling too (venue networks that block WebSockets).
     const good = track({ socket: client(relay.url, undefined, ['polling']) });
     await connected(good.socket);
-    expect(await request(good.socket, 'join', { room: p.room })).toMatchObject({ ok: true });
+    expect(await request(good.socket, 'join', { room: p.room, token: await joinToken(p.key, p.room) })).toMatchObject({
+      ok: true,
+    });
     await honestVoteArrives(relay, p);
   });
 
