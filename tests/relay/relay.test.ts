@@ -374,3 +374,25 @@ describe('bounds and lifetimes', () => {
     }
   });
 });
+
+describe('/healthz and a flooding socket', () => {
+  let relay: Relay;
+  beforeAll(async () => {
+    relay = await testRelay({ dropLimit: 50 });
+  });
+  afterAll(() => relay.close());
+
+  it('counts a socket cut off for abuse once, whatever it sends after it was cut off', async () => {
+    const p = track(await presenter(relay.url));
+    const flooder = track(await phone(relay.url, p.room, p.key));
+    const gone = new Promise((r) => flooder.socket.once('disconnect', r));
+    // 600 frames in one go: all on the wire before the relay cuts the socket off at the 50th drop.
+    for (let i = 0; i < 600; i++) flooder.socket.emit('up', 'A'.repeat(40));
+    await gone;
+    await sleep(300); // whatever was still on its way has arrived
+    const h = await health(relay.url);
+    expect(h.disconnectedForAbuse).toBe(1);
+    expect(h.droppedTotal).toBe(50);
+    await honestVoteArrives(relay, p);
+  });
+});
