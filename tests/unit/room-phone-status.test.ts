@@ -5,7 +5,10 @@ import { nextPhoneStatus, type PhoneEvent, refusalStatus, type RoomStatus } from
 function run(from: RoomStatus, events: PhoneEvent[]): RoomStatus[] {
   const out: RoomStatus[] = [];
   let status = from;
-  for (const e of events) out.push((status = nextPhoneStatus(status, e)));
+  for (const e of events) {
+    status = nextPhoneStatus(status, e);
+    out.push(status);
+  }
   return out;
 }
 
