@@ -347,8 +347,8 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
   });
   socket.on('room', (state: unknown) => {
     if (state !== 'away' && state !== 'back' && state !== 'closed' && state !== 'gone') return;
-    const before = view.status;
-    if (move({ type: 'signal', signal: state }) === 'open' && state === 'back' && before !== 'closed') void hello();
+    // "back" brings the presenter again (never after the end): it needs this phone's join.
+    if (move({ type: 'signal', signal: state }) === 'open' && state === 'back') void hello();
   });
   socket.on('disconnect', (reason) => move({ type: 'disconnect', reason }));
 
