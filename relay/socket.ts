@@ -31,7 +31,7 @@ const reply = (ack: unknown, answer: Parameters<AckFn>[0]) => {
 export function handleSocket(socket: RelaySocket, ctx: SocketContext): void {
   const { io, config, metrics, local, remote } = ctx;
   const pathOf = () => (socket.data.remote ? remote : local);
-  ctx.metrics.connections++;
+  metrics.connections++;
   socket.data = {
     role: 'none',
     room: null,
