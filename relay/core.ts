@@ -208,6 +208,8 @@ export class ReplayWindow {
 export interface RoomRecord {
   /** SHA-256 of the presenter's secret. */
   proof: string;
+  /** SHA-256 of each join token a phone may show: the link's, and those the presenter granted. */
+  joins: string[];
   /** The presenter's socket id, while it is connected. */
   host: string | null;
   /** Phones admitted (on every relay process). */
@@ -237,7 +239,7 @@ export interface RoomBounds {
 }
 
 export type CreateResult = 'ok' | 'taken' | 'limit';
-export type AdmitResult = 'ok' | 'unknown' | 'full' | 'closed';
+export type AdmitResult = 'ok' | 'unknown' | 'full' | 'closed' | 'denied';
 
 /** The rooms this process owns (created here), and the ids recently forgotten. */
 export class Registry {
@@ -262,7 +264,8 @@ export class Registry {
     return this.#owners.get(owner);
   }
 
-  create(id: string, proof: string, host: string, now: number, owner = ''): CreateResult {
+  /** `join`: the SHA-256 of the link's join token; without it no phone is admitted until one is granted. */
+  create(id: string, proof: string, host: string, now: number, owner = '', join?: string): CreateResult {
     if (this.rooms.has(id) || this.tombstones.has(id)) return 'taken';
     if (this.rooms.size >= this.bounds.maxRooms) return 'limit';
     // One client cannot take the whole table: others can still open a room.
@@ -271,6 +274,7 @@ export class Registry {
     this.rooms.set(id, {
       owner,
       proof,
+      joins: join ? [join] : [],
       host,
       phones: 0,
       closed: false,
@@ -281,10 +285,12 @@ export class Registry {
     return 'ok';
   }
 
-  admit(id: string): AdmitResult {
+  /** A phone with the SHA-256 of its join token: refused without a place unless the room knows the token. */
+  admit(id: string, proof: string | null = null): AdmitResult {
     const room = this.rooms.get(id);
     if (!room) return this.tombstones.has(id) ? 'closed' : 'unknown';
     if (room.closed) return 'closed';
+    if (proof === null || !room.joins.some((hash) => hashesMatch(proof, hash))) return 'denied';
     if (room.phones >= this.bounds.phonesPerRoom) return 'full';
     room.phones++;
     return 'ok';
@@ -311,11 +317,27 @@ export class Registry {
     return 'ok';
   }
 
-  /** The presenter's socket is gone: wait `graceMs` for it to come back. Returns whether it was the host. */
+  /** The current presenter lets one more join token in (a code joiner's); bounded per room. */
+  grant(id: string, host: string, proof: string): 'ok' | 'unknown' | 'denied' | 'limit' {
+    const room = this.rooms.get(id);
+    if (!room || room.closed) return 'unknown';
+    if (room.host !== host) return 'denied';
+    if (room.joins.some((hash) => hashesMatch(proof, hash))) return 'ok';
+    if (room.joins.length >= ROOM_LIMITS.joinProofsPerRoom) return 'limit';
+    room.joins.push(proof);
+    return 'ok';
+  }
+
+  /**
+   * The presenter's socket is gone: wait `graceMs` for it to come back. Returns whether its phones
+   * should hear "away": not for a closed room, whose end they already heard (its presenter's socket
+   * drops right after the close).
+   */
   hostLeft(id: string, host: string, now: number): boolean {
     const room = this.rooms.get(id);
     if (!room || room.host !== host) return false;
     room.host = null;
+    if (room.closed) return false;
     if (room.forgetAt === null) room.forgetAt = now + this.bounds.graceMs;
     return true;
   }

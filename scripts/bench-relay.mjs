@@ -24,6 +24,8 @@ import { DEFAULTS } from '../relay/config.ts';
 import { RELAY_NODE_FLAGS } from '../relay/node-flags.mjs';
 import {
   hashPresenterSecret,
+  joinToken,
+  joinTokenHash,
   newParticipantId,
   newPresenterSecret,
   newRoomId,
@@ -120,20 +122,21 @@ async function scenario(url, rooms, phonesPerRoom, rounds) {
     sockets.push(host);
     const room = newRoomId();
     const key = await newRoomKey();
-    const reply = await ask(host, 'create', { room, proof: await hashPresenterSecret(newPresenterSecret()) });
+    const join = await joinTokenHash(await joinToken(key, room));
+    const reply = await ask(host, 'create', { room, proof: await hashPresenterSecret(newPresenterSecret()), join });
     if (!reply.ok) throw new Error(`create: ${reply.error}`);
     host.on('up', (_peer, frame) => {
       const at = sent.get(frameIv(frame));
       if (at !== undefined) latencies.push(performance.now() - at);
     });
-    roomList.push({ room, key, phones: [] });
+    roomList.push({ room, key, token: await joinToken(key, room), phones: [] });
   }
   const before = await health(url);
   // Join in batches, as a room fills when people scan the QR code.
   for (const r of roomList) {
     for (let i = 0; i < phonesPerRoom; i += 50) {
       const batch = await Promise.all(Array.from({ length: Math.min(50, phonesPerRoom - i) }, () => connect(url)));
-      const replies = await Promise.all(batch.map((s) => ask(s, 'join', { room: r.room })));
+      const replies = await Promise.all(batch.map((s) => ask(s, 'join', { room: r.room, token: r.token })));
       const refused = replies.find((x) => !x.ok);
       if (refused) throw new Error(`join: ${refused.error}`);
       for (const s of batch) r.phones.push({ socket: s, pid: newParticipantId(), seq: 0 });

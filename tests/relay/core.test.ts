@@ -14,6 +14,7 @@ import {
   takeToken,
 } from '../../relay/core';
 import { newPresenterSecret, newRoomId } from '../../src/lib/room/crypto';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 
 describe('token bucket', () => {
   it('lets a burst through, then the refill rate', () => {
@@ -107,11 +108,12 @@ describe('room registry', () => {
   it('creates, admits up to the room size, releases', () => {
     const r = new Registry(bounds);
     const id = newRoomId();
-    expect(r.create(id, secretHash(newPresenterSecret()), 'h1', 0)).toBe('ok');
+    const join = secretHash(newPresenterSecret());
+    expect(r.create(id, secretHash(newPresenterSecret()), 'h1', 0, '', join)).toBe('ok');
     expect(r.create(id, secretHash(newPresenterSecret()), 'h2', 0)).toBe('taken');
-    expect([r.admit(id), r.admit(id), r.admit(id)]).toEqual(['ok', 'ok', 'full']);
+    expect([r.admit(id, join), r.admit(id, join), r.admit(id, join)]).toEqual(['ok', 'ok', 'full']);
     r.release(id);
-    expect(r.admit(id)).toBe('ok');
+    expect(r.admit(id, join)).toBe('ok');
     expect(r.admit(newRoomId())).toBe('unknown');
     r.create(newRoomId(), 'x', 'h3', 0);
     expect(r.create(newRoomId(), 'x', 'h4', 0)).toBe('limit');
@@ -135,6 +137,34 @@ describe('room registry', () => {
     // The tombstone goes too, later.
     r.sweep(100_000);
     expect(r.tombstones.size).toBe(0);
+  });
+
+  it('says "away" for a presenter who left an open room, not for one who closed it', () => {
+    const r = new Registry(bounds);
+    const open = newRoomId();
+    const closed = newRoomId();
+    r.create(open, 'x', 'h1', 0);
+    r.create(closed, 'x', 'h2', 0);
+    r.close(closed, 10);
+    expect(r.hostLeft(open, 'h1', 20)).toBe(true);
+    expect(r.hostLeft(closed, 'h2', 20)).toBe(false);
+    expect(r.sweep(20)).toEqual([{ id: closed, reason: 'closed' }]);
+  });
+
+  it('admits only the join tokens registered or granted by the presenter, a bounded number', () => {
+    const r = new Registry({ ...bounds, phonesPerRoom: 1000 });
+    const id = newRoomId();
+    const link = secretHash(newPresenterSecret());
+    r.create(id, 'x', 'h1', 0, '', link);
+    const code = secretHash(newPresenterSecret());
+    expect([r.admit(id), r.admit(id, code), r.admit(id, link)]).toEqual(['denied', 'denied', 'ok']);
+    expect(r.grant(id, 'someone-else', code)).toBe('denied');
+    expect(r.grant(id, 'h1', code)).toBe('ok');
+    expect(r.admit(id, code)).toBe('ok');
+    for (let i = 2; i < ROOM_LIMITS.joinProofsPerRoom; i++) r.grant(id, 'h1', secretHash(newPresenterSecret()));
+    expect(r.grant(id, 'h1', secretHash(newPresenterSecret()))).toBe('limit');
+    expect(r.grant(id, 'h1', code)).toBe('ok'); // granting the same again takes no room
+    expect(r.grant(newRoomId(), 'h1', code)).toBe('unknown');
   });
 
   it('closes idle rooms and rooms the presenter closed', () => {

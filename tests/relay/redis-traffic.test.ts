@@ -6,6 +6,7 @@
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretHash } from '../../relay/core';
+import { joinToken } from '../../src/lib/room/crypto';
 import { haveRedis, REDIS, startRedis, startRelayProcess, type Child } from './processes';
 import { client, connected, ORIGIN, phone, presenter, request, until } from './support';
 
@@ -62,6 +63,8 @@ describe.skipIf(!haveRedis)('the traffic between relay processes', () => {
     // What must never cross.
     expect(everything().includes(p.secret)).toBe(false);
     expect(everything().includes(p.keyText)).toBe(false);
+    // Nor the join token a phone shows: only its hash goes to the room's owner.
+    expect(everything().includes(await joinToken(p.key, p.room))).toBe(false);
     console.log(`redis: ${published.length} messages and ${commands.length} commands watched; no secret, no key`);
   }, 60_000);
 });

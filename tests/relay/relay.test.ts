@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../relay/relay';
-import { hashPresenterSecret, newPresenterSecret, newRoomId, sealFrame } from '../../src/lib/room/crypto';
+import { hashPresenterSecret, joinToken, newPresenterSecret, newRoomId, sealFrame } from '../../src/lib/room/crypto';
 import { initialRoom, roomCounts, roomReducer, stateMessage } from '../../src/lib/room/reducer';
 import {
   client,
@@ -301,7 +301,9 @@ describe('hostile clients', () => {
     // The site's own origin works over long-polling too (venue networks that block WebSockets).
     const good = track({ socket: client(relay.url, undefined, ['polling']) });
     await connected(good.socket);
-    expect(await request(good.socket, 'join', { room: p.room })).toMatchObject({ ok: true });
+    expect(await request(good.socket, 'join', { room: p.room, token: await joinToken(p.key, p.room) })).toMatchObject({
+      ok: true,
+    });
     await honestVoteArrives(relay, p);
   });
 
@@ -370,5 +372,27 @@ describe('bounds and lifetimes', () => {
     } finally {
       await relay.close();
     }
+  });
+});
+
+describe('/healthz and a flooding socket', () => {
+  let relay: Relay;
+  beforeAll(async () => {
+    relay = await testRelay({ dropLimit: 50 });
+  });
+  afterAll(() => relay.close());
+
+  it('counts a socket cut off for abuse once, whatever it sends after it was cut off', async () => {
+    const p = track(await presenter(relay.url));
+    const flooder = track(await phone(relay.url, p.room, p.key));
+    const gone = new Promise((r) => flooder.socket.once('disconnect', r));
+    // 600 frames in one go: all on the wire before the relay cuts the socket off at the 50th drop.
+    for (let i = 0; i < 600; i++) flooder.socket.emit('up', 'A'.repeat(40));
+    await gone;
+    await sleep(300); // whatever was still on its way has arrived
+    const h = await health(relay.url);
+    expect(h.disconnectedForAbuse).toBe(1);
+    expect(h.droppedTotal).toBe(50);
+    await honestVoteArrives(relay, p);
   });
 });

@@ -3,7 +3,14 @@
  * phones on the other, as behind a load balancer with sticky sessions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPresenterSecret, newPresenterSecret, newRoomId, sealFrame } from '../../src/lib/room/crypto';
+import {
+  hashPresenterSecret,
+  joinToken,
+  newPresenterSecret,
+  newRoomId,
+  newRoomKey,
+  sealFrame,
+} from '../../src/lib/room/crypto';
 import { haveRedis, REDIS, startRedis, startRelayProcess, type Child } from './processes';
 import { client, connected, health, ORIGIN, phone, presenter, request, until } from './support';
 
@@ -99,5 +106,21 @@ describe.skipIf(!haveRedis)('two relay processes and Redis', () => {
     await until('the presenter on B let go', () => !back2.connected);
     thief.disconnect();
     stranger.disconnect();
+  });
+
+  it('refuses a stranger on B who knows only the id of a room on A, without taking a place there', async () => {
+    const p = await presenter(a.url);
+    const stranger = client(b.url);
+    await connected(stranger);
+    expect(await request(stranger, 'join', { room: p.room })).toEqual({ ok: false, error: 'denied' });
+    const forged = await joinToken(await newRoomKey(), p.room);
+    expect(await request(stranger, 'join', { room: p.room, token: forged })).toEqual({ ok: false, error: 'denied' });
+    expect((await health(a.url)).phones).toBe(0);
+    expect(p.peers.size).toBe(0);
+    // A phone on B with the link takes its place on A.
+    const ph = await phone(b.url, p.room, p.key);
+    await until('the phone on B counted on A', async () => (await health(a.url)).phones === 1);
+    await until('the presenter hears it', () => p.peers.size === 1);
+    for (const s of [stranger, ph.socket, p.socket]) s.disconnect();
   });
 });

@@ -8,6 +8,8 @@ import { startRelay, type Health, type Relay } from '../../relay/relay';
 import {
   exportRoomKey,
   hashPresenterSecret,
+  joinToken,
+  joinTokenHash,
   newParticipantId,
   newPresenterSecret,
   newRoomId,
@@ -88,7 +90,11 @@ export async function presenter(url: string, path?: string): Promise<Presenter> 
   const room = newRoomId();
   const key = await newRoomKey();
   const secret = newPresenterSecret();
-  const reply = await request(socket, 'create', { room, proof: await hashPresenterSecret(secret) });
+  const reply = await request(socket, 'create', {
+    room,
+    proof: await hashPresenterSecret(secret),
+    join: await joinTokenHash(await joinToken(key, room)),
+  });
   if (!reply.ok) throw new Error(`create refused: ${reply.error}`);
   const p: Presenter = {
     socket,
@@ -142,7 +148,8 @@ export async function phone(
 ): Promise<Phone> {
   const socket = client(url, origin, transports, path);
   await connected(socket);
-  const reply = await request(socket, 'join', { room });
+  // A phone with the link: it derives the join token from the room key.
+  const reply = await request(socket, 'join', { room, token: await joinToken(key, room) });
   if (!reply.ok) throw new Error(`join refused: ${reply.error}`);
   const ph: Phone = {
     socket,

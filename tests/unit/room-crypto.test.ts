@@ -3,6 +3,8 @@ import {
   exportRoomKey,
   hashPresenterSecret,
   importRoomKey,
+  joinToken,
+  joinTokenHash,
   newParticipantId,
   newPresenterSecret,
   newRoomId,
@@ -171,5 +173,30 @@ describe('the link fragment', () => {
     ]) {
       expect(() => relayConnectSources(bad), bad).toThrow(/KJK_RELAY_URL/);
     }
+  });
+});
+
+describe('the join token', () => {
+  it('is the same for the presenter and a phone with the link, and differs per room and key', async () => {
+    const key = await newRoomKey();
+    const room = newRoomId();
+    const token = await joinToken(key, room);
+    const onPhone = await importRoomKey(await exportRoomKey(key));
+    expect(await joinToken(onPhone!, room)).toBe(token);
+    expect(await joinToken(key, newRoomId())).not.toBe(token);
+    expect(await joinToken(await newRoomKey(), room)).not.toBe(token);
+    // Neither the key nor something that yields it: HKDF with its own label.
+    expect(token).not.toBe(await exportRoomKey(key));
+    expect(token).toHaveLength(43);
+  });
+
+  it('is registered by its SHA-256, which the relay computes the same way', async () => {
+    const token = await joinToken(await newRoomKey(), newRoomId());
+    const hash = await joinTokenHash(token);
+    expect(hash).toHaveLength(43);
+    expect(hash).not.toBe(token);
+    const { createHash } = await import('node:crypto');
+    expect(createHash('sha256').update(Buffer.from(token, 'base64url')).digest('base64url')).toBe(hash);
+    await expect(joinTokenHash('short')).rejects.toThrow();
   });
 });

@@ -18,6 +18,8 @@ const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
+/** HKDF's info for the join token: a key for this purpose only, never the AES key itself. */
+const JOIN_LABEL = `kjk-room/${ROOM_LIMITS.version}/join`;
 
 export function newRoomId(): string {
   return randomToken(ROOM_LIMITS.roomIdBytes);
@@ -36,6 +38,29 @@ export function newPresenterSecret(): string {
 export async function hashPresenterSecret(secret: string): Promise<string> {
   const bytes = base64urlToBytes(secret);
   if (!bytes || !isToken(secret, ROOM_LIMITS.secretBytes)) throw new Error('not a presenter secret');
+  return bytesToBase64url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+}
+
+/**
+ * The join token: what a phone shows the relay to take a place. Derived from the room key (HKDF,
+ * SHA-256, salted with the room id), so whoever holds the link can make it and the relay, which
+ * sees only its SHA-256 (joinTokenHash), cannot; nor can it turn the token back into the key.
+ */
+export async function joinToken(key: CryptoKey, roomId: string): Promise<string> {
+  const raw = await crypto.subtle.exportKey('raw', key);
+  const base = await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode(roomId), info: encoder.encode(JOIN_LABEL) },
+    base,
+    ROOM_LIMITS.joinTokenBytes * 8,
+  );
+  return bytesToBase64url(new Uint8Array(bits));
+}
+
+/** SHA-256 over a join token's bytes, base64url: what the presenter registers. The relay computes the same. */
+export async function joinTokenHash(token: string): Promise<string> {
+  const bytes = base64urlToBytes(token);
+  if (!bytes || !isToken(token, ROOM_LIMITS.joinTokenBytes)) throw new Error('not a join token');
   return bytesToBase64url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 

@@ -9,6 +9,10 @@ export const ROOM_LIMITS = {
   roomIdBytes: 16,
   /** Random bytes in the presenter's secret. */
   secretBytes: 32,
+  /** Bytes of a join token (derived from the room key; the relay keeps its hash). */
+  joinTokenBytes: 32,
+  /** Join-token hashes one room accepts: the link's, and one per code joiner. */
+  joinProofsPerRoom: 256,
   /** Random bytes in a phone's participant id. */
   participantIdBytes: 16,
   /** Phones in one room. */

@@ -2,7 +2,8 @@
  * The presenter's room state, as a pure reducer: phones join, vote, change, leave and come back;
  * the presenter moves to a card, reveals and closes. The presenter's device is the only store:
  * `positionsOn` is what it saves into the session. What leaves this state for the phones goes
- * through `stateMessage` and `youMessage`, which never show a position before the reveal.
+ * through `stateMessage`, which shows no one's position before the reveal, and `youMessage`, which
+ * shows one phone its own position only (so a reload gets it back), before the reveal too.
  */
 import { ROOM_LIMITS } from './limits.ts';
 import type { Phase, PhoneMessage, StateMessage, YouMessage } from './schema.ts';

@@ -11,6 +11,8 @@ import {
   exportRoomKey,
   hashPresenterSecret,
   importRoomKey,
+  joinToken,
+  joinTokenHash,
   newPresenterSecret,
   newRoomId,
   newRoomKey,
@@ -20,6 +22,7 @@ import {
 } from './crypto.ts';
 import { formatRoomFragment, type RoomLink } from './fragment.ts';
 import { ROOM_LIMITS } from './limits.ts';
+import { nextPhoneStatus, type PhoneEvent, refusalStatus, type RoomStatus } from './phone-status.ts';
 import {
   initialRoom,
   nextSeq,
@@ -31,24 +34,22 @@ import {
   type RoomState,
 } from './reducer.ts';
 import type { HostMessage, Phase } from './schema.ts';
+import type { Ack, ClientToServerEvents, ServerToClientEvents, Untrusted } from './wire.ts';
+
+export type { RoomStatus } from './phone-status.ts';
 
 export type Connect = (url: string, options: Partial<ManagerOptions & SocketOptions>) => Socket;
+/** The relay's events, typed: what we send as meant, what arrives unchecked. */
+type RoomSocket = Socket<Untrusted<ServerToClientEvents>, ClientToServerEvents>;
 
 export interface RelayAddress {
   origin: string;
   path: string;
 }
 
-/**
- * Where the room stands, as the UI tells it: "open"; "connecting" (also while socket.io retries);
- * "away" (a phone's presenter is gone for now); "closed" by the presenter; "gone" (the relay forgot
- * the room or was restarted); "full"; "unknown" (no such room); "unreachable" (no relay answers).
- */
-export type RoomStatus = 'connecting' | 'open' | 'away' | 'closed' | 'gone' | 'full' | 'unknown' | 'unreachable';
+type Reply = Ack | { ok: false; error: 'timeout' };
 
-type Ack = { ok: true; host?: boolean } | { ok: false; error: string };
-
-function socketFor(connect: Connect, relay: RelayAddress): Socket {
+function socketFor(connect: Connect, relay: RelayAddress): RoomSocket {
   // WebSocket first: it always carries Origin; long-polling is the fallback for venue networks.
   return connect(relay.origin, {
     path: relay.path,
@@ -58,17 +59,14 @@ function socketFor(connect: Connect, relay: RelayAddress): Socket {
   });
 }
 
-function ask(socket: Socket, event: string, payload: unknown): Promise<Ack> {
-  return socket
-    .timeout(10_000)
-    .emitWithAck(event, payload)
-    .catch(() => ({ ok: false, error: 'timeout' }) as Ack);
+/** Asks the relay; a relay that does not answer in time is a refusal too. */
+function ask(request: Promise<Ack>): Promise<Reply> {
+  return request.catch(() => ({ ok: false, error: 'timeout' }) as const);
 }
 
-function statusOf(error: string): RoomStatus {
-  if (error === 'full' || error === 'unknown' || error === 'closed') return error;
-  if (error === 'denied') return 'gone';
-  return 'unreachable';
+/** A refused presenter: a wrong secret means the relay no longer holds this room. */
+function presenterStatus(error: Extract<Reply, { ok: false }>['error']): RoomStatus {
+  return error === 'denied' ? 'gone' : refusalStatus(error);
 }
 
 /** A serial queue: each task starts after the previous one ended. */
@@ -90,6 +88,11 @@ export interface PresenterRoom {
   reveal(): void;
   /** Ends the room: phones are told, the relay forgets it. */
   close(): Promise<void>;
+  /**
+   * Lets the relay admit one more join token, by its hash (joinTokenHash): a phone that joined by
+   * a typed code gets its token from the presenter after the key exchange. False when refused.
+   */
+  grant(proof: string): Promise<boolean>;
   /** Leaves without closing (the relay waits its grace period for a comeback). */
   stop(): void;
 }
@@ -109,6 +112,8 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   const key = await newRoomKey();
   const secret = newPresenterSecret();
   const proof = await hashPresenterSecret(secret);
+  // Only the link's holders may take a place: the relay keeps the hash of the token the link gives.
+  const join = await joinTokenHash(await joinToken(key, room));
   const link = { room, key: await exportRoomKey(key) };
   let state = initialRoom(options.card);
   let status: RoomStatus = 'connecting';
@@ -141,8 +146,8 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     socket.on('connect', async () => {
       // After a network blip the same device proves its secret; the first time it registers the hash.
       const reply = created
-        ? await ask(socket, 'host', { room, secret })
-        : await ask(socket, 'create', { room, proof });
+        ? await ask(socket.timeout(10_000).emitWithAck('host', { room, secret }))
+        : await ask(socket.timeout(10_000).emitWithAck('create', { room, proof, join }));
       if (reply.ok) {
         created = true;
         status = 'open';
@@ -151,7 +156,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
         void broadcastNow();
       } else {
         // Refused on a comeback: the relay restarted or forgot the room. What arrived stays in the state.
-        status = created ? 'gone' : statusOf(reply.error);
+        status = created ? 'gone' : presenterStatus(reply.error);
         changed();
         socket.disconnect();
         reject(new Error(`the relay refused the room: ${reply.error}`));
@@ -217,11 +222,15 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
       await queue(async () => {
         apply({ type: 'close' });
         await broadcastNow();
-        await ask(socket, 'close', {});
+        await ask(socket.timeout(10_000).emitWithAck('close', {}));
         status = 'closed';
         changed();
         socket.disconnect();
       });
+    },
+    async grant(extra) {
+      const reply = await ask(socket.timeout(10_000).emitWithAck('grant', { proof: extra }));
+      return reply.ok;
     },
     stop() {
       if (timer) clearTimeout(timer);
@@ -258,12 +267,15 @@ export interface PhoneOptions {
   pid: string;
   name?: string;
   onChange?: (view: PhoneView) => void;
+  /** The join token when it does not come from the link (a code joiner's, granted by the presenter). */
+  token?: string;
 }
 
 export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoom> {
   const key = await importRoomKey(options.link.key);
   if (!key) throw new Error('not a room key');
   const { room } = options.link;
+  const token = options.token ?? (await joinToken(key, room));
   const socket = socketFor(options.connect, options.relay);
   const queue = serial();
   let view: PhoneView = {
@@ -290,27 +302,31 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
     );
   };
   const hello = () => send({ t: 'join', ...(options.name ? { name: options.name } : {}) });
+  /** Moves the status (phone-status.ts owns the rules); tells the page only when it changed. */
+  const move = (event: PhoneEvent) => {
+    const status = nextPhoneStatus(view.status, event);
+    if (status !== view.status) changed({ status });
+    return status;
+  };
 
   let joined = false;
   socket.on('connect', async () => {
-    const reply = await ask(socket, 'join', { room });
+    if (view.status === 'closed') return socket.disconnect();
+    const reply = await ask(socket.timeout(10_000).emitWithAck('join', { room, token }));
     if (!reply.ok) {
-      // A room this phone was in and the relay no longer knows: it is gone (relay restarted).
-      changed({ status: joined && reply.error === 'unknown' ? 'gone' : statusOf(reply.error) });
+      move({ type: 'refused', error: reply.error, again: joined });
       socket.disconnect();
       return;
     }
     joined = true;
-    changed({ status: reply.host === false ? 'away' : 'open' });
-    await hello();
+    if (move({ type: 'joined', host: reply.host !== false }) !== 'closed') await hello();
   });
-  socket.on('connect_error', () => {
-    if (view.status === 'connecting' || view.status === 'open') changed({ status: 'unreachable' });
-  });
+  socket.on('connect_error', () => move({ type: 'connect-error' }));
   socket.on('down', (frame: unknown) => {
     void queue(async () => {
       const opened = await openHostFrame(key, room, frame);
-      if (!opened.ok || opened.message.seq < hostSeq) return;
+      // After the end nothing the relay passes on changes what the phone shows.
+      if (!opened.ok || opened.message.seq < hostSeq || view.status === 'closed') return;
       hostSeq = opened.message.seq;
       const m = opened.message;
       if (m.t === 'state') {
@@ -322,7 +338,7 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
           joined: m.joined,
           spread: m.spread ?? null,
           position,
-          status: m.phase === 'closed' ? 'closed' : 'open',
+          status: nextPhoneStatus(view.status, { type: 'state', phase: m.phase }),
         });
       } else if (m.pid === options.pid) {
         changed({ card: m.card, position: m.position });
@@ -330,17 +346,11 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
     });
   });
   socket.on('room', (state: unknown) => {
-    if (state === 'away') changed({ status: 'away' });
-    else if (state === 'back') {
-      changed({ status: 'open' });
-      void hello();
-    } else if (state === 'closed' || state === 'gone') changed({ status: state });
+    if (state !== 'away' && state !== 'back' && state !== 'closed' && state !== 'gone') return;
+    // "back" brings the presenter again (never after the end): it needs this phone's join.
+    if (move({ type: 'signal', signal: state }) === 'open' && state === 'back') void hello();
   });
-  socket.on('disconnect', (reason) => {
-    if (view.status === 'closed' || view.status === 'gone' || view.status === 'full' || view.status === 'unknown')
-      return;
-    changed({ status: reason === 'io server disconnect' ? 'gone' : 'connecting' });
-  });
+  socket.on('disconnect', (reason) => move({ type: 'disconnect', reason }));
 
   return {
     view: () => view,

@@ -81,3 +81,45 @@ export function frameIv(frame: string): string {
   for (let i = 0; i < IV_CHARS; i++) codes[i] = frame.charCodeAt(i);
   return String.fromCharCode(...codes);
 }
+
+/** What the relay tells a phone about its room. */
+export type RoomSignal = 'away' | 'back' | 'closed' | 'gone';
+
+/** Why the relay refuses a request (the ack's `error`). */
+export type Refusal = 'invalid' | 'unknown' | 'full' | 'closed' | 'taken' | 'limit' | 'denied' | 'busy';
+
+export type Ack = { ok: true; host?: boolean } | { ok: false; error: Refusal };
+export type AckFn = (reply: Ack) => void;
+
+/**
+ * The events a client sends to the relay (socket.io's ClientToServerEvents), as a client means
+ * them. Tokens and hashes are base64url: `proof` = SHA-256 of the presenter's secret, `join` and
+ * `grant`'s `proof` = SHA-256 of a join token (see crypto.ts joinToken), `token` = the join token.
+ */
+export interface ClientToServerEvents {
+  create: (args: { room: string; proof: string; join?: string }, ack: AckFn) => void;
+  host: (args: { room: string; secret: string }, ack: AckFn) => void;
+  /** The presenter admits one more join token (a code joiner's, after its key exchange). */
+  grant: (args: { proof: string }, ack: AckFn) => void;
+  join: (args: { room: string; token?: string }, ack: AckFn) => void;
+  up: (frame: string) => void;
+  down: (frame: string, to?: string) => void;
+  close: (args: Record<string, never>, ack: AckFn) => void;
+}
+
+/** The events the relay sends (socket.io's ServerToClientEvents). */
+export interface ServerToClientEvents {
+  /** To the presenter: a phone's frame; peer = the phone's socket id. */
+  up: (peer: string, frame: string) => void;
+  /** To the presenter: a phone came or went. */
+  peer: (peer: string, present: boolean) => void;
+  /** To phones. */
+  down: (frame: string) => void;
+  room: (state: RoomSignal) => void;
+}
+
+/**
+ * The same events as the receiving end must take them: each side may be hostile to the other (a
+ * script instead of a phone, a relay that lies), so every argument is unknown until checked.
+ */
+export type Untrusted<E> = { [K in keyof E]: (...args: unknown[]) => void };
