@@ -88,7 +88,12 @@ describe('createRecorder', () => {
     const flags: boolean[] = [];
     const fake = spied(repo);
     fake.positions.set.mockRejectedValueOnce(new Error('disk'));
-    const rec = await createRecorder({ repo: fake, sessionId: s.id, anonymous: phone, onSaveFailed: (f) => flags.push(f) });
+    const rec = await createRecorder({
+      repo: fake,
+      sessionId: s.id,
+      anonymous: phone,
+      onSaveFailed: (f) => flags.push(f),
+    });
     let state = room([join(ann, 'p1'), vote(ann, 'p1', 30)]);
     rec.record(state);
     await rec.close();
@@ -117,7 +122,12 @@ describe('createRecorder', () => {
     const s = await session(repo);
     const flags: boolean[] = [];
     const fake = spied(repo);
-    const rec = await createRecorder({ repo: fake, sessionId: s.id, anonymous: phone, onSaveFailed: (f) => flags.push(f) });
+    const rec = await createRecorder({
+      repo: fake,
+      sessionId: s.id,
+      anonymous: phone,
+      onSaveFailed: (f) => flags.push(f),
+    });
     expect(rec.agreed()).toEqual({});
     expect(await rec.agree(A, 55)).toBe(true);
     expect(rec.agreed()).toEqual({ [A]: 55 });

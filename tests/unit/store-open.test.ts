@@ -92,7 +92,9 @@ describe('openStore', () => {
   it('blocked by an old connection that does not let go, then open once it closes', async () => {
     const name = fresh();
     // A version-1 tab that, unlike openKjk's connections, ignores the request to let go.
-    const old = await openDB(name, 1, { upgrade: (db, _o, _n, tx) => void MIGRATIONS[0]?.run(db as never, tx as never) });
+    const old = await openDB(name, 1, {
+      upgrade: (db, _o, _n, tx) => void MIGRATIONS[0]?.run(db as never, tx as never),
+    });
     const blocked: boolean[] = [];
     const store = track(openStore({ name, onBlocked: (b) => blocked.push(b) }));
     await vi.waitFor(() => expect(blocked).toEqual([true]));

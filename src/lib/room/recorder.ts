@@ -9,8 +9,13 @@ import { OWN_PARTICIPANT } from '../sessions/positions';
 import { assignLabels, joinOrder, positionsToSave, savedKey } from './labels';
 import type { RoomState } from './reducer';
 
+/** The part of the store the recorder writes through. */
+export interface RecorderStore {
+  positions: Pick<Repo['positions'], 'list' | 'set' | 'agree'>;
+}
+
 export interface RecorderOptions {
-  repo: Pick<Repo, 'positions'>;
+  repo: RecorderStore;
   sessionId: string;
   /** The numbered label of a phone without a name ("Telefoon 3"), from the dictionary. */
   anonymous(n: number): string;

@@ -85,6 +85,8 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
   // A caller that only listens to the events must not see an unhandled rejection.
   ready.catch(() => undefined);
 
+  // A function, not a comparison in place: `state` changes across the awaits below.
+  const closed = () => state === 'closed';
   const settleFirst = (fn: (f: NonNullable<typeof first>) => void) => {
     if (first) fn(first);
     first = null;
@@ -112,10 +114,10 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
         // Storage cleared or the disk went away: open again (an empty store if it was
         // cleared), keeping the page and whatever is typed in it.
         onTerminated: () => {
-          if (state !== 'closed') void attempt(true);
+          if (!closed()) void attempt(true);
         },
       });
-      if (state === 'closed') {
+      if (closed()) {
         closeKjk(db);
         return;
       }
@@ -124,14 +126,14 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
       const next = createRepo(db, { sync: echoingSync(sync, changes), now });
       if (options.drafts) await saveDrafts(next, options.drafts);
       if (options.purge) next.sessions.purgeDeleted(now() - PURGE_AFTER_MS).catch(() => undefined);
-      if (state === 'closed') return;
+      if (closed()) return;
       repo = next;
       state = 'open';
       settleFirst((f) => f.resolve(next));
       options.onOpen?.(next, { reopened: reopening, db });
       if (reopening) changes.emit({ type: 'changed', store: 'all', id: '*', updatedAt: now() });
     } catch (err) {
-      if (state === 'closed') return;
+      if (closed()) return;
       // Right after the browser cleared the data, opening can fail while it finishes
       // deleting: try again a few times before calling the storage unavailable.
       if (reopening && tries < REOPEN_ATTEMPTS) {
@@ -162,7 +164,7 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
       return true;
     },
     close() {
-      if (state === 'closed') return;
+      if (closed()) return;
       state = 'closed';
       watchdog();
       unsubscribe();
@@ -177,7 +179,12 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
 async function saveDrafts(repo: Repo, drafts: DraftStorage): Promise<void> {
   await recoverDrafts(drafts, async (d): Promise<RecoverOutcome> => {
     try {
-      const r = await repo.notes.save({ sessionId: d.sessionId, cardId: d.cardId, text: d.text, baseUpdatedAt: d.base });
+      const r = await repo.notes.save({
+        sessionId: d.sessionId,
+        cardId: d.cardId,
+        text: d.text,
+        baseUpdatedAt: d.base,
+      });
       return r.ok ? 'saved' : 'conflict';
     } catch (err) {
       return isStoreError(err) && err.code === 'not-found' ? 'gone' : 'error';
