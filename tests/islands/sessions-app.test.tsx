@@ -5,7 +5,7 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { t as dictionary } from '../../src/i18n';
 import { loadPart } from '../../src/lib/load';
 import { StoreError } from '../../src/lib/store/errors';
@@ -126,6 +126,8 @@ describe('SessionsApp', () => {
     const old = await openDB('kjk', 1, {
       upgrade: (db, _o, _n, tx) => void MIGRATIONS[0]?.run(db as never, tx as never),
     });
+    // Let go even when an assertion fails: a connection left open would block every later test.
+    onTestFinished(() => old.close());
     const { app } = renderApp();
     await waitFor(() => expect(app().querySelector('[data-banner]')?.getAttribute('data-banner')).toBe('blocked'));
     expect(screen.getByRole('alert').textContent).toContain(s.banner.blocked);
