@@ -136,6 +136,22 @@ describe('ScanApp', () => {
     expect(screen.queryByRole('button', { name: s.skip })).toBeNull();
   });
 
+  it('skips a card, and says so when an answer could not be saved', async () => {
+    const id = await storedScan({});
+    history.replaceState(null, '', `/zelfscan/?scan=${id}&kaart=1`);
+    renderScan();
+    fireEvent.click(await screen.findByRole('button', { name: s.skip }));
+    expect(await screen.findByRole('heading', { name: 'Dilemma 2' })).toBeTruthy();
+    // The scan is deleted in another tab: its answers can no longer be saved.
+    const db = await openKjk();
+    const repo = createRepo(db);
+    await repo.sessions.softDelete(id);
+    await repo.sessions.purgeDeleted();
+    closeKjk(db);
+    fireEvent.change(screen.getByRole('slider'), { target: { value: '60' } });
+    expect((await screen.findByRole('alert')).textContent).toBe(s.saveFailed);
+  });
+
   it('a scan that is not on this device: says so, and offers a new one', async () => {
     history.replaceState(null, '', '/zelfscan/?scan=weg&kaart=1');
     renderScan();
