@@ -8,14 +8,11 @@ import { io } from 'socket.io-client';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { relayConfig } from '../../lib/room/config';
-import { assignLabels, joinOrder, positionsToSave, savedKey } from '../../lib/room/labels';
+import { createRecorder, type RoomRecorder } from '../../lib/room/recorder';
 import { initialRoom, positionsOn, roomCounts, type RoomState } from '../../lib/room/reducer';
 import { openPresenterRoom, type PresenterRoom as Room, type RoomStatus } from '../../lib/room/session';
 import { median } from '../../lib/sessions/format';
-import { OWN_PARTICIPANT } from '../../lib/sessions/positions';
-import { createRepo, type Repo } from '../../lib/store/repo';
-import { openKjk } from '../../lib/store/schema';
-import { createSync } from '../../lib/store/sync';
+import { openStore } from '../../lib/store/open';
 import QrCode from '../QrCode';
 import type { IslandCard } from '../types';
 import { Spread, valueText } from './Spread';
@@ -34,7 +31,10 @@ export interface PresenterRoomProps {
   onEnded: () => void;
 }
 
-type Phase = { kind: 'opening' } | { kind: 'failed'; text: string } | { kind: 'open'; room: Room; repo: Repo };
+type Phase =
+  | { kind: 'opening' }
+  | { kind: 'failed'; text: string }
+  | { kind: 'open'; room: Room; recorder: RoomRecorder };
 
 export default function PresenterRoom(props: PresenterRoomProps) {
   const { sessionId, card, t } = props;
@@ -46,8 +46,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
   });
   const [saveFailed, setSaveFailed] = useState(false);
   const [agreed, setAgreed] = useState<Record<string, number>>({});
-  const labels = useRef<Record<string, string>>({});
-  const saved = useRef(new Map<string, number>());
+  const recorder = useRef<RoomRecorder | null>(null);
   const cardRef = useRef(card.id);
   cardRef.current = card.id;
 
@@ -55,47 +54,37 @@ export default function PresenterRoom(props: PresenterRoomProps) {
     const relay = relayConfig();
     let stopped = false;
     let room: Room | null = null;
-    let writes = Promise.resolve();
-    const sync = createSync();
+    // A store that cannot open ends the room as unreachable; a write that fails later shows "not saved".
+    const store = openStore();
     void (async () => {
       if (!relay) throw new Error('no relay');
-      const repo = createRepo(await openKjk(), { sync });
-      // Labels already on this session stay theirs: a phone never moves someone else's marker.
-      const existing = await repo.positions.list(sessionId);
-      const taken = new Set(existing.map((p) => p.participant));
-      const agreedNow: Record<string, number> = {};
-      for (const p of existing) if (p.agreed) agreedNow[p.cardId] = p.value;
-      setAgreed(agreedNow);
-      const save = (state: RoomState) => {
-        labels.current = assignLabels(labels.current, joinOrder(state), taken, (n) => fill(t.lang, r.phoneName, { n }));
-        for (const w of positionsToSave(state, labels.current, saved.current)) {
-          const key = savedKey(w.card, w.pid);
-          // Marked at once, so the next change does not queue the same write again.
-          saved.current.set(key, w.value);
-          writes = writes.then(() =>
-            repo.positions.set({ sessionId, cardId: w.card, participant: w.label, value: w.value }).then(
-              () => setSaveFailed(false),
-              () => {
-                if (saved.current.get(key) === w.value) saved.current.delete(key);
-                setSaveFailed(true);
-              },
-            ),
-          );
-        }
-      };
+      const first = await store.ready;
+      const rec = await createRecorder({
+        // After the browser dropped the connection, openStore opens a new one: write there.
+        repo: {
+          get positions() {
+            return (store.repo ?? first).positions;
+          },
+        },
+        sessionId,
+        anonymous: (n) => fill(t.lang, r.phoneName, { n }),
+        onSaveFailed: setSaveFailed,
+      });
+      recorder.current = rec;
+      setAgreed({ ...rec.agreed() });
       room = await openPresenterRoom({
         connect: (url, options) => io(url, options),
         relay,
         card: cardRef.current,
         onChange: (state, status) => {
-          save(state);
+          rec.record(state);
           if (!stopped) setSnapshot({ state, status });
         },
       });
       if (stopped) return void room.close();
       // The card may have moved while the room was opening.
       room.setCard(cardRef.current);
-      setPhase({ kind: 'open', room, repo });
+      setPhase({ kind: 'open', room, recorder: rec });
       props.onShowJoin(true);
     })().catch(() => {
       if (!stopped) setPhase({ kind: 'failed', text: r.status.unreachable });
@@ -104,7 +93,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
       stopped = true;
       // Leaving the presenter ends the room: phones are told, and everything is in the session.
       void room?.close().catch(() => undefined);
-      void writes.then(() => sync.close());
+      void (recorder.current?.close() ?? Promise.resolve()).then(() => store.close());
     };
   }, []);
 
@@ -124,7 +113,11 @@ export default function PresenterRoom(props: PresenterRoomProps) {
   const revealed = onCard && state.revealed.includes(card.id);
   const poles = card.poles ? ([card.poles[0]!.label, card.poles[1]!.label] as [string, string]) : null;
   const votes = useMemo(
-    () => positionsOn(state, card.id).map((p) => ({ value: p.position, label: labels.current[p.pid] ?? p.name ?? '' })),
+    () =>
+      positionsOn(state, card.id).map((p) => ({
+        value: p.position,
+        label: recorder.current?.labels()[p.pid] ?? p.name ?? '',
+      })),
     [state, card.id],
   );
   const statusText =
@@ -205,12 +198,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
               proposal={agreed[card.id] ?? median(votes.map((v) => v.value))}
               current={agreed[card.id] ?? null}
               onSave={async (value) => {
-                try {
-                  await phase.repo.positions.agree({ sessionId, cardId: card.id, participant: OWN_PARTICIPANT, value });
-                  setAgreed((a) => ({ ...a, [card.id]: value }));
-                } catch {
-                  setSaveFailed(true);
-                }
+                if (await phase.recorder.agree(card.id, value)) setAgreed({ ...phase.recorder.agreed() });
               }}
             />
           )}

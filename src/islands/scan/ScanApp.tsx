@@ -4,30 +4,20 @@
  * position on the card, saved as soon as it is chosen. So a scan survives a closed tab, shows
  * up in the sessions list and its trend view, and exports like any other session.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { INPUT_MAX_CHARS } from '../../lib/records/limits';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { OWN_PARTICIPANT } from '../../lib/sessions/positions';
 import { todayIso, formatDay } from '../../lib/sessions/format';
-import {
-  clampIndex,
-  nextOpen,
-  parseScanRoute,
-  scanFileName,
-  scanOrder,
-  scanSearch,
-  type ScanRoute,
-} from '../../lib/scan/walk';
+import { loadScan, type LoadedScan } from '../../lib/scan/session';
+import { clampIndex, parseScanRoute, scanFileName, scanOrder, scanSearch, type ScanRoute } from '../../lib/scan/walk';
 import { serialize } from '../../lib/exchange/format';
-import { createRepo, type Repo } from '../../lib/store/repo';
-import { closeKjk, openKjk, type KjkDb } from '../../lib/store/schema';
-import { createSync } from '../../lib/store/sync';
-import type { Session } from '../../lib/store/types';
-import { THEMES, type Theme } from '../../vocab';
+import { openStore } from '../../lib/store/open';
+import type { Repo } from '../../lib/store/repo';
 import { download } from '../download';
 import { fill } from '../../i18n/fill';
-import { leanPhrase, leanText } from './lean';
 import { ScanCompare } from './ScanCompare';
 import { ScanProfile } from './ScanProfile';
+import { ScanStart } from './ScanStart';
+import { ScanStep } from './ScanStep';
 import type { ScanIslandCard, ScanStrings } from './types';
 import type { Lang } from '../../routes';
 import '../../styles/scan.css';
@@ -41,12 +31,7 @@ interface Props {
 
 type Phase = { kind: 'opening' } | { kind: 'ready'; repo: Repo } | { kind: 'failed' };
 
-/** A loaded scan: the session, its cards in order, and the answers so far. */
-interface Loaded {
-  session: Session;
-  order: ScanIslandCard[];
-  answers: Map<string, number>;
-}
+type Loaded = LoadedScan<ScanIslandCard>;
 
 export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
   const s = t.scan;
@@ -56,31 +41,17 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
   const [missing, setMissing] = useState(false);
 
   useEffect(() => {
-    let db: KjkDb | null = null;
-    let disposed = false;
-    const sync = createSync();
-    openKjk({
-      // Another tab upgrades the database: let go of it, or that tab waits for us.
-      onVersionChange: () => {
-        if (db) closeKjk(db);
-        setPhase({ kind: 'failed' });
-      },
-    })
-      .then((opened) => {
-        if (disposed) return closeKjk(opened);
-        db = opened;
-        setPhase({ kind: 'ready', repo: createRepo(opened, { sync }) });
-      })
-      .catch(() => {
-        if (!disposed) setPhase({ kind: 'failed' });
-      });
+    const store = openStore({
+      onOpen: (repo) => setPhase({ kind: 'ready', repo }),
+      // Another tab upgrades the database (openStore already let go of it), or it cannot open.
+      onVersionChange: () => setPhase({ kind: 'failed' }),
+      onFailed: () => setPhase({ kind: 'failed' }),
+    });
     const onPop = () => setRoute(parseScanRoute(location.search));
     addEventListener('popstate', onPop);
     return () => {
-      disposed = true;
       removeEventListener('popstate', onPop);
-      sync.close();
-      if (db) closeKjk(db);
+      store.close();
     };
   }, []);
 
@@ -102,22 +73,10 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
     let live = true;
     void (async () => {
       try {
-        const session = await repo.sessions.get(scanId);
+        const scan = await loadScan(repo, scanId, cards);
         if (!live) return;
-        if (!session || session.deletedAt !== undefined || session.kind !== 'zelfreflectie') {
-          setMissing(true);
-          return;
-        }
-        const byId = new Map(cards.map((c) => [c.id, c] as const));
-        const order = (session.deck.cards ?? []).flatMap((id) => byId.get(id) ?? []);
-        const positions = await repo.positions.list(scanId);
-        const answers = new Map(
-          positions.filter((p) => p.participant === OWN_PARTICIPANT).map((p) => [p.cardId, p.value] as const),
-        );
-        if (live) {
-          setMissing(false);
-          setLoaded({ session, order, answers });
-        }
+        setMissing(scan === null);
+        if (scan) setLoaded(scan);
       } catch {
         if (live) setPhase({ kind: 'failed' });
       }
@@ -205,221 +164,5 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
         else go({ view: 'card', id: loaded.session.id, index: Math.max(0, to) });
       }}
     />
-  );
-}
-
-function ScanStart({
-  t,
-  cards,
-  missing,
-  onStart,
-}: {
-  t: ScanStrings;
-  cards: ScanIslandCard[];
-  missing: boolean;
-  onStart(themes: Set<Theme>, label: string): Promise<void>;
-}) {
-  const s = t.scan;
-  const counts = THEMES.map((theme) => ({ theme, n: cards.filter((c) => c.theme === theme).length })).filter(
-    (x) => x.n > 0,
-  );
-  const [chosen, setChosen] = useState<Set<Theme>>(() => new Set(counts.map((x) => x.theme)));
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [label, setLabel] = useState('');
-  return (
-    <form
-      class="scan-start tile"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (chosen.size === 0) return setProblem(s.noneChosen);
-        setBusy(true);
-        setProblem('');
-        try {
-          await onStart(chosen, label.trim());
-        } catch {
-          setProblem(s.saveFailed);
-          setBusy(false);
-        }
-      }}
-    >
-      {missing && (
-        <p class="scan-problem" role="alert">
-          {s.notFound}
-        </p>
-      )}
-      <fieldset>
-        <legend>
-          <h2>{s.chooseTitle}</h2>
-        </legend>
-        <p class="scan-hint">{s.chooseHelp}</p>
-        {counts.map(({ theme, n }) => (
-          <label key={theme} class={`scan-theme theme-${theme}`}>
-            <input
-              type="checkbox"
-              checked={chosen.has(theme)}
-              onChange={(e) => {
-                const next = new Set(chosen);
-                if ((e.currentTarget as HTMLInputElement).checked) next.add(theme);
-                else next.delete(theme);
-                setChosen(next);
-              }}
-            />{' '}
-            {fill(t.lang, s.themeOption, { theme: t.themes[theme], n })}
-          </label>
-        ))}
-      </fieldset>
-      <p class="scan-label">
-        <label for="scan-label">{s.label}</label>
-        <input
-          id="scan-label"
-          type="text"
-          maxLength={INPUT_MAX_CHARS.scanLabel}
-          autocomplete="off"
-          value={label}
-          aria-describedby="scan-label-help"
-          onInput={(e) => setLabel((e.currentTarget as HTMLInputElement).value)}
-        />
-        <span id="scan-label-help" class="scan-hint">
-          {s.labelHelp}
-        </span>
-      </p>
-      {problem && (
-        <p class="scan-problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <button class="button primary" type="submit" disabled={busy}>
-        {s.start}
-      </button>
-    </form>
-  );
-}
-
-function ScanStep({
-  t,
-  loaded,
-  index,
-  onSave,
-  onMove,
-}: {
-  t: ScanStrings;
-  loaded: Loaded;
-  index: number;
-  onSave(cardId: string, value: number): Promise<void>;
-  onMove(to: number): void;
-}) {
-  const s = t.scan;
-  const card = loaded.order[index];
-  const stored = card ? loaded.answers.get(card.id) : undefined;
-  const [value, setValue] = useState(stored ?? 50);
-  const [failed, setFailed] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const total = loaded.order.length;
-
-  // A new card: move focus to its title, so a screen reader reads where the person is.
-  useEffect(() => heading.current?.focus({ preventScroll: false }), []);
-
-  if (!card) return <p class="scan-status">{s.notFound}</p>;
-  const save = async (v: number): Promise<boolean> => {
-    try {
-      await onSave(card.id, v);
-      setFailed(false);
-      return true;
-    } catch {
-      setFailed(true);
-      return false;
-    }
-  };
-  const last = index === total - 1;
-  const answered = new Set(loaded.answers.keys());
-  const afterThis = () => {
-    // Past the last card, or when every other card is done, the profile comes next.
-    const open = nextOpen(
-      loaded.order.map((c) => c.id),
-      new Set([...answered, card.id]),
-      index + 1,
-    );
-    return last || open === -1 || open <= index ? total : open;
-  };
-
-  return (
-    <section class={`scan-step theme-${card.theme}`} aria-labelledby="scan-card-title">
-      <p class="scan-progress">
-        <span>{fill(t.lang, s.progress, { i: index + 1, n: total })}</span>
-        <progress max={total} value={answered.size} aria-label={s.progressLabel} />
-      </p>
-      <article class="scan-card">
-        <p class="scan-theme-name">{t.themes[card.theme]}</p>
-        <h2 id="scan-card-title" tabindex={-1} ref={heading}>
-          {card.title}
-        </h2>
-        <p>{card.summary}</p>
-        <div class="scan-poles">
-          {card.poles.map((pole, i) => (
-            <div key={pole.label} class={`scan-pole scan-pole-${i === 0 ? 'a' : 'b'}`}>
-              <h3>{pole.label}</h3>
-              <p>
-                <strong>{t.protects}:</strong> {pole.protects}
-              </p>
-            </div>
-          ))}
-        </div>
-        <p>
-          <a href={card.href}>{s.readCard}</a>
-        </p>
-      </article>
-      <div class="scan-place">
-        <label for="scan-value">{fill(t.lang, s.place, { a: card.poles[0].label, b: card.poles[1].label })}</label>
-        <div class="scan-slider">
-          <span aria-hidden="true">{card.poles[0].label}</span>
-          <input
-            id="scan-value"
-            type="range"
-            min={0}
-            max={100}
-            step={5}
-            value={value}
-            aria-valuetext={leanText(value, card.poles, t)}
-            aria-describedby="scan-place-status"
-            onInput={(e) => setValue(Number((e.currentTarget as HTMLInputElement).value))}
-            onChange={(e) => void save(Number((e.currentTarget as HTMLInputElement).value))}
-          />
-          <span aria-hidden="true">{card.poles[1].label}</span>
-        </div>
-        <p id="scan-place-status" class="scan-hint" aria-live="polite">
-          {failed
-            ? ''
-            : stored === undefined
-              ? s.notPlaced
-              : fill(t.lang, s.placed, { value: stored, lean: leanPhrase(stored, card.poles, t) })}
-        </p>
-        {failed && (
-          <p class="scan-problem" role="alert">
-            {s.saveFailed}
-          </p>
-        )}
-      </div>
-      <div class="scan-buttons">
-        <button type="button" class="button" disabled={index === 0} onClick={() => onMove(index - 1)}>
-          {s.prev}
-        </button>
-        {stored === undefined && (
-          <button type="button" class="button" onClick={() => onMove(last ? total : index + 1)}>
-            {s.skip}
-          </button>
-        )}
-        <button
-          type="button"
-          class="button primary"
-          onClick={async () => {
-            if (stored !== value && !(await save(value))) return;
-            onMove(afterThis());
-          }}
-        >
-          {last ? s.finish : s.next}
-        </button>
-      </div>
-    </section>
   );
 }

@@ -135,8 +135,9 @@ export function useExports() {
 }
 
 /**
- * @deprecated The old one-context view of the app, for CardNotes until its rewrite lands:
- * take useStore, useStrings, useNotices, useNavigation or useExports instead.
+ * All four contexts and the exports in one object, for a view that needs nearly all of them
+ * (CardNotes). A view that needs one or two takes useStore, useStrings, useNotices,
+ * useNavigation or useExports instead: it then re-renders only when those change.
  */
 export function useApp() {
   return { ...useStore(), ...useStrings(), ...useNotices(), ...useNavigation(), ...useExports() };

@@ -1,0 +1,90 @@
+/**
+ * Records a room into the presenter's session as the votes come in: closing the presenter,
+ * or a relay that dies, loses nothing that arrived. It owns each phone's label, what was saved
+ * already and the queue of writes; a write that fails is tried again with the next change in
+ * the room. No DOM: the presenter's island only draws what this reports.
+ */
+import type { Repo } from '../store/repo';
+import { OWN_PARTICIPANT } from '../sessions/positions';
+import { assignLabels, joinOrder, positionsToSave, savedKey } from './labels';
+import type { RoomState } from './reducer';
+
+/** The part of the store the recorder writes through. */
+export interface RecorderStore {
+  positions: Pick<Repo['positions'], 'list' | 'set' | 'agree'>;
+}
+
+export interface RecorderOptions {
+  repo: RecorderStore;
+  sessionId: string;
+  /** The numbered label of a phone without a name ("Telefoon 3"), from the dictionary. */
+  anonymous(n: number): string;
+  /** true: a write failed ("not saved"); false: the writes work again. Called on changes only. */
+  onSaveFailed?(failed: boolean): void;
+}
+
+export interface RoomRecorder {
+  /** Queues the writes this room state needs (new phones get their label first). */
+  record(state: RoomState): void;
+  /** The label each phone's position is saved under, by pid. */
+  labels(): Readonly<Record<string, string>>;
+  /** The agreed position per card, as stored. */
+  agreed(): Readonly<Record<string, number>>;
+  /** Saves the group's agreed position on a card (one write); false when it failed. */
+  agree(cardId: string, value: number): Promise<boolean>;
+  /** Resolves once every queued write has ended. */
+  close(): Promise<void>;
+}
+
+/** Reads what the session already holds (labels taken, agreed positions), then records. */
+export async function createRecorder(options: RecorderOptions): Promise<RoomRecorder> {
+  const { repo, sessionId } = options;
+  const existing = await repo.positions.list(sessionId);
+  // Labels already on this session stay theirs: a phone never moves someone else's marker.
+  const taken = new Set(existing.map((p) => p.participant));
+  const agreed: Record<string, number> = {};
+  for (const p of existing) if (p.agreed) agreed[p.cardId] = p.value;
+  let labels: Record<string, string> = {};
+  const saved = new Map<string, number>();
+  let writes = Promise.resolve();
+  let failed = false;
+  const report = (now: boolean) => {
+    if (failed === now) return;
+    failed = now;
+    options.onSaveFailed?.(now);
+  };
+
+  return {
+    record(state) {
+      labels = assignLabels(labels, joinOrder(state), taken, options.anonymous);
+      for (const w of positionsToSave(state, labels, saved)) {
+        const key = savedKey(w.card, w.pid);
+        // Marked at once, so the next change does not queue the same write again.
+        saved.set(key, w.value);
+        writes = writes.then(() =>
+          repo.positions.set({ sessionId, cardId: w.card, participant: w.label, value: w.value }).then(
+            () => report(false),
+            () => {
+              // Forgotten, so the next change in the room queues it again (unless a newer value is on its way).
+              if (saved.get(key) === w.value) saved.delete(key);
+              report(true);
+            },
+          ),
+        );
+      }
+    },
+    labels: () => labels,
+    agreed: () => agreed,
+    async agree(cardId, value) {
+      try {
+        await repo.positions.agree({ sessionId, cardId, participant: OWN_PARTICIPANT, value });
+        agreed[cardId] = value;
+        return true;
+      } catch {
+        report(true);
+        return false;
+      }
+    },
+    close: () => writes,
+  };
+}
