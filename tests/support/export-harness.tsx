@@ -37,9 +37,10 @@ export const cards: SessionCard[] = [
 
 let counter = 0;
 
-export async function freshRepo(): Promise<Repo> {
+/** A repository over a new fake-indexeddb database; `now` moves its clock (the backup reminder). */
+export async function freshRepo(now?: () => number): Promise<Repo> {
   const db = await openKjk({ name: `kjk-islands-export-${++counter}-${Math.random().toString(36).slice(2)}` });
-  return createRepo(db, { reopen: null });
+  return createRepo(db, { reopen: null, ...(now ? { now } : {}) });
 }
 
 export const aSession: NewSession = {
