@@ -105,4 +105,42 @@ describe('CardNotes', () => {
     expect(files).toHaveLength(0);
     expect(box.value).toBe('meer');
   });
+
+  it('a note changed in another tab meanwhile: nothing is overwritten, both texts shown, the person chooses', async () => {
+    const { box, n, repo, session } = await setup('Begin');
+    const stored = await repo.notes.get(session.id, card.id);
+    // Another tab saves first.
+    await repo.notes.save({
+      sessionId: session.id,
+      cardId: card.id,
+      text: 'Van het andere tabblad',
+      baseUpdatedAt: stored?.updatedAt ?? null,
+    });
+    fireEvent.input(box, { target: { value: 'Mijn versie' } });
+    fireEvent.blur(box);
+    const conflict = await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(conflict.textContent).toContain(n.conflictTitle);
+    expect(within(conflict).getByText('Van het andere tabblad')).toBeTruthy();
+    expect(within(conflict).getByText('Mijn versie')).toBeTruthy();
+    fireEvent.click(within(conflict).getByRole('button', { name: n.keepMine }));
+    await waitFor(async () => expect((await repo.notes.get(session.id, card.id))?.text).toBe('Mijn versie'));
+    await waitFor(() => expect(screen.queryByText(n.conflictTitle)).toBeNull());
+  });
+
+  it('taking the other text replaces the box and writes nothing', async () => {
+    const { box, n, repo, session } = await setup('Begin');
+    const stored = await repo.notes.get(session.id, card.id);
+    await repo.notes.save({
+      sessionId: session.id,
+      cardId: card.id,
+      text: 'Van elders',
+      baseUpdatedAt: stored?.updatedAt ?? null,
+    });
+    fireEvent.input(box, { target: { value: 'Hier getypt' } });
+    fireEvent.blur(box);
+    const conflict = await screen.findByRole('alert', {}, { timeout: 3000 });
+    fireEvent.click(within(conflict).getByRole('button', { name: n.takeTheirs }));
+    await waitFor(() => expect(box.value).toBe('Van elders'));
+    expect((await repo.notes.get(session.id, card.id))?.text).toBe('Van elders');
+  });
 });
