@@ -184,7 +184,7 @@ export const nl = {
         'Zet de app op je beginscherm, dan gebeurt dat niet. Tik op de deelknop (het vierkantje met de pijl) en kies “Zet op beginscherm”. Open de app daarna via het beginscherm.',
       reminder: 'Je hebt wijzigingen van {n} {n:dag|dagen} of ouder die nog niet in een back-up staan.',
       exportNow: 'Exporteer nu',
-      exportUnchecked: 'Exporteer nu zonder privacycontrole',
+      exportUnchecked: 'Exporteer zonder privacycontrole',
     },
     list: {
       title: 'Jouw sessies',
