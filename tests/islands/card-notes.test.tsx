@@ -71,7 +71,7 @@ describe('CardNotes', () => {
     expect(JSON.parse(files[0]?.text ?? '').data.notes[0].text).toBe('Opgeslagen tekst');
     await waitFor(() =>
       expect(recorded.toasts.map((x) => x.message)).toEqual([
-        fill('nl', t.s.exchange.exported, { file: files[0]?.name }),
+        fill('nl', t.s.exchange.exported, { file: files[0]?.name ?? '' }),
       ]),
     );
   });

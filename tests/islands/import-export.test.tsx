@@ -35,7 +35,9 @@ describe('ImportExport: making a backup', () => {
     await waitFor(() => expect(files).toHaveLength(1));
     expect(files[0]?.name).toMatch(/^kjk-back-up-\d{4}-\d{2}-\d{2}\.json$/);
     expect(JSON.parse(files[0]?.text ?? '').data.notes[0].text).toBe('Gewone notitie');
-    await waitFor(() => expect(recorded.toasts[0]?.message).toBe(fill('nl', x.exported, { file: files[0]?.name })));
+    await waitFor(() =>
+      expect(recorded.toasts[0]?.message).toBe(fill('nl', x.exported, { file: files[0]?.name ?? '' })),
+    );
     expect(await repo.needsBackupReminder(Date.now() + 30 * 86_400_000)).toBe(false);
   });
 

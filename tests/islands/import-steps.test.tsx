@@ -47,7 +47,7 @@ async function show(stage: Exclude<Stage, { kind: 'idle' } | { kind: 'busy' }>, 
   return { ...h, x: h.t.s.exchange, ...handlers };
 }
 
-function preview(text: string, existing: Dataset, warnings: string[] = []): Stage {
+function preview(text: string, existing: Dataset, warnings: string[] = []): Extract<Stage, { kind: 'preview' }> {
   const parsed = parseExport(text);
   if (!parsed.ok) throw new Error('test file does not parse');
   const plan = planImport(parsed.dataset, existing, { copyTitleSuffix: ' (geïmporteerd)' });

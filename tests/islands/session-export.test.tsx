@@ -29,7 +29,9 @@ describe('SessionExport', () => {
     expect(file.scope).toBe('session');
     expect(file.data.sessions.map((x: { id: string }) => x.id)).toEqual([id]);
     await waitFor(() =>
-      expect(recorded.toasts.map((x) => x.message)).toEqual([fill('nl', s.view.exported, { file: files[0]?.name })]),
+      expect(recorded.toasts.map((x) => x.message)).toEqual([
+        fill('nl', s.view.exported, { file: files[0]?.name ?? '' }),
+      ]),
     );
   });
 

@@ -37,7 +37,7 @@ describe('StorageStatus', () => {
     await waitFor(() => expect(files).toHaveLength(1));
     await waitFor(() =>
       expect(recorded.toasts.map((x) => x.message)).toEqual([
-        fill('nl', s.exchange.exported, { file: files[0]?.name }),
+        fill('nl', s.exchange.exported, { file: files[0]?.name ?? '' }),
       ]),
     );
     await waitFor(() => expect(screen.queryByRole('button', { name: s.storage.exportNow })).toBeNull());

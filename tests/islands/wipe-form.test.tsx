@@ -53,7 +53,7 @@ describe('WipeForm', () => {
     fireEvent.click(within(gate).getByRole('button', { name: t.s.gate.proceed }));
     await waitFor(() => expect(files).toHaveLength(1));
     await waitFor(() => expect(recorded.toasts).toHaveLength(1));
-    expect(recorded.toasts[0]?.message).toBe(fill('nl', t.s.exchange.exported, { file: files[0]?.name }));
+    expect(recorded.toasts[0]?.message).toBe(fill('nl', t.s.exchange.exported, { file: files[0]?.name ?? '' }));
   });
 
   it('a failed backup shows the one error message; nothing is wiped', async () => {
