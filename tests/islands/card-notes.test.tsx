@@ -77,15 +77,19 @@ describe('CardNotes', () => {
   });
 
   it('the rescue checks for client data too, and offers a button that says it skips the check', async () => {
-    const { box, t } = await setup('Woont op 1234 AB 12', { full: true });
+    const { box, t, recorded } = await setup('Woont op 1234 AB 12', { full: true });
     fireEvent.input(box, { target: { value: 'Woont op 1234 AB 12, meer' } });
     fireEvent.blur(box);
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
     fireEvent.click(within(alert).getByRole('button', { name: t.s.storage.exportNow }));
     const gate = await screen.findByRole('group', { name: t.s.gate.title });
     expect(files).toHaveLength(0);
+    // The note's text is not stored: the question names the cards but never leads away.
+    expect(within(gate).queryByRole('link')).toBeNull();
     fireEvent.click(within(gate).getByRole('button', { name: t.s.gate.review }));
     await waitFor(() => expect(screen.queryByRole('group', { name: t.s.gate.title })).toBeNull());
+    expect(recorded.routes).toEqual([]);
+    expect(box.value).toBe('Woont op 1234 AB 12, meer');
     expect(files).toHaveLength(0);
 
     fireEvent.click(within(alert).getByRole('button', { name: t.s.storage.exportUnchecked }));

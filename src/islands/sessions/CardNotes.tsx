@@ -157,13 +157,13 @@ export function CardNotes({ session, card }: { session: Session; card: SessionCa
 
 /**
  * The rescue when the disk is full: the same checked export as every other button (the
- * privacy question included), plus one that says it skips the check, for when the notes
- * must be out before anything else.
+ * privacy question included, without leaving this note: its text is not stored), plus one
+ * that says it skips the check, for when the notes must be out before anything else.
  */
 function ExportNow() {
   const { t, lang } = useStrings();
   const { toast } = useNotices();
-  const exporter = useCheckedExport();
+  const exporter = useCheckedExport({ stay: true });
   const rescue = async (skipCheck: boolean) => {
     const file = await exporter.run({ skipCheck });
     if (file) toast(fill(lang, t.s.exchange.exported, { file }));

@@ -31,7 +31,15 @@ export interface PrivacyGate {
   open: boolean;
 }
 
-export function usePrivacyGate(): PrivacyGate {
+export interface GateOptions {
+  /**
+   * Keep the person where they are: "Bekijk" only closes the question and the cards are not
+   * links. For the full-disk rescue, where leaving the note could lose text that is not stored.
+   */
+  stay?: boolean;
+}
+
+export function usePrivacyGate({ stay = false }: GateOptions = {}): PrivacyGate {
   const { t, lang, cards, cardById } = useStrings();
   const { go } = useNavigation();
   const g = t.s.gate;
@@ -96,9 +104,7 @@ export function usePrivacyGate(): PrivacyGate {
       <p>{g.text}</p>
       <ul>
         {pending.items.map((item, i) => (
-          <li key={i}>
-            <RouteLink route={item.route}>{item.text}</RouteLink>
-          </li>
+          <li key={i}>{stay ? item.text : <RouteLink route={item.route}>{item.text}</RouteLink>}</li>
         ))}
       </ul>
       <p class="ss-buttons">
@@ -109,7 +115,7 @@ export function usePrivacyGate(): PrivacyGate {
             const first = pending.items[0];
             setPending(null);
             pending.answer(false);
-            if (first) go(first.route);
+            if (first && !stay) go(first.route);
           }}
         >
           {g.review}
@@ -154,10 +160,10 @@ export interface CheckedExport {
  * One rule for failures: errors that need the whole page are escalated, every other failure
  * becomes `problem`; an export never writes records, so a failure loses nothing.
  */
-export function useCheckedExport(): CheckedExport {
+export function useCheckedExport(options: GateOptions = {}): CheckedExport {
   const { repo, escalate } = useStore();
   const { t, lang } = useStrings();
-  const privacy = usePrivacyGate();
+  const privacy = usePrivacyGate(options);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
 
