@@ -175,6 +175,7 @@ export const en: Dictionary = {
         'Add the app to your home screen and this does not happen. Tap the share button (the square with the arrow) and choose “Add to Home Screen”. Then open the app from the home screen.',
       reminder: 'You have changes of {n} {n:day|days} or older that are not in a backup yet.',
       exportNow: 'Export now',
+      exportUnchecked: 'Export without the privacy check',
     },
     list: {
       title: 'Your sessions',

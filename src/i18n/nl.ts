@@ -183,6 +183,7 @@ export const nl = {
         'Zet de app op je beginscherm, dan gebeurt dat niet. Tik op de deelknop (het vierkantje met de pijl) en kies “Zet op beginscherm”. Open de app daarna via het beginscherm.',
       reminder: 'Je hebt wijzigingen van {n} {n:dag|dagen} of ouder die nog niet in een back-up staan.',
       exportNow: 'Exporteer nu',
+      exportUnchecked: 'Exporteer zonder privacycontrole',
     },
     list: {
       title: 'Jouw sessies',

@@ -15,7 +15,10 @@ import {
 import type { Session } from '../../lib/store/types';
 import type { SessionCard } from './types';
 import { fill } from '../../i18n/fill';
-import { useApp, useChanges, useFieldId as useId } from './hooks';
+import { listFormat } from '../../i18n/list';
+import { useNotices, useStore, useStrings } from './context';
+import { useChanges, useFieldId as useId } from './hooks';
+import { useCheckedExport } from './PrivacyGate';
 
 /** One editor per component instance, and its state for rendering. */
 function useNoteEditor(create: () => NoteEditor): [NoteEditor, NoteEditorState] {
@@ -30,7 +33,8 @@ function useNoteEditor(create: () => NoteEditor): [NoteEditor, NoteEditorState] 
 }
 
 export function CardNotes({ session, card }: { session: Session; card: SessionCard }) {
-  const { t, lang, drafts, tab, repo, notePersisted } = useApp();
+  const { t, lang } = useStrings();
+  const { drafts, tab, repo, notePersisted } = useStore();
   const n = t.s.notes;
   const id = useId('ss-note');
   const [editor, state] = useNoteEditor(() =>
@@ -64,11 +68,10 @@ export function CardNotes({ session, card }: { session: Session; card: SessionCa
   useChanges(['notes'], () => void editor.refresh());
 
   const findings = privacyWarning(state);
-  const kindsText = (() => {
-    const words = findings.map((k) => n.findings[k]);
-    if (words.length <= 1) return words.join('');
-    return `${words.slice(0, -1).join(', ')} ${n.and} ${words.at(-1)}`;
-  })();
+  const kindsText = listFormat(
+    lang,
+    findings.map((k) => n.findings[k]),
+  );
 
   const statusText =
     status === 'pending' || status === 'saving' ? n.saving : status === 'saved' && !error ? n.saved : '';
@@ -152,27 +155,30 @@ export function CardNotes({ session, card }: { session: Session; card: SessionCa
   );
 }
 
+/**
+ * The rescue when the disk is full: the same checked export as every other button (the
+ * privacy question included, without leaving this note: its text is not stored), plus one
+ * that says it skips the check, for when the notes must be out before anything else.
+ */
 function ExportNow() {
-  const { t, lang, exportBackup, toast } = useApp();
-  const [busy, setBusy] = useState(false);
+  const { t, lang } = useStrings();
+  const { toast } = useNotices();
+  const exporter = useCheckedExport({ stay: true });
+  const rescue = async (skipCheck: boolean) => {
+    const file = await exporter.run({ skipCheck });
+    if (file) toast(fill(lang, t.s.exchange.exported, { file }));
+  };
+  const disabled = exporter.busy || exporter.open;
   return (
-    <button
-      type="button"
-      class="primary"
-      disabled={busy}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          const file = await exportBackup();
-          toast(fill(lang, t.s.exchange.exported, { file }));
-        } catch {
-          toast(t.s.banner.failed, { tone: 'error' });
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
-      {t.s.storage.exportNow}
-    </button>
+    <>
+      <button type="button" class="primary" disabled={disabled} onClick={() => void rescue(false)}>
+        {t.s.storage.exportNow}
+      </button>
+      <button type="button" disabled={disabled} onClick={() => void rescue(true)}>
+        {t.s.storage.exportUnchecked}
+      </button>
+      {exporter.problem && <p class="ss-error">{exporter.problem}</p>}
+      {exporter.gate}
+    </>
   );
 }

@@ -9,12 +9,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { formatBytes } from '../../lib/sessions/format';
 import { useNotices, useStore, useStrings } from './context';
-import { useExports, useFieldId } from './hooks';
+import { useFieldId } from './hooks';
 import type { TextEncodingName } from '../../lib/exchange/decode';
 import type { ImportSteps as ImportStepsView, Stage } from './ImportSteps';
 import type { WipeCounts, WipeForm as WipeFormView } from './WipeForm';
 import { PassphraseFields, passphraseProblem } from './Passphrase';
-import { usePrivacyGate } from './PrivacyGate';
+import { useCheckedExport } from './PrivacyGate';
 import { errorCode, errorText } from './ui';
 
 export { MIN_PASSPHRASE } from './Passphrase';
@@ -35,48 +35,30 @@ export function ImportExport({ sectionRef }: { sectionRef?: RefObject<HTMLElemen
 }
 
 function ExportPanel() {
-  const { repo, escalate } = useStore();
   const { t, lang } = useStrings();
   const { toast } = useNotices();
-  const { exportBackup } = useExports();
   const x = t.s.exchange;
   const id = useFieldId('ss-export');
   const [encrypt, setEncrypt] = useState(false);
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
-  const privacy = usePrivacyGate();
-
-  const run = async () => {
-    setBusy(true);
-    try {
-      const file = await exportBackup(encrypt ? pass : undefined);
-      setPass('');
-      setAgain('');
-      toast(fill(lang, x.exported, { file }));
-    } catch (err) {
-      setProblem(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [wrong, setWrong] = useState('');
+  const exporter = useCheckedExport();
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    setProblem('');
+    setWrong('');
     if (encrypt) {
-      const wrong = passphraseProblem(t, pass, again);
-      if (wrong) return setProblem(wrong);
+      const problem = passphraseProblem(t, pass, again);
+      if (problem) return setWrong(problem);
     }
-    try {
-      // What the file will hold (deleted sessions are never in it), checked before it is written.
-      const { withoutDeleted } = await import('../../lib/exchange/format');
-      await privacy.guard(withoutDeleted(await repo.exportAll()), run);
-    } catch (err) {
-      if (!escalate(err)) setProblem(errorText(t, err));
-    }
+    const file = await exporter.run({ passphrase: encrypt ? pass : undefined });
+    if (!file) return;
+    setPass('');
+    setAgain('');
+    toast(fill(lang, x.exported, { file }));
   };
+  const problem = wrong || exporter.problem;
 
   return (
     <form class="ss-panel" onSubmit={submit} aria-labelledby={`${id}-h`} noValidate>
@@ -91,13 +73,13 @@ function ExportPanel() {
           {problem}
         </p>
       )}
-      {busy && encrypt && <p role="status">{x.encrypting}</p>}
+      {exporter.busy && encrypt && <p role="status">{x.encrypting}</p>}
       <p>
-        <button type="submit" class="primary" disabled={busy || privacy.open}>
+        <button type="submit" class="primary" disabled={exporter.busy || exporter.open}>
           {x.exportAll}
         </button>
       </p>
-      {privacy.gate}
+      {exporter.gate}
     </form>
   );
 }

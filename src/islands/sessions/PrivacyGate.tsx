@@ -1,32 +1,45 @@
 /**
  * Privacy at the door: before an export, a copy or a print whose texts look like client data
  * (lib/privacy/gate), say so first, name the cards, and offer "Bekijk" (go to the first card
- * named) and "Toch doorgaan". One hook for every place data leaves the app: `guard(data, run)`
- * runs `run` at once when nothing was found, else shows `gate` until the person chooses.
+ * named, nothing leaves) and "Toch doorgaan". `ask(data, hits)` shows `gate` and resolves with
+ * the choice; `guard(data, run)` runs `run` at once when nothing was found. Files are written
+ * through useCheckedExport below, which asks through this gate (lib/exchange/export).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
+import { listFormat } from '../../i18n/list';
 import type { PrivacyHit } from '../../lib/privacy/gate';
 import type { Dataset } from '../../lib/records/schemas';
 import type { SessionsRoute } from '../../lib/sessions/route';
-import { useNavigation, useStrings } from './context';
-import { RouteLink } from './ui';
+import { download } from '../download';
+import { useNavigation, useStore, useStrings } from './context';
+import { errorText, RouteLink } from './ui';
 
 interface Pending {
   items: { text: string; route: SessionsRoute }[];
-  run: () => unknown;
+  answer: (proceed: boolean) => void;
 }
 
 export interface PrivacyGate {
   /** Runs `run` now, or after "Toch doorgaan" when `data` looks like client data. */
   guard(data: Dataset, run: () => unknown): Promise<void>;
+  /** Shows the warning for `hits` and resolves true for "Toch doorgaan", false for "Bekijk". */
+  ask(data: Dataset, hits: PrivacyHit[]): Promise<boolean>;
   /** The warning while one is open; render it next to the button that asked. */
   gate: preact.JSX.Element | null;
   /** True while the warning is open. */
   open: boolean;
 }
 
-export function usePrivacyGate(): PrivacyGate {
+export interface GateOptions {
+  /**
+   * Keep the person where they are: "Bekijk" only closes the question and the cards are not
+   * links. For the full-disk rescue, where leaving the note could lose text that is not stored.
+   */
+  stay?: boolean;
+}
+
+export function usePrivacyGate({ stay = false }: GateOptions = {}): PrivacyGate {
   const { t, lang, cards, cardById } = useStrings();
   const { go } = useNavigation();
   const g = t.s.gate;
@@ -38,10 +51,11 @@ export function usePrivacyGate(): PrivacyGate {
     if (pending) heading.current?.focus();
   }, [pending]);
 
-  const kindsText = (hit: PrivacyHit) => {
-    const words = hit.kinds.map((k) => n.findings[k]);
-    return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} ${n.and} ${words.at(-1)}`;
-  };
+  const kindsText = (hit: PrivacyHit) =>
+    listFormat(
+      lang,
+      hit.kinds.map((k) => n.findings[k]),
+    );
 
   const describe = (
     data: Dataset,
@@ -66,20 +80,20 @@ export function usePrivacyGate(): PrivacyGate {
       return { text: prefix + text, route };
     });
 
+  const ask = async (data: Dataset, hits: PrivacyHit[]): Promise<boolean> => {
+    // The deck code loads on first use: the pages that hold this hook (the list, the report)
+    // must not carry the deck (the cards page shares chunks).
+    const { sessionDeck } = await import('../../lib/sessions/deck');
+    const items = describe(data, hits, sessionDeck);
+    return new Promise<boolean>((answer) => setPending({ items, answer }));
+  };
+
   const guard = async (data: Dataset, run: () => unknown) => {
-    // The guard and the deck code load on first use: the pages that hold this hook (the list,
-    // the report) must not carry the privacy patterns or the deck (the cards page shares chunks).
-    const [{ privacyHits }, { sessionDeck }] = await Promise.all([
-      import('../../lib/privacy/gate'),
-      import('../../lib/sessions/deck'),
-    ]);
+    // The privacy patterns load on first use, as the deck above.
+    const { privacyHits } = await import('../../lib/privacy/gate');
     const hits = privacyHits(data);
-    if (hits.length === 0) {
-      setPending(null);
-      await run();
-      return;
-    }
-    setPending({ items: describe(data, hits, sessionDeck), run });
+    setPending(null);
+    if (hits.length === 0 || (await ask(data, hits))) await run();
   };
 
   const gate = pending ? (
@@ -90,9 +104,7 @@ export function usePrivacyGate(): PrivacyGate {
       <p>{g.text}</p>
       <ul>
         {pending.items.map((item, i) => (
-          <li key={i}>
-            <RouteLink route={item.route}>{item.text}</RouteLink>
-          </li>
+          <li key={i}>{stay ? item.text : <RouteLink route={item.route}>{item.text}</RouteLink>}</li>
         ))}
       </ul>
       <p class="ss-buttons">
@@ -102,7 +114,8 @@ export function usePrivacyGate(): PrivacyGate {
           onClick={() => {
             const first = pending.items[0];
             setPending(null);
-            if (first) go(first.route);
+            pending.answer(false);
+            if (first && !stay) go(first.route);
           }}
         >
           {g.review}
@@ -110,9 +123,8 @@ export function usePrivacyGate(): PrivacyGate {
         <button
           type="button"
           onClick={() => {
-            const { run } = pending;
             setPending(null);
-            void run();
+            pending.answer(true);
           }}
         >
           {g.proceed}
@@ -121,5 +133,74 @@ export function usePrivacyGate(): PrivacyGate {
     </div>
   ) : null;
 
-  return { guard, gate, open: pending !== null };
+  return { guard, ask, gate, open: pending !== null };
+}
+
+export interface ExportRequest {
+  /** One session (its id), or everything when absent. */
+  sessionId?: string;
+  passphrase?: string;
+  /** The full-disk rescue only, on a button that says the check is skipped. */
+  skipCheck?: boolean;
+}
+
+export interface CheckedExport {
+  /** Exports through lib/exchange/export; the file name, or null when stopped or failed. */
+  run(request?: ExportRequest): Promise<string | null>;
+  /** True while the file is being read, encrypted or written (not while the question is open). */
+  busy: boolean;
+  /** The one message for a failed export ('' otherwise); show it with role="alert" next to the button. */
+  problem: string;
+  gate: preact.JSX.Element | null;
+  open: boolean;
+}
+
+/**
+ * Every export button's path: one read, the privacy question through this gate, the file.
+ * One rule for failures: errors that need the whole page are escalated, every other failure
+ * becomes `problem`; an export never writes records, so a failure loses nothing.
+ */
+export function useCheckedExport(options: GateOptions = {}): CheckedExport {
+  const { repo, escalate } = useStore();
+  const { t, lang } = useStrings();
+  const privacy = usePrivacyGate(options);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  const run = async ({ sessionId, passphrase, skipCheck }: ExportRequest = {}): Promise<string | null> => {
+    setProblem('');
+    setBusy(true);
+    try {
+      // The export and privacy code load on first use, as the gate's.
+      const { checkedExport } = await import('../../lib/exchange/export');
+      const result = await checkedExport({
+        read: () => (sessionId === undefined ? repo.exportAll() : repo.exportSession(sessionId)),
+        scope: sessionId === undefined ? 'all' : 'session',
+        lang,
+        passphrase,
+        skipCheck,
+        confirm: async (hits, data) => {
+          setBusy(false);
+          const proceed = await privacy.ask(data, hits);
+          setBusy(proceed);
+          return proceed;
+        },
+        download,
+      });
+      if (!result.done) return null;
+      // The file is out; not being able to note that (a full disk) must not hide it.
+      if (sessionId === undefined) await repo.meta.markExported(result.at).catch(() => undefined);
+      return result.file;
+    } catch (err) {
+      // An ExportError carries the store's own error (its code picks the sentence); the class
+      // is not imported here, so that the export code stays out of the page's first load.
+      const cause = err instanceof Error && err.name === 'ExportError' ? err.cause : err;
+      if (!escalate(cause)) setProblem(errorText(t, cause));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { run, busy, problem, gate: privacy.gate, open: privacy.open };
 }

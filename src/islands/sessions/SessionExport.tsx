@@ -4,56 +4,40 @@
  */
 import { useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
-import { useNotices, useStore, useStrings } from './context';
-import { useExports, useFieldId } from './hooks';
+import { useNotices, useStrings } from './context';
+import { useFieldId } from './hooks';
 import { PassphraseFields, passphraseProblem } from './Passphrase';
-import { usePrivacyGate } from './PrivacyGate';
-import { errorText } from './ui';
+import { useCheckedExport } from './PrivacyGate';
 
 export function SessionExport({ id }: { id: string }) {
-  const { repo, escalate } = useStore();
   const { t, lang } = useStrings();
   const { toast } = useNotices();
-  const { exportSession } = useExports();
   const s = t.s;
   const x = s.exchange;
   const fieldId = useFieldId('ss-export-one');
   const [encrypting, setEncrypting] = useState(false);
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState('');
-  const [busy, setBusy] = useState(false);
-  const privacy = usePrivacyGate();
-
-  const write = async (passphrase?: string) => {
-    setBusy(true);
-    try {
-      const file = await exportSession(id, passphrase);
-      setPass('');
-      setAgain('');
-      setEncrypting(false);
-      toast(fill(lang, s.view.exported, { file }));
-    } catch (err) {
-      if (!escalate(err)) setProblem(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [wrong, setWrong] = useState('');
+  const exporter = useCheckedExport();
+  const busy = exporter.busy;
+  const problem = wrong || exporter.problem;
 
   const start = async (passphrase?: string) => {
-    setProblem('');
-    try {
-      await privacy.guard(await repo.exportSession(id), () => write(passphrase));
-    } catch (err) {
-      if (!escalate(err)) setProblem(errorText(t, err));
-    }
+    setWrong('');
+    const file = await exporter.run({ sessionId: id, passphrase });
+    if (!file) return;
+    setPass('');
+    setAgain('');
+    setEncrypting(false);
+    toast(fill(lang, s.view.exported, { file }));
   };
 
   return (
     <div class="ss-session-export no-print">
       <p class="ss-export-row">
         {!encrypting && (
-          <button type="button" onClick={() => void start()} disabled={busy || privacy.open}>
+          <button type="button" onClick={() => void start()} disabled={busy || exporter.open}>
             {s.view.exportSession}
           </button>
         )}
@@ -69,15 +53,15 @@ export function SessionExport({ id }: { id: string }) {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            const wrong = passphraseProblem(t, pass, again);
-            if (wrong) return setProblem(wrong);
+            const invalid = passphraseProblem(t, pass, again);
+            if (invalid) return setWrong(invalid);
             void start(pass);
           }}
         >
           <PassphraseFields id={fieldId} t={t} pass={pass} again={again} onPass={setPass} onAgain={setAgain} />
           {busy && <p role="status">{x.encrypting}</p>}
           <p>
-            <button type="submit" class="primary" disabled={busy || privacy.open}>
+            <button type="submit" class="primary" disabled={busy || exporter.open}>
               {s.view.exportSession}
             </button>
           </p>
@@ -88,7 +72,7 @@ export function SessionExport({ id }: { id: string }) {
           {problem}
         </p>
       )}
-      {privacy.gate}
+      {exporter.gate}
     </div>
   );
 }

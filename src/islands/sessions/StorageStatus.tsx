@@ -5,26 +5,22 @@
  * (three days where the 7-day rule applies) of unexported changes. What to say is decided in
  * lib/store/status; this view only shows it.
  */
-import { useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { currentBrowserFacts, evictionRisk } from '../../lib/store/eviction';
 import { cacheBytes, persistenceStatus, storageEstimate } from '../../lib/store/persist';
 import { datasetBytes, summarizeStorage } from '../../lib/store/status';
 import { formatBytes } from '../../lib/sessions/format';
 import { useNotices, useStore, useStrings } from './context';
-import { useExports, useStoreQuery } from './hooks';
-import { usePrivacyGate } from './PrivacyGate';
+import { useStoreQuery } from './hooks';
+import { useCheckedExport } from './PrivacyGate';
 import { longestProtection, Reserved, sizesReserve, StorageSkeleton } from './Skeleton';
-import { errorText } from './ui';
 
 export function StorageStatus() {
   const { repo } = useStore();
   const { t, lang } = useStrings();
   const { toast } = useNotices();
-  const { exportBackup } = useExports();
   const s = t.s;
-  const [busy, setBusy] = useState(false);
-  const privacy = usePrivacyGate();
+  const exporter = useCheckedExport();
 
   const status = useStoreQuery(
     async () => {
@@ -55,25 +51,10 @@ export function StorageStatus() {
   });
 
   const exportNow = async () => {
-    try {
-      const { withoutDeleted } = await import('../../lib/exchange/format');
-      await privacy.guard(withoutDeleted(await repo.exportAll()), writeBackup);
-    } catch (err) {
-      toast(errorText(t, err), { tone: 'error' });
-    }
-  };
-
-  const writeBackup = async () => {
-    setBusy(true);
-    try {
-      const file = await exportBackup();
-      toast(fill(lang, s.exchange.exported, { file }));
-      await status.reload();
-    } catch (err) {
-      toast(errorText(t, err), { tone: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    const file = await exporter.run();
+    if (!file) return;
+    toast(fill(lang, s.exchange.exported, { file }));
+    await status.reload();
   };
 
   if (!status.data) return <StorageSkeleton t={t} lang={lang} />;
@@ -118,12 +99,17 @@ export function StorageStatus() {
       {reminder && (
         <p class="ss-reminder">
           <span>{fill(lang, s.storage.reminder, { n: summary.reminderDays })}</span>{' '}
-          <button type="button" class="primary" onClick={exportNow} disabled={busy || privacy.open}>
+          <button type="button" class="primary" onClick={exportNow} disabled={exporter.busy || exporter.open}>
             {s.storage.exportNow}
           </button>
         </p>
       )}
-      {privacy.gate}
+      {exporter.problem && (
+        <p class="ss-error" role="alert">
+          {exporter.problem}
+        </p>
+      )}
+      {exporter.gate}
     </section>
   );
 }

@@ -4,8 +4,7 @@ import { fill } from '../../i18n/fill';
 import { browserDraftStorage, clearDrafts } from '../../lib/sessions/drafts';
 import { browserSessionStorage, clearAppKeys } from '../../lib/sessions/wipe';
 import { useNotices, useStore, useStrings } from './context';
-import { useExports } from './hooks';
-import { usePrivacyGate } from './PrivacyGate';
+import { useCheckedExport } from './PrivacyGate';
 import { errorText } from './ui';
 
 export interface WipeCounts {
@@ -19,33 +18,16 @@ export function WipeForm({ counts, onClose, onWiped }: { counts: WipeCounts; onC
   const { repo, drafts } = useStore();
   const { t, lang } = useStrings();
   const { toast } = useNotices();
-  const { exportBackup } = useExports();
   const w = t.s.wipe;
   const [sure, setSure] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
-  const privacy = usePrivacyGate();
+  const exporter = useCheckedExport();
 
   const backup = async () => {
-    try {
-      const { withoutDeleted } = await import('../../lib/exchange/format');
-      await privacy.guard(withoutDeleted(await repo.exportAll()), writeBackup);
-    } catch (err) {
-      setProblem(errorText(t, err));
-    }
-  };
-
-  const writeBackup = async () => {
-    setBusy(true);
-    try {
-      const file = await exportBackup();
-      setProblem('');
-      toast(fill(lang, t.s.exchange.exported, { file }));
-    } catch (err) {
-      setProblem(errorText(t, err));
-    } finally {
-      setBusy(false);
-    }
+    setProblem('');
+    const file = await exporter.run();
+    if (file) toast(fill(lang, t.s.exchange.exported, { file }));
   };
 
   const wipe = async (e: Event) => {
@@ -73,22 +55,22 @@ export function WipeForm({ counts, onClose, onWiped }: { counts: WipeCounts; onC
       <h2 id="ss-wipe-title">{w.title}</h2>
       <p>{fill(lang, w.text, { ...counts })}</p>
       <p>
-        <button type="button" onClick={backup} disabled={busy || privacy.open}>
+        <button type="button" onClick={backup} disabled={busy || exporter.busy || exporter.open}>
           {w.backupFirst}
         </button>
       </p>
-      {privacy.gate}
+      {exporter.gate}
       <label class="ss-check">
         <input type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
         {w.confirmCheck}
       </label>
-      {problem && (
+      {(problem || exporter.problem) && (
         <p class="ss-error" role="alert">
-          {problem}
+          {problem || exporter.problem}
         </p>
       )}
       <div class="ss-buttons">
-        <button type="submit" class="ss-danger-solid" disabled={!sure || busy}>
+        <button type="submit" class="ss-danger-solid" disabled={!sure || busy || exporter.busy}>
           {w.confirm}
         </button>
         {/* biome-ignore lint/a11y/noAutofocus: before deleting everything, focus lands on the safe choice */}

@@ -123,26 +123,6 @@ export function useFieldId(prefix: string): string {
   return `${prefix}-${useId()}`;
 }
 
-/** Backup downloads (file names in the page's language); the export code loads on first use. */
-export function useExports() {
-  const { repo } = useStore();
-  const { lang } = useStrings();
-  return {
-    exportBackup: async (passphrase?: string) => (await import('./backup')).exportBackup(repo, lang, passphrase),
-    exportSession: async (id: string, passphrase?: string) =>
-      (await import('./backup')).exportSession(repo, id, lang, passphrase),
-  };
-}
-
-/**
- * All four contexts and the exports in one object, for a view that needs nearly all of them
- * (CardNotes). A view that needs one or two takes useStore, useStrings, useNotices,
- * useNavigation or useExports instead: it then re-renders only when those change.
- */
-export function useApp() {
-  return { ...useStore(), ...useStrings(), ...useNotices(), ...useNavigation(), ...useExports() };
-}
-
 /** A component from a module loaded the first time it is `wanted` (null until it has arrived). */
 export function useLazy<C>(wanted: boolean, load: () => Promise<C>): C | null {
   // Boxed: a component is a function, and useState would call a function as an updater.
