@@ -52,6 +52,8 @@ export interface DeckStrings {
   card: Pick<Dictionary['card'], 'number' | 'protects' | 'versus'>;
   /** The room ("Open de zaal" on the presenter, and the join page). */
   room: Dictionary['room'];
+  /** The words for a position between two poles (the room's slider and spread). */
+  poles: Dictionary['poles'];
 }
 
 /** What a screen reader hears when a card comes on top or is turned over. */

@@ -8,7 +8,8 @@
  */
 import { io } from 'socket.io-client';
 import { fill } from '../i18n/fill';
-import { dotPlot } from '../lib/report/chart';
+import { leanPhrase, leanValueText, type LeanStrings } from '../lib/poles';
+import { dotPlot, dotPlotParts, ROOM_DOT_STYLE, type SvgPart } from '../lib/report/chart';
 import { relayConfig } from '../lib/room/config';
 import { newParticipantId } from '../lib/room/crypto';
 import { parseRoomFragment, type RoomLink } from '../lib/room/fragment';
@@ -23,10 +24,8 @@ interface Texts {
   count: string;
   revealed: string;
   chartText: string;
-  leanA: string;
-  leanB: string;
-  middle: string;
-  valueText: string;
+  /** The words for a value between two poles (the dictionary's `poles`). */
+  lean: LeanStrings;
   yours: string;
   sent: string;
   none: string;
@@ -109,13 +108,8 @@ async function enter(
   name: string,
 ) {
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
-  const lean = (poles: string[], v: number) =>
-    v < 45
-      ? fill(t.lang, t.leanA, { a: poles[0] ?? '' })
-      : v > 55
-        ? fill(t.lang, t.leanB, { b: poles[1] ?? '' })
-        : t.middle;
-  const valueText = (poles: string[], v: number) => fill(t.lang, t.valueText, { value: v, lean: lean(poles, v) });
+  const lean = (poles: string[], v: number) => leanPhrase(t.lang, t.lean, poles, v);
+  const valueText = (poles: string[], v: number) => leanValueText(t.lang, t.lean, poles, v);
 
   show($('[data-joined]'), true);
   const slider = $<HTMLInputElement>('#room-position');
@@ -192,22 +186,15 @@ async function enter(
       { width: 600, radius: 11 },
     );
     svg.setAttribute('viewBox', `0 0 ${plot.width} ${plot.height}`);
-    const el = (tag: string, attrs: Record<string, string | number>, text?: string) => {
-      const node = document.createElementNS(SVG, tag);
-      for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-      if (text !== undefined) node.textContent = text;
+    // The same parts as the presenter's plot (islands/poles/DotPlot), drawn without a framework.
+    const el = (part: SvgPart): Element => {
+      const node = document.createElementNS(SVG, part.tag);
+      for (const [k, v] of Object.entries(part.attrs)) node.setAttribute(k, String(v));
+      if (part.children) node.append(...part.children.map(el));
+      else if (part.text !== undefined) node.textContent = part.text;
       return node;
     };
-    const parts: Element[] = [
-      el('line', { class: 'room-axis', x1: plot.x0, x2: plot.x1, y1: plot.axisY, y2: plot.axisY }),
-    ];
-    for (const tick of plot.ticks) {
-      parts.push(el('line', { class: 'room-axis', x1: tick.x, x2: tick.x, y1: plot.axisY - 5, y2: plot.axisY + 5 }));
-      parts.push(
-        el('text', { class: 'room-tick', x: tick.x, y: plot.labelY, 'text-anchor': 'middle' }, String(tick.value)),
-      );
-    }
-    for (const d of plot.dots) parts.push(el('circle', { class: 'room-dot', cx: d.x, cy: d.y, r: plot.radius }));
+    const parts = dotPlotParts(plot, ROOM_DOT_STYLE).map(el);
     svg.replaceChildren(...parts);
     $('[data-spread-text]').textContent = fill(t.lang, t.chartText, {
       a: poles[0] ?? '',

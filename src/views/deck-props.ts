@@ -28,5 +28,6 @@ export function deckStrings(lang: Lang): DeckStrings {
     perspectives: d.perspectives,
     card: { number: d.card.number, protects: d.card.protects, versus: d.card.versus },
     room: d.room,
+    poles: d.poles,
   };
 }

@@ -1,22 +1,18 @@
 /** The spread of positions as a dot plot with a text alternative: on the big screen and on phones after the reveal. */
-import { useMemo } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
-import { dotPlot } from '../../lib/report/chart';
+import { leanPhrase, leanValueText } from '../../lib/poles';
+import { ROOM_DOT_STYLE } from '../../lib/report/chart';
 import type { Lang } from '../../routes';
+import { DotPlot } from '../poles/DotPlot';
 import type { JoinStrings } from './types';
 
-/** "dichter bij Zelfredzaam" / "in het midden" for a value (45-55 is the middle, as in the sessions). */
+/** "dichter bij Zelfredzaam" / "in het midden" for a value (lib/poles, as in the sessions). */
 export function lean(t: JoinStrings, poles: readonly string[], value: number): string {
-  const r = t.room;
-  return value < 45
-    ? fill(t.lang, r.leanA, { a: poles[0] ?? '' })
-    : value > 55
-      ? fill(t.lang, r.leanB, { b: poles[1] ?? '' })
-      : r.middle;
+  return leanPhrase(t.lang, t.poles, poles, value);
 }
 
 export function valueText(t: JoinStrings, poles: readonly string[], value: number): string {
-  return fill(t.lang, t.room.valueText, { value, lean: lean(t, poles, value) });
+  return leanValueText(t.lang, t.poles, poles, value);
 }
 
 interface Props {
@@ -31,47 +27,22 @@ interface Props {
   id: string;
 }
 
+const OPTIONS = { width: 600, radius: 15 };
+const CLASSES = { figure: 'room-spread', svg: 'room-chart', poles: 'room-chart-poles', caption: 'room-caption' };
+
 export function Spread({ lang, values, agreed, poles, template, agreedTemplate, id }: Props) {
-  const plot = useMemo(
-    () =>
-      dotPlot(
-        values.map((v) => ({ label: v.label ?? '', value: v.value })),
-        agreed,
-        { width: 600, radius: 15 },
-      ),
-    [values, agreed],
-  );
   const list = values.map((v) => (v.label ? `${v.label}: ${v.value}` : String(v.value))).join(', ');
   const text = `${fill(lang, template, { a: poles[0], b: poles[1], list })}${agreed !== null && agreedTemplate ? ` ${fill(lang, agreedTemplate, { value: agreed })}` : ''}`;
   return (
-    <figure class="room-spread">
-      <svg class="room-chart" viewBox={`0 0 ${plot.width} ${plot.height}`} role="img" aria-labelledby={`${id}-cap`}>
-        <line class="room-axis" x1={plot.x0} x2={plot.x1} y1={plot.axisY} y2={plot.axisY} />
-        {plot.ticks.map((tick) => (
-          <g key={tick.value}>
-            <line class="room-axis" x1={tick.x} x2={tick.x} y1={plot.axisY - 5} y2={plot.axisY + 5} />
-            <text class="room-tick" x={tick.x} y={plot.labelY} text-anchor="middle">
-              {tick.value}
-            </text>
-          </g>
-        ))}
-        {plot.agreed && (
-          <g class="room-agreed-mark">
-            <line x1={plot.agreed.x} x2={plot.agreed.x} y1={4} y2={plot.axisY} />
-            <path d={`M${plot.agreed.x} ${plot.axisY - 9}l9 9l-9 9l-9 -9z`} />
-          </g>
-        )}
-        {plot.dots.map((d, i) => (
-          <circle key={i} class="room-dot" cx={d.x} cy={d.y} r={plot.radius} />
-        ))}
-      </svg>
-      <div class="room-chart-poles" aria-hidden="true">
-        <span>{poles[0]}</span>
-        <span>{poles[1]}</span>
-      </div>
-      <figcaption id={`${id}-cap`} class="room-caption">
-        {text}
-      </figcaption>
-    </figure>
+    <DotPlot
+      id={id}
+      dots={values.map((v) => ({ label: v.label ?? '', value: v.value }))}
+      agreed={agreed}
+      poles={poles}
+      caption={text}
+      options={OPTIONS}
+      style={ROOM_DOT_STYLE}
+      classes={CLASSES}
+    />
   );
 }

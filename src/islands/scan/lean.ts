@@ -1,19 +1,15 @@
 /** The words for a position between two poles, shared by the scan's steps and its profile. */
-import { leaning } from '../../lib/sessions/positions';
-import { fill } from '../../i18n/fill';
+import { leanPhrase as phrase, leanValueText } from '../../lib/poles';
 import type { ScanIslandCard, ScanStrings } from './types';
+
+const labels = (poles: ScanIslandCard['poles']) => [poles[0].label, poles[1].label];
 
 /** "dichter bij Gewoon opgroeien" / "in het midden". */
 export function leanPhrase(value: number, poles: ScanIslandCard['poles'], t: ScanStrings): string {
-  const side = leaning(value);
-  return side === 'a'
-    ? fill(t.lang, t.lean.leanA, { a: poles[0].label })
-    : side === 'b'
-      ? fill(t.lang, t.lean.leanB, { b: poles[1].label })
-      : t.lean.middle;
+  return phrase(t.lang, t.lean, labels(poles), value);
 }
 
 /** What a screen reader says for the slider: "35 van 100, dichter bij …". */
 export function leanText(value: number, poles: ScanIslandCard['poles'], t: ScanStrings): string {
-  return fill(t.lang, t.lean.valueText, { value, lean: leanPhrase(value, poles, t) });
+  return leanValueText(t.lang, t.lean, labels(poles), value);
 }

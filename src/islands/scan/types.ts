@@ -1,5 +1,6 @@
 /** Plain data the self-scan page hands to its island: one language, dilemmas only. */
 import type { Dictionary } from '../../i18n';
+import type { LeanStrings } from '../../lib/poles';
 import type { Theme } from '../../vocab';
 import type { Lang } from '../../routes';
 
@@ -19,5 +20,5 @@ export interface ScanStrings {
   /** Full names of the spanningsvelden. */
   themes: Record<Theme, string>;
   protects: string;
-  lean: { valueText: string; leanA: string; leanB: string; middle: string };
+  lean: LeanStrings;
 }

@@ -10,7 +10,7 @@ import type { Dataset } from '../../lib/records/schemas';
 import type { Action } from '../../lib/store/types';
 import type { SessionCard } from './types';
 import { useNotices, useStore, useStrings } from './context';
-import { DotPlotFigure, HistoryFigure } from './Positions';
+import { DotPlotFigure, HistoryFigure, TrendLine } from './PositionCharts';
 import { usePageTitle, useStoreQuery, useViewFocus } from './hooks';
 import { usePrivacyGate } from './PrivacyGate';
 import { SessionExport } from './SessionExport';
@@ -177,19 +177,7 @@ export function Report({ id }: { id: string }) {
                 )}
               </ul>
               {section.card?.poles && section.markers.length > 0 && (
-                <DotPlotFigure
-                  markers={section.markers.map((m, j) => ({
-                    id: `${section.cardId}-${j}`,
-                    sessionId: session.id,
-                    cardId: section.cardId,
-                    participant: m.participant,
-                    value: m.value,
-                    agreed: false,
-                    updatedAt: 0,
-                  }))}
-                  agreed={section.own}
-                  poles={section.card.poles}
-                />
+                <DotPlotFigure markers={section.markers} agreed={section.own} poles={section.card.poles} />
               )}
             </>
           )}
@@ -318,50 +306,5 @@ function FanTrend({ report }: { report: SessionReport }) {
         ))}
       </ul>
     </section>
-  );
-}
-
-/** One card's positions on a 0-100 line: older points pale, the newest solid, joined in order. */
-function TrendLine({
-  points,
-  poles,
-  currentId,
-}: {
-  points: HistoryPoint[];
-  poles: [string, string];
-  currentId: string;
-}) {
-  const { t, lang } = useStrings();
-  const r = t.s.report;
-  const width = 300;
-  const pad = 10;
-  const x = (v: number) => pad + (Math.min(100, Math.max(0, v)) / 100) * (width - 2 * pad);
-  const list = points.map((pt) => `${formatDay(pt.date, lang)}: ${pt.value}`).join(', ');
-  const path = points.map((pt, i) => `${i === 0 ? 'M' : 'L'}${x(pt.value)} 14`).join(' ');
-  return (
-    <figure class="ss-trend">
-      <svg
-        class="ss-chart ss-trendline"
-        viewBox={`0 0 ${width} 28`}
-        role="img"
-        aria-label={`${poles[0]} – ${poles[1]}. ${list}`}
-      >
-        <line class="ss-grid" x1={pad} x2={width - pad} y1={14} y2={14} />
-        {points.length > 1 && <path class="ss-line" d={path} />}
-        {points.map((pt, i) => (
-          <circle
-            key={pt.sessionId}
-            class={`ss-dot${i === points.length - 1 ? '' : ' is-past'}${pt.sessionId === currentId ? ' is-current' : ''}`}
-            cx={x(pt.value)}
-            cy={14}
-            r={i === points.length - 1 ? 7 : 5}
-          />
-        ))}
-      </svg>
-      <figcaption class="ss-caption">
-        {poles[0]} ↔ {poles[1]}: {list}
-        <span class="visually-hidden"> ({r.trendAll})</span>
-      </figcaption>
-    </figure>
   );
 }

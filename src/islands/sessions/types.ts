@@ -22,6 +22,7 @@ export interface SessionsStrings {
   cardNumber: string;
   deckProblems: Dictionary['deck']['problems'];
   perspectives: Dictionary['perspectives'];
+  poles: Dictionary['poles'];
 }
 
 /**

@@ -107,6 +107,99 @@ export function dotPlot(inputs: readonly DotInput[], agreed: number | null = nul
   };
 }
 
+/** One SVG element to draw, as plain data: a Preact component and the join page's DOM code draw the same parts. */
+export interface SvgPart {
+  tag: 'g' | 'line' | 'text' | 'path' | 'circle' | 'title';
+  attrs: Record<string, string | number>;
+  text?: string;
+  children?: SvgPart[];
+}
+
+/** The class names and sizes of one place's dot plot (the sessions page, the room). */
+export interface DotPlotStyle {
+  axis: string;
+  tick: string;
+  tickLabel: string;
+  agreedMark: string;
+  dot: string;
+  /** Half the length of a tick across the axis. */
+  tickHalf: number;
+  /** Half the width of the agreed position's diamond. */
+  diamond: number;
+  /** Named dots: a tooltip and a short label inside the dot (the sessions' initials). */
+  named?: { group: string; label: string; title(dot: Dot): string; short(dot: Dot): string };
+}
+
+/** The room's plot, on the big screen and on the phones. */
+export const ROOM_DOT_STYLE: DotPlotStyle = {
+  axis: 'room-axis',
+  tick: 'room-axis',
+  tickLabel: 'room-tick',
+  agreedMark: 'room-agreed-mark',
+  dot: 'room-dot',
+  tickHalf: 5,
+  diamond: 9,
+};
+
+/** What to draw for a dot plot: the axis, its ticks, the agreed position and the dots. */
+export function dotPlotParts(plot: DotPlot, style: DotPlotStyle): SvgPart[] {
+  const { axisY } = plot;
+  const parts: SvgPart[] = [
+    { tag: 'line', attrs: { class: style.axis, x1: plot.x0, x2: plot.x1, y1: axisY, y2: axisY } },
+  ];
+  for (const tick of plot.ticks) {
+    parts.push({
+      tag: 'g',
+      attrs: {},
+      children: [
+        {
+          tag: 'line',
+          attrs: { class: style.tick, x1: tick.x, x2: tick.x, y1: axisY - style.tickHalf, y2: axisY + style.tickHalf },
+        },
+        {
+          tag: 'text',
+          attrs: { class: style.tickLabel, x: tick.x, y: plot.labelY, 'text-anchor': 'middle' },
+          text: String(tick.value),
+        },
+      ],
+    });
+  }
+  if (plot.agreed) {
+    const { x } = plot.agreed;
+    const d = style.diamond;
+    parts.push({
+      tag: 'g',
+      attrs: { class: style.agreedMark },
+      children: [
+        { tag: 'line', attrs: { x1: x, x2: x, y1: 4, y2: axisY } },
+        { tag: 'path', attrs: { d: `M${x} ${axisY - d}l${d} ${d}l-${d} ${d}l-${d} -${d}z` } },
+      ],
+    });
+  }
+  for (const dot of plot.dots) {
+    const circle: SvgPart = { tag: 'circle', attrs: { class: style.dot, cx: dot.x, cy: dot.y, r: plot.radius } };
+    const named = style.named;
+    if (!named) {
+      parts.push(circle);
+      continue;
+    }
+    circle.children = [{ tag: 'title', attrs: {}, text: named.title(dot) }];
+    parts.push({
+      tag: 'g',
+      attrs: { class: named.group },
+      children: [
+        circle,
+        {
+          tag: 'text',
+          attrs: { class: named.label, x: dot.x, y: dot.y + 3.5, 'text-anchor': 'middle' },
+          text: named.short(dot),
+        },
+      ],
+    });
+  }
+  return parts;
+}
+
 export interface HistoryInput {
   /** Shown at the start of the row, e.g. a date. */
   label: string;

@@ -4,30 +4,36 @@
  * marker on this session uses: otherwise one phone's vote would move another's. Labels are made
  * once per phone and never change (a phone that renames itself keeps its first label). Pure.
  */
+import { DEFAULT_NUMBERED, freeName, numberedName, participantKey } from '../poles';
 import type { RoomState } from './reducer.ts';
 
-/** A phone's label: its display name, or the numbered anonymous label ("Telefoon 3"). */
+/**
+ * A phone's label: its display name, or the numbered anonymous label ("Telefoon 3"). Names are
+ * compared as participants (lib/poles: case and spaces do not count), so a phone "anna" beside a
+ * stored "Anna" gets "anna (2)" instead of moving Anna's marker.
+ */
 export function assignLabels(
   labels: Readonly<Record<string, string>>,
   participants: readonly { pid: string; name?: string | undefined }[],
   /** Labels already used in the session (earlier markers, an earlier room). */
   taken: ReadonlySet<string>,
   anonymous: (n: number) => string,
+  /** The dictionary's numbered name (`poles.numbered`): "Anna (2)". */
+  numbered: (name: string, n: number) => string = (name, n) => numberedName('nl', DEFAULT_NUMBERED, name, n),
 ): Record<string, string> {
   const out: Record<string, string> = { ...labels };
-  const used = new Set([...taken, ...Object.values(labels)]);
+  const used = new Set([...taken, ...Object.values(labels)].map(participantKey));
   let next = 1;
   for (const { pid, name } of participants) {
     if (Object.hasOwn(out, pid)) continue;
     let label: string;
     if (name) {
-      label = name;
-      for (let i = 2; used.has(label); i++) label = `${name} (${i})`;
+      label = freeName(name, used, numbered);
     } else {
-      while (used.has(anonymous(next))) next++;
+      while (used.has(participantKey(anonymous(next)))) next++;
       label = anonymous(next);
     }
-    used.add(label);
+    used.add(participantKey(label));
     out[pid] = label;
   }
   return out;

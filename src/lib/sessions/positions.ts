@@ -5,6 +5,7 @@
  * teamoverleg or workshop it is the team's agreed position, which is also the record
  * marked `agreed` (positions.setAgreed). Named participants place their own markers.
  */
+import { DEFAULT_NUMBERED, findParticipant, freeName, leaning, type Leaning, numberedName } from '../poles';
 import type { PositionHistoryEntry } from '../store/repo';
 import type { Position, Session, SessionKind } from '../store/types';
 import { isEarlier } from './continuity';
@@ -31,14 +32,8 @@ export function ownPosition(positions: readonly Position[], kind: SessionKind): 
   return kind === 'zelfreflectie' ? positions.find((p) => p.participant === OWN_PARTICIPANT) : undefined;
 }
 
-export type Leaning = 'a' | 'middle' | 'b';
-
-/** Which pole a value is closer to; 45 to 55 counts as the middle. */
-export function leaning(value: number): Leaning {
-  if (value < 45) return 'a';
-  if (value > 55) return 'b';
-  return 'middle';
-}
+// The thresholds live in lib/poles with the other rules of a position; re-exported for old callers.
+export { leaning, type Leaning };
 
 export interface HistoryPoint {
   sessionId: string;
@@ -62,20 +57,17 @@ export function historyPoints(entries: readonly PositionHistoryEntry[]): History
   return out;
 }
 
-/** The marker already placed under this name, matched regardless of case and extra spaces. */
-export function sameParticipant(markers: readonly Position[], name: string): Position | undefined {
-  const key = name.trim().replace(/\s+/g, ' ').toLowerCase();
-  return markers.find((m) => m.participant.trim().replace(/\s+/g, ' ').toLowerCase() === key);
+/** The marker already placed under this name, by lib/poles' participant identity. */
+export function sameParticipant<T extends { participant: string }>(markers: readonly T[], name: string): T | undefined {
+  return findParticipant(markers, name);
 }
 
-/** "Anna (2)", or the first free number after it: a second Anna gets her own marker instead of replacing the first. */
-export function nextFreeName(name: string, taken: readonly string[]): string {
-  const base = name.trim().replace(/\s+\(\d+\)$/, '');
-  const used = new Set(taken.map((x) => x.trim().toLowerCase()));
-  for (let n = 2; ; n++) {
-    const candidate = `${base} (${n})`;
-    if (!used.has(candidate.toLowerCase())) return candidate;
-  }
+/**
+ * "Anna (2)", or the first free number after it: a second Anna gets her own marker instead of
+ * replacing the first. `numbered` is the dictionary's template (`poles.numbered`).
+ */
+export function nextFreeName(name: string, taken: readonly string[], numbered: string = DEFAULT_NUMBERED): string {
+  return freeName(name, taken, (base, n) => numberedName('nl', numbered, base, n), { alwaysNumber: true });
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Positions on a card's poles, the team's agreed one, and a card's history across sessions. */
+import { findParticipant } from '../poles';
 import type { Position, Session } from '../records/schemas';
 import { inputs, invalid } from './checks';
 import { StoreError } from './errors';
@@ -56,13 +57,14 @@ export function createPositions(ctx: StoreContext) {
         } else {
           const key: SessionCardKey = [sessionId, cardId];
           const onCard = await store.index('bySessionCard').getAll(key);
-          existing = onCard.find((p) => p.participant === participant);
+          // The same person however the name was typed this time (lib/poles); the stored spelling stays.
+          existing = findParticipant(onCard, participant);
         }
         const position: Position = {
           id: existing?.id ?? ctx.newId(),
           sessionId,
           cardId,
-          participant,
+          participant: id === undefined ? (existing?.participant ?? participant) : participant,
           value,
           agreed: existing?.agreed ?? false,
           updatedAt: w.stamp(existing?.updatedAt),
@@ -92,12 +94,12 @@ export function createPositions(ctx: StoreContext) {
         const store = w.tx.objectStore('positions');
         const key: SessionCardKey = [sessionId, cardId];
         const onCard = await store.index('bySessionCard').getAll(key);
-        const existing = onCard.find((p) => p.participant === participant);
+        const existing = findParticipant(onCard, participant);
         const position: Position = {
           id: existing?.id ?? ctx.newId(),
           sessionId,
           cardId,
-          participant,
+          participant: existing?.participant ?? participant,
           value,
           agreed: true,
           updatedAt: w.stamp(existing?.updatedAt),
