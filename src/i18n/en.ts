@@ -308,7 +308,6 @@ export const en: Dictionary = {
       privacy:
         'This looks like client data ({kinds}). Better not write down anything that identifies someone. The check does not recognise names: look for those yourself.',
       privacyDismiss: 'Close this message',
-      and: 'and',
       findings: {
         bsn: 'a citizen service number (BSN)',
         birthdate: 'a date of birth',
@@ -323,7 +322,6 @@ export const en: Dictionary = {
     positions: {
       titleTeam: 'Where do you stand?',
       titleOwn: 'Where do you stand?',
-      between: 'Between {a} and {b}',
       own: 'Your position between {a} and {b}',
       ownSaved: 'Your position was saved: {value} of 100.',
       ownNone: 'You have not chosen a position yet. Move the slider and click “Save my position”.',
@@ -422,8 +420,6 @@ export const en: Dictionary = {
       trendAll: 'Trend across all cards',
       trendAllHelp: 'For each card the agreed position in every session, from the first to the last.',
       trendAllOwnHelp: 'For each card your position in every session, from the first to the last.',
-      trendRow: 'Card {n}: {title}. {list}.',
-      trendNone: 'No cards with a recorded position yet.',
     },
     exchange: {
       title: 'Backup and moving',

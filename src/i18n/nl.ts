@@ -317,7 +317,6 @@ export const nl = {
       privacy:
         'Dit lijkt op gegevens van een cliënt ({kinds}). Schrijf liever geen herkenbare gegevens op. Namen herkent de controle niet: kijk daar zelf naar.',
       privacyDismiss: 'Sluit deze melding',
-      and: 'en',
       findings: {
         bsn: 'een BSN',
         birthdate: 'een geboortedatum',
@@ -332,7 +331,6 @@ export const nl = {
     positions: {
       titleTeam: 'Waar staan jullie?',
       titleOwn: 'Waar sta jij?',
-      between: 'Tussen {a} en {b}',
       own: 'Jouw positie tussen {a} en {b}',
       ownSaved: 'Je positie is bewaard: {value} van 100.',
       ownNone: 'Je hebt nog geen positie gekozen. Schuif de knop en klik op “Bewaar mijn positie”.',
@@ -431,8 +429,6 @@ export const nl = {
       trendAll: 'Verloop over alle kaarten',
       trendAllHelp: 'Per kaart de gezamenlijke positie in elke sessie, van de eerste naar de laatste.',
       trendAllOwnHelp: 'Per kaart je positie in elke sessie, van de eerste naar de laatste.',
-      trendRow: 'Kaart {n}: {title}. {list}.',
-      trendNone: 'Nog geen kaarten met een vastgelegde positie.',
     },
     exchange: {
       title: 'Back-up en overzetten',

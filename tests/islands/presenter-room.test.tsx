@@ -56,6 +56,7 @@ const t = {
   perspectives: d.perspectives,
   card: d.card,
   room: r,
+  poles: d.poles,
 } as DeckStrings;
 const A = 'eigen-kracht-of-veiligheid';
 const card = {

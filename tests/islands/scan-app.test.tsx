@@ -20,12 +20,7 @@ const t: ScanStrings = {
   scan: s,
   themes: Object.fromEntries(THEMES.map((theme) => [theme, d.themes[theme].name])) as ScanStrings['themes'],
   protects: d.card.protects,
-  lean: {
-    valueText: d.sessions.positions.valueText,
-    leanA: d.sessions.positions.leanA,
-    leanB: d.sessions.positions.leanB,
-    middle: d.sessions.positions.middle,
-  },
+  lean: d.poles,
 };
 const card = (n: number, theme: ScanIslandCard['theme']): ScanIslandCard => ({
   id: `kaart-${n}`,

@@ -36,6 +36,7 @@ const data = {
     cardNumber: d.card.number,
     deckProblems: d.deck.problems,
     perspectives: d.perspectives,
+    poles: d.poles,
   },
 } satisfies SessionsData;
 

@@ -27,6 +27,7 @@ export function strings(lang: 'nl' | 'en' = 'nl'): SessionsStrings {
     cardNumber: d.card.number,
     deckProblems: d.deck.problems,
     perspectives: d.perspectives,
+    poles: d.poles,
   };
 }
 
