@@ -2,22 +2,17 @@
  * Full-screen presenter: one card at a time in large type, for the back of a room at 1080p.
  * Keys: → or space next, ← previous, F full screen, T timer, Q QR code, Esc leave. Swipe on touch.
  */
-import { loadWithRetry } from '../lib/load';
 import { newSessionSearch } from '../lib/sessions/link';
-import type { ComponentType } from 'preact';
 import { relayConfig } from '../lib/room/config';
-import type { PresenterRoomProps } from './room/PresenterRoom';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasNext, hasPrev, next, prev, progress } from '../lib/deck/cursor';
 import { nextCard, timerFor, toggle, type TimerState } from '../lib/deck/timer';
 import { themeClass, type Perspective } from '../vocab';
 import { DeckCard } from './DeckCard';
 import { joinHrefWithLens } from '../lib/deck/lens';
+import { useLazy } from './sessions/hooks';
 import { Timer } from './Timer';
 import type { DeckStrings, IslandCard } from './types';
-
-type QrComponent = ComponentType<{ url: string; label: string }>;
-type RoomComponent = ComponentType<PresenterRoomProps>;
 
 interface Props {
   deck: IslandCard[];
@@ -62,20 +57,15 @@ export function Presenter({
   const [showTimer, setShowTimer] = useState(false);
   const [showQr, setShowQr] = useState(false);
   const [timer, setTimer] = useState<TimerState>(() => timerFor(savedMinutes()));
-  const [Qr, setQr] = useState<QrComponent | null>(null);
-  // The room (socket.io, the store, the QR encoder) loads only when "Open de zaal" is pressed.
-  const [Room, setRoom] = useState<RoomComponent | null>(null);
+  // The QR encoder is only downloaded the first time someone asks for a code.
+  const Qr = useLazy(showQr, () => import('./QrCode').then((m) => m.default));
+  // The room (socket.io, the store, the QR encoder) loads only when "Open de zaal" is pressed;
+  // a room that ended opens again as a new one (a new key).
   const [roomKey, setRoomKey] = useState(0);
+  const Room = useLazy(roomKey > 0, () => import('./room/PresenterRoom').then((m) => m.default));
   const [showJoin, setShowJoin] = useState(false);
   const canRoom = session !== undefined && links !== undefined && relayConfig() !== null;
-  const openRoom = () =>
-    void loadWithRetry(() => import('./room/PresenterRoom')).then(
-      (m) => {
-        setRoom(() => m.default);
-        setRoomKey((k) => k + 1);
-      },
-      () => undefined,
-    );
+  const openRoom = () => setRoomKey((k) => k + 1);
   const swipe = useRef<{ x: number; y: number } | null>(null);
   const card = deck[index];
   const n = deck.length;
@@ -154,22 +144,13 @@ export function Presenter({
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
-  // The QR encoder is only downloaded the first time someone asks for a code.
-  useEffect(() => {
-    if (showQr && !Qr)
-      void loadWithRetry(() => import('./QrCode')).then(
-        (m) => setQr(() => m.default),
-        () => undefined,
-      );
-  }, [showQr]);
-
   if (!card) return null;
   const cardUrl = new URL(card.href, location.href).href;
 
   return (
     <div
       ref={root}
-      class={`presenter ${themeClass(card.theme)}${Room ? ' has-room' : ''}`}
+      class={`presenter ${themeClass(card.theme)}${Room ? ' has-room' : showQr ? ' has-qr' : ''}`}
       role="dialog"
       aria-modal="true"
       aria-label={t.deck.presenter.title}
@@ -236,6 +217,15 @@ export function Presenter({
         <div class="presenter-stage-card" key={`${card.id}-${flipped}`}>
           <DeckCard card={card} t={t} flipped={flipped} lens={lens} level={2} />
         </div>
+        {/* Its own column beside the card, so the code never covers a pole. */}
+        {showQr && (
+          <div class="presenter-qr" role="group" aria-label={t.deck.qr.title}>
+            <p>{t.deck.qr.title}</p>
+            {Qr ? <Qr url={cardUrl} label={`${t.deck.qr.title}: ${cardUrl}`} /> : <p>…</p>}
+            <p class="presenter-qr-url">{cardUrl}</p>
+            <p>{t.deck.qr.hint}</p>
+          </div>
+        )}
         {Room && session && links && (
           <Room
             key={roomKey}
@@ -249,14 +239,6 @@ export function Presenter({
           />
         )}
       </div>
-      {showQr && (
-        <div class="presenter-qr" role="group" aria-label={t.deck.qr.title}>
-          <p>{t.deck.qr.title}</p>
-          {Qr ? <Qr url={cardUrl} label={`${t.deck.qr.title}: ${cardUrl}`} /> : <p>…</p>}
-          <p class="presenter-qr-url">{cardUrl}</p>
-          <p>{t.deck.qr.hint}</p>
-        </div>
-      )}
       <p class="presenter-keys">{t.deck.presenter.keys}</p>
     </div>
   );
