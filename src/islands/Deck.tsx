@@ -5,6 +5,7 @@
  * src/lib/deck; this file keeps the state and wires the parts in src/islands/deck to the page.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { loadPart } from '../lib/load';
 import { clampIndex, next as nextIndex, prev as prevIndex } from '../lib/deck/cursor';
 import { deckAddress, fanCards, toggleIn, withDeckSearch } from '../lib/deck/fan';
 import { newSeed } from '../lib/deck/random';
@@ -16,7 +17,7 @@ import { Fan } from './deck/Fan';
 import { Stage } from './deck/Stage';
 import { StaticFan } from './deck/StaticFan';
 import { Toolbar } from './deck/Toolbar';
-import { useLazy } from './sessions/hooks';
+import type { Presenter as PresenterType } from './Presenter';
 import { announce, type DeckStrings, type IslandCard } from './types';
 import '../styles/deck.css';
 
@@ -39,7 +40,16 @@ export default function Deck({ cards, t, links }: Props) {
   const [session, setSession] = useState<string | undefined>(undefined);
   // The presenter (with its timer) loads on first use: most visits never present. A chunk that
   // does not arrive is fetched again (lib/load.ts); if it never does, the deck stays as it is.
-  const Presenter = useLazy(presenting, () => import('./Presenter').then((m) => m.Presenter));
+  // Not useLazy (sessions/hooks.ts): that would bring the sessions store's chunk to the deck page.
+  const [Presenter, setPresenter] = useState<typeof PresenterType | null>(null);
+  const present = () =>
+    void loadPart(() => import('./Presenter')).then(
+      (m) => {
+        setPresenter(() => m.Presenter);
+        setPresenting(true);
+      },
+      () => undefined,
+    );
   const stageRef = useRef<HTMLHeadingElement>(null);
 
   // The link is the state: read it once on arrival, write it back on every change.
@@ -50,7 +60,7 @@ export default function Deck({ cards, t, links }: Props) {
     const forSession = presentedSession(params);
     if (forSession) {
       setSession(forSession);
-      setPresenting(true);
+      present();
     }
     let initial = opened.state;
     if (location.hash === '#trek' && !initial.seed && !initial.selection) {
@@ -66,12 +76,11 @@ export default function Deck({ cards, t, links }: Props) {
       requestAnimationFrame(() => document.getElementById(theme)?.scrollIntoView());
   }, []);
 
-  // While presenting for a session the link keeps saying so: a reload comes back to the same room's session.
-  const tied = Boolean(Presenter && presenting && session);
   useEffect(() => {
     if (!mounted) return;
     const search = deckSearch(state);
-    const tie = tied && session ? { param: PRESENT_PARAM, session } : undefined;
+    // While presenting for a session the link keeps saying so: a reload comes back to the same room's session.
+    const tie = presenting && session ? { param: PRESENT_PARAM, session } : undefined;
     history.replaceState(
       history.state,
       '',
@@ -80,7 +89,7 @@ export default function Deck({ cards, t, links }: Props) {
     // The deck params are the same in both languages: the language switch keeps the deck.
     const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
     if (other) other.setAttribute('href', withDeckSearch(other.getAttribute('href')!, search));
-  }, [mounted, state, tied, session]);
+  }, [mounted, state, presenting, session]);
 
   const deck = useMemo(() => buildDeck(cards, state), [cards, state]);
   const index = clampIndex(state.index, deck.length);
@@ -129,7 +138,7 @@ export default function Deck({ cards, t, links }: Props) {
           setFlipped(false);
         }}
         onPicking={() => setPicking((v) => !v)}
-        onPresent={() => setPresenting(true)}
+        onPresent={present}
       />
 
       {problems.length > 0 && (

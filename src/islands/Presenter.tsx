@@ -2,17 +2,22 @@
  * Full-screen presenter: one card at a time in large type, for the back of a room at 1080p.
  * Keys: → or space next, ← previous, F full screen, T timer, Q QR code, Esc leave. Swipe on touch.
  */
+import type { ComponentType } from 'preact';
+import { loadPart } from '../lib/load';
 import { newSessionSearch } from '../lib/sessions/link';
 import { relayConfig } from '../lib/room/config';
+import type { PresenterRoomProps } from './room/PresenterRoom';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasNext, hasPrev, next, prev, progress } from '../lib/deck/cursor';
 import { nextCard, timerFor, toggle, type TimerState } from '../lib/deck/timer';
 import { themeClass, type Perspective } from '../vocab';
 import { DeckCard } from './DeckCard';
 import { joinHrefWithLens } from '../lib/deck/lens';
-import { useLazy } from './sessions/hooks';
 import { Timer } from './Timer';
 import type { DeckStrings, IslandCard } from './types';
+
+type QrComponent = ComponentType<{ url: string; label: string }>;
+type RoomComponent = ComponentType<PresenterRoomProps>;
 
 interface Props {
   deck: IslandCard[];
@@ -57,15 +62,23 @@ export function Presenter({
   const [showTimer, setShowTimer] = useState(false);
   const [showQr, setShowQr] = useState(false);
   const [timer, setTimer] = useState<TimerState>(() => timerFor(savedMinutes()));
-  // The QR encoder is only downloaded the first time someone asks for a code.
-  const Qr = useLazy(showQr, () => import('./QrCode').then((m) => m.default));
-  // The room (socket.io, the store, the QR encoder) loads only when "Open de zaal" is pressed;
-  // a room that ended opens again as a new one (a new key).
+  // Parts load on first use through loadPart (tried again, failures heard by the page). Not
+  // useLazy (sessions/hooks.ts): that would bring the sessions store's chunk to the deck page.
+  const [Qr, setQr] = useState<QrComponent | null>(null);
+  // The room (socket.io, the store, the QR encoder) loads only when "Open de zaal" is pressed.
+  const [Room, setRoom] = useState<RoomComponent | null>(null);
   const [roomKey, setRoomKey] = useState(0);
-  const Room = useLazy(roomKey > 0, () => import('./room/PresenterRoom').then((m) => m.default));
   const [showJoin, setShowJoin] = useState(false);
   const canRoom = session !== undefined && links !== undefined && relayConfig() !== null;
-  const openRoom = () => setRoomKey((k) => k + 1);
+  // A room that ended opens again as a new one (a new key).
+  const openRoom = () =>
+    void loadPart(() => import('./room/PresenterRoom')).then(
+      (m) => {
+        setRoom(() => m.default);
+        setRoomKey((k) => k + 1);
+      },
+      () => undefined,
+    );
   const swipe = useRef<{ x: number; y: number } | null>(null);
   const card = deck[index];
   const n = deck.length;
@@ -143,6 +156,15 @@ export function Presenter({
     window.addEventListener('keydown', listener);
     return () => window.removeEventListener('keydown', listener);
   }, []);
+
+  // The QR encoder is only downloaded the first time someone asks for a code.
+  useEffect(() => {
+    if (showQr && !Qr)
+      void loadPart(() => import('./QrCode')).then(
+        (m) => setQr(() => m.default),
+        () => undefined,
+      );
+  }, [showQr]);
 
   if (!card) return null;
   const cardUrl = new URL(card.href, location.href).href;
