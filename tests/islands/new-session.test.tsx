@@ -5,7 +5,14 @@ import { fill } from '../../src/i18n/fill';
 import { NewSession } from '../../src/islands/sessions/NewSession';
 import { formatDay, todayIso } from '../../src/lib/sessions/format';
 import { StoreError } from '../../src/lib/store/errors';
-import { sessionsHarness } from './session-list-support';
+import { type Harness, sessionsHarness } from './session-list-support';
+
+/** The session the form opened after saving it. */
+async function opened(h: Harness) {
+  const session = await h.repo.sessions.get((h.routes[0]!.route as { id: string }).id);
+  if (!session) throw new Error('the form opened a session that is not stored');
+  return session;
+}
 
 async function form(o: Parameters<typeof NewSession>[0] extends infer P ? Partial<P> : never = {}) {
   const h = await sessionsHarness();
@@ -30,8 +37,7 @@ describe('NewSession island', () => {
     fireEvent.input(screen.getByLabelText(c.team), { target: { value: 'team noord' } });
     submit();
     await waitFor(() => expect(h.routes).toHaveLength(1));
-    const id = (h.routes[0]!.route as { id: string }).id;
-    const session = await h.repo.sessions.get(id);
+    const session = await opened(h);
     expect(session.kind).toBe('teamoverleg');
     expect(session.deck).toEqual({ cards: ['kind-of-gezin', 'grens-stellen'] });
     // The team as it was written before; the title made from the kind and the date.
@@ -54,7 +60,7 @@ describe('NewSession island', () => {
     fireEvent.input(screen.getByLabelText(c.name), { target: { value: '  Workshop april ' } });
     submit();
     await waitFor(() => expect(h.routes).toHaveLength(1));
-    const session = await h.repo.sessions.get((h.routes[0]!.route as { id: string }).id);
+    const session = await opened(h);
     expect(session.kind).toBe('workshop');
     expect(session.title).toBe('Workshop april');
     expect(session.deck).toEqual({
@@ -119,7 +125,7 @@ describe('NewSession island', () => {
     expect(screen.getByText(fill('nl', h.t.deckProblems['unknown-card'], { value: 'bestaat-niet' }))).toBeTruthy();
     submit();
     await waitFor(() => expect(h.routes).toHaveLength(1));
-    const session = await h.repo.sessions.get((h.routes[0]!.route as { id: string }).id);
+    const session = await opened(h);
     expect(session.deck).toEqual({ cards: ['wie-beslist', 'kind-of-gezin'] });
   });
 
@@ -130,7 +136,7 @@ describe('NewSession island', () => {
     fireEvent.change(screen.getByLabelText(c.lens), { target: { value: 'ouder' } });
     submit();
     await waitFor(() => expect(h.routes).toHaveLength(1));
-    const session = await h.repo.sessions.get((h.routes[0]!.route as { id: string }).id);
+    const session = await opened(h);
     expect(session.deck).toHaveProperty('seed');
     expect(session.lens).toBe('ouder');
   });
@@ -144,7 +150,7 @@ describe('NewSession island', () => {
     expect((screen.getByLabelText(c.lens) as HTMLSelectElement).value).toBe('jeugdige');
     submit();
     await waitFor(() => expect(h.routes).toHaveLength(1));
-    const session = await h.repo.sessions.get((h.routes[0]!.route as { id: string }).id);
+    const session = await opened(h);
     expect(session.deck).toEqual({ cards: ['wie-beslist', 'kind-of-gezin'] });
     expect(session.kind).toBe('workshop');
   });

@@ -64,7 +64,7 @@ async function open(props: Parameters<typeof Harness>[0] = {}) {
   return dialog;
 }
 const title = () => screen.getByRole('heading', { level: 2 }).textContent;
-const press = (key: string, target: EventTarget = window, extra: object = {}) =>
+const press = (key: string, target: Window | Element = window, extra: object = {}) =>
   fireEvent.keyDown(target, { key, ...extra });
 
 beforeEach(() => {

@@ -30,7 +30,7 @@ describe('Recovery island', () => {
       lang: 'nl',
       deck: { cards: ['kind-of-gezin'] },
     });
-    await repo.notes.save({ sessionId: session.id, cardId: 'kind-of-gezin', text: 'Een notitie' });
+    await repo.notes.save({ sessionId: session.id, cardId: 'kind-of-gezin', text: 'Een notitie', baseUpdatedAt: null });
     render(<Recovery db={db} t={t} lang="nl" />);
     expect(screen.getByRole('heading', { name: t.s.recovery.title })).toBeTruthy();
     expect(screen.getByText(t.s.recovery.text)).toBeTruthy();

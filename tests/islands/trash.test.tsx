@@ -34,7 +34,8 @@ describe('Trash island', () => {
     await waitFor(() =>
       expect(h.toasts.at(-1)?.message).toBe(fill('nl', h.t.s.list.restored, { title: 'Gesprek met Sam' })),
     );
-    expect((await h.repo.sessions.get(id)).deletedAt).toBeUndefined();
+    expect((await h.repo.sessions.get(id))?.deletedAt).toBeUndefined();
+    expect(await h.repo.sessions.get(id)).toBeTruthy();
     expect(await h.repo.sessions.listDeleted()).toHaveLength(0);
   });
 
