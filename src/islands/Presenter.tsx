@@ -2,9 +2,9 @@
  * Full-screen presenter: one card at a time in large type, for the back of a room at 1080p.
  * Keys: → or space next, ← previous, F full screen, T timer, Q QR code, Esc leave. Swipe on touch.
  */
-import { loadWithRetry } from '../lib/load';
-import { newSessionSearch } from '../lib/sessions/link';
 import type { ComponentType } from 'preact';
+import { loadPart } from '../lib/load';
+import { newSessionSearch } from '../lib/sessions/link';
 import { relayConfig } from '../lib/room/config';
 import type { PresenterRoomProps } from './room/PresenterRoom';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -62,14 +62,17 @@ export function Presenter({
   const [showTimer, setShowTimer] = useState(false);
   const [showQr, setShowQr] = useState(false);
   const [timer, setTimer] = useState<TimerState>(() => timerFor(savedMinutes()));
+  // Parts load on first use through loadPart (tried again, failures heard by the page). Not
+  // useLazy (sessions/hooks.ts): that would bring the sessions store's chunk to the deck page.
   const [Qr, setQr] = useState<QrComponent | null>(null);
   // The room (socket.io, the store, the QR encoder) loads only when "Open de zaal" is pressed.
   const [Room, setRoom] = useState<RoomComponent | null>(null);
   const [roomKey, setRoomKey] = useState(0);
   const [showJoin, setShowJoin] = useState(false);
   const canRoom = session !== undefined && links !== undefined && relayConfig() !== null;
+  // A room that ended opens again as a new one (a new key).
   const openRoom = () =>
-    void loadWithRetry(() => import('./room/PresenterRoom')).then(
+    void loadPart(() => import('./room/PresenterRoom')).then(
       (m) => {
         setRoom(() => m.default);
         setRoomKey((k) => k + 1);
@@ -157,7 +160,7 @@ export function Presenter({
   // The QR encoder is only downloaded the first time someone asks for a code.
   useEffect(() => {
     if (showQr && !Qr)
-      void loadWithRetry(() => import('./QrCode')).then(
+      void loadPart(() => import('./QrCode')).then(
         (m) => setQr(() => m.default),
         () => undefined,
       );
@@ -169,7 +172,7 @@ export function Presenter({
   return (
     <div
       ref={root}
-      class={`presenter ${themeClass(card.theme)}${Room ? ' has-room' : ''}`}
+      class={`presenter ${themeClass(card.theme)}${Room ? ' has-room' : showQr ? ' has-qr' : ''}`}
       role="dialog"
       aria-modal="true"
       aria-label={t.deck.presenter.title}
@@ -236,6 +239,15 @@ export function Presenter({
         <div class="presenter-stage-card" key={`${card.id}-${flipped}`}>
           <DeckCard card={card} t={t} flipped={flipped} lens={lens} level={2} />
         </div>
+        {/* Its own column beside the card, so the code never covers a pole. */}
+        {showQr && (
+          <div class="presenter-qr" role="group" aria-label={t.deck.qr.title}>
+            <p>{t.deck.qr.title}</p>
+            {Qr ? <Qr url={cardUrl} label={`${t.deck.qr.title}: ${cardUrl}`} /> : <p>…</p>}
+            <p class="presenter-qr-url">{cardUrl}</p>
+            <p>{t.deck.qr.hint}</p>
+          </div>
+        )}
         {Room && session && links && (
           <Room
             key={roomKey}
@@ -249,14 +261,6 @@ export function Presenter({
           />
         )}
       </div>
-      {showQr && (
-        <div class="presenter-qr" role="group" aria-label={t.deck.qr.title}>
-          <p>{t.deck.qr.title}</p>
-          {Qr ? <Qr url={cardUrl} label={`${t.deck.qr.title}: ${cardUrl}`} /> : <p>…</p>}
-          <p class="presenter-qr-url">{cardUrl}</p>
-          <p>{t.deck.qr.hint}</p>
-        </div>
-      )}
       <p class="presenter-keys">{t.deck.presenter.keys}</p>
     </div>
   );

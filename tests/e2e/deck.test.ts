@@ -203,6 +203,38 @@ describe('presenter', () => {
     await expect(page.getByRole('dialog').count()).resolves.toBe(0);
   });
 
+  it("shows the card's QR code beside the card at 1080p, never over it, with an address readable from the back", async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(site('/kaarten/?kaarten=kind-of-gezin'));
+    await ready();
+    await openPresenter();
+    await page.keyboard.press('q');
+    const qr = page.locator('.presenter svg.qr');
+    await qr.waitFor(); // the encoder loads on first use
+    const layout = await page.evaluate(() => {
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      const url = document.querySelector('.presenter-qr-url')!;
+      return {
+        qr: box(document.querySelector('.presenter-qr')!),
+        poles: [...document.querySelectorAll('.presenter .deck-pole')].map(box),
+        urlPx: Number.parseFloat(getComputedStyle(url).fontSize),
+      };
+    });
+    expect(layout.poles).toHaveLength(2);
+    for (const pole of layout.poles) {
+      const apart =
+        layout.qr.right <= pole.left ||
+        pole.right <= layout.qr.left ||
+        layout.qr.bottom <= pole.top ||
+        pole.bottom <= layout.qr.top;
+      expect(apart, `QR ${JSON.stringify(layout.qr)} against pole ${JSON.stringify(pole)}`).toBe(true);
+    }
+    expect(layout.urlPx).toBeGreaterThanOrEqual(0.03 * 1080);
+  });
+
   it('reads from the back of a room: timer digits at least 8% of the screen high, an end nobody can miss', async () => {
     for (const [width, height, motion] of [
       [1920, 1080, 'no-preference'],
