@@ -3,8 +3,7 @@
  * Deck island and its presenter) and the join page (the same cards, switched by a script).
  */
 import { cardSummary, cardsFor } from '../content';
-import { t } from '../i18n';
-import type { DeckStrings, IslandCard } from '../islands/types';
+import type { IslandCard } from '../islands/types';
 import type { Lang } from '../routes';
 
 export async function deckCards(lang: Lang): Promise<IslandCard[]> {
@@ -18,16 +17,4 @@ export async function deckCards(lang: Lang): Promise<IslandCard[]> {
   }));
 }
 
-export function deckStrings(lang: Lang): DeckStrings {
-  const d = t(lang);
-  return {
-    lang,
-    deck: d.deck,
-    themes: d.themes,
-    kinds: d.kinds,
-    perspectives: d.perspectives,
-    card: { number: d.card.number, protects: d.card.protects, versus: d.card.versus },
-    room: d.room,
-    poles: d.poles,
-  };
-}
+export { deckStrings } from './island-strings';

@@ -1,5 +1,6 @@
 /** A small deck for island tests: the uitleg card, two dilemmas with poles and a kenniskaart. */
 import { t } from '../../src/i18n';
+import { deckStrings as buildDeckStrings } from '../../src/views/island-strings';
 import type { DeckStrings, IslandCard } from '../../src/islands/types';
 import { PERSPECTIVES, type Perspective } from '../../src/vocab';
 import type { Lang } from '../../src/routes';
@@ -45,15 +46,5 @@ export const CARDS: IslandCard[] = [
   card({ id: 'wat-is-regie', number: 12, theme: 'regie', kind: 'kenniskaart', title: 'Wat is regie?' }),
 ];
 
-export function deckStrings(lang: Lang = 'nl'): DeckStrings {
-  const d = t(lang);
-  return {
-    lang,
-    deck: d.deck,
-    themes: d.themes,
-    kinds: d.kinds,
-    perspectives: d.perspectives,
-    card: { number: d.card.number, protects: d.card.protects, versus: d.card.versus },
-    room: d.room,
-  };
-}
+/** The strings the cards page hands to the deck (src/views/island-strings.ts), Dutch unless told. */
+export const deckStrings = (lang: Lang = 'nl'): DeckStrings => buildDeckStrings(lang);

@@ -3,13 +3,14 @@
  * socket. Opening, open with its count, votes saved into the session, the agreed position, a
  * relay that cannot be reached, and a save that failed.
  */
+import { deckStrings } from '../../src/views/island-strings';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { t as dictionary } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import type { PresenterRoomProps } from '../../src/islands/room/PresenterRoom';
 import PresenterRoom from '../../src/islands/room/PresenterRoom';
-import type { DeckStrings, IslandCard } from '../../src/islands/types';
+import type { IslandCard } from '../../src/islands/types';
 import { newParticipantId } from '../../src/lib/room/crypto';
 import { initialRoom, roomReducer, type RoomEvent, type RoomState } from '../../src/lib/room/reducer';
 import type { PresenterOptions, RoomStatus } from '../../src/lib/room/session';
@@ -48,16 +49,7 @@ vi.mock('../../src/lib/room/session', () => ({
 
 const d = dictionary('nl');
 const r = d.room;
-const t = {
-  lang: 'nl',
-  deck: d.deck,
-  themes: d.themes,
-  kinds: d.kinds,
-  perspectives: d.perspectives,
-  card: d.card,
-  room: r,
-  poles: d.poles,
-} as DeckStrings;
+const t = deckStrings('nl');
 const A = 'eigen-kracht-of-veiligheid';
 const card = {
   id: A,

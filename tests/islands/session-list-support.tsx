@@ -5,7 +5,8 @@
  */
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
-import { t as dictionary } from '../../src/i18n';
+import type { Lang } from '../../src/routes';
+import { sessionsStrings as buildSessionsStrings } from '../../src/views/island-strings';
 import { Navigation, Notices, Store, Strings, type ToastOptions } from '../../src/islands/sessions/context';
 import type { SessionCard, SessionsStrings } from '../../src/islands/sessions/types';
 import { createBus, echoingSync } from '../../src/lib/sessions/bus';
@@ -13,19 +14,8 @@ import type { SessionsRoute } from '../../src/lib/sessions/route';
 import { createRepo, type Repo } from '../../src/lib/store/repo';
 import { openKjk } from '../../src/lib/store/schema';
 import { createSync } from '../../src/lib/store/sync';
-import { THEMES } from '../../src/vocab';
 
-export function sessionsStrings(lang: 'nl' | 'en' = 'nl'): SessionsStrings {
-  const d = dictionary(lang);
-  return {
-    s: d.sessions,
-    themes: Object.fromEntries(THEMES.map((theme) => [theme, d.themes[theme].short])) as SessionsStrings['themes'],
-    cardKinds: d.kinds,
-    cardNumber: d.card.number,
-    deckProblems: d.deck.problems,
-    perspectives: d.perspectives,
-  };
-}
+export const sessionsStrings = (lang: Lang = 'nl'): SessionsStrings => buildSessionsStrings(lang);
 
 const card = (o: Pick<SessionCard, 'id' | 'number' | 'kind' | 'title'> & Partial<SessionCard>): SessionCard => ({
   summary: `${o.title}.`,

@@ -15,6 +15,7 @@ import { TOAST_MS, Toasts, useToasts } from '../../src/islands/sessions/app/noti
 import { useRouter } from '../../src/islands/sessions/app/router';
 import SessionsApp from '../../src/islands/sessions/SessionsApp';
 import { SESSIONS_DATA_ID, type SessionsData } from '../../src/islands/sessions/types';
+import { sessionsStrings } from '../../src/views/island-strings';
 
 const open = vi.hoisted(() => ({
   /** Replaces openKjk for one test; null: the real one. */
@@ -29,15 +30,7 @@ const d = dictionary('nl');
 const s = d.sessions;
 const data = {
   cards: [],
-  t: {
-    s,
-    themes: {} as never,
-    cardKinds: d.kinds,
-    cardNumber: d.card.number,
-    deckProblems: d.deck.problems,
-    perspectives: d.perspectives,
-    poles: d.poles,
-  },
+  t: sessionsStrings('nl'),
 } satisfies SessionsData;
 
 function renderApp() {

@@ -3,7 +3,8 @@
  * fake-indexeddb: toasts, navigation and escalations are recorded for the test to read.
  */
 import type { ComponentChildren } from 'preact';
-import { t as dictionary } from '../../src/i18n';
+import type { Lang } from '../../src/routes';
+import { sessionsStrings } from '../../src/views/island-strings';
 import {
   Navigation,
   Notices,
@@ -16,20 +17,8 @@ import type { SessionCard, SessionsStrings } from '../../src/islands/sessions/ty
 import type { SessionsRoute } from '../../src/lib/sessions/route';
 import { createRepo, type NewSession, type Repo } from '../../src/lib/store/repo';
 import { openKjk } from '../../src/lib/store/schema';
-import { THEMES } from '../../src/vocab';
 
-export function strings(lang: 'nl' | 'en' = 'nl'): SessionsStrings {
-  const d = dictionary(lang);
-  return {
-    s: d.sessions,
-    themes: Object.fromEntries(THEMES.map((theme) => [theme, d.themes[theme].short])) as SessionsStrings['themes'],
-    cardKinds: d.kinds,
-    cardNumber: d.card.number,
-    deckProblems: d.deck.problems,
-    perspectives: d.perspectives,
-    poles: d.poles,
-  };
-}
+export const strings = (lang: Lang = 'nl'): SessionsStrings => sessionsStrings(lang);
 
 export const cards: SessionCard[] = [
   { id: 'k1', number: 1, kind: 'dilemma', title: 'Veilig of eigen kracht', summary: '', questions: [], href: '/k1' },

@@ -30,9 +30,7 @@ const READ_BY_COMPUTED_KEY: Record<string, string> = {
  * the help texts to ("Alle posities", not "stippenplot"). No view shows it today: either the chart
  * gets it as its caption or both go.
  */
-const PENDING: ReadonlySet<string> = new Set([
-  'sessions.positions.chartTitle',
-]);
+const PENDING: ReadonlySet<string> = new Set(['sessions.positions.chartTitle']);
 
 /** Every leaf as "a.b.c"; a list is one leaf (it is read whole). */
 function leaves(obj: unknown, prefix = ''): string[] {
