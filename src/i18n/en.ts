@@ -736,7 +736,6 @@ export const en: Dictionary = {
     chartText: 'Positions from {a} (0) to {b} (100): {list}.',
     agreedLabel: 'Shared position between {a} and {b}',
     agreedSave: 'Record the shared position',
-    agreedCurrent: 'Shared position: {value} of 100.',
     phoneName: 'Phone {n}',
     saved: 'Everything that comes in goes straight into the session.',
     saveFailed: 'A position could not be saved in the session. Do not close the room; try again in a moment.',

@@ -749,7 +749,6 @@ export const nl = {
     chartText: 'Posities van {a} (0) tot {b} (100): {list}.',
     agreedLabel: 'Gezamenlijke positie tussen {a} en {b}',
     agreedSave: 'Leg gezamenlijke positie vast',
-    agreedCurrent: 'Gezamenlijke positie: {value} van 100.',
     phoneName: 'Telefoon {n}',
     saved: 'Alles wat binnenkomt, staat meteen in de sessie.',
     saveFailed: 'Een positie kon niet in de sessie worden bewaard. Sluit de zaal niet; probeer het zo opnieuw.',

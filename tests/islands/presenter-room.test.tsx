@@ -169,7 +169,8 @@ describe('PresenterRoom', () => {
     await waitFor(async () =>
       expect((await positions()).find((p) => p.agreed)).toMatchObject({ participant: OWN_PARTICIPANT, value: 40 }),
     );
-    expect(await screen.findByText(fill('nl', r.agreedCurrent, { value: 40 }))).toBeTruthy();
+    const lean = fill('nl', d.poles.leanA, { a: card.poles![0]!.label });
+    expect(await screen.findByText(fill('nl', d.poles.agreedCurrent, { value: 40, lean }))).toBeTruthy();
   });
 
   it('a relay that cannot be reached: says so and offers to open again', async () => {

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { t as dictionary } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
-import { lean, Spread, valueText } from '../../src/islands/room/Spread';
+import { agreedText, lean, Spread, valueText } from '../../src/islands/room/Spread';
 import type { JoinStrings } from '../../src/islands/room/types';
 
 const POLES: [string, string] = ['Eigen kracht', 'Veiligheid'];
@@ -22,7 +22,6 @@ describe('Spread (the room’s dot plot)', () => {
         agreed={null}
         poles={POLES}
         template={t.room.chartText}
-        agreedTemplate={t.room.agreedCurrent}
       />,
     );
     const list = 'Anna: 20, 70, Telefoon 1: 70';
@@ -46,11 +45,13 @@ describe('Spread (the room’s dot plot)', () => {
         agreed={45}
         poles={POLES}
         template={t.room.chartText}
-        agreedTemplate={t.room.agreedCurrent}
+        agreedText={(v) => agreedText(t, POLES, v)}
       />,
     );
     expect(document.querySelectorAll('.room-agreed-mark')).toHaveLength(1);
-    expect(screen.getByText(fill('en', t.room.agreedCurrent, { value: 45 }), { exact: false })).toBeTruthy();
+    // The sessions' words: the value and the pole it leans to.
+    const words = fill('en', t.poles.agreedCurrent, { value: 45, lean: t.poles.middle });
+    expect(screen.getByText(words, { exact: false })).toBeTruthy();
   });
 
   it('says a value in the words the sessions use', () => {

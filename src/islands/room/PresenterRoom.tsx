@@ -15,7 +15,7 @@ import { median } from '../../lib/sessions/format';
 import { openStore } from '../../lib/store/open';
 import QrCode from '../QrCode';
 import type { IslandCard } from '../types';
-import { Spread, valueText } from './Spread';
+import { agreedText, Spread, valueText } from './Spread';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
 
@@ -68,6 +68,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
         },
         sessionId,
         anonymous: (n) => fill(t.lang, r.phoneName, { n }),
+        numbered: (name, n) => fill(t.lang, t.poles.numbered, { name, n }),
         onSaveFailed: setSaveFailed,
       });
       recorder.current = rec;
@@ -188,7 +189,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
             agreed={agreed[card.id] ?? null}
             poles={poles}
             template={r.chartText}
-            agreedTemplate={r.agreedCurrent}
+            agreedText={(v) => agreedText(t, poles, v)}
           />
           {phase.kind === 'open' && (
             <Agree
@@ -255,7 +256,7 @@ function Agree(props: {
       </p>
       {props.current !== null && (
         <p class="presenter-room-agreed" role="status">
-          {fill(t.lang, t.room.agreedCurrent, { value: props.current })}
+          {agreedText(t, poles, props.current)}
         </p>
       )}
     </div>

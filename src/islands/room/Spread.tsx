@@ -15,6 +15,11 @@ export function valueText(t: JoinStrings, poles: readonly string[], value: numbe
   return leanValueText(t.lang, t.poles, poles, value);
 }
 
+/** "Gezamenlijke positie: 40 van 100 (dichter bij …)": the words of the sessions view. */
+export function agreedText(t: JoinStrings, poles: readonly string[], value: number): string {
+  return fill(t.lang, t.poles.agreedCurrent, { value, lean: lean(t, poles, value) });
+}
+
 interface Props {
   lang: Lang;
   /** Positions; a name is shown only in the text alternative of the presenter's plot. */
@@ -23,16 +28,17 @@ interface Props {
   poles: readonly [string, string];
   /** "Posities van {a} (0) tot {b} (100): {list}." */
   template: string;
-  agreedTemplate?: string;
+  /** The agreed position in words, added to the text alternative (see agreedText). */
+  agreedText?: (value: number) => string;
   id: string;
 }
 
 const OPTIONS = { width: 600, radius: 15 };
 const CLASSES = { figure: 'room-spread', svg: 'room-chart', poles: 'room-chart-poles', caption: 'room-caption' };
 
-export function Spread({ lang, values, agreed, poles, template, agreedTemplate, id }: Props) {
+export function Spread({ lang, values, agreed, poles, template, agreedText, id }: Props) {
   const list = values.map((v) => (v.label ? `${v.label}: ${v.value}` : String(v.value))).join(', ');
-  const text = `${fill(lang, template, { a: poles[0], b: poles[1], list })}${agreed !== null && agreedTemplate ? ` ${fill(lang, agreedTemplate, { value: agreed })}` : ''}`;
+  const text = `${fill(lang, template, { a: poles[0], b: poles[1], list })}${agreed !== null && agreedText ? ` ${agreedText(agreed)}` : ''}`;
   return (
     <DotPlot
       id={id}

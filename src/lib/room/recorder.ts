@@ -19,6 +19,8 @@ export interface RecorderOptions {
   sessionId: string;
   /** The numbered label of a phone without a name ("Telefoon 3"), from the dictionary. */
   anonymous(n: number): string;
+  /** A name taken twice, numbered as the dictionary says ("Anna (2)"). */
+  numbered?(name: string, n: number): string;
   /** true: a write failed ("not saved"); false: the writes work again. Called on changes only. */
   onSaveFailed?(failed: boolean): void;
 }
@@ -56,7 +58,7 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
 
   return {
     record(state) {
-      labels = assignLabels(labels, joinOrder(state), taken, options.anonymous);
+      labels = assignLabels(labels, joinOrder(state), taken, options.anonymous, options.numbered);
       for (const w of positionsToSave(state, labels, saved)) {
         const key = savedKey(w.card, w.pid);
         // Marked at once, so the next change does not queue the same write again.
