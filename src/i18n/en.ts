@@ -576,6 +576,9 @@ export const en: Dictionary = {
     labelHelp: 'Useful when you compare scans of colleagues later. Without a name the scan stays anonymous.',
     export: 'Export this scan',
     exported: 'The scan is in your downloads: {file}. Send the file yourself to whoever you want.',
+    privacyAsk:
+      'Your name or label looks like client details (such as a citizen service number, phone number or address). Export the scan anyway?',
+    exportStopped: 'Not exported. Change your name or label and try again.',
     compareTitle: 'Compare scans',
     compareHelp:
       'Ask colleagues to export their scan. Import their files on the sessions page. Then choose here which scans to put side by side.',

@@ -589,6 +589,9 @@ export const nl = {
     labelHelp: 'Handig als je straks scans van collega’s vergelijkt. Zonder naam blijft de scan anoniem.',
     export: 'Exporteer deze scan',
     exported: 'De scan staat in je downloads: {file}. Stuur het bestand zelf naar wie je wilt.',
+    privacyAsk:
+      'Je naam of label lijkt op gegevens van een cliënt (zoals een BSN, telefoonnummer of adres). Wil je de scan toch exporteren?',
+    exportStopped: 'Niet geëxporteerd. Pas je naam of label aan en probeer het opnieuw.',
     compareTitle: 'Scans vergelijken',
     compareHelp:
       'Laat collega’s hun scan exporteren. Importeer hun bestanden op de sessiepagina. Kies hier daarna welke scans je naast elkaar legt.',

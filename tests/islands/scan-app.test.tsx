@@ -45,13 +45,13 @@ async function deleteDb() {
   });
 }
 
-async function storedScan(answers: Record<string, number>) {
+async function storedScan(answers: Record<string, number>, team = 'Anna') {
   const db = await openKjk();
   const repo = createRepo(db);
   const session = await repo.sessions.create({
     kind: 'zelfreflectie',
     title: 'Scan',
-    team: 'Anna',
+    team,
     date: '2026-12-01',
     lang: 'nl',
     deck: { cards: cards.map((c) => c.id) },
@@ -109,6 +109,30 @@ describe('ScanApp', () => {
       fireEvent.click(screen.getByRole('button', { name: s.next }));
     });
     expect(await screen.findByRole('heading', { name: 'Dilemma 2' })).toBeTruthy();
+  });
+
+  it('exports through the privacy check: a label like client details is asked about, and no means no file', async () => {
+    const downloads: string[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation(() => 'blob:scan');
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    const ask = vi.fn(() => false);
+    vi.stubGlobal('confirm', ask);
+    const id = await storedScan({ 'kaart-1': 10 }, 'Anna 0612345678');
+    history.replaceState(null, '', `/zelfscan/?scan=${id}&profiel=1`);
+    renderScan();
+    fireEvent.click(await screen.findByRole('button', { name: s.export }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(s.exportStopped));
+    expect(ask).toHaveBeenCalledWith(s.privacyAsk);
+    expect(downloads).toEqual([]);
+    ask.mockReturnValue(true);
+    fireEvent.click(screen.getByRole('button', { name: s.export }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(fill('nl', s.exported, { file: downloads[0]! })),
+    );
+    vi.restoreAllMocks();
   });
 
   it('shows the profile of a stored scan, and a new scan from there', async () => {

@@ -9,7 +9,6 @@ import { OWN_PARTICIPANT } from '../../lib/sessions/positions';
 import { todayIso, formatDay } from '../../lib/sessions/format';
 import { loadScan, type LoadedScan } from '../../lib/scan/session';
 import { clampIndex, parseScanRoute, scanFileName, scanOrder, scanSearch, type ScanRoute } from '../../lib/scan/walk';
-import { serialize } from '../../lib/exchange/format';
 import { openStore } from '../../lib/store/open';
 import type { Repo } from '../../lib/store/repo';
 import { download } from '../download';
@@ -133,11 +132,17 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
         answers={loaded.answers}
         sessionHref={`${sessionsHref}?sessie=${encodeURIComponent(loaded.session.id)}`}
         onExport={async () => {
-          const at = new Date();
-          const text = serialize(await repo.exportSession(loaded.session.id), 'session', { exportedAt: at.getTime() });
-          const name = scanFileName(loaded.session.team, todayIso(at));
-          download(text, name);
-          return name;
+          // The one checked export (lib/exchange/export): a label that looks like client details is asked about.
+          const { checkedExport } = await import('../../lib/exchange/export');
+          const result = await checkedExport({
+            read: () => repo.exportSession(loaded.session.id),
+            scope: 'session',
+            lang,
+            confirm: () => window.confirm(s.privacyAsk),
+            download,
+            fileName: (_data, at) => scanFileName(loaded.session.team, todayIso(at)),
+          });
+          return result.done ? result.file : null;
         }}
         onAnswer={(index) => go({ view: 'card', id: loaded.session.id, index })}
         onRestart={() => {

@@ -17,7 +17,8 @@ interface Props {
   answers: ReadonlyMap<string, number>;
   sessionHref: string;
   /** Downloads the scan as a file; returns the file name. */
-  onExport(): Promise<string>;
+  /** The file's name, or null when the person stopped at the privacy question. */
+  onExport(): Promise<string | null>;
   onAnswer(index: number): void;
   onRestart(): void;
 }
@@ -160,7 +161,8 @@ export function ScanProfile({ t, order, answers, sessionHref, onExport, onAnswer
           class="button"
           onClick={async () => {
             try {
-              setExported(fill(t.lang, s.exported, { file: await onExport() }));
+              const file = await onExport();
+              setExported(file === null ? s.exportStopped : fill(t.lang, s.exported, { file }));
             } catch {
               setExported(s.saveFailed);
             }

@@ -12,12 +12,13 @@ import type { ExportScope } from '../records/envelope';
 import type { Dataset } from '../records/schemas';
 import { exportFileName } from './filename';
 import { serialize, withoutDeleted } from './format';
+import type { Lang } from '../../routes';
 
 export interface CheckedExportInput {
   /** Reads the records to export; called exactly once. */
   read(): Promise<Dataset>;
   scope: ExportScope;
-  lang: 'nl' | 'en';
+  lang: Lang;
   /** Encrypts the file with this passphrase when given (and not empty). */
   passphrase?: string;
   /** Asked only when the records look like client data; false stops the export before anything is written. */
