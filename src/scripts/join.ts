@@ -6,7 +6,6 @@
  * comes back as the same participant with its position. The room logic is src/lib/room/session.ts
  * (which checks every decrypted message with the schemas); this file only wires it to the page.
  */
-import { io } from 'socket.io-client';
 import { fill } from '../i18n/fill';
 import { leanPhrase, leanValueText, type LeanStrings } from '../lib/poles';
 import { dotPlot, dotPlotParts, ROOM_DOT_STYLE, type SvgPart } from '../lib/report/chart';
@@ -14,9 +13,10 @@ import { relayConfig } from '../lib/room/config';
 import { newParticipantId } from '../lib/room/crypto';
 import { parseRoomFragment, type RoomLink } from '../lib/room/fragment';
 import { ROOM_LIMITS } from '../lib/room/limits';
-import { joinPresenterRoom, type PhoneRoom, type PhoneView, type RoomStatus } from '../lib/room/session';
+import type { PhoneRoom, PhoneView, RoomStatus } from '../lib/room/session';
 import { isToken } from '../lib/room/wire';
 import type { Lang } from '../routes';
+import { loadWithRetry } from '../lib/load';
 
 interface Texts {
   lang: Lang;
@@ -32,6 +32,19 @@ interface Texts {
   noRelay: string;
   noLink: string;
   badLink: string;
+}
+
+/** The room's connection code, fetched once (lib/load retries a failed fetch). */
+let loadingConnection: Promise<typeof import('socket.io-client') & typeof import('../lib/room/session')> | null = null;
+function connection() {
+  loadingConnection ??= loadWithRetry(() =>
+    Promise.all([import('socket.io-client'), import('../lib/room/session')]).then(([a, b]) => ({ ...a, ...b })),
+  ).catch((error: unknown) => {
+    // Asked again on the next try (a reload, or "start" once more), not stuck on this failure.
+    loadingConnection = null;
+    throw error;
+  });
+  return loadingConnection;
 }
 
 const PID_KEY = 'kjk.room.pid';
@@ -80,6 +93,9 @@ function start(root: HTMLElement, t: Texts) {
   if (!relay) return problem(t.noRelay);
   const link = parseRoomFragment(location.hash);
   if (!link.ok) return problem(link.error === 'missing' ? t.noLink : t.badLink);
+  // socket.io and the room's session (the larger part of this page's code) load while the phone
+  // shows the form and its owner types a name: the first screen does not wait for them.
+  void connection();
 
   let again: { room?: unknown; name?: unknown } | null = null;
   try {
@@ -251,6 +267,7 @@ async function enter(
   const pid = known && isToken(known, ROOM_LIMITS.participantIdBytes) ? known : newParticipantId();
   store(PID_KEY, pid);
   try {
+    const { io, joinPresenterRoom } = await connection();
     room = await joinPresenterRoom({
       connect: (url, options) => io(url, options),
       relay,
