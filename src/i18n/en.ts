@@ -189,7 +189,7 @@ export const en: Dictionary = {
       save: 'Save',
       cancel: 'Cancel',
       duplicate: 'Make a copy',
-      copyTitle: '{title} (copy)',
+      copySuffix: ' (copy)',
       duplicated: 'Copy made: “{title}”.',
       delete: 'Delete',
       deleted: '“{title}” was deleted.',

@@ -197,7 +197,7 @@ export const nl = {
       save: 'Opslaan',
       cancel: 'Annuleren',
       duplicate: 'Kopie maken',
-      copyTitle: '{title} (kopie)',
+      copySuffix: ' (kopie)',
       duplicated: 'Kopie gemaakt: “{title}”.',
       delete: 'Verwijderen',
       deleted: '“{title}” is verwijderd.',

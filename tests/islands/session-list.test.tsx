@@ -3,6 +3,7 @@
  * empty list, a list in pages, rename, copy, delete with undo, the deleted list, and errors.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { MAX_SHORT_TEXT_CHARS } from '../../src/lib/records/limits';
 import { describe, expect, it, vi } from 'vitest';
 import { fill } from '../../src/i18n/fill';
 import { SessionList } from '../../src/islands/sessions/SessionList';
@@ -89,7 +90,7 @@ describe('SessionList island', () => {
     expect(h.toasts.map((x) => x.message)).toContain(h.t.s.list.renamed);
 
     fireEvent.click(screen.getByRole('button', { name: h.t.s.list.duplicate }));
-    const copy = fill('nl', h.t.s.list.copyTitle, { title: 'Overleg maart' });
+    const copy = `Overleg maart${h.t.s.list.copySuffix}`;
     expect(await screen.findByRole('link', { name: copy })).toBeTruthy();
     expect(h.toasts.at(-1)?.message).toBe(fill('nl', h.t.s.list.duplicated, { title: copy }));
 
@@ -106,6 +107,17 @@ describe('SessionList island', () => {
     await waitFor(() => expect(titles()).toHaveLength(2));
     expect(h.toasts.at(-1)?.message).toBe(fill('nl', h.t.s.list.restored, { title: copy }));
     await waitFor(() => expect(screen.queryByRole('heading', { name: h.t.s.trash.title })).toBeNull());
+  });
+
+  it('duplicates a session whose title is at the limit: the copy keeps the mark and stays importable', async () => {
+    const h = await sessionsHarness();
+    await add(h.repo, 'x'.repeat(MAX_SHORT_TEXT_CHARS));
+    h.show(<SessionList />);
+    fireEvent.click((await screen.findAllByRole('button', { name: h.t.s.list.duplicate }))[0]!);
+    await waitFor(async () => expect((await h.repo.sessions.list()).items).toHaveLength(2));
+    const copy = (await h.repo.sessions.list()).items.find((x) => x.title.endsWith(h.t.s.list.copySuffix))!;
+    expect(copy.title).toHaveLength(MAX_SHORT_TEXT_CHARS);
+    expect(h.toasts.at(-1)?.opts?.tone).not.toBe('error');
   });
 
   it('says when a write fails, and shows the list with the error when reading fails', async () => {

@@ -217,7 +217,7 @@ async function applyEdit(repo: Repo, c: EdgeCase, file: Dataset, edit: Edit): Pr
     case 'undo-delete':
       return void (await repo.sessions.undoDelete(session.id));
     case 'duplicate':
-      // What the session list asks for (s.list.copyTitle).
+      // What the session list asked for before it kept the title within the limit (s.list.copySuffix).
       return void (await repo.sessions.duplicate(session.id, { title: `${session.title} (kopie)` }));
     case 'reimport-changed':
       // The same session, changed elsewhere: it comes in as a copy with " (geïmporteerd)".

@@ -1,6 +1,7 @@
 /** The list view: storage status, new session, the sessions (newest first, in pages), backup and wipe. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
+import { withSuffix } from '../../lib/records/text';
 import { INPUT_MAX_CHARS } from '../../lib/records/limits';
 import { formatDay } from '../../lib/sessions/format';
 import { sessionDeckSize, teamNames } from '../../lib/sessions/list';
@@ -188,8 +189,9 @@ function SessionItem({ session }: { session: Session }) {
 
   const duplicate = () =>
     run(async () => {
+      // "(kopie)" fits even on a title at the limit: the end of the title gives way (lib/records/text).
       const copy = await repo.sessions.duplicate(session.id, {
-        title: fill(lang, s.list.copyTitle, { title: session.title }),
+        title: withSuffix(session.title, s.list.copySuffix),
       });
       toast(fill(lang, s.list.duplicated, { title: copy.title }));
     });
