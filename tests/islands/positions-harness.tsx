@@ -4,7 +4,6 @@
  */
 import type { ComponentChildren } from 'preact';
 import { vi } from 'vitest';
-import { t as dictionary } from '../../src/i18n';
 import {
   Navigation,
   type NavigationContext,
@@ -19,7 +18,7 @@ import { createRepo, type Repo } from '../../src/lib/store/repo';
 import { openKjk } from '../../src/lib/store/schema';
 import type { SyncChannel } from '../../src/lib/store/sync';
 import type { Lang } from '../../src/routes';
-import { THEMES } from '../../src/vocab';
+import { sessionsStrings } from '../../src/views/island-strings';
 
 export const POLES: [string, string] = ['Eigen kracht', 'Veiligheid'];
 
@@ -36,18 +35,7 @@ export function card(id = 'eigen-kracht-of-veiligheid', poles: [string, string] 
   };
 }
 
-export function strings(lang: Lang = 'nl'): SessionsStrings {
-  const d = dictionary(lang);
-  return {
-    s: d.sessions,
-    themes: Object.fromEntries(THEMES.map((theme) => [theme, d.themes[theme].short])) as SessionsStrings['themes'],
-    cardKinds: d.kinds,
-    cardNumber: d.card.number,
-    deckProblems: d.deck.problems,
-    perspectives: d.perspectives,
-    poles: d.poles,
-  };
-}
+export const strings = (lang: Lang = 'nl'): SessionsStrings => sessionsStrings(lang);
 
 const quietSync: SyncChannel = { available: false, post() {}, subscribe: () => () => {}, close() {} };
 
