@@ -24,8 +24,8 @@ vi.mock('../../src/islands/room/PresenterRoom', () => ({
 const t = deckStrings('nl');
 const p = t.deck.presenter;
 const links = { join: '/doe-mee/', sessions: '/sessies/', roomHelp: '/over/#zelf-een-zaal-aanzetten' };
-// The deck as filtered on the page: not in fan order, so the session must keep this order.
-const deck = [CARDS[2]!, CARDS[1]!, CARDS[3]!];
+// The deck as shown (hand-picked): neither in fan order nor sorted by id, so the session must keep this order.
+const deck = [CARDS[3]!, CARDS[1]!, CARDS[2]!];
 
 function show(o: { session?: string; onSession?: (id: string) => void; onClose?: () => void; lens?: 'ouder' } = {}) {
   render(
