@@ -57,6 +57,11 @@ async function newPage(viewport: { width: number; height: number }, o: { axe?: b
 
 it('opens the room from the cards page for the filtered cards; a phone votes into the new session', async () => {
   const { page: laptop } = await newPage({ width: 1280, height: 720 }, { axe: true });
+  // The home page leads a trainer to the room's werkvorm; with a relay it says nothing about switching it on.
+  await laptop.goto(at('/'));
+  const toRoom = laptop.getByRole('link', { name: d.home.room });
+  expect(await toRoom.getAttribute('href')).toBe('/werkvormen/#workshop-twee-uur');
+  expect(await laptop.getByText(d.home.roomOff).count()).toBe(0);
   await laptop.goto(at('/kaarten/'));
   // A few cards: the dilemmas of one spanningsveld, in fan order.
   await laptop.getByRole('checkbox', { name: d.themes.grenzen.short, exact: true }).check();
