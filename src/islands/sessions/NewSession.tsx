@@ -153,7 +153,7 @@ export function NewSession({
         </p>
         {kind === 'workshop' && relayConfig() === null && (
           // The workshop's help promises phones "where the room is on": say how to get it where it is not.
-          <p class="ss-hint" data-room-off>
+          <p class="ss-hint">
             {c.roomOff} <a href={roomHelpHref(lang)}>{c.roomHow}</a>
           </p>
         )}
