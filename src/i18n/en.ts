@@ -54,6 +54,8 @@ export const en: Dictionary = {
     drawCard: 'Draw a card',
     scanLink: 'Take the self-scan: where do you stand on each dilemma?',
     allCards: 'See all cards',
+    room: 'With a group? Open the room: participants join on their phones.',
+    roomOff: 'On this site the room is still off.',
     themesTitle: 'The five tension fields',
     youth: {
       title: 'Are you a young person or a parent?',
@@ -123,7 +125,8 @@ export const en: Dictionary = {
     },
     kindHelp: {
       teamoverleg: 'With your team. Everyone places their own position. Then you agree on something together.',
-      workshop: 'With a group. Participants take turns placing their position on this device.',
+      workshop:
+        'With a group. Participants take turns placing their position on this device. With the room on, everyone chooses on their own phone: in “Present”, click “Open the room”.',
       zelfreflectie: 'On your own. You place one position and write your own notes.',
       gesprek:
         'With a young person or parent, about one card. Each of you places a position. Then you agree on something together.',
@@ -246,6 +249,8 @@ export const en: Dictionary = {
       submit: 'Start the session',
       cancel: 'Cancel',
       defaultTitle: '{kind} {date}',
+      roomOff: 'The room is off on this site.',
+      roomHow: 'How to switch it on',
       toCards: 'Open the cards page',
       deckPick: 'Choose the cards',
       pickLegend: 'Cards for this session',
@@ -696,6 +701,13 @@ export const en: Dictionary = {
       timer: 'Timer (T)',
       qr: 'QR code (Q)',
       keys: 'Keys: → or space next, ← previous, F full screen, T timer, Q QR code, Esc stop.',
+      roomOff: 'The room is off',
+      noRelay:
+        'The room is off on this site: participants cannot join on their own phones yet. Whoever hosts the site switches the room on with a relay.',
+      noRelayLink: 'How to switch the room on',
+      roomTitle: 'Workshop {date}',
+      roomFailed: 'The session for the room could not be made. Please try again.',
+      roomWhere: 'The positions are saved on this device, in the session:',
     },
     timer: {
       minutes: 'Minutes per card',

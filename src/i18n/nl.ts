@@ -52,6 +52,8 @@ export const nl = {
     drawCard: 'Trek een kaart',
     scanLink: 'Doe de zelfscan: waar sta jij bij elk dilemma?',
     allCards: 'Bekijk alle kaarten',
+    room: 'Met een groep? Open de zaal: deelnemers doen mee op hun telefoon.',
+    roomOff: 'Op deze site staat de zaal nog uit.',
     themesTitle: 'De vijf spanningsvelden',
     youth: {
       title: 'Ben je jongere of ouder?',
@@ -130,7 +132,8 @@ export const nl = {
     },
     kindHelp: {
       teamoverleg: 'Met je team. Iedereen zet een eigen positie. Daarna spreken jullie samen iets af.',
-      workshop: 'Met een groep. Deelnemers zetten om de beurt hun positie op dit apparaat.',
+      workshop:
+        'Met een groep. Deelnemers zetten om de beurt hun positie op dit apparaat. Staat de zaal aan, dan kiest ieder op de eigen telefoon: klik bij “Presenteren” op “Open de zaal”.',
       zelfreflectie: 'Alleen. Je zet één positie en schrijft je eigen notities.',
       gesprek: 'Met een jongere of ouder, over één kaart. Ieder zet een eigen positie. Samen spreek je iets af.',
     },
@@ -254,6 +257,8 @@ export const nl = {
       submit: 'Begin de sessie',
       cancel: 'Annuleren',
       defaultTitle: '{kind} {date}',
+      roomOff: 'Op deze site staat de zaal uit.',
+      roomHow: 'Zo zet je hem aan',
       toCards: 'Open de kaartenpagina',
       deckPick: 'Kies de kaarten',
       pickLegend: 'Kaarten voor deze sessie',
@@ -709,6 +714,13 @@ export const nl = {
       timer: 'Timer (T)',
       qr: 'QR-code (Q)',
       keys: 'Toetsen: → of spatie volgende, ← vorige, F volledig scherm, T timer, Q QR-code, Esc stoppen.',
+      roomOff: 'De zaal staat uit',
+      noRelay:
+        'Op deze site staat de zaal uit: deelnemers kunnen nog niet meedoen op hun eigen telefoon. Wie de site host, zet de zaal aan met een relay.',
+      noRelayLink: 'Zo zet je de zaal aan',
+      roomTitle: 'Workshop {date}',
+      roomFailed: 'De sessie voor de zaal kon niet worden gemaakt. Probeer het opnieuw.',
+      roomWhere: 'De posities komen op dit apparaat in de sessie:',
     },
     timer: {
       minutes: 'Minuten per kaart',

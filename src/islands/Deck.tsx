@@ -17,6 +17,7 @@ import { Fan } from './deck/Fan';
 import { Stage } from './deck/Stage';
 import { StaticFan } from './deck/StaticFan';
 import { Toolbar } from './deck/Toolbar';
+import type { DeckLinks } from './deck/links';
 import type { Presenter as PresenterType } from './Presenter';
 import { announce, type DeckStrings, type IslandCard } from './types';
 import '../styles/deck.css';
@@ -25,7 +26,7 @@ interface Props {
   cards: IslandCard[];
   t: DeckStrings;
   /** The join page and the sessions page, with the deploy base (the presenter's room and sessions). */
-  links?: { join: string; sessions: string };
+  links?: DeckLinks;
 }
 
 const EMPTY: DeckState = { filter: { themes: [], kinds: [] }, index: 0 };
@@ -184,6 +185,8 @@ export default function Deck({ cards, t, links }: Props) {
             if (session && links) location.assign(sessionReturnHref(links.sessions, session, index));
           }}
           session={session}
+          // From here on the presenter is the session's, as if "Presenteren" on it had opened it.
+          onSession={setSession}
           links={links}
         />
       )}

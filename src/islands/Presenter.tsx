@@ -14,7 +14,10 @@ import { themeClass, type Perspective } from '../vocab';
 import { DeckCard } from './DeckCard';
 import { joinHrefWithLens } from '../lib/deck/lens';
 import { Timer } from './Timer';
+import type { DeckLinks } from './deck/links';
+import { RoomNotes, useDeckSession } from './deck/RoomNotes';
 import type { DeckStrings, IslandCard } from './types';
+import '../styles/presenter-notes.css';
 
 type QrComponent = ComponentType<{ url: string; label: string }>;
 type RoomComponent = ComponentType<PresenterRoomProps>;
@@ -32,7 +35,9 @@ interface Props {
   onClose: () => void;
   /** The session this presentation belongs to: its room's positions are saved there. */
   session?: string | undefined;
-  links?: { join: string; sessions: string } | undefined;
+  /** "Open de zaal" made a session for these cards: the deck ties itself to it as to a session's. */
+  onSession?: ((id: string) => void) | undefined;
+  links?: DeckLinks | undefined;
 }
 
 const TIMER_KEY = 'kjk.timer.minutes';
@@ -56,6 +61,7 @@ export function Presenter({
   onFlip,
   onClose,
   session,
+  onSession,
   links,
 }: Props) {
   const root = useRef<HTMLDivElement>(null);
@@ -69,7 +75,8 @@ export function Presenter({
   const [Room, setRoom] = useState<RoomComponent | null>(null);
   const [roomKey, setRoomKey] = useState(0);
   const [showJoin, setShowJoin] = useState(false);
-  const canRoom = session !== undefined && links !== undefined && relayConfig() !== null;
+  const [showRoomHelp, setShowRoomHelp] = useState(false);
+  const relay = relayConfig() !== null;
   // A room that ended opens again as a new one (a new key).
   const openRoom = () =>
     void loadPart(() => import('./room/PresenterRoom')).then(
@@ -79,6 +86,16 @@ export function Presenter({
       },
       () => undefined,
     );
+  const {
+    made,
+    making,
+    make: makeRoom,
+  } = useDeckSession(deck, t, lens, (id) => {
+    onSession?.(id);
+    openRoom();
+  });
+  // Without a session (the cards page), "Open de zaal" first makes one for the cards shown.
+  const sessionId = session ?? made?.id;
   const swipe = useRef<{ x: number; y: number } | null>(null);
   const card = deck[index];
   const n = deck.length;
@@ -146,6 +163,7 @@ export function Presenter({
     } else if (key === 'Escape') {
       if (showJoin) setShowJoin(false);
       else if (showQr) setShowQr(false);
+      else if (showRoomHelp) setShowRoomHelp(false);
       else onClose();
     } else if (key === 'Enter' && target === root.current) onFlip();
     else return;
@@ -212,12 +230,29 @@ export function Presenter({
               {t.deck.presenter.qr}
             </button>
           )}
-          {canRoom && !Room && (
-            <button type="button" class="primary" onClick={openRoom} title={t.room.openHelp}>
+          {relay && links && !Room && (
+            <button
+              type="button"
+              class="primary"
+              disabled={making === 'busy'}
+              onClick={sessionId ? openRoom : makeRoom}
+              title={sessionId ? t.room.openHelp : undefined}
+            >
               {t.room.open}
             </button>
           )}
-          {!session && links && (
+          {!relay && links && (
+            // Not hidden: a trainer who looks for the room learns why it is off and how to get it.
+            <button
+              type="button"
+              aria-expanded={showRoomHelp}
+              aria-controls="presenter-room-off"
+              onClick={() => setShowRoomHelp((v) => !v)}
+            >
+              {t.deck.presenter.roomOff}
+            </button>
+          )}
+          {!sessionId && links && (
             // Exactly these cards, in this order, with the lens.
             <a
               class="button"
@@ -230,6 +265,7 @@ export function Presenter({
             {t.deck.presenter.close}
           </button>
         </div>
+        <RoomNotes t={t} making={making} made={made} links={links} index={index} showHelp={showRoomHelp} />
       </div>
       <p class="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
@@ -248,10 +284,10 @@ export function Presenter({
             <p>{t.deck.qr.hint}</p>
           </div>
         )}
-        {Room && session && links && (
+        {Room && sessionId && links && (
           <Room
             key={roomKey}
-            sessionId={session}
+            sessionId={sessionId}
             card={card}
             t={t}
             joinHref={joinHrefWithLens(links.join, lens)}

@@ -10,13 +10,14 @@ import { deckSearch, type DeckState } from '../../lib/deck/state';
 import { newSessionSearch } from '../../lib/sessions/link';
 import { KINDS, PERSPECTIVES, THEMES, type Kind, type Perspective, type Theme } from '../../vocab';
 import type { DeckStrings, IslandCard } from '../types';
+import type { DeckLinks } from './links';
 
 interface Props {
   t: DeckStrings;
   state: DeckState;
   deck: IslandCard[];
   picking: boolean;
-  links?: { join: string; sessions: string } | undefined;
+  links?: DeckLinks | undefined;
   update(change: Partial<DeckState>): void;
   /** A new seed or none: the card on top shows its face again. */
   onShuffle(seed: string | undefined): void;

@@ -2,6 +2,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { INPUT_MAX_CHARS } from '../../lib/records/limits';
 import { newSeed } from '../../lib/deck/random';
+import { roomHelpHref } from '../../lib/deck/room-help';
+import { relayConfig } from '../../lib/room/config';
 import { deckFromLink, type LinkProblem } from '../../lib/sessions/deck';
 import { formatDay, todayIso } from '../../lib/sessions/format';
 import { canonicalTeam, KIND_FORMAT, suggestCards } from '../../lib/sessions/kinds';
@@ -149,6 +151,12 @@ export function NewSession({
             {fill(lang, c.aboutKind, { kind: s.kinds[kind].toLowerCase() })}
           </a>
         </p>
+        {kind === 'workshop' && relayConfig() === null && (
+          // The workshop's help promises phones "where the room is on": say how to get it where it is not.
+          <p class="ss-hint">
+            {c.roomOff} <a href={roomHelpHref(lang)}>{c.roomHow}</a>
+          </p>
+        )}
       </fieldset>
 
       <div class="ss-field">
