@@ -71,7 +71,7 @@ export default defineConfig({
               {
                 name: 'sessions-core',
                 priority: 1,
-                test: /[\\/]src[\\/](lib[\\/]store[\\/](?!inputs\.|bulk\.|notes\.|positions\.|actions\.|status\.|eviction\.)|lib[\\/]sessions[\\/](bus|drafts|format|route|list)\.|islands[\\/]sessions[\\/](hooks|context|ui|Skeleton|SessionsApp|SessionList)\.)|[\\/]node_modules[\\/]idb[\\/]/,
+                test: /[\\/]src[\\/](lib[\\/]store[\\/](?!inputs\.|bulk\.|notes\.|positions\.|actions\.|status\.|eviction\.)|lib[\\/]sessions[\\/](bus|draft-storage|format|route|list)\.|islands[\\/]sessions[\\/](hooks|context|ui|Skeleton|SessionsApp|SessionList)\.)|[\\/]node_modules[\\/]idb[\\/]/,
               },
             ],
           },

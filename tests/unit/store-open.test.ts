@@ -277,3 +277,30 @@ describe('openStore', () => {
     store.close();
   });
 });
+
+describe('hasDrafts (the cheap look before the journal loads)', () => {
+  it('finds a draft key among others, and nothing in empty, missing or throwing storage', async () => {
+    const { hasDrafts, DRAFT_PREFIX } = await import('../../src/lib/sessions/draft-storage');
+    const map = new Map<string, string>([['other', '1']]);
+    const storage = {
+      get length() {
+        return map.size;
+      },
+      key: (i: number) => [...map.keys()][i] ?? null,
+      getItem: (k: string) => map.get(k) ?? null,
+      setItem: (k: string, v: string) => void map.set(k, v),
+      removeItem: (k: string) => void map.delete(k),
+    };
+    expect(hasDrafts(storage)).toBe(false);
+    map.set(`${DRAFT_PREFIX}["s","k"]`, '{}');
+    expect(hasDrafts(storage)).toBe(true);
+    expect(hasDrafts(null)).toBe(false);
+    const throwing = {
+      ...storage,
+      key: () => {
+        throw new Error('SecurityError');
+      },
+    };
+    expect(hasDrafts(throwing)).toBe(false);
+  });
+});

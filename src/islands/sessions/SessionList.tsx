@@ -1,7 +1,6 @@
 /** The list view: storage status, new session, the sessions (newest first, in pages), backup and wipe. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
-import { withSuffix } from '../../lib/records/text';
 import { INPUT_MAX_CHARS } from '../../lib/records/limits';
 import { formatDay } from '../../lib/sessions/format';
 import { sessionDeckSize, teamNames } from '../../lib/sessions/list';
@@ -189,7 +188,9 @@ function SessionItem({ session }: { session: Session }) {
 
   const duplicate = () =>
     run(async () => {
-      // "(kopie)" fits even on a title at the limit: the end of the title gives way (lib/records/text).
+      // "(kopie)" fits even on a title at the limit: the end of the title gives way (lib/records/text,
+      // loaded when used: the list's start-up code is at its budget).
+      const { withSuffix } = await import('../../lib/records/text');
       const copy = await repo.sessions.duplicate(session.id, {
         title: withSuffix(session.title, s.list.copySuffix),
       });

@@ -5,7 +5,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { DraftStorage } from '../../lib/sessions/drafts';
+import type { DraftStorage } from '../../lib/sessions/draft-storage';
 import type { SessionsRoute } from '../../lib/sessions/route';
 import type { Repo } from '../../lib/store/repo';
 import type { ChangeMessage } from '../../lib/store/sync';

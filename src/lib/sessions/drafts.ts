@@ -13,15 +13,6 @@
  * kept (the IndexedDB flush is still attempted).
  */
 
-/** The subset of Storage we use; a Map-backed fake fits in tests. */
-export interface DraftStorage {
-  readonly length: number;
-  key(index: number): string | null;
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
 export interface Draft {
   sessionId: string;
   cardId: string;
@@ -34,19 +25,11 @@ export interface Draft {
   tab: string;
 }
 
-export const DRAFT_PREFIX = 'kjk:draft:';
+export { browserDraftStorage, DRAFT_PREFIX, type DraftStorage } from './draft-storage';
+import { DRAFT_PREFIX, type DraftStorage } from './draft-storage';
 
 export function draftKey(sessionId: string, cardId: string): string {
   return `${DRAFT_PREFIX}${JSON.stringify([sessionId, cardId])}`;
-}
-
-/** The page's localStorage, or null where it is missing or blocked (it can throw on access). */
-export function browserDraftStorage(): DraftStorage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }
 
 function isDraft(v: unknown): v is Draft {

@@ -8,7 +8,8 @@
  */
 import { DELETED_KEEP_DAYS } from '../records/limits';
 import { createBus, echoingSync, type ChangeBus } from '../sessions/bus';
-import { recoverDrafts, type DraftStorage, type RecoverOutcome } from '../sessions/drafts';
+import { type DraftStorage, hasDrafts } from '../sessions/draft-storage';
+import type { RecoverOutcome } from '../sessions/drafts';
 import { isStoreError, type StoreErrorCode } from './errors';
 import { createRepo, type Repo } from './repo';
 import { closeKjk, openKjk, type KjkDb, type OpenKjkOptions } from './schema';
@@ -177,6 +178,10 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
 
 /** Saves the drafts a closed page left, through the normal conflict-checked note save. */
 async function saveDrafts(repo: Repo, drafts: DraftStorage): Promise<void> {
+  // The journal's code loads only when a draft waits: most openings find none, and the list's
+  // start-up code has a budget.
+  if (!hasDrafts(drafts)) return;
+  const { recoverDrafts } = await import('../sessions/drafts');
   await recoverDrafts(drafts, async (d): Promise<RecoverOutcome> => {
     try {
       const r = await repo.notes.save({

@@ -4,7 +4,7 @@
  * store context the views read through useStore.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browserDraftStorage } from '../../../lib/sessions/drafts';
+import { browserDraftStorage } from '../../../lib/sessions/draft-storage';
 import type { StoreErrorCode } from '../../../lib/store/errors';
 import { openStore, type OpenedStore } from '../../../lib/store/open';
 import { persistenceStatus, requestPersistence } from '../../../lib/store/persist';
