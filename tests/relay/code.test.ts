@@ -7,7 +7,7 @@
 import { io } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../relay/relay';
-import { startCodeChannel, type CodeChannel } from '../../src/lib/room/code-host';
+import { startCodeChannel } from '../../src/lib/room/code-host';
 import { joinByCode } from '../../src/lib/room/code-join';
 import { generateCode, parseCode, type RoomCode } from '../../src/lib/room/pake/code';
 import { startCodeJoin } from '../../src/lib/room/pake/handshake';
