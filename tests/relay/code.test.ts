@@ -34,7 +34,7 @@ async function openChannel(room: PresenterRoom, over: Partial<Parameters<typeof 
   const codes: (RoomCode | null)[] = [];
   const channel = startCodeChannel({ room, onCode: (c) => codes.push(c), ...over });
   cleanup.push(() => channel.stop());
-  const code = await until('a code on the screen', () => channel.code());
+  const code = await until('a code on the screen', () => channel.code() ?? undefined);
   return { channel, code, codes };
 }
 
@@ -108,7 +108,7 @@ describe('joining by typed code', () => {
       const wrong = { ...code, password: `${'ACDEFG'.slice(i)}${'HJKMNP'.slice(0, i)}` };
       expect(await joinByCode({ connect, relay: address, code: wrong })).toEqual({ ok: false, error: 'wrong' });
     }
-    const next = await until('a new code', () => codes.length >= 2 && codes.at(-1));
+    const next = await until('a new code', () => (codes.length >= 2 && codes.at(-1)) || undefined);
     expect(next.code).not.toBe(code.code);
     // The right old code is refused now: its nameplate is closed (unless the new one drew the same).
     if (next.nameplate !== code.nameplate) {
