@@ -75,7 +75,7 @@ function untilCard(relay, link, token) {
   });
 }
 
-async function wave(relay, joinOne) {
+async function wave(joinOne) {
   const times = [];
   const failures = [];
   const stops = [];
@@ -116,9 +116,9 @@ try {
   if (!code) throw new Error('the presenter got no code');
 
   log(`▶ ${PHONES} phones by QR link`);
-  const byQr = await wave(relay, () => untilCard(relay, room.link));
+  const byQr = await wave(() => untilCard(relay, room.link));
   log(`▶ ${PHONES} phones by typed code`);
-  const byCode = await wave(relay, async () => {
+  const byCode = await wave(async () => {
     const joined = await joinByCode({ connect, relay, code });
     if (!joined.ok) throw new Error(`code refused: ${joined.error}`);
     return untilCard(relay, joined.link, joined.token);
