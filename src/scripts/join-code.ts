@@ -109,7 +109,11 @@ export function mountCodeEntry(root: HTMLElement, entry: CodeEntry): boolean {
         if (result.ok) {
           holder.hidden = true;
           // The address now holds the room, as a scanned QR's does: a reload comes back in.
-          history.replaceState(null, '', `${location.pathname}${location.search}${formatRoomFragment(result.link)}`);
+          const fragment = formatRoomFragment(result.link);
+          history.replaceState(null, '', `${location.pathname}${location.search}${fragment}`);
+          // The language switch keeps the room, as it does for a scanned link (join.ts).
+          const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
+          if (other) other.href = `${other.href.split('#')[0]}${fragment}`;
           entry.onJoined(result.link, result.token);
           return;
         }

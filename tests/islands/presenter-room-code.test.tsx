@@ -156,7 +156,11 @@ describe('PresenterRoom: the typed code', () => {
     expect(fake.opened[1]).toBe(first.slice(0, 2));
     act(() => fake.handlers?.lost());
     await waitFor(() => expect(fake.opened).toHaveLength(3));
-    expect(await screen.findByText(r.code.renewed)).toBeTruthy();
+    // The code shown is the one whose nameplate was opened last.
+    await waitFor(async () => expect((await shownCode()).slice(0, 2)).toBe(fake.opened[2]));
+    // Not retired for wrong tries: no "new code" notice.
+    expect(screen.queryByText(r.code.renewed)).toBeNull();
+    expect(screen.getByText(r.code.shown)).toBeTruthy();
   });
 
   it('retires a code after too many wrong tries and shows the next one', async () => {

@@ -94,7 +94,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
       try {
         channel = startCodeChannel({
           room,
-          onCode: (next) => !stopped && setCode((shown) => ({ code: next, renewed: shown !== null })),
+          onCode: (next, renewed) => !stopped && setCode({ code: next, renewed }),
         });
       } catch {
         // Without a code the QR still works: say so under it.

@@ -27,8 +27,11 @@ export interface CodeRoom {
 
 export interface CodeChannelOptions {
   room: CodeRoom;
-  /** The code to show (null while none is open: the relay refused every nameplate drawn). */
-  onCode: (code: RoomCode | null) => void;
+  /**
+   * The code to show (null while none is open: the relay refused every nameplate drawn); `retired`
+   * when it replaces one that the limiter retired (too many wrong tries, too old).
+   */
+  onCode: (code: RoomCode | null, retired: boolean) => void;
   generate?: () => RoomCode;
   limits?: Partial<LimiterOptions>;
   now?: () => number;
@@ -61,7 +64,7 @@ export function startCodeChannel(options: CodeChannelOptions): CodeChannel {
     return base64urlToBytes(token) ?? new Uint8Array();
   };
 
-  const draw = async () => {
+  const draw = async (retired: boolean) => {
     host = null;
     peers.clear();
     for (let i = 0; i < DRAWS && !stopped; i++) {
@@ -76,21 +79,21 @@ export function startCodeChannel(options: CodeChannelOptions): CodeChannel {
           ...(options.limits ? { limits: options.limits } : {}),
           ...(options.now ? { now: options.now } : {}),
         });
-        options.onCode(code);
+        options.onCode(code, retired);
         return;
       }
       if (reply.error !== 'taken') break;
     }
-    options.onCode(null);
+    options.onCode(null, retired);
   };
-  const renew = () => {
-    drawing ??= draw().finally(() => {
+  const renew = (retired = false) => {
+    drawing ??= draw(retired).finally(() => {
       drawing = null;
     });
     return drawing;
   };
   const retiredNow = () => {
-    if (host && host.status().state === 'retired') void renew();
+    if (host && host.status().state === 'retired') void renew(true);
   };
 
   room.onCode({
