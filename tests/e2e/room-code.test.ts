@@ -51,6 +51,11 @@ async function newPage(viewport: { width: number; height: number }, o: { axe?: b
   return context.newPage();
 }
 
+/** KJK_SHOTS=dir saves screenshots of the big screen and the phone's form, to look at by eye. */
+const shot = async (page: Page, name: string) => {
+  if (process.env.KJK_SHOTS) await page.screenshot({ path: join(process.env.KJK_SHOTS, `${name}.png`) });
+};
+
 const at = (p: string) => `${siteServer.url.replace(/\/$/, '')}${p}`;
 
 it('a phone types the code from the big screen, joins, votes; a wrong code joins nothing', async () => {
@@ -82,6 +87,7 @@ it('a phone types the code from the big screen, joins, votes; a wrong code joins
     expect(box.y + box.height).toBeLessThanOrEqual(1080);
   }
   expect(await axe(laptop)).toEqual([]);
+  await shot(laptop, 'presenter-code');
 
   // The short address, as typed (no #room= link): the code form.
   const phone = await newPage({ width: 360, height: 640 }, { axe: true });
@@ -107,6 +113,7 @@ it('a phone types the code from the big screen, joins, votes; a wrong code joins
   expect(await field.inputValue()).toBe(wrong);
   expect(await field.getAttribute('aria-invalid')).toBe('true');
   expect(await axe(phone)).toEqual([]);
+  await shot(phone, 'phone-code-wrong');
   expect(await phone.locator('[data-joined]').isVisible()).toBe(false);
   await expect.poll(() => laptop.locator('.presenter-join-hint[aria-live]').textContent()).toBe(r.nobody);
 
