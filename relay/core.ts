@@ -386,6 +386,10 @@ export function newMetrics() {
     roomsForgotten: 0,
     framesUp: 0,
     framesDown: 0,
+    /** Code channels opened by presenters, and handshake messages passed each way. */
+    codesOpened: 0,
+    codeUp: 0,
+    codeDown: 0,
     dropped: {
       oversize: 0,
       malformed: 0,

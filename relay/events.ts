@@ -22,10 +22,13 @@ export interface InterServerEvents {
   'kjk:host-left': (q: { room: string; id: string }) => void;
   'kjk:close': (q: { room: string; id: string }) => void;
   'kjk:grant': (q: { room: string; id: string; proof: string }, reply: Answer) => void;
+  /** Who holds a code channel's nameplate: the presenter's socket id, or '' (none here). */
+  'kjk:nameplate': (nameplate: string, reply: Answer) => void;
 }
 
 export interface SocketData {
-  role: 'none' | 'host' | 'phone';
+  /** "code": a phone in a typed-code handshake, bound to one nameplate; it joins later on a new socket. */
+  role: 'none' | 'host' | 'phone' | 'code';
   room: string | null;
   bucket: Bucket;
   drops: number;
@@ -33,6 +36,10 @@ export interface SocketData {
   cut: boolean;
   /** The room's record lives on another relay process. */
   remote: boolean;
+  /** The nameplate a code socket speaks to (its first message chose it). */
+  nameplate: string | null;
+  /** Handshake messages this socket sent (bounded by PAKE_LIMITS.messagesPerSocket). */
+  codeMessages: number;
 }
 
 export type RelayServer = Server<Untrusted<ClientToServerEvents>, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -11,6 +11,7 @@
 import { ReplayWindow } from './core.ts';
 import type { RelayServer } from './events.ts';
 import type { LocalRooms } from './local.ts';
+import type { Nameplates } from './nameplates.ts';
 import type { GrantResult, HostResult, RoomPath } from './rooms.ts';
 
 /** Attaches the Redis adapter; returns the clients, to quit on close. */
@@ -30,7 +31,8 @@ export async function connectRedis(io: RelayServer, url: string): Promise<{ quit
 const str = (value: unknown): value is string => typeof value === 'string';
 
 /** The owner's side: answers the other processes about the rooms whose records are here. */
-export function answerPeers(io: RelayServer, local: LocalRooms): void {
+export function answerPeers(io: RelayServer, local: LocalRooms, nameplates: Nameplates): void {
+  io.on('kjk:nameplate', (nameplate, reply) => reply(str(nameplate) ? (nameplates.get(nameplate)?.host ?? '') : ''));
   io.on('kjk:exists', (room, reply) => reply(local.knows(room) ? 'taken' : 'no'));
   io.on('kjk:admit', (q, reply) => reply(local.knows(q.room) ? local.admitHere(q.room, q.proof ?? null) : 'unknown'));
   io.on('kjk:release', (room) => local.release(room));
@@ -59,7 +61,7 @@ export function remoteRooms(
   io: RelayServer,
   shared: boolean,
   replayWindow: number,
-): RoomPath & { exists(room: string): Promise<boolean> } {
+): RoomPath & { exists(room: string): Promise<boolean>; nameplateHost(nameplate: string): Promise<string | null> } {
   /** Replay windows for rooms owned elsewhere that have sockets on this process. */
   const windows = new Map<string, { ivs: ReplayWindow; sockets: number }>();
 
@@ -74,6 +76,10 @@ export function remoteRooms(
   return {
     async exists(room) {
       return (await answers((cb) => io.serverSideEmit('kjk:exists', room, cb))).includes('taken');
+    },
+    async nameplateHost(nameplate) {
+      const got = await answers((cb) => io.serverSideEmit('kjk:nameplate', nameplate, cb));
+      return got.find((id) => str(id) && id !== '') ?? null;
     },
     async host(room, proof, id): Promise<HostResult> {
       const got = await answers((cb) => io.serverSideEmit('kjk:host', { room, proof, id }, cb));

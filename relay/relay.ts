@@ -17,11 +17,16 @@
  *   up(frame)                     phone → presenter
  *   down(frame, to?)              presenter → all phones, or the phone with socket id `to`
  *   close(ack?)                   the presenter ends the room
+ *   code-open({ nameplate }, ack) the presenter opens its typed code's channel (docs/room-code.md)
+ *   code-close(ack?)              … and closes it
+ *   code-up({ nameplate, message }, ack)  a phone's handshake message, to the presenter of that nameplate
+ *   code-down(peer, message)      the presenter's handshake message, to that phone
  * relay → client:
  *   up(peer, frame)               to the presenter; peer = the phone's socket id
  *   peer(peer, present)           to the presenter: a phone came or went
  *   down(frame)                   to phones
  *   room(state)                   to phones: 'away' | 'back' | 'closed' | 'gone'
+ *   code-up(peer, message)        to the presenter;  code-down(message)  to a phone in a handshake
  * acks: { ok: true, host?: boolean } | { ok: false, error: 'invalid' | 'unknown' | 'full' | 'closed' | 'taken' | 'limit' | 'denied' | 'busy' }
  *
  * This file holds the HTTP server and the connection bounds; socket.ts the wire events; local.ts
@@ -41,7 +46,9 @@ import {
   Registry,
 } from './core.ts';
 import type { RelayServer } from './events.ts';
+import { PAKE_LIMITS } from '../src/lib/room/limits.ts';
 import { localRooms } from './local.ts';
+import { Nameplates } from './nameplates.ts';
 import { answerPeers, connectRedis, remoteRooms } from './redis.ts';
 import { handleSocket } from './socket.ts';
 
@@ -188,12 +195,21 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
   if (config.redisUrl) redisClients = await connectRedis(io, config.redisUrl);
   const local = localRooms(io, registry, metrics);
   const remote = remoteRooms(io, Boolean(config.redisUrl), config.replayWindow);
-  if (config.redisUrl) answerPeers(io, local);
+  const nameplates = new Nameplates(PAKE_LIMITS.nameplatesPerRelay);
+  if (config.redisUrl) answerPeers(io, local, nameplates);
 
   const sweeper = setInterval(() => local.sweep(Date.now()), config.sweepMs);
   sweeper.unref();
 
-  const context = { io, config, metrics, local, remote, addressOf: (conn: object) => addresses.get(conn) ?? '' };
+  const context = {
+    io,
+    config,
+    metrics,
+    local,
+    remote,
+    nameplates,
+    addressOf: (conn: object) => addresses.get(conn) ?? '',
+  };
   io.on('connection', (socket) => handleSocket(socket, context));
 
   await new Promise<void>((resolve, reject) => {

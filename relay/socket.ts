@@ -3,15 +3,30 @@
  * events (see relay.ts). Room records are reached through a RoomPath: this process's own rooms
  * (local.ts) or, for a room created on another process, the questions of redis.ts.
  */
-import { ROOM_LIMITS } from '../src/lib/room/limits.ts';
+import { PAKE_LIMITS, ROOM_LIMITS } from '../src/lib/room/limits.ts';
+import { isNameplate } from '../src/lib/room/pake/code.ts';
+import { isRelayable } from '../src/lib/room/pake/schema.ts';
 import { type AckFn, isFrame, isRoomId, type Refusal } from '../src/lib/room/wire.ts';
 import type { RelayConfig } from './config.ts';
 import { isSecret, isSecretHash, type Metrics, newBucket, secretHash, takeToken } from './core.ts';
 import type { RelayServer, RelaySocket } from './events.ts';
 import type { LocalRooms } from './local.ts';
+import type { Nameplates } from './nameplates.ts';
 import { hostRoom, phoneRoom, type RoomPath } from './rooms.ts';
 
-const EVENTS = new Set(['create', 'host', 'grant', 'join', 'up', 'down', 'close']);
+const EVENTS = new Set([
+  'create',
+  'host',
+  'grant',
+  'join',
+  'up',
+  'down',
+  'close',
+  'code-open',
+  'code-close',
+  'code-up',
+  'code-down',
+]);
 const SOCKET_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 export interface SocketContext {
@@ -19,7 +34,13 @@ export interface SocketContext {
   config: RelayConfig;
   metrics: Metrics;
   local: LocalRooms;
-  remote: RoomPath & { exists(room: string): Promise<boolean> };
+  remote: RoomPath & {
+    exists(room: string): Promise<boolean>;
+    /** The socket id of the presenter that holds `nameplate` on another process, or null. */
+    nameplateHost(nameplate: string): Promise<string | null>;
+  };
+  /** The code channels opened on this process. */
+  nameplates: Nameplates;
   /** The client address of an engine connection, for the rooms-per-address bound. */
   addressOf(conn: object): string;
 }
@@ -29,7 +50,7 @@ const reply = (ack: unknown, answer: Parameters<AckFn>[0]) => {
 };
 
 export function handleSocket(socket: RelaySocket, ctx: SocketContext): void {
-  const { io, config, metrics, local, remote } = ctx;
+  const { io, config, metrics, local, remote, nameplates } = ctx;
   const pathOf = () => (socket.data.remote ? remote : local);
   metrics.connections++;
   socket.data = {
@@ -39,9 +60,12 @@ export function handleSocket(socket: RelaySocket, ctx: SocketContext): void {
     drops: 0,
     cut: false,
     remote: false,
+    nameplate: null,
+    codeMessages: 0,
   };
   const handshake = setTimeout(() => {
-    if (socket.data.role === 'none') {
+    // A code handshake takes well under this too: its socket never stays.
+    if (socket.data.role === 'none' || socket.data.role === 'code') {
       metrics.handshakeTimeouts++;
       socket.disconnect(true);
     }
@@ -218,8 +242,92 @@ export function handleSocket(socket: RelaySocket, ctx: SocketContext): void {
         return refuse(ack, 'denied');
       }
       pathOf().close(room, socket.id);
+      nameplates.close(room, socket.id);
       reply(ack, { ok: true });
       // The sweep tells the phones "closed" and disconnects them within sweepMs.
+    }),
+  );
+
+  // The typed code: a phone's handshake messages reach the presenter that opened the nameplate, and
+  // the presenter's answers reach that phone. Checked for kind and size, counted, never kept.
+  socket.on(
+    'code-open',
+    guard(async (args, ack) => {
+      const { nameplate } = (args ?? {}) as { nameplate?: unknown };
+      const room = socket.data.room;
+      if (socket.data.role !== 'host' || !room) return refuse(ack, 'denied');
+      if (!isNameplate(nameplate)) return refuse(ack, 'invalid');
+      if (nameplates.get(nameplate)?.room !== room && (await remote.nameplateHost(nameplate)))
+        return refuse(ack, 'taken');
+      const result = nameplates.open(nameplate, room, socket.id);
+      if (result !== 'ok') return refuse(ack, result);
+      metrics.codesOpened++;
+      reply(ack, { ok: true });
+    }),
+  );
+
+  socket.on(
+    'code-close',
+    guard((first, second) => {
+      const ack = typeof first === 'function' ? first : second;
+      const room = socket.data.room;
+      if (socket.data.role !== 'host' || !room) return refuse(ack, 'denied');
+      nameplates.close(room, socket.id);
+      reply(ack, { ok: true });
+    }),
+  );
+
+  socket.on(
+    'code-up',
+    guard(async (args, ack) => {
+      const { nameplate, message } = (args ?? {}) as { nameplate?: unknown; message?: unknown };
+      const { role } = socket.data;
+      if (role !== 'none' && role !== 'code') {
+        drop('spoofed');
+        return refuse(ack, 'denied');
+      }
+      if (typeof message === 'string' && message.length > PAKE_LIMITS.messageMaxChars) {
+        drop('oversize');
+        return refuse(ack, 'invalid');
+      }
+      if (!isNameplate(nameplate) || !isRelayable('up', message)) {
+        drop('malformed');
+        return refuse(ack, 'invalid');
+      }
+      // One socket, one nameplate, a few attempts: a guesser must reconnect, and its address is bounded.
+      if ((socket.data.nameplate ?? nameplate) !== nameplate) {
+        drop('spoofed');
+        return refuse(ack, 'denied');
+      }
+      if (++socket.data.codeMessages > PAKE_LIMITS.messagesPerSocket) {
+        drop('rate');
+        return refuse(ack, 'limit');
+      }
+      const host = nameplates.get(nameplate)?.host ?? (await remote.nameplateHost(nameplate));
+      if (!host) return refuse(ack, 'unknown');
+      socket.data.role = 'code';
+      socket.data.nameplate = nameplate;
+      metrics.codeUp++;
+      io.to(host).emit('code-up', socket.id, message);
+      reply(ack, { ok: true });
+    }),
+  );
+
+  socket.on(
+    'code-down',
+    guard((peer, message) => {
+      const room = socket.data.room;
+      if (socket.data.role !== 'host' || !room) return drop(socket.data.room ? 'spoofed' : 'notInRoom');
+      if (typeof peer !== 'string' || !SOCKET_ID.test(peer)) return drop('malformed');
+      if (typeof message === 'string' && message.length > PAKE_LIMITS.messageMaxChars) return drop('oversize');
+      if (!isRelayable('down', message)) return drop('malformed');
+      const target = io.sockets.sockets.get(peer);
+      // A local target must be in a handshake with this room's open channel: once the presenter
+      // replaced or closed it, nothing more reaches the phones of the old code.
+      const open = nameplates.of(room);
+      if (!open || (target && (target.data.role !== 'code' || target.data.nameplate !== open))) return drop('spoofed');
+      metrics.codeDown++;
+      io.to(peer).emit('code-down', message);
     }),
   );
 
@@ -232,7 +340,11 @@ export function handleSocket(socket: RelaySocket, ctx: SocketContext): void {
     if (role === 'phone') {
       path.release(room);
       io.to(hostRoom(room)).emit('peer', socket.id, false);
-    } else if (role === 'host') path.hostLeft(room, socket.id);
+    } else if (role === 'host') {
+      path.hostLeft(room, socket.id);
+      // The presenter opens its channel again when it comes back (session.ts).
+      nameplates.close(room, socket.id);
+    }
     if (remoteRoom) remote.leave(room);
   });
 }

@@ -11,7 +11,8 @@
  *   - drawing a card in the fan: click to painted frame (scripts/bench-deck.mjs);
  *   - IndexedDB at scale (scripts/bench-notes.mjs), when present;
  *   - the export → import round-trip property over 500 random cases (scripts/bench-property.ts);
- *   - the room relay: vote-to-presenter latency at 200 and 1,000 phones, RSS and CPU (scripts/bench-relay.mjs).
+ *   - the room relay: vote-to-presenter latency at 200 and 1,000 phones, RSS and CPU (scripts/bench-relay.mjs);
+ *   - joining a room by typed code and by QR link, 30 phones each, p50/p95 (scripts/bench-room-join.mjs).
  * Prints a table and writes bench-results/<time>.json and bench-results/latest.json.
  * Exits 1 when a hard budget is broken (scripts/lib/budgets.mjs): Lighthouse < 95 anywhere, JS on
  * /kaarten/ > 20 KB, precache > 660 KB, and on the sessions pages anything below 100 in Lighthouse,
@@ -19,7 +20,7 @@
  * `--quick` measures only the page weights and Lighthouse (no interaction, no IndexedDB at scale).
  * `npm run bench:js` is the one-second check of the JS sizes alone.
  * It also fails when the relay's p95 is 100 ms or more at 200 phones or 250 ms or more at 1,000,
- * or its RSS reaches 150 MB at 1,000 connections.
+ * or its RSS reaches 150 MB at 1,000 connections, and when a join (by code or by link) has a p95 over 1 s.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -179,6 +180,13 @@ if (!quick) {
   relay = JSON.parse(relayRun.stdout.trim().split('\n').at(-1));
 }
 
+// 8. Joining a room: by typed code and by QR link, 30 phones each (scripts/bench-room-join.mjs).
+let roomJoin = null;
+if (!quick) {
+  console.log('▶ room join');
+  roomJoin = JSON.parse(run(['scripts/bench-room-join.mjs', '--json']).stdout.trim().split('\n').at(-1));
+}
+
 // Report.
 const results = {
   at: new Date().toISOString(),
@@ -196,6 +204,7 @@ const results = {
   interaction,
   indexeddb,
   relay,
+  roomJoin,
 };
 
 const rows = [
@@ -249,6 +258,16 @@ const rows = [
         `RSS ${r.relayRssMB} MB (+${r.rssPerConnectionKB} KB/conn), CPU ${r.relayCpuPercent}% (load ${relay.loadAverageBefore})`,
       ])
     : [['relay', 'not measured (--quick)', '']]),
+  ...(roomJoin
+    ? [
+        ['join by typed code', roomJoin.byCode],
+        ['join by QR link', roomJoin.byQr],
+      ].map(([name, j]) => [
+        `${name} (${j.joined}/${j.phones} phones)`,
+        `p50 ${j.p50Ms} · p95 ${j.p95Ms} ms`,
+        `budget p95 ≤ ${roomJoin.budgetP95Ms} ms`,
+      ])
+    : [['room join', 'not measured (--quick)', '']]),
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(...rows.map((r) => r[1].length));
@@ -281,6 +300,7 @@ for (const w of weights) {
 }
 if (precache.gzip > BUDGET.precacheGzip) broken.push(`precache ${kb(precache.gzip)} > ${kb(BUDGET.precacheGzip)}`);
 if (relay) broken.push(...relay.broken);
+if (roomJoin) broken.push(...roomJoin.broken);
 if (broken.length) {
   console.error(`\nBudgets broken:\n- ${broken.join('\n- ')}`);
   process.exit(1);

@@ -92,7 +92,26 @@ function start(root: HTMLElement, t: Texts) {
   const relay = relayConfig();
   if (!relay) return problem(t.noRelay);
   const link = parseRoomFragment(location.hash);
-  if (!link.ok) return problem(link.error === 'missing' ? t.noLink : t.badLink);
+  if (link.ok) return withLink(root, t, relay, link);
+  if (link.error !== 'missing') return problem(t.badLink);
+  // No link: the typed code's form (its code loads only here), then on as with a link.
+  import('./join-code')
+    .then(
+      (m) =>
+        m.mountCodeEntry(root, { lang: t.lang, relay, onJoined: (l, token) => withLink(root, t, relay, l, token) }) ||
+        problem(t.noLink),
+    )
+    .catch(() => problem(t.noLink));
+}
+
+function withLink(
+  root: HTMLElement,
+  t: Texts,
+  relay: { origin: string; path: string },
+  link: RoomLink,
+  token?: string,
+) {
+  const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
   // socket.io and the room's session (the larger part of this page's code) load while the phone
   // shows the form and its owner types a name: the first screen does not wait for them.
   void connection();
@@ -104,7 +123,7 @@ function start(root: HTMLElement, t: Texts) {
     // Not ours: ask again.
   }
   if (again?.room === link.room)
-    return void enter(root, t, relay, link, typeof again.name === 'string' ? again.name : '');
+    return void enter(root, t, relay, link, typeof again.name === 'string' ? again.name : '', token);
   const form = $<HTMLFormElement>('[data-ask]');
   show(form, true);
   form.addEventListener('submit', (e) => {
@@ -112,7 +131,7 @@ function start(root: HTMLElement, t: Texts) {
     const name = $<HTMLInputElement>('#room-name').value.trim().slice(0, ROOM_LIMITS.nameMaxChars);
     store(JOINED_KEY, JSON.stringify({ room: link.room, name }));
     show(form, false);
-    void enter(root, t, relay, link, name);
+    void enter(root, t, relay, link, name, token);
   });
 }
 
@@ -122,6 +141,7 @@ async function enter(
   relay: { origin: string; path: string },
   link: RoomLink,
   name: string,
+  token?: string,
 ) {
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
   const lean = (poles: string[], v: number) => leanPhrase(t.lang, t.lean, poles, v);
@@ -274,6 +294,7 @@ async function enter(
       link,
       pid,
       ...(name ? { name } : {}),
+      ...(token ? { token } : {}),
       onChange: render,
     });
     render(room.view());

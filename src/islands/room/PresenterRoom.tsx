@@ -7,7 +7,9 @@
 import { io } from 'socket.io-client';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
+import { startCodeChannel } from '../../lib/room/code-host';
 import { relayConfig } from '../../lib/room/config';
+import { formatCode, type RoomCode } from '../../lib/room/pake/code';
 import { createRecorder, type RoomRecorder } from '../../lib/room/recorder';
 import { initialRoom, positionsOn, roomCounts, type RoomState } from '../../lib/room/reducer';
 import { openPresenterRoom, type PresenterRoom as Room, type RoomStatus } from '../../lib/room/session';
@@ -18,6 +20,7 @@ import type { IslandCard } from '../types';
 import { agreedText, Spread, valueText } from './Spread';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
+import '../../styles/room-code.css';
 
 export interface PresenterRoomProps {
   sessionId: string;
@@ -46,6 +49,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
   });
   const [saveFailed, setSaveFailed] = useState(false);
   const [agreed, setAgreed] = useState<Record<string, number>>({});
+  // The typed code under the QR; `renewed` after the limiter retired one (too many wrong tries).
+  const [code, setCode] = useState<{ code: RoomCode | null; renewed: boolean } | null>(null);
   const recorder = useRef<RoomRecorder | null>(null);
   const cardRef = useRef(card.id);
   cardRef.current = card.id;
@@ -54,6 +59,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
     const relay = relayConfig();
     let stopped = false;
     let room: Room | null = null;
+    let channel: ReturnType<typeof startCodeChannel> | null = null;
     // A store that cannot open ends the room as unreachable; a write that fails later shows "not saved".
     const store = openStore();
     void (async () => {
@@ -85,6 +91,15 @@ export default function PresenterRoom(props: PresenterRoomProps) {
       if (stopped) return void room.close();
       // The card may have moved while the room was opening.
       room.setCard(cardRef.current);
+      try {
+        channel = startCodeChannel({
+          room,
+          onCode: (next, renewed) => !stopped && setCode({ code: next, renewed }),
+        });
+      } catch {
+        // Without a code the QR still works: say so under it.
+        setCode({ code: null, renewed: false });
+      }
       setPhase({ kind: 'open', room, recorder: rec });
       props.onShowJoin(true);
     })().catch(() => {
@@ -92,6 +107,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
     });
     return () => {
       stopped = true;
+      void channel?.stop().catch(() => undefined);
       // Leaving the presenter ends the room: phones are told, and everything is in the session.
       void room?.close().catch(() => undefined);
       void (recorder.current?.close() ?? Promise.resolve()).then(() => store.close());
@@ -206,10 +222,22 @@ export default function PresenterRoom(props: PresenterRoomProps) {
         </>
       )}
       {props.showJoin && joinUrl && (
-        <div class="presenter-join" role="group" aria-labelledby="presenter-join-h">
+        <div class={`presenter-join${code?.code ? ' has-code' : ''}`} role="group" aria-labelledby="presenter-join-h">
           <h2 id="presenter-join-h">{r.qrTitle}</h2>
           <QrCode url={joinUrl} label={fill(t.lang, r.qrLabel, { url: shortAddress })} />
           <p class="presenter-join-address">{shortAddress}</p>
+          {code && (
+            <p class="presenter-join-code-row" aria-live="polite">
+              {code.code ? (
+                <>
+                  <span>{code.renewed ? r.code.renewed : r.code.shown}</span>{' '}
+                  <strong class="presenter-join-code">{formatCode(code.code)}</strong>
+                </>
+              ) : (
+                r.code.none
+              )}
+            </p>
+          )}
           <p class="presenter-join-hint">{r.qrHint}</p>
           <p class="presenter-join-hint" aria-live="polite">
             {counts.joined > 0 ? fill(t.lang, r.count, { chosen: counts.chosen, joined: counts.joined }) : r.nobody}

@@ -28,3 +28,10 @@ export const ROOM_LIMITS = {
 /** A position between the two poles of a dilemma. */
 export const POSITION_MIN = 0;
 export const POSITION_MAX = 100;
+
+/**
+ * The typed code's bounds (docs/room-code.md), read by the phone, the presenter and the relay. They
+ * are defined in a module of their own and only passed on here: this module is in the join page's
+ * start-up JavaScript, and the code's bounds are needed only by the code's lazy chunks.
+ */
+export { PAKE_LIMITS } from './code-limits.ts';

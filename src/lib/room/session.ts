@@ -47,7 +47,7 @@ export interface RelayAddress {
   path: string;
 }
 
-type Reply = Ack | { ok: false; error: 'timeout' };
+export type Reply = Ack | { ok: false; error: 'timeout' };
 
 function socketFor(connect: Connect, relay: RelayAddress): RoomSocket {
   // WebSocket first: it always carries Origin; long-polling is the fallback for venue networks.
@@ -93,8 +93,25 @@ export interface PresenterRoom {
    * a typed code gets its token from the presenter after the key exchange. False when refused.
    */
   grant(proof: string): Promise<boolean>;
+  /**
+   * Opens the typed code's channel at the relay under `nameplate` (the code's public part),
+   * replacing the one before; "taken" means another room holds it: draw another code.
+   */
+  openCode(nameplate: string): Promise<Reply>;
+  /** Closes the code's channel: the relay forwards nothing more for it. */
+  closeCode(): Promise<void>;
+  /** Where the phones' handshake messages go (JSON text, unchecked: the code host checks them). */
+  onCode(handlers: CodeHandlers): void;
+  /** A handshake message for the phone on socket `peer`. */
+  sendCode(peer: string, message: object): void;
   /** Leaves without closing (the relay waits its grace period for a comeback). */
   stop(): void;
+}
+
+export interface CodeHandlers {
+  message(peer: string, message: string): void;
+  /** After a reconnect the relay gave the nameplate to another room: show a new code. */
+  lost(): void;
 }
 
 export interface PresenterOptions {
@@ -119,6 +136,8 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   let status: RoomStatus = 'connecting';
   let created = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let nameplate: string | null = null;
+  let code: CodeHandlers | null = null;
   const queue = serial();
   const socket = socketFor(options.connect, options.relay);
   const changed = () => options.onChange?.(state, status);
@@ -149,11 +168,17 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
         ? await ask(socket.timeout(10_000).emitWithAck('host', { room, secret }))
         : await ask(socket.timeout(10_000).emitWithAck('create', { room, proof, join }));
       if (reply.ok) {
+        const back = created;
         created = true;
         status = 'open';
         changed();
         resolve();
         void broadcastNow();
+        // The relay dropped the code's channel with the old socket: open it again, or ask for a new code.
+        if (back && nameplate) {
+          const again = await ask(socket.timeout(10_000).emitWithAck('code-open', { nameplate }));
+          if (!again.ok) code?.lost();
+        }
       } else {
         // Refused on a comeback: the relay restarted or forgot the room. What arrived stays in the state.
         status = created ? 'gone' : presenterStatus(reply.error);
@@ -185,6 +210,9 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
       }
       broadcastSoon();
     });
+  });
+  socket.on('code-up', (peer: unknown, message: unknown) => {
+    if (typeof peer === 'string' && typeof message === 'string') code?.message(peer, message);
   });
   socket.on('peer', (peer: unknown, present: unknown) => {
     if (typeof peer !== 'string' || present !== false) return;
@@ -231,6 +259,21 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     async grant(extra) {
       const reply = await ask(socket.timeout(10_000).emitWithAck('grant', { proof: extra }));
       return reply.ok;
+    },
+    async openCode(next) {
+      const reply = await ask(socket.timeout(10_000).emitWithAck('code-open', { nameplate: next }));
+      if (reply.ok) nameplate = next;
+      return reply;
+    },
+    async closeCode() {
+      nameplate = null;
+      await ask(socket.timeout(10_000).emitWithAck('code-close', {}));
+    },
+    onCode(handlers) {
+      code = handlers;
+    },
+    sendCode(peer, message) {
+      socket.emit('code-down', peer, JSON.stringify(message));
     },
     stop() {
       if (timer) clearTimeout(timer);

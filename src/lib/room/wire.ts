@@ -105,6 +105,17 @@ export interface ClientToServerEvents {
   up: (frame: string) => void;
   down: (frame: string, to?: string) => void;
   close: (args: Record<string, never>, ack: AckFn) => void;
+  /**
+   * The presenter opens its room's code channel under a nameplate (the code's public first two
+   * characters), replacing the one it had; refused with "taken" when another room holds it.
+   */
+  'code-open': (args: { nameplate: string }, ack: AckFn) => void;
+  /** The presenter closes its code channel (the code is retired). */
+  'code-close': (args: Record<string, never>, ack: AckFn) => void;
+  /** A phone's handshake message (JSON text) for the presenter behind `nameplate`; "unknown" when none is. */
+  'code-up': (args: { nameplate: string; message: string }, ack: AckFn) => void;
+  /** The presenter's handshake message for the phone on socket `peer`. */
+  'code-down': (peer: string, message: string) => void;
 }
 
 /** The events the relay sends (socket.io's ServerToClientEvents). */
@@ -116,6 +127,10 @@ export interface ServerToClientEvents {
   /** To phones. */
   down: (frame: string) => void;
   room: (state: RoomSignal) => void;
+  /** To the presenter: a phone's handshake message; peer = the phone's socket id. */
+  'code-up': (peer: string, message: string) => void;
+  /** To a phone: the presenter's handshake message. */
+  'code-down': (message: string) => void;
 }
 
 /**

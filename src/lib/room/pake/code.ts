@@ -117,3 +117,10 @@ function split(code: string): RoomCode {
 function fillRandom(bytes: Uint8Array<ArrayBuffer>): Uint8Array {
   return crypto.getRandomValues(bytes);
 }
+
+/** A nameplate as the relay takes it: exactly the code's first two characters, canonical. */
+export function isNameplate(value: unknown): value is string {
+  return (
+    typeof value === 'string' && value.length === NAMEPLATE_CHARS && [...value].every((c) => CODE_ALPHABET.includes(c))
+  );
+}

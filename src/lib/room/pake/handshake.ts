@@ -246,6 +246,11 @@ export interface CodeHostOptions {
   limits?: Partial<LimiterOptions>;
   /** The clock, injectable for tests. */
   now?: () => number;
+  /**
+   * A join proof of its own for each confirmed phone (e.g. a token the presenter registers with
+   * the relay first), instead of `secrets.joinProof`. A rejection ends that attempt as "busy".
+   */
+  joinProof?: () => Promise<Uint8Array>;
 }
 
 export interface CodeHost {
@@ -306,7 +311,16 @@ export function createCodeHost(options: CodeHostOptions): CodeHost {
         return fail('confirm');
       }
       if (!limiter.succeed(m.value.sid)) return fail('unknown');
-      const box = await seal(k.seal, bytes(m.value.sid), secrets);
+      let joinProof = secrets.joinProof;
+      if (options.joinProof) {
+        try {
+          joinProof = await options.joinProof();
+        } catch {
+          return fail('busy');
+        }
+        if (joinProof.length > PAKE_LIMITS.joinProofMaxBytes) return fail('busy');
+      }
+      const box = await seal(k.seal, bytes(m.value.sid), { ...secrets, joinProof });
       return { ok: true, value: { t: 'code-secrets', v: VERSION, sid: m.value.sid, box } };
     },
     status: () => limiter.status(),

@@ -2,28 +2,12 @@
  * The four messages of the code handshake, as they cross the relay (which may read, drop, replay
  * and forge them). Every field is base64url of a fixed or bounded number of bytes; every message
  * is checked here before any of its bytes reach the group or a MAC.
- *
- * These limits belong with the room's (src/lib/room/limits.ts) once the relay forwards them.
  */
 import * as v from 'valibot';
+import { PAKE_LIMITS } from '../limits.ts';
 import { base64urlLength, isToken } from '../wire.ts';
 
-export const PAKE_LIMITS = {
-  /** Protocol version inside every handshake message. */
-  version: 1,
-  /** Random bytes in the phone's session id. */
-  sidBytes: 16,
-  /** An encoded ristretto255 element. */
-  pointBytes: 32,
-  /** HMAC-SHA-512 confirmation tags. */
-  tagBytes: 64,
-  /** The join proof the presenter hands over (opaque here). */
-  joinProofMaxBytes: 256,
-  /** The room key (AES-256). */
-  roomKeyBytes: 32,
-  /** A handshake message as JSON text, when it arrives as a string. */
-  messageMaxChars: 1024,
-} as const;
+export { PAKE_LIMITS };
 
 /** IV (12) + sealed lv_cat(roomId, roomKey, joinProof) + GCM tag (16), at most. */
 const BOX_MAX_BYTES = 12 + (1 + 22) + (1 + PAKE_LIMITS.roomKeyBytes) + (2 + PAKE_LIMITS.joinProofMaxBytes) + 16;
@@ -79,10 +63,35 @@ export const SecretsSchema = v.strictObject({
   box: Box,
 });
 
+/**
+ * Presenter → phone, unauthenticated: too many handshakes are open at once, try again shortly with
+ * a new one. A forged one only delays a phone, which whoever relays the messages could do anyway.
+ */
+export const BusySchema = v.strictObject({
+  t: v.literal('code-busy'),
+  v: Version,
+  sid: Sid,
+});
+
 export type HelloMessage = v.InferOutput<typeof HelloSchema>;
 export type ReplyMessage = v.InferOutput<typeof ReplySchema>;
 export type ConfirmMessage = v.InferOutput<typeof ConfirmSchema>;
 export type SecretsMessage = v.InferOutput<typeof SecretsSchema>;
+export type BusyMessage = v.InferOutput<typeof BusySchema>;
+
+/** What may cross the relay in each direction: phone → presenter ("up") and back ("down"). */
+const Relayed = {
+  up: v.variant('t', [HelloSchema, ConfirmSchema]),
+  down: v.variant('t', [ReplySchema, SecretsSchema, BusySchema]),
+};
+
+/**
+ * The relay's check on a handshake message (JSON text, bounded): the right kind for its direction
+ * and well formed. It cannot tell a right code from a wrong one, and does not need to.
+ */
+export function isRelayable(direction: 'up' | 'down', message: unknown): message is string {
+  return typeof message === 'string' && decodeMessage(Relayed[direction], message).ok;
+}
 
 export type DecodeError = 'oversized' | 'malformed';
 

@@ -1,0 +1,133 @@
+/**
+ * The join page's code entry (/doe-mee/ without a `#room=` link): whoever cannot scan the QR types
+ * the code from the big screen. This module loads only then (join.ts imports it lazily); the
+ * key exchange and the connection load only when a code is sent, so neither the QR path nor the
+ * page's first screen carries them. A typed code that cannot be right is said at once and costs
+ * no attempt; the exchange itself is src/lib/room/code-join.ts (design: docs/room-code.md).
+ */
+import { fill } from '../i18n/fill';
+import type { Dictionary } from '../i18n/nl';
+import { formatRoomFragment, type RoomLink } from '../lib/room/fragment';
+import { type CodeError, parseCode } from '../lib/room/pake/code';
+import type { Lang } from '../routes';
+
+type Texts = Dictionary['room']['code'];
+
+export interface CodeEntry {
+  lang: Lang;
+  relay: { origin: string; path: string };
+  /** The exchange worked: join as a QR joiner does, with this link and granted token. */
+  onJoined(link: RoomLink, token: string): void;
+}
+
+const CODE_INPUT_MAX = 32;
+
+function typedError(t: Texts, lang: Lang, error: CodeError): string {
+  switch (error.error) {
+    case 'empty':
+      return t.empty;
+    case 'too-short':
+      return fill(lang, t.tooShort, { length: error.length });
+    case 'too-long':
+      return fill(lang, t.tooLong, { length: error.length });
+    case 'excluded':
+      return fill(lang, t.excluded, { char: error.char });
+    case 'invalid':
+      return fill(lang, t.invalid, { char: error.char });
+  }
+}
+
+/** Builds the form in the page's placeholder (`[data-code-entry]`, texts in its data-t) and runs it. */
+export function mountCodeEntry(root: HTMLElement, entry: CodeEntry): boolean {
+  const holder = root.querySelector<HTMLElement>('[data-code-entry]');
+  if (!holder?.dataset.t) return false;
+  const t = JSON.parse(holder.dataset.t) as Texts;
+  const el = (tag: string, className = '', text = '') => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  };
+  const attrs = (node: HTMLElement, values: Record<string, string>) => {
+    for (const [k, v] of Object.entries(values)) node.setAttribute(k, v);
+    return node;
+  };
+
+  const form = attrs(el('form', 'room-ask room-code'), { novalidate: '' }) as HTMLFormElement;
+  const field = el('div', 'room-field');
+  const label = attrs(el('label', '', t.field), { for: 'room-code' });
+  // A code, not a word: capitals offered, nothing corrected or remembered.
+  const input = attrs(el('input'), {
+    id: 'room-code',
+    type: 'text',
+    inputmode: 'text',
+    autocapitalize: 'characters',
+    autocomplete: 'off',
+    autocorrect: 'off',
+    spellcheck: 'false',
+    enterkeyhint: 'go',
+    maxlength: String(CODE_INPUT_MAX),
+    'aria-describedby': 'room-code-help room-code-error',
+  }) as HTMLInputElement;
+  const help = attrs(el('p', 'room-hint', t.help), { id: 'room-code-help' });
+  const error = attrs(el('p', 'room-problem'), { id: 'room-code-error', role: 'alert' });
+  error.hidden = true;
+  const status = attrs(el('p', 'room-hint'), { role: 'status' });
+  const button = attrs(el('button', 'primary', t.submit), { type: 'submit' }) as HTMLButtonElement;
+  field.append(label, input, help, error);
+  form.append(el('p', '', t.intro), field, button, status);
+  holder.replaceChildren(form);
+  holder.hidden = false;
+
+  const say = (text: string | null) => {
+    error.textContent = text ?? '';
+    error.hidden = text === null;
+    if (text === null) input.removeAttribute('aria-invalid');
+    else input.setAttribute('aria-invalid', 'true');
+  };
+
+  let busy = false;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (busy) return;
+    const code = parseCode(input.value);
+    if (!code.ok) {
+      say(typedError(t, entry.lang, code));
+      return input.focus();
+    }
+    busy = true;
+    button.disabled = true;
+    say(null);
+    status.textContent = t.checking;
+    void (async () => {
+      try {
+        const [{ io }, { joinByCode }] = await Promise.all([
+          import('socket.io-client'),
+          import('../lib/room/code-join'),
+        ]);
+        const result = await joinByCode({ connect: (url, options) => io(url, options), relay: entry.relay, code });
+        if (result.ok) {
+          holder.hidden = true;
+          // The address now holds the room, as a scanned QR's does: a reload comes back in.
+          const fragment = formatRoomFragment(result.link);
+          history.replaceState(null, '', `${location.pathname}${location.search}${fragment}`);
+          // The language switch keeps the room, as it does for a scanned link (join.ts).
+          const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
+          if (other) other.href = `${other.href.split('#')[0]}${fragment}`;
+          entry.onJoined(result.link, result.token);
+          return;
+        }
+        say(t[result.error]);
+      } catch {
+        say(t.unreachable);
+      } finally {
+        busy = false;
+        button.disabled = false;
+        status.textContent = '';
+      }
+      // The typed text stays, to correct it.
+      input.focus();
+    })();
+  });
+  return true;
+}
