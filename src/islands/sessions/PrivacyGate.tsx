@@ -3,8 +3,10 @@
  * (lib/privacy/gate), say so first, name the cards, and offer "Bekijk" (go to the first card
  * named, nothing leaves) and "Toch doorgaan". `ask(data, hits)` shows `gate` and resolves with
  * the choice; `guard(data, run)` runs `run` at once when nothing was found. Files are written
- * through useCheckedExport below, which asks through this gate (lib/exchange/export).
+ * through useCheckedExport below: it first asks how the file is protected (NewPassphrase: a
+ * passphrase by default), then exports through lib/exchange/export, which asks through this gate.
  */
+import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { listFormat } from '../../i18n/list';
@@ -13,6 +15,7 @@ import type { Dataset } from '../../lib/records/schemas';
 import type { SessionsRoute } from '../../lib/sessions/route';
 import { download } from '../download';
 import { useNavigation, useStore, useStrings } from './context';
+import type { NewPassphrase as NewPassphraseView, Protection } from './NewPassphrase';
 import { errorText, RouteLink } from './ui';
 
 interface Pending {
@@ -139,15 +142,38 @@ export function usePrivacyGate({ stay = false }: GateOptions = {}): PrivacyGate 
 export interface ExportRequest {
   /** One session (its id), or everything when absent. */
   sessionId?: string;
-  passphrase?: string;
   /** The full-disk rescue only, on a button that says the check is skipped. */
   skipCheck?: boolean;
+}
+
+interface Asking {
+  View: ComponentType<{ onChoose(p: Protection): void; onCancel(): void }>;
+  answer(p: Protection | null): void;
+}
+
+/** Asks how a file is protected (NewPassphrase, loaded on first use); null when cancelled. */
+function useProtection() {
+  const [asking, setAsking] = useState<Asking | null>(null);
+  const ask = async (): Promise<Protection | null> => {
+    const View: typeof NewPassphraseView = (await import('./NewPassphrase')).NewPassphrase;
+    return new Promise((resolve) =>
+      setAsking({
+        View,
+        answer: (p) => {
+          setAsking(null);
+          resolve(p);
+        },
+      }),
+    );
+  };
+  const view = asking ? <asking.View onChoose={asking.answer} onCancel={() => asking.answer(null)} /> : null;
+  return { ask, view };
 }
 
 export interface CheckedExport {
   /** Exports through lib/exchange/export; the file name, or null when stopped or failed. */
   run(request?: ExportRequest): Promise<string | null>;
-  /** True while the file is being read, encrypted or written (not while the question is open). */
+  /** True while the file is being read, encrypted or written (not while a question is open). */
   busy: boolean;
   /** The one message for a failed export ('' otherwise); show it with role="alert" next to the button. */
   problem: string;
@@ -164,11 +190,19 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
   const { repo, escalate } = useStore();
   const { t, lang } = useStrings();
   const privacy = usePrivacyGate(options);
+  const protection = useProtection();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
 
-  const run = async ({ sessionId, passphrase, skipCheck }: ExportRequest = {}): Promise<string | null> => {
+  const run = async ({ sessionId, skipCheck }: ExportRequest = {}): Promise<string | null> => {
     setProblem('');
+    // Encrypted unless the person chose a plain file in the dialog; cancelling writes nothing.
+    const chosen = await protection.ask().catch((err: unknown) => {
+      setProblem(errorText(t, err));
+      return null;
+    });
+    if (!chosen) return null;
+    const passphrase = 'passphrase' in chosen ? chosen.passphrase : undefined;
     setBusy(true);
     try {
       // The export and privacy code load on first use, as the gate's.
@@ -202,5 +236,12 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
     }
   };
 
-  return { run, busy, problem, gate: privacy.gate, open: privacy.open };
+  const gate =
+    protection.view || privacy.gate ? (
+      <>
+        {protection.view}
+        {privacy.gate}
+      </>
+    ) : null;
+  return { run, busy, problem, gate, open: privacy.open || protection.view !== null };
 }
