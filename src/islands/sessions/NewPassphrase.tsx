@@ -13,7 +13,8 @@ import { PassphraseFields, passphraseProblem } from './Passphrase';
 export type Protection = { passphrase: string } | { plain: true };
 type Mode = 'generated' | 'own' | 'plain';
 
-export function NewPassphrase({ onChoose, onCancel }: { onChoose(p: Protection): void; onCancel(): void }) {
+/** `onDone` gets the choice, or null for "Annuleren". */
+export function NewPassphrase({ onDone }: { onDone(p: Protection | null): void }) {
   const { t, lang } = useStrings();
   const x = t.s.exchange;
   const p = x.protect;
@@ -56,11 +57,11 @@ export function NewPassphrase({ onChoose, onCancel }: { onChoose(p: Protection):
   const submit = async (e: Event) => {
     e.preventDefault();
     setProblem('');
-    if (mode === 'plain') return onChoose({ plain: true });
+    if (mode === 'plain') return onDone({ plain: true });
     if (mode === 'generated') {
       if (!phrase) return;
       if (!kept) return setProblem(p.notKept);
-      return onChoose({ passphrase: phrase });
+      return onDone({ passphrase: phrase });
     }
     const invalid = passphraseProblem(t, pass, again);
     if (invalid) return setProblem(invalid);
@@ -74,7 +75,7 @@ export function NewPassphrase({ onChoose, onCancel }: { onChoose(p: Protection):
     } finally {
       setChecking(false);
     }
-    onChoose({ passphrase: pass });
+    onDone({ passphrase: pass });
   };
 
   const option = (value: Mode, label: string) => (
@@ -129,20 +130,27 @@ export function NewPassphrase({ onChoose, onCancel }: { onChoose(p: Protection):
         </div>
       )}
       {mode === 'own' && (
-        <PassphraseFields id={id} t={t} pass={pass} again={again} onPass={setPass} onAgain={setAgain} />
+        <div>
+          <PassphraseFields id={id} t={t} pass={pass} again={again} onPass={setPass} onAgain={setAgain} />
+        </div>
       )}
       {mode === 'plain' && <p class="ss-warning">{p.plainWarning}</p>}
-      {checking && <p role="status">{p.checking}</p>}
+      {/* Keyed: a message that comes and goes must not take the buttons' place (focus stays). */}
+      {checking && (
+        <p key="checking" role="status">
+          {p.checking}
+        </p>
+      )}
       {problem && (
-        <p class="ss-error" role="alert">
+        <p key="problem" class="ss-error" role="alert">
           {problem}
         </p>
       )}
-      <p class="ss-buttons">
+      <p key="buttons" class="ss-buttons">
         <button type="submit" class="primary" disabled={checking}>
           {p.make}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => onDone(null)}>
           {p.cancel}
         </button>
       </p>

@@ -147,7 +147,7 @@ export interface ExportRequest {
 }
 
 interface Asking {
-  View: ComponentType<{ onChoose(p: Protection): void; onCancel(): void }>;
+  View: ComponentType<{ onDone(p: Protection | null): void }>;
   answer(p: Protection | null): void;
 }
 
@@ -166,7 +166,7 @@ function useProtection() {
       }),
     );
   };
-  const view = asking ? <asking.View onChoose={asking.answer} onCancel={() => asking.answer(null)} /> : null;
+  const view = asking ? <asking.View onDone={asking.answer} /> : null;
   return { ask, view };
 }
 
@@ -236,12 +236,7 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
     }
   };
 
-  const gate =
-    protection.view || privacy.gate ? (
-      <>
-        {protection.view}
-        {privacy.gate}
-      </>
-    ) : null;
-  return { run, busy, problem, gate, open: privacy.open || protection.view !== null };
+  // Never both: the protection is chosen before the privacy question can come up.
+  const gate = protection.view ?? privacy.gate;
+  return { run, busy, problem, gate, open: gate !== null };
 }
