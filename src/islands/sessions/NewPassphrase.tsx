@@ -109,7 +109,7 @@ export function NewPassphrase({ onDone }: { onDone(p: Protection | null): void }
         <div class="ss-generated">
           <p id={`${id}-once`}>{p.shownOnce}</p>
           <p>
-            <code class="ss-passphrase" data-passphrase aria-describedby={`${id}-once`}>
+            <code class="ss-generated-passphrase" data-passphrase aria-describedby={`${id}-once`}>
               {phrase}
             </code>
           </p>
