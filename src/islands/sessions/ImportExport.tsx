@@ -16,8 +16,6 @@ import type { WipeCounts, WipeForm as WipeFormView } from './WipeForm';
 import { useCheckedExport } from './PrivacyGate';
 import { errorCode, errorText } from './ui';
 
-export { MIN_PASSPHRASE } from './Passphrase';
-
 export function ImportExport({ sectionRef }: { sectionRef?: RefObject<HTMLElement> }) {
   const { t } = useStrings();
   const x = t.s.exchange;

@@ -10,7 +10,8 @@ import { useStrings } from './context';
 import { useFieldId } from './hooks';
 import { PassphraseFields, passphraseProblem } from './Passphrase';
 
-export type Protection = { passphrase: string } | { plain: true };
+/** A passphrase to encrypt with, or an explicit plain file. */
+export type Protection = { passphrase: string; plain?: never } | { plain: true; passphrase?: never };
 type Mode = 'generated' | 'own' | 'plain';
 
 /** `onDone` gets the choice, or null for "Annuleren". */

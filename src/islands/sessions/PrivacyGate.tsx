@@ -151,25 +151,6 @@ interface Asking {
   answer(p: Protection | null): void;
 }
 
-/** Asks how a file is protected (NewPassphrase, loaded on first use); null when cancelled. */
-function useProtection() {
-  const [asking, setAsking] = useState<Asking | null>(null);
-  const ask = async (): Promise<Protection | null> => {
-    const View: typeof NewPassphraseView = (await import('./NewPassphrase')).NewPassphrase;
-    return new Promise((resolve) =>
-      setAsking({
-        View,
-        answer: (p) => {
-          setAsking(null);
-          resolve(p);
-        },
-      }),
-    );
-  };
-  const view = asking ? <asking.View onDone={asking.answer} /> : null;
-  return { ask, view };
-}
-
 export interface CheckedExport {
   /** Exports through lib/exchange/export; the file name, or null when stopped or failed. */
   run(request?: ExportRequest): Promise<string | null>;
@@ -190,28 +171,27 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
   const { repo, escalate } = useStore();
   const { t, lang } = useStrings();
   const privacy = usePrivacyGate(options);
-  const protection = useProtection();
+  // How the file is protected: asked first, in NewPassphrase (loaded on first use); null is "Annuleren".
+  const [asking, setAsking] = useState<Asking | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
 
   const run = async ({ sessionId, skipCheck }: ExportRequest = {}): Promise<string | null> => {
     setProblem('');
-    // Encrypted unless the person chose a plain file in the dialog; cancelling writes nothing.
-    const chosen = await protection.ask().catch((err: unknown) => {
-      setProblem(errorText(t, err));
-      return null;
-    });
-    if (!chosen) return null;
-    const passphrase = 'passphrase' in chosen ? chosen.passphrase : undefined;
-    setBusy(true);
     try {
+      // Encrypted unless the person chose a plain file in the dialog; cancelling writes nothing.
+      const View: typeof NewPassphraseView = (await import('./NewPassphrase')).NewPassphrase;
+      const chosen = await new Promise<Protection | null>((answer) => setAsking({ View, answer }));
+      setAsking(null);
+      if (!chosen) return null;
+      setBusy(true);
       // The export and privacy code load on first use, as the gate's.
       const { checkedExport } = await import('../../lib/exchange/export');
       const result = await checkedExport({
         read: () => (sessionId === undefined ? repo.exportAll() : repo.exportSession(sessionId)),
         scope: sessionId === undefined ? 'all' : 'session',
         lang,
-        passphrase,
+        passphrase: chosen.passphrase,
         skipCheck,
         confirm: async (hits, data) => {
           setBusy(false);
@@ -237,6 +217,6 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
   };
 
   // Never both: the protection is chosen before the privacy question can come up.
-  const gate = protection.view ?? privacy.gate;
+  const gate = asking ? <asking.View onDone={asking.answer} /> : privacy.gate;
   return { run, busy, problem, gate, open: gate !== null };
 }

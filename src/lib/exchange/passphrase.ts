@@ -1,9 +1,9 @@
 /**
  * The generated export passphrase: words drawn uniformly from a fixed list with
  * crypto.getRandomValues, joined by "-" (no spaces to lose when copying or typing). Each list
- * has 4,096 words (wordlist-nl.ts, wordlist-en.ts), so a word carries 12 bits and six words
- * 72 bits: at 72 ms per PBKDF2 guess per core, 2^71 guesses (half the space, on average) take
- * about 5 × 10^12 core-years.
+ * has 2,048 common words (wordlist-nl.ts, wordlist-en.ts), so a word carries 11 bits and six
+ * words 66 bits: at 72 ms per PBKDF2 guess per core, 2^65 guesses (half the space, on average)
+ * take about 8 × 10^10 core-years.
  */
 import type { Lang } from '../../routes';
 

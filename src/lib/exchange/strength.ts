@@ -8,7 +8,7 @@
  * 72 ms on one core) per guess. 10^12 guesses × 72 ms = 7.2 × 10^10 s ≈ 2,300 core-years for the
  * whole space (half on average). A GPU is faster (about 15,000 guesses a second at 600,000
  * rounds on a current high-end card: 10^12 take about two GPU-years), so this is the floor for a
- * typed passphrase; the generated one (72 bits, ≈ 4.7 × 10^21) is far above it.
+ * typed passphrase; the generated one (66 bits, ≈ 7.4 × 10^19) is far above it.
  */
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary as common } from '@zxcvbn-ts/language-common';
