@@ -427,7 +427,6 @@ export const en: Dictionary = {
       exportTitle: 'Make a backup',
       exportAll: 'Back up everything',
       exported: 'The backup was downloaded: {file}.',
-      encrypt: 'Protect the file with a passphrase',
       passphrase: 'Passphrase',
       passphraseAgain: 'Repeat the passphrase',
       passphraseHint:

@@ -437,7 +437,6 @@ export const nl = {
       exportTitle: 'Back-up maken',
       exportAll: 'Maak een back-up van alles',
       exported: 'De back-up is gedownload: {file}.',
-      encrypt: 'Beveilig het bestand met een wachtwoord',
       passphrase: 'Wachtwoord',
       passphraseAgain: 'Herhaal het wachtwoord',
       passphraseHint:
