@@ -102,6 +102,7 @@ describe('ImportExport: making a backup', () => {
   it('a copy that fails says to write the passphrase down; "Annuleren" writes nothing', async () => {
     const { x } = await setup();
     const p = x.protect;
+    screen.getByRole('button', { name: x.exportAll }).focus();
     Object.defineProperty(navigator, 'clipboard', {
       value: { writeText: async () => Promise.reject(new Error('denied')) },
       configurable: true,
@@ -117,6 +118,8 @@ describe('ImportExport: making a backup', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: p.cancel }));
     await waitFor(() => expect(screen.queryByRole('form', { name: p.title })).toBeNull());
     expect(files).toHaveLength(0);
+    // Focus goes back to the button that opened the dialog.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: x.exportAll })));
     expect((screen.getByRole('button', { name: x.exportAll }) as HTMLButtonElement).disabled).toBe(false);
   });
 

@@ -175,11 +175,20 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
   const [asking, setAsking] = useState<Asking | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
+  const opener = useRef<HTMLElement | null>(null);
+
+  // The dialog took focus and is gone: back to the button that opened it, once it is enabled again.
+  useEffect(() => {
+    if (asking || busy || privacy.open) return;
+    opener.current?.focus();
+    opener.current = null;
+  }, [asking, busy, privacy.open]);
 
   const run = async ({ sessionId, skipCheck }: ExportRequest = {}): Promise<string | null> => {
     setProblem('');
     try {
       // Encrypted unless the person chose a plain file in the dialog; cancelling writes nothing.
+      opener.current = document.activeElement as HTMLElement | null;
       const View: typeof NewPassphraseView = (await import('./NewPassphrase')).NewPassphrase;
       const chosen = await new Promise<Protection | null>((answer) => setAsking({ View, answer }));
       setAsking(null);
@@ -194,6 +203,8 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
         passphrase: chosen.passphrase,
         skipCheck,
         confirm: async (hits, data) => {
+          // The question takes focus, and "Bekijk" may lead elsewhere: leave focus to it.
+          opener.current = null;
           setBusy(false);
           const proceed = await privacy.ask(data, hits);
           setBusy(proceed);
