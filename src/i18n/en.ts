@@ -432,15 +432,37 @@ export const en: Dictionary = {
       exportTitle: 'Make a backup',
       exportAll: 'Back up everything',
       exported: 'The backup was downloaded: {file}.',
-      encrypt: 'Protect the file with a passphrase',
       passphrase: 'Passphrase',
       passphraseAgain: 'Repeat the passphrase',
       passphraseHint:
-        'At least 8 characters. If you lose the passphrase, nobody can open the file any more, not even us.',
+        'Choose a long passphrase nobody can guess, for example a few unrelated words. If you lose the passphrase, nobody can open the file any more, not even us.',
       tooShort: 'The passphrase must have at least 8 characters.',
       mismatch: 'The two passphrases are not the same.',
       encrypting: 'Protecting… This takes a few seconds.',
-      exportSessionTitle: 'Export this session',
+      protect: {
+        title: 'How do you protect the file?',
+        choose: 'Choose how to make the file',
+        generated: 'With a passphrase the app makes (recommended)',
+        own: 'With a passphrase I choose myself',
+        plain: 'Without a passphrase, to print it or open it in another program',
+        shownOnce: 'This is the passphrase for the file. You see it only once.',
+        copy: 'Copy the passphrase',
+        copied: 'The passphrase was copied.',
+        copyFailed: 'Copying did not work. Write the passphrase down.',
+        another: 'Make another passphrase',
+        where:
+          'Keep the passphrase somewhere else than the file. Never send it in the same e-mail as the file: say it on the phone, or send it in a separate message. If you lose it, nobody can open the file.',
+        kept: 'I have kept the passphrase',
+        notKept: 'Keep the passphrase first, then tick the box.',
+        checking: 'Checking the passphrase…',
+        weak: 'This passphrase is too easy to guess. A computer could then open the file without knowing it. Choose the passphrase the app makes, or a longer one with more unrelated words.',
+        unavailable:
+          'Your own passphrase cannot be checked right now (no internet?). Choose the passphrase the app makes.',
+        plainWarning:
+          'Note: anyone who gets this file can read everything in it. Choose this only to print the file or open it in another program. Do not send it by e-mail.',
+        make: 'Make the file',
+        cancel: 'Cancel',
+      },
       encodingNote:
         'This file was saved as Windows-1252 (ANSI). The app converted it. After importing, check that special characters such as emoji came through.',
       replacementNote:

@@ -442,15 +442,37 @@ export const nl = {
       exportTitle: 'Back-up maken',
       exportAll: 'Maak een back-up van alles',
       exported: 'De back-up is gedownload: {file}.',
-      encrypt: 'Beveilig het bestand met een wachtwoord',
       passphrase: 'Wachtwoord',
       passphraseAgain: 'Herhaal het wachtwoord',
       passphraseHint:
-        'Minstens 8 tekens. Ben je het wachtwoord kwijt? Dan kan niemand het bestand nog openen, ook wij niet.',
+        'Kies een lang wachtwoord dat niemand kan raden, bijvoorbeeld een paar losse woorden. Ben je het wachtwoord kwijt? Dan kan niemand het bestand nog openen, ook wij niet.',
       tooShort: 'Het wachtwoord moet minstens 8 tekens hebben.',
       mismatch: 'De twee wachtwoorden zijn niet gelijk.',
       encrypting: 'Bezig met beveiligen… Dit duurt een paar seconden.',
-      exportSessionTitle: 'Deze sessie exporteren',
+      protect: {
+        title: 'Hoe beveilig je het bestand?',
+        choose: 'Kies hoe je het bestand maakt',
+        generated: 'Met een wachtwoord dat de app maakt (aangeraden)',
+        own: 'Met een wachtwoord dat ik zelf kies',
+        plain: 'Zonder wachtwoord, om het af te drukken of in een ander programma te openen',
+        shownOnce: 'Dit is het wachtwoord voor het bestand. Je ziet het maar één keer.',
+        copy: 'Kopieer het wachtwoord',
+        copied: 'Het wachtwoord is gekopieerd.',
+        copyFailed: 'Kopiëren lukte niet. Schrijf het wachtwoord over.',
+        another: 'Maak een ander wachtwoord',
+        where:
+          'Bewaar het wachtwoord op een andere plek dan het bestand. Stuur het nooit in dezelfde mail als het bestand: zeg het aan de telefoon, of stuur het in een apart bericht. Ben je het kwijt? Dan kan niemand het bestand nog openen.',
+        kept: 'Ik heb het wachtwoord bewaard',
+        notKept: 'Bewaar eerst het wachtwoord en zet dan het vinkje.',
+        checking: 'Het wachtwoord wordt gecontroleerd…',
+        weak: 'Dit wachtwoord is te makkelijk te raden. Een computer kan het bestand dan openen zonder het wachtwoord te weten. Kies het wachtwoord dat de app maakt, of een langer wachtwoord met meer losse woorden.',
+        unavailable:
+          'Je eigen wachtwoord kan nu niet worden gecontroleerd (geen internet?). Kies het wachtwoord dat de app maakt.',
+        plainWarning:
+          'Let op: iedereen die dit bestand krijgt, kan alles lezen wat erin staat. Kies dit alleen als je het bestand wilt afdrukken of in een ander programma wilt openen. Stuur het niet per mail.',
+        make: 'Maak het bestand',
+        cancel: 'Annuleren',
+      },
       encodingNote:
         'Dit bestand was opgeslagen als Windows-1252 (ANSI). De app heeft het omgezet. Kijk na het importeren of bijzondere tekens, zoals emoji, goed zijn overgekomen.',
       replacementNote:

@@ -23,6 +23,9 @@ export function serviceWorker(): AstroIntegration {
         const { count, size, warnings } = await generateSW({
           globDirectory: out,
           globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,woff2}'],
+          // The passphrase strength check's dictionaries (about 1 MB gzip) load from the network
+          // for the few who type their own passphrase; offline, the dialog offers the generated one.
+          globIgnores: ['_astro/strength.*.js'],
           swDest: `${out}sw.js`,
           // One file, no source map: nothing else to deploy or keep in step.
           inlineWorkboxRuntime: true,

@@ -22,6 +22,7 @@ import {
   toast,
 } from './sessions-support';
 import { scaled } from '../support/timing';
+import { answerProtection } from '../support/sessions';
 
 let context: BrowserContext;
 let freshContext: BrowserFixtures['freshContext'];
@@ -86,7 +87,8 @@ describe('a full disk', () => {
     expect((await dump(page)).notes.map((n) => n.text)).toEqual(['past nog']);
 
     // Reading still works: the export offered right there has everything that was stored.
-    const file = await downloadOf(page, () => alert.getByRole('button', { name: nl.storage.exportNow }).click());
+    await alert.getByRole('button', { name: nl.storage.exportNow }).click();
+    const file = await downloadOf(page, async () => void (await answerProtection(page, 'plain')));
     expect(JSON.parse(file.text).data.notes[0].text).toBe('past nog');
     // Typing on keeps the text and the message; nothing is lost while the disk stays full.
     await noteBox(page).press('End');
@@ -407,7 +409,8 @@ describe('storage safety', () => {
     const reminder = page.locator('.ss-reminder');
     await reminder.waitFor();
     expect(await reminder.innerText()).toContain(fill('nl', nl.storage.reminder, { n: 7 }));
-    const file = await downloadOf(page, () => reminder.getByRole('button', { name: nl.storage.exportNow }).click());
+    await reminder.getByRole('button', { name: nl.storage.exportNow }).click();
+    const file = await downloadOf(page, async () => void (await answerProtection(page, 'plain')));
     expect(JSON.parse(file.text).data.sessions).toHaveLength(1);
     await expect.poll(() => page.locator('.ss-reminder').count()).toBe(0);
     expect(await meta(page, 'firstUnexportedChangeAt')).toBeUndefined();
@@ -433,7 +436,8 @@ describe('storage safety', () => {
     await dialog.waitFor();
     const confirm = dialog.getByRole('button', { name: nl.wipe.confirm });
     expect(await confirm.isDisabled()).toBe(true);
-    const file = await downloadOf(page, () => dialog.getByRole('button', { name: nl.wipe.backupFirst }).click());
+    await dialog.getByRole('button', { name: nl.wipe.backupFirst }).click();
+    const file = await downloadOf(page, async () => void (await answerProtection(page, 'plain')));
     expect(JSON.parse(file.text).data.notes[0].text).toBe('notitie');
     await dialog.getByLabel(nl.wipe.confirmCheck).check();
     await confirm.click();

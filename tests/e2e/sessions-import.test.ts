@@ -25,6 +25,7 @@ import {
   toast,
 } from './sessions-support';
 import { scaled } from '../support/timing';
+import { PROTECT_DIALOG, protectLabels } from '../support/sessions';
 
 let tmp: string;
 let fresh: BrowserFixtures['fresh'];
@@ -205,23 +206,32 @@ describe('bad files change nothing', () => {
 });
 
 describe('encrypted backups', () => {
-  it('asks twice, refuses short or different passphrases, and opens only with the right one', async () => {
+  it('encrypted by default; a typed passphrase: asks twice, refuses short, different or guessable ones, and opens only with the right one', async () => {
     const a = await freshPage();
     await fillSomething(a, 'Geheim', 'Heel gevoelige notitie');
     const before = await dump(a);
-    const form = a.locator('.ss-exchange form');
-    await form.getByLabel(nl.exchange.encrypt).check();
+    const p = protectLabels();
+    await a.locator('.ss-exchange').getByRole('button', { name: nl.exchange.exportAll }).click();
+    const form = a.locator(PROTECT_DIALOG);
+    await form.waitFor();
+    await expect(form.getByLabel(p.generated).isChecked()).resolves.toBe(true);
+    await form.getByLabel(p.own).check();
     await expect(form.innerText()).resolves.toContain(nl.exchange.passphraseHint);
     await form.getByLabel(nl.exchange.passphrase, { exact: true }).fill('kort');
     await form.getByLabel(nl.exchange.passphraseAgain).fill('kort');
-    await form.getByRole('button', { name: nl.exchange.exportAll }).click();
+    await form.getByRole('button', { name: p.make }).click();
     await expect(form.getByRole('alert').innerText()).resolves.toBe(nl.exchange.tooShort);
     await form.getByLabel(nl.exchange.passphrase, { exact: true }).fill('lang genoeg wachtwoord');
     await form.getByLabel(nl.exchange.passphraseAgain).fill('lang genoeg wachtwoord!');
-    await form.getByRole('button', { name: nl.exchange.exportAll }).click();
-    await expect(form.getByRole('alert').innerText()).resolves.toBe(nl.exchange.mismatch);
+    await form.getByRole('button', { name: p.make }).click();
+    await expect.poll(() => form.getByRole('alert').innerText()).toBe(nl.exchange.mismatch);
+    await form.getByLabel(nl.exchange.passphrase, { exact: true }).fill('Welkom01');
+    await form.getByLabel(nl.exchange.passphraseAgain).fill('Welkom01');
+    await form.getByRole('button', { name: p.make }).click();
+    await expect.poll(() => form.getByRole('alert').innerText(), { timeout: scaled(20_000) }).toBe(p.weak);
+    await form.getByLabel(nl.exchange.passphrase, { exact: true }).fill('lang genoeg wachtwoord');
     await form.getByLabel(nl.exchange.passphraseAgain).fill('lang genoeg wachtwoord');
-    const file = await downloadOf(a, () => form.getByRole('button', { name: nl.exchange.exportAll }).click());
+    const file = await downloadOf(a, () => form.getByRole('button', { name: p.make }).click());
     expect(file.name).toMatch(/^kjk-back-up-\d{4}-\d{2}-\d{2}-versleuteld\.json$/);
     expect(JSON.parse(file.text)).toMatchObject({ type: 'ken-je-kracht/encrypted', kdf: { iterations: 600000 } });
     expect(file.text).not.toContain('gevoelige');

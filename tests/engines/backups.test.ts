@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listDir, poll, waitForDownload, type Tab } from './driver';
-import { exportText } from '../support/sessions';
+import { exportText, PROTECT_DIALOG, protectLabels } from '../support/sessions';
 import { useEngine } from './journey';
 import { DILEMMA, createSession, dump, nl, noteBox, openSessions, saved, sorted, toast } from './sessions-steps';
 
@@ -63,6 +63,9 @@ describe(`backups (${j.name})`, () => {
 
     const seen = listDir(pa.downloads);
     await a.click({ role: 'button', name: nl.exchange.exportAll, exact: false });
+    // Encrypted by default: this journey reads the file, so it chooses a plain one, for its reason.
+    await a.check({ role: 'radio', name: protectLabels().plain, within: PROTECT_DIALOG });
+    await a.click({ role: 'button', name: protectLabels().make, within: PROTECT_DIALOG });
     const downloaded = await waitForDownload(pa.downloads, seen);
     const name = basename(downloaded);
     expect(name).toMatch(/^kjk-back-up-\d{4}-\d{2}-\d{2}\.json$/);

@@ -3,9 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { fill } from '../../src/i18n/fill';
 import { listFormat } from '../../src/i18n/list';
 import { CardNotes } from '../../src/islands/sessions/CardNotes';
+import { decryptExport } from '../../src/lib/exchange/crypto';
 import { StoreError } from '../../src/lib/store/errors';
 import type { Repo } from '../../src/lib/store/repo';
-import { aSession, cards, freshRepo, harness } from '../support/export-harness';
+import { aSession, cards, freshRepo, harness, protect, strings } from '../support/export-harness';
 
 const files = vi.hoisted(() => [] as { text: string; name: string }[]);
 vi.mock('../../src/islands/download', () => ({
@@ -67,8 +68,12 @@ describe('CardNotes', () => {
     expect(alert.textContent).toContain(t.s.errors.quota);
     expect(box.value).toBe('Opgeslagen tekst en meer');
     fireEvent.click(within(alert).getByRole('button', { name: t.s.storage.exportNow }));
-    await waitFor(() => expect(files).toHaveLength(1));
-    expect(JSON.parse(files[0]?.text ?? '').data.notes[0].text).toBe('Opgeslagen tekst');
+    // Encrypted by default, the rescue too: the generated passphrase opens it.
+    const passphrase = await protect(strings(), 'generated');
+    await waitFor(() => expect(files).toHaveLength(1), { timeout: 10_000 });
+    expect(files[0]?.name).toMatch(/-versleuteld\.json$/);
+    const opened = await decryptExport(files[0]?.text ?? '', passphrase);
+    expect(JSON.parse(opened.ok ? opened.plaintext : '').data.notes[0].text).toBe('Opgeslagen tekst');
     await waitFor(() =>
       expect(recorded.toasts.map((x) => x.message)).toEqual([
         fill('nl', t.s.exchange.exported, { file: files[0]?.name ?? '' }),
@@ -82,6 +87,7 @@ describe('CardNotes', () => {
     fireEvent.blur(box);
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
     fireEvent.click(within(alert).getByRole('button', { name: t.s.storage.exportNow }));
+    await protect(strings(), 'plain');
     const gate = await screen.findByRole('group', { name: t.s.gate.title });
     expect(files).toHaveLength(0);
     // The note's text is not stored: the question names the cards but never leads away.
@@ -93,6 +99,7 @@ describe('CardNotes', () => {
     expect(files).toHaveLength(0);
 
     fireEvent.click(within(alert).getByRole('button', { name: t.s.storage.exportUnchecked }));
+    await protect(strings(), 'plain');
     await waitFor(() => expect(files).toHaveLength(1));
     expect(screen.queryByRole('group', { name: t.s.gate.title })).toBeNull();
     expect(files[0]?.text).toContain('1234 AB 12');
@@ -105,6 +112,7 @@ describe('CardNotes', () => {
     const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
     vi.spyOn(repo, 'exportAll').mockRejectedValueOnce(new StoreError('unavailable'));
     fireEvent.click(within(alert).getByRole('button', { name: t.s.storage.exportNow }));
+    await protect(strings(), 'plain');
     await waitFor(() => expect(alert.textContent).toContain(t.s.errors.unavailable));
     expect(files).toHaveLength(0);
     expect(box.value).toBe('meer');

@@ -5,7 +5,8 @@ import { ImportExport } from '../../src/islands/sessions/ImportExport';
 import { encryptExport } from '../../src/lib/exchange/crypto';
 import { serialize } from '../../src/lib/exchange/format';
 import { StoreError } from '../../src/lib/store/errors';
-import { aSession, freshRepo, harness, sessionWithNote } from '../support/export-harness';
+import { decryptExport } from '../../src/lib/exchange/crypto';
+import { aSession, freshRepo, harness, protect, sessionWithNote } from '../support/export-harness';
 
 const files = vi.hoisted(() => [] as { text: string; name: string }[]);
 vi.mock('../../src/islands/download', () => ({
@@ -30,8 +31,9 @@ function choose(text: string, name = 'back-up.json') {
 
 describe('ImportExport: making a backup', () => {
   it('downloads everything at once when nothing looks like client data, and says so', async () => {
-    const { x, recorded, repo } = await setup();
+    const { t, x, recorded, repo } = await setup();
     fireEvent.click(screen.getByRole('button', { name: x.exportAll }));
+    await protect(t, 'plain');
     await waitFor(() => expect(files).toHaveLength(1));
     expect(files[0]?.name).toMatch(/^kjk-back-up-\d{4}-\d{2}-\d{2}\.json$/);
     expect(JSON.parse(files[0]?.text ?? '').data.notes[0].text).toBe('Gewone notitie');
@@ -45,6 +47,7 @@ describe('ImportExport: making a backup', () => {
     const { t, x, recorded } = await setup('BSN 111222333 en bel 06 12345678');
     const exportAll = screen.getByRole('button', { name: x.exportAll });
     fireEvent.click(exportAll);
+    await protect(t, 'plain');
     const gate = await screen.findByRole('group', { name: t.s.gate.title });
     expect(gate.textContent).toContain('kaart 1: Veilig of eigen kracht (een BSN en een telefoonnummer)');
     expect(files).toHaveLength(0);
@@ -56,6 +59,7 @@ describe('ImportExport: making a backup', () => {
     await waitFor(() => expect((exportAll as HTMLButtonElement).disabled).toBe(false));
 
     fireEvent.click(exportAll);
+    await protect(t, 'plain');
     const again = await screen.findByRole('group', { name: t.s.gate.title });
     fireEvent.click(within(again).getByRole('button', { name: t.s.gate.review }));
     await waitFor(() => expect(recorded.routes).toEqual([expect.objectContaining({ view: 'session', card: 0 })]));
@@ -63,32 +67,115 @@ describe('ImportExport: making a backup', () => {
     expect(recorded.toasts).toHaveLength(1);
   });
 
-  it('refuses a short or different passphrase, then writes an encrypted file', async () => {
+  it('encrypted by default: the generated passphrase is shown once, copied, and opens the file', async () => {
+    const { t, x, recorded } = await setup('Heel gevoelig');
+    const p = x.protect;
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    fireEvent.click(screen.getByRole('button', { name: x.exportAll }));
+    const dialog = await screen.findByRole('form', { name: p.title });
+    expect((within(dialog).getByLabelText(p.generated) as HTMLInputElement).checked).toBe(true);
+    expect(dialog.textContent).toContain(p.shownOnce);
+    expect(dialog.textContent).toContain(p.where);
+    await waitFor(() => expect(dialog.querySelector('[data-passphrase]')?.textContent).toMatch(/^[a-z]+(-[a-z]+){5}$/));
+    const shown = dialog.querySelector('[data-passphrase]')?.textContent ?? '';
+    fireEvent.click(within(dialog).getByRole('button', { name: p.copy }));
+    await within(dialog).findByText(p.copied);
+    expect(writeText).toHaveBeenCalledWith(shown);
+    // Not before the person says the passphrase is kept.
+    fireEvent.click(within(dialog).getByRole('button', { name: p.make }));
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(p.notKept);
+    expect(files).toHaveLength(0);
+    const passphrase = await protect(t, 'generated');
+    expect(passphrase).toBe(shown);
+    await waitFor(() => expect(files).toHaveLength(1), { timeout: 10_000 });
+    expect(files[0]?.name).toMatch(/^kjk-back-up-\d{4}-\d{2}-\d{2}-versleuteld\.json$/);
+    expect(files[0]?.text).not.toContain('gevoelig');
+    const opened = await decryptExport(files[0]?.text ?? '', passphrase);
+    expect(opened.ok && opened.plaintext).toContain('Heel gevoelig');
+    await waitFor(() => expect(recorded.toasts).toHaveLength(1));
+    // Shown once: the dialog and its passphrase are gone.
+    expect(screen.queryByRole('form', { name: p.title })).toBeNull();
+    expect(document.body.textContent).not.toContain(shown);
+  }, 20_000);
+
+  it('a copy that fails says to write the passphrase down; "Annuleren" writes nothing', async () => {
+    const { x } = await setup();
+    const p = x.protect;
+    screen.getByRole('button', { name: x.exportAll }).focus();
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async () => Promise.reject(new Error('denied')) },
+      configurable: true,
+    });
+    fireEvent.click(screen.getByRole('button', { name: x.exportAll }));
+    const dialog = await screen.findByRole('form', { name: p.title });
+    await waitFor(() => expect(dialog.querySelector('[data-passphrase]')?.textContent).not.toBe(''));
+    const first = dialog.querySelector('[data-passphrase]')?.textContent;
+    fireEvent.click(within(dialog).getByRole('button', { name: p.another }));
+    expect(dialog.querySelector('[data-passphrase]')?.textContent).not.toBe(first);
+    fireEvent.click(within(dialog).getByRole('button', { name: p.copy }));
+    await within(dialog).findByText(p.copyFailed);
+    fireEvent.click(within(dialog).getByRole('button', { name: p.cancel }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: p.title })).toBeNull());
+    expect(files).toHaveLength(0);
+    // Focus goes back to the button that opened the dialog.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: x.exportAll })));
+    expect((screen.getByRole('button', { name: x.exportAll }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('the plain choice names its reason and says anyone can read the file', async () => {
+    const { t, x } = await setup('Heel gevoelig');
+    const p = x.protect;
+    fireEvent.click(screen.getByRole('button', { name: x.exportAll }));
+    const dialog = await screen.findByRole('form', { name: p.title });
+    expect(within(dialog).getByLabelText(p.plain)).toBeTruthy();
+    expect(dialog.textContent).not.toContain(p.plainWarning);
+    fireEvent.click(within(dialog).getByLabelText(p.plain));
+    expect(dialog.textContent).toContain(p.plainWarning);
+    await protect(t, 'plain');
+    await waitFor(() => expect(files).toHaveLength(1));
+    expect(files[0]?.name).toMatch(/^kjk-back-up-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(files[0]?.text).toContain('Heel gevoelig');
+  });
+
+  it('a typed passphrase: refuses a short, a different and a guessable one, then writes an encrypted file', async () => {
     const { x, recorded } = await setup('Heel gevoelig');
-    fireEvent.click(screen.getByLabelText(x.encrypt));
-    const pass = screen.getByLabelText(x.passphrase);
-    const again = screen.getByLabelText(x.passphraseAgain);
+    const p = x.protect;
+    fireEvent.click(screen.getByRole('button', { name: x.exportAll }));
+    const dialog = await screen.findByRole('form', { name: p.title });
+    const inside = within(dialog);
+    fireEvent.click(inside.getByLabelText(p.own));
+    const pass = inside.getByLabelText(x.passphrase);
+    const again = inside.getByLabelText(x.passphraseAgain);
+    const make = inside.getByRole('button', { name: p.make });
     fireEvent.input(pass, { target: { value: 'kort' } });
     fireEvent.input(again, { target: { value: 'kort' } });
-    fireEvent.click(screen.getByRole('button', { name: x.exportAll }));
-    expect((await screen.findByRole('alert')).textContent).toBe(x.tooShort);
+    fireEvent.click(make);
+    expect((await inside.findByRole('alert')).textContent).toBe(x.tooShort);
     fireEvent.input(pass, { target: { value: 'lang genoeg wachtwoord' } });
-    fireEvent.click(screen.getByRole('button', { name: x.exportAll }));
-    expect((await screen.findByRole('alert')).textContent).toBe(x.mismatch);
-    fireEvent.input(again, { target: { value: 'lang genoeg wachtwoord' } });
-    fireEvent.click(screen.getByRole('button', { name: x.exportAll }));
-    await screen.findByText(x.encrypting);
-    await waitFor(() => expect(files).toHaveLength(1), { timeout: 5000 });
+    fireEvent.click(make);
+    await waitFor(() => expect(inside.getByRole('alert').textContent).toBe(x.mismatch));
+    fireEvent.input(pass, { target: { value: 'Welkom01' } });
+    fireEvent.input(again, { target: { value: 'Welkom01' } });
+    fireEvent.click(make);
+    await waitFor(() => expect(inside.getByRole('alert').textContent).toBe(p.weak), { timeout: 10_000 });
+    expect(files).toHaveLength(0);
+    fireEvent.input(pass, { target: { value: 'Ik fiets graag naar Utrecht' } });
+    fireEvent.input(again, { target: { value: 'Ik fiets graag naar Utrecht' } });
+    fireEvent.click(make);
+    await waitFor(() => expect(files).toHaveLength(1), { timeout: 10_000 });
     expect(files[0]?.name).toMatch(/-versleuteld\.json$/);
     expect(files[0]?.text).not.toContain('gevoelig');
+    expect((await decryptExport(files[0]?.text ?? '', 'Ik fiets graag naar Utrecht')).ok).toBe(true);
     await waitFor(() => expect(recorded.toasts).toHaveLength(1));
-    expect((screen.getByLabelText(x.passphrase) as HTMLInputElement).value).toBe('');
-  });
+    expect(screen.queryByLabelText(x.passphrase)).toBeNull();
+  }, 30_000);
 
   it('a failed read shows the one error message, downloads nothing and keeps the records', async () => {
     const { x, t, repo } = await setup();
     const spy = vi.spyOn(repo, 'exportAll').mockRejectedValueOnce(new StoreError('quota'));
     fireEvent.click(screen.getByRole('button', { name: x.exportAll }));
+    await protect(t, 'plain');
     expect((await screen.findByRole('alert')).textContent).toBe(t.s.errors.quota);
     expect(files).toHaveLength(0);
     spy.mockRestore();
@@ -103,6 +190,7 @@ describe('ImportExport: making a backup', () => {
     const broken = new StoreError('backing-store');
     vi.spyOn(repo, 'exportAll').mockRejectedValueOnce(broken);
     fireEvent.click(screen.getByRole('button', { name: h.t.s.exchange.exportAll }));
+    await protect(h.t, 'plain');
     await waitFor(() => expect(h.recorded.escalated).toEqual([broken]));
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fill } from '../../src/i18n/fill';
 import { StorageStatus } from '../../src/islands/sessions/StorageStatus';
 import { StoreError } from '../../src/lib/store/errors';
-import { freshRepo, harness, sessionWithNote } from '../support/export-harness';
+import { freshRepo, harness, protect, sessionWithNote, strings } from '../support/export-harness';
 
 const files = vi.hoisted(() => [] as { text: string; name: string }[]);
 vi.mock('../../src/islands/download', () => ({
@@ -34,6 +34,7 @@ describe('StorageStatus', () => {
   it('reminds of old unexported changes; "Exporteer nu" downloads, says so and the reminder goes', async () => {
     const { s, recorded } = await setup('Gewone notitie');
     fireEvent.click(await screen.findByRole('button', { name: s.storage.exportNow }));
+    await protect(strings(), 'plain');
     await waitFor(() => expect(files).toHaveLength(1));
     await waitFor(() =>
       expect(recorded.toasts.map((x) => x.message)).toEqual([
@@ -46,6 +47,7 @@ describe('StorageStatus', () => {
   it('asks first when the records look like client data; "Bekijk" writes nothing', async () => {
     const { s, recorded } = await setup('Mail naar jan@example.nl');
     fireEvent.click(await screen.findByRole('button', { name: s.storage.exportNow }));
+    await protect(strings(), 'plain');
     const gate = await screen.findByRole('group', { name: s.gate.title });
     expect(gate.textContent).toContain(s.notes.findings.email);
     fireEvent.click(within(gate).getByRole('button', { name: s.gate.review }));
@@ -59,6 +61,7 @@ describe('StorageStatus', () => {
     const button = await screen.findByRole('button', { name: s.storage.exportNow });
     vi.spyOn(repo, 'exportAll').mockRejectedValueOnce(new StoreError('unavailable'));
     fireEvent.click(button);
+    await protect(strings(), 'plain');
     expect((await screen.findByRole('alert')).textContent).toBe(s.errors.unavailable);
     expect(files).toHaveLength(0);
     expect(screen.getByRole('button', { name: s.storage.exportNow })).toBeTruthy();

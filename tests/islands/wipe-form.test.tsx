@@ -4,7 +4,7 @@ import { fill } from '../../src/i18n/fill';
 import { WipeAll } from '../../src/islands/sessions/ImportExport';
 import { WipeForm } from '../../src/islands/sessions/WipeForm';
 import { StoreError } from '../../src/lib/store/errors';
-import { freshRepo, harness, sessionWithNote } from '../support/export-harness';
+import { freshRepo, harness, protect, sessionWithNote, strings } from '../support/export-harness';
 
 const files = vi.hoisted(() => [] as { text: string; name: string }[]);
 vi.mock('../../src/islands/download', () => ({
@@ -48,6 +48,7 @@ describe('WipeForm', () => {
   it('"Maak eerst een back-up" goes through the privacy check, then downloads', async () => {
     const { w, t, recorded } = await setup('Geboren 12-03-2010');
     fireEvent.click(screen.getByRole('button', { name: w.backupFirst }));
+    await protect(strings(), 'plain');
     const gate = await screen.findByRole('group', { name: t.s.gate.title });
     expect(files).toHaveLength(0);
     fireEvent.click(within(gate).getByRole('button', { name: t.s.gate.proceed }));
@@ -60,6 +61,7 @@ describe('WipeForm', () => {
     const { w, t, repo } = await setup();
     vi.spyOn(repo, 'exportAll').mockRejectedValueOnce(new StoreError('unavailable'));
     fireEvent.click(screen.getByRole('button', { name: w.backupFirst }));
+    await protect(strings(), 'plain');
     expect((await screen.findByRole('alert')).textContent).toBe(t.s.errors.unavailable);
     expect((await repo.exportAll()).sessions).toHaveLength(1);
   });

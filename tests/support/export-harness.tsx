@@ -2,7 +2,9 @@
  * The sessions island's four contexts around one view, over a real repository in
  * fake-indexeddb: toasts, navigation and escalations are recorded for the test to read.
  */
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
+import { expect } from 'vitest';
 import type { Lang } from '../../src/routes';
 import { sessionsStrings } from '../../src/views/island-strings';
 import {
@@ -95,4 +97,30 @@ export function harness(
     </Store.Provider>
   );
   return { t, lang, recorded, Wrapper };
+}
+
+export type Protect = 'plain' | 'generated' | { own: string };
+
+/**
+ * Answers the dialog every export opens first (NewPassphrase): a plain file, the generated
+ * passphrase (ticked as kept; returned), or one typed in both fields.
+ */
+export async function protect(t: SessionsStrings, how: Protect): Promise<string> {
+  const p = t.s.exchange.protect;
+  const dialog = await screen.findByRole('form', { name: p.title });
+  const inside = within(dialog);
+  let passphrase = '';
+  if (how === 'plain') fireEvent.click(inside.getByLabelText(p.plain));
+  else if (how === 'generated') {
+    await waitFor(() => expect(dialog.querySelector('[data-passphrase]')?.textContent).not.toBe(''));
+    passphrase = dialog.querySelector('[data-passphrase]')?.textContent ?? '';
+    fireEvent.click(inside.getByLabelText(p.kept));
+  } else {
+    fireEvent.click(inside.getByLabelText(p.own));
+    passphrase = how.own;
+    fireEvent.input(inside.getByLabelText(t.s.exchange.passphrase), { target: { value: how.own } });
+    fireEvent.input(inside.getByLabelText(t.s.exchange.passphraseAgain), { target: { value: how.own } });
+  }
+  fireEvent.click(inside.getByRole('button', { name: p.make }));
+  return passphrase;
 }

@@ -3,6 +3,7 @@
  * (tests/e2e/sessions-support.ts) and the engine-driver steps (tests/engines/sessions-steps.ts)
  * are two APIs over the same decks, form fields and files.
  */
+import type { Page } from 'playwright-core';
 import { dictionaries } from '../../src/i18n';
 
 export const nl = dictionaries.nl.sessions;
@@ -63,4 +64,42 @@ export function exportText(data: Record<string, unknown>, extra: Record<string, 
     null,
     2,
   );
+}
+
+/** The protection dialog every export opens first, found by its heading (a CSS selector for both APIs). */
+export const PROTECT_DIALOG = 'form.ss-protect';
+
+/** The labels a person uses to answer that dialog in the page's language. */
+export function protectLabels(lang: 'nl' | 'en' = 'nl') {
+  const s = lang === 'nl' ? nl : en;
+  return { ...s.exchange.protect, passphrase: s.exchange.passphrase, again: s.exchange.passphraseAgain };
+}
+
+/**
+ * Answers the protection dialog in Playwright: a plain file, the generated passphrase (ticked as
+ * kept; returned), or one typed in both fields (returned). Then presses "Maak het bestand".
+ */
+export async function answerProtection(
+  page: Page,
+  how: 'plain' | 'generated' | { own: string },
+  lang: 'nl' | 'en' = 'nl',
+): Promise<string> {
+  const p = protectLabels(lang);
+  const dialog = page.locator(PROTECT_DIALOG);
+  await dialog.waitFor();
+  let passphrase = '';
+  if (how === 'plain') await dialog.getByLabel(p.plain).check();
+  else if (how === 'generated') {
+    const shown = dialog.locator('[data-passphrase]');
+    await shown.filter({ hasText: /-/ }).waitFor();
+    passphrase = await shown.innerText();
+    await dialog.getByLabel(p.kept).check();
+  } else {
+    passphrase = how.own;
+    await dialog.getByLabel(p.own).check();
+    await dialog.getByLabel(p.passphrase, { exact: true }).fill(how.own);
+    await dialog.getByLabel(p.again).fill(how.own);
+  }
+  await dialog.getByRole('button', { name: p.make }).click();
+  return passphrase;
 }

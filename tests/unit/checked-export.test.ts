@@ -90,7 +90,8 @@ describe('checkedExport', () => {
       read: async () => ({ ...data, sessions: data.sessions.slice(0, 1), notes: data.notes.slice(0, 1) }),
     });
     const result = await checkedExport(input);
-    expect(result.done && result.file).toMatch(/^kjk-session-overleg-maart-\d{4}-\d{2}-\d{2}-encrypted\.json$/);
+    // Named for what it is and when, never after the session's title.
+    expect(result.done && result.file).toMatch(/^kjk-session-\d{4}-\d{2}-\d{2}-encrypted\.json$/);
     const file = files[0]?.text ?? '';
     expect(file).not.toContain('Vertrouwelijk');
     const decoded = decodeBackup(new TextEncoder().encode(file));

@@ -71,7 +71,7 @@ describe('encrypted export', () => {
   it('round-trips with the real 600k work factor; the header says so', async () => {
     expect(file).toMatchObject({
       type: ENCRYPTED_TYPE,
-      version: 1,
+      version: 2,
       kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS },
       cipher: { name: 'AES-GCM' },
     });
@@ -112,7 +112,9 @@ describe('encrypted export', () => {
       ['iv', tamper((f) => (f.cipher.iv = flipBase64(f.cipher.iv, 3)))],
       ['salt', tamper((f) => (f.kdf.salt = flipBase64(f.kdf.salt, 5)))],
       ['iterations +1', tamper((f) => (f.kdf.iterations += 1))],
-      ['version', tamper((f) => ((f as Record<string, unknown>).version = 2))],
+      ['version', tamper((f) => ((f as Record<string, unknown>).version = 3))],
+      // A downgrade to the unpadded version 1: the header is authenticated, so it fails too.
+      ['version 1', tamper((f) => ((f as Record<string, unknown>).version = 1))],
       ['type', tamper((f) => ((f as Record<string, unknown>).type = 'ken-je-kracht/export'))],
       ['extra header field', tamper((f) => (f.note = 'hallo'))],
       [

@@ -163,36 +163,77 @@ describe('export file text (pinned)', () => {
 });
 
 describe('encrypted file (pinned)', () => {
-  it('builds the same header and authenticates it the same way as the released version', async () => {
-    // Fixed "random" bytes and a low work factor make the output deterministic.
+  const fixedRandom = () => {
     let n = 0;
     vi.spyOn(crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(array: T): T => {
       const bytes = array as unknown as Uint8Array;
       for (let i = 0; i < bytes.length; i++) bytes[i] = (n++ * 37 + 11) & 0xff;
       return array;
     });
+  };
+
+  // Version 1 as released (unpadded), with fixed "random" bytes and a low work factor: kept as
+  // the record of how version 1 built its header; the low work factor is refused on decryption.
+  const V1_LOW = [
+    '{',
+    '  "type": "ken-je-kracht/encrypted",',
+    '  "version": 1,',
+    '  "kdf": {',
+    '    "name": "PBKDF2",',
+    '    "hash": "SHA-256",',
+    '    "iterations": 1000,',
+    '    "salt": "CzBVep/E6Q4zWH2ix+wRNg=="',
+    '  },',
+    '  "cipher": {',
+    '    "name": "AES-GCM",',
+    '    "iv": "W4Clyu8UOV6DqM3y"',
+    '  },',
+    // Ciphertext and GCM tag: the tag covers canonicalJson(header) as additional data.
+    '  "data": "EDZXfIZTh6PjUhocCj/crdmB5PxTjktB7rRx5ZRFrrSM267RdjNH"',
+    '}',
+  ].join('\n');
+
+  // The same, made by the released version 1 with the real 600,000 rounds (the same fixed bytes).
+  const V1_REAL = JSON.stringify({
+    type: 'ken-je-kracht/encrypted',
+    version: 1,
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 600000, salt: 'CzBVep/E6Q4zWH2ix+wRNg==' },
+    cipher: { name: 'AES-GCM', iv: 'W4Clyu8UOV6DqM3y' },
+    data: 'uk/Sj0hbSaFXSlvNpLOgYodaNn1ZLOHDtiFgVeCueubgZInLWHtN',
+  });
+
+  it('an old unpadded version 1 file still decrypts, and a low work factor is still refused', async () => {
+    expect(await decryptExport(V1_REAL, 'geheim')).toEqual({ ok: true, plaintext: '{"hello":"wereld 🌱"}' });
+    expect((await decryptExport(V1_LOW, 'geheim')).ok).toBe(false);
+    expect((await decryptExport(V1_REAL, 'Geheim')).ok).toBe(false);
+  });
+
+  it('version 2 builds the same header (version 2) and authenticates it the same way, over padded text', async () => {
+    fixedRandom();
     const text = await encryptExport('{"hello":"wereld 🌱"}', 'geheim', { unsafeTestIterations: 1000 });
-    expect(text).toBe(
-      [
-        '{',
-        '  "type": "ken-je-kracht/encrypted",',
-        '  "version": 1,',
-        '  "kdf": {',
-        '    "name": "PBKDF2",',
-        '    "hash": "SHA-256",',
-        '    "iterations": 1000,',
-        '    "salt": "CzBVep/E6Q4zWH2ix+wRNg=="',
-        '  },',
-        '  "cipher": {',
-        '    "name": "AES-GCM",',
-        '    "iv": "W4Clyu8UOV6DqM3y"',
-        '  },',
-        // Ciphertext and GCM tag: the tag covers canonicalJson(header) as additional data.
-        '  "data": "EDZXfIZTh6PjUhocCj/crdmB5PxTjktB7rRx5ZRFrrSM267RdjNH"',
-        '}',
-      ].join('\n'),
-    );
-    // The low work factor is refused on decryption (files must ask for >= 600,000).
+    const file = JSON.parse(text) as Record<string, unknown>;
+    const { data, ...header } = file;
+    expect(text.startsWith(V1_LOW.slice(0, V1_LOW.indexOf('"version"')))).toBe(true);
+    expect(header).toEqual({ ...(JSON.parse(V1_LOW) as Record<string, unknown>), version: 2, data: undefined });
+    // 1 KiB of padded plaintext and the 16-byte tag.
+    expect(atob(data as string)).toHaveLength(1024 + 16);
+    expect(text).toMatchInlineSnapshot(`
+      "{
+        "type": "ken-je-kracht/encrypted",
+        "version": 2,
+        "kdf": {
+          "name": "PBKDF2",
+          "hash": "SHA-256",
+          "iterations": 1000,
+          "salt": "CzBVep/E6Q4zWH2ix+wRNg=="
+        },
+        "cipher": {
+          "name": "AES-GCM",
+          "iv": "W4Clyu8UOV6DqM3y"
+        },
+        "data": "EDZXfIZTh6PjUhocCj/crdmB5PxTjksAdJIZau0dBaFm+vKRNrb2mRW1RVp3ZQ7QgVluAhF7OABBBchz9S41GNi7QGG30E49tyS/GRuza6pHTJZ1d3w5Eh7wgfIYQ7K+DFgZg0qaNRFGnmCGGIcQXHOGGeH7V90S0MdKo/McE/OjUhNCyY0YoSbQnT03ukHq0eJSnBbvX+PYf9MakhautzKAicLxpJisWX36nKmdFePGB3iJjuXHIw6rYLnfJcNHyQ7K0JVBBwYZ+6BC0ih/qIH0mC5O3c0fCL4OG46FUwVui4xh20qIf2um0yZIuRqO8gb3JDgnzZSavZGXxe5CAUPeE/3rFto8oT9SCFNc8I3edKVQyb3usysEWyX7muL6jNRwmjjyswoXYPQDP16QwTLSrtFOvC19iCPd93qCY1PJ7SWLFXAx3VX4jMVDU3LxRVb7qsTRgbTQUrkL2ZySmKjEFrqK0wKDOv0++0pIfgm9UgNJYY/uEv13i4s989LHGrwU3NpVyEtpyBEPqUid0m5dA694hEnp5oUSWfyTJ0/mTidWJufbc8IbptE8K76VjyFBYo8yNWlpQqsD32wbvLyDBg8SLqk4SsckXbntQWvTpW12rXjUIaIffey8t5QTUK9g3ZP+vkyPDRK+ZwY1q2dkaNQcJHvxhQyGBZAHBxpk3Ak5UfezlRh6lV35QAQjgOkQ4HDzuI7QOLscqejhR+OZiJuHoknP0wQwfVQ91bY3+HvQGLrn0k/I6Pd1vyTpbQ8r8QN8AADQUwP8IOblWOLi6Pf8mqxFgbszNuWDkSugzFSTEDDUDWdY0k6YyEoUJZn8X03CPExh2rZ151rHIN+kENDhqGHszQkkM2onp/Krlub4Sj684JX/ZJxAIA3UTuEahG2dTJhFdOuHH4POZp3VBnE08WW/8W0Jum9vOTss3uo4YRBsBFOtm/750aVK4ajehZS7bShFcLEIFUyjBdcSmhejls6Ia7XT1j+8s2rRDHkEc/R4hMmw8LoMNz4XiEBh/gzLUTsRNnhp9zHkXzGpeJeTRvh6in3MDmp1YaPKW4SzniDvE7IYq3gDo/3/4Q0G6ByZ2313fhOBSceMtCObwwVpUNoAPEUd0A/V4/q9rhHhi9vbYdS56TsdV5pImGmJ1xcXcHFwauZYzjnGHXUG8QiLycGuIKHfdQGEe2hWiZty0yjnw8CkHooZj0aqjGeJ0vL37QgzknyROu76GyrrH4p0UEvS5nd5SF3DVMEok/ROddF/j7KVkArWNw+Y+Z/aOayU9OdGaW/fjxuuoimykNJ8p+FG0vWYFEYUHtSLNpzjY8EBQ0ZV17H5TeR0guh1/o6WkdV6Npr09n957RucrIDiNlRSOUTjre7bRY4="
+      }"
+    `);
     expect((await decryptExport(text, 'geheim')).ok).toBe(false);
   });
 });

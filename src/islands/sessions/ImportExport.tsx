@@ -1,5 +1,5 @@
 /**
- * Backups: export everything (optionally with a passphrase), import a file with a preview
+ * Backups: export everything (encrypted unless the person chooses otherwise), import a file with a preview
  * that changes nothing until confirmed, and "wipe all data" behind a real confirmation.
  * All checking is done by src/lib/exchange; this file only asks and shows. The exchange code
  * (./importing, ./backup) loads on first use: showing these panels does not need it.
@@ -13,11 +13,8 @@ import { useFieldId } from './hooks';
 import type { TextEncodingName } from '../../lib/exchange/decode';
 import type { ImportSteps as ImportStepsView, Stage } from './ImportSteps';
 import type { WipeCounts, WipeForm as WipeFormView } from './WipeForm';
-import { PassphraseFields, passphraseProblem } from './Passphrase';
 import { useCheckedExport } from './PrivacyGate';
 import { errorCode, errorText } from './ui';
-
-export { MIN_PASSPHRASE } from './Passphrase';
 
 export function ImportExport({ sectionRef }: { sectionRef?: RefObject<HTMLElement> }) {
   const { t } = useStrings();
@@ -39,48 +36,30 @@ function ExportPanel() {
   const { toast } = useNotices();
   const x = t.s.exchange;
   const id = useFieldId('ss-export');
-  const [encrypt, setEncrypt] = useState(false);
-  const [pass, setPass] = useState('');
-  const [again, setAgain] = useState('');
-  const [wrong, setWrong] = useState('');
   const exporter = useCheckedExport();
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setWrong('');
-    if (encrypt) {
-      const problem = passphraseProblem(t, pass, again);
-      if (problem) return setWrong(problem);
-    }
-    const file = await exporter.run({ passphrase: encrypt ? pass : undefined });
-    if (!file) return;
-    setPass('');
-    setAgain('');
-    toast(fill(lang, x.exported, { file }));
+  const start = async () => {
+    const file = await exporter.run();
+    if (file) toast(fill(lang, x.exported, { file }));
   };
-  const problem = wrong || exporter.problem;
 
+  // Not a form: the protection dialog (a form of its own) opens inside this panel.
   return (
-    <form class="ss-panel" onSubmit={submit} aria-labelledby={`${id}-h`} noValidate>
+    <div class="ss-panel" role="group" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{x.exportTitle}</h3>
-      <label class="ss-check">
-        <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.currentTarget.checked)} />
-        {x.encrypt}
-      </label>
-      {encrypt && <PassphraseFields id={id} t={t} pass={pass} again={again} onPass={setPass} onAgain={setAgain} />}
-      {problem && (
+      {exporter.problem && (
         <p class="ss-error" role="alert">
-          {problem}
+          {exporter.problem}
         </p>
       )}
-      {exporter.busy && encrypt && <p role="status">{x.encrypting}</p>}
+      {exporter.busy && <p role="status">{x.encrypting}</p>}
       <p>
-        <button type="submit" class="primary" disabled={exporter.busy || exporter.open}>
+        <button type="button" class="primary" onClick={() => void start()} disabled={exporter.busy || exporter.open}>
           {x.exportAll}
         </button>
       </p>
       {exporter.gate}
-    </form>
+    </div>
   );
 }
 

@@ -3,8 +3,10 @@
  * (lib/privacy/gate), say so first, name the cards, and offer "Bekijk" (go to the first card
  * named, nothing leaves) and "Toch doorgaan". `ask(data, hits)` shows `gate` and resolves with
  * the choice; `guard(data, run)` runs `run` at once when nothing was found. Files are written
- * through useCheckedExport below, which asks through this gate (lib/exchange/export).
+ * through useCheckedExport below: it first asks how the file is protected (NewPassphrase: a
+ * passphrase by default), then exports through lib/exchange/export, which asks through this gate.
  */
+import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { listFormat } from '../../i18n/list';
@@ -13,6 +15,7 @@ import type { Dataset } from '../../lib/records/schemas';
 import type { SessionsRoute } from '../../lib/sessions/route';
 import { download } from '../download';
 import { useNavigation, useStore, useStrings } from './context';
+import type { NewPassphrase as NewPassphraseView, Protection } from './NewPassphrase';
 import { errorText, RouteLink } from './ui';
 
 interface Pending {
@@ -139,15 +142,19 @@ export function usePrivacyGate({ stay = false }: GateOptions = {}): PrivacyGate 
 export interface ExportRequest {
   /** One session (its id), or everything when absent. */
   sessionId?: string;
-  passphrase?: string;
   /** The full-disk rescue only, on a button that says the check is skipped. */
   skipCheck?: boolean;
+}
+
+interface Asking {
+  View: ComponentType<{ onDone(p: Protection | null): void }>;
+  answer(p: Protection | null): void;
 }
 
 export interface CheckedExport {
   /** Exports through lib/exchange/export; the file name, or null when stopped or failed. */
   run(request?: ExportRequest): Promise<string | null>;
-  /** True while the file is being read, encrypted or written (not while the question is open). */
+  /** True while the file is being read, encrypted or written (not while a question is open). */
   busy: boolean;
   /** The one message for a failed export ('' otherwise); show it with role="alert" next to the button. */
   problem: string;
@@ -164,22 +171,40 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
   const { repo, escalate } = useStore();
   const { t, lang } = useStrings();
   const privacy = usePrivacyGate(options);
+  // How the file is protected: asked first, in NewPassphrase (loaded on first use); null is "Annuleren".
+  const [asking, setAsking] = useState<Asking | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
+  const opener = useRef<HTMLElement | null>(null);
 
-  const run = async ({ sessionId, passphrase, skipCheck }: ExportRequest = {}): Promise<string | null> => {
+  // The dialog took focus and is gone: back to the button that opened it, once it is enabled again.
+  useEffect(() => {
+    if (asking || busy || privacy.open) return;
+    opener.current?.focus();
+    opener.current = null;
+  }, [asking, busy, privacy.open]);
+
+  const run = async ({ sessionId, skipCheck }: ExportRequest = {}): Promise<string | null> => {
     setProblem('');
-    setBusy(true);
     try {
+      // Encrypted unless the person chose a plain file in the dialog; cancelling writes nothing.
+      opener.current = document.activeElement as HTMLElement | null;
+      const View: typeof NewPassphraseView = (await import('./NewPassphrase')).NewPassphrase;
+      const chosen = await new Promise<Protection | null>((answer) => setAsking({ View, answer }));
+      setAsking(null);
+      if (!chosen) return null;
+      setBusy(true);
       // The export and privacy code load on first use, as the gate's.
       const { checkedExport } = await import('../../lib/exchange/export');
       const result = await checkedExport({
         read: () => (sessionId === undefined ? repo.exportAll() : repo.exportSession(sessionId)),
         scope: sessionId === undefined ? 'all' : 'session',
         lang,
-        passphrase,
+        passphrase: chosen.passphrase,
         skipCheck,
         confirm: async (hits, data) => {
+          // The question takes focus, and "Bekijk" may lead elsewhere: leave focus to it.
+          opener.current = null;
           setBusy(false);
           const proceed = await privacy.ask(data, hits);
           setBusy(proceed);
@@ -202,5 +227,7 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
     }
   };
 
-  return { run, busy, problem, gate: privacy.gate, open: privacy.open };
+  // Never both: the protection is chosen before the privacy question can come up.
+  const gate = asking ? <asking.View onDone={asking.answer} /> : privacy.gate;
+  return { run, busy, problem, gate, open: gate !== null };
 }

@@ -50,8 +50,10 @@ export function WipeForm({ counts, onClose, onWiped }: { counts: WipeCounts; onC
     }
   };
 
+  // The backup part stays outside the form: its protection dialog is a form of its own, and
+  // Enter in a passphrase field must never submit "wipe everything".
   return (
-    <form onSubmit={wipe}>
+    <>
       <h2 id="ss-wipe-title">{w.title}</h2>
       <p>{fill(lang, w.text, { ...counts })}</p>
       <p>
@@ -60,24 +62,26 @@ export function WipeForm({ counts, onClose, onWiped }: { counts: WipeCounts; onC
         </button>
       </p>
       {exporter.gate}
-      <label class="ss-check">
-        <input type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
-        {w.confirmCheck}
-      </label>
-      {(problem || exporter.problem) && (
-        <p class="ss-error" role="alert">
-          {problem || exporter.problem}
-        </p>
-      )}
-      <div class="ss-buttons">
-        <button type="submit" class="ss-danger-solid" disabled={!sure || busy || exporter.busy}>
-          {w.confirm}
-        </button>
-        {/* biome-ignore lint/a11y/noAutofocus: before deleting everything, focus lands on the safe choice */}
-        <button type="button" onClick={onClose} autoFocus>
-          {w.cancel}
-        </button>
-      </div>
-    </form>
+      <form onSubmit={wipe}>
+        <label class="ss-check">
+          <input type="checkbox" checked={sure} onChange={(e) => setSure(e.currentTarget.checked)} />
+          {w.confirmCheck}
+        </label>
+        {(problem || exporter.problem) && (
+          <p class="ss-error" role="alert">
+            {problem || exporter.problem}
+          </p>
+        )}
+        <div class="ss-buttons">
+          <button type="submit" class="ss-danger-solid" disabled={!sure || busy || exporter.busy}>
+            {w.confirm}
+          </button>
+          {/* biome-ignore lint/a11y/noAutofocus: before deleting everything, focus lands on the safe choice */}
+          <button type="button" onClick={onClose} autoFocus>
+            {w.cancel}
+          </button>
+        </div>
+      </form>
+    </>
   );
 }

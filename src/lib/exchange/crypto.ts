@@ -1,5 +1,5 @@
 /**
- * Optional passphrase encryption of an export file, with WebCrypto only.
+ * Passphrase encryption of an export file (the default for every export), with WebCrypto only.
  *
  * AES-256-GCM with a fresh random 12-byte IV per file and a random 16-byte salt; the key
  * comes from PBKDF2-HMAC-SHA-256 with 600,000 iterations (OWASP's figure; WebCrypto has
@@ -7,14 +7,21 @@
  * the "header": it is canonicalised and passed to GCM as additional data, so changing a
  * single header byte makes decryption fail just like a wrong passphrase does.
  *
+ * Version 2 pads the plaintext to a size bucket before encryption (see padding.ts), so a file's
+ * size says little about how much was written; version 1 files (unpadded) still decrypt.
+ *
  * Call these before opening an IndexedDB transaction, never inside one: crypto.subtle
  * promises are not IndexedDB requests and would let the transaction commit early.
  */
 import { canonicalJson } from './canonical';
 import { ENCRYPTED_TYPE } from './format';
+import { pad, unpad } from './padding';
 
 export { ENCRYPTED_TYPE };
-export const ENCRYPTED_VERSION = 1;
+/** The version written: the plaintext is padded (padding.ts). */
+export const ENCRYPTED_VERSION = 2;
+/** Every version that decrypts: 1 is the same without padding. */
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 /** Production work factor. Never lowered in app code; tests assert it. */
 export const PBKDF2_ITERATIONS = 600_000;
@@ -28,7 +35,7 @@ export const IV_BYTES = 12;
 
 export interface EncryptedHeader {
   type: typeof ENCRYPTED_TYPE;
-  version: typeof ENCRYPTED_VERSION;
+  version: 1 | typeof ENCRYPTED_VERSION;
   kdf: { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: string };
   cipher: { name: 'AES-GCM'; iv: string };
 }
@@ -130,7 +137,7 @@ export async function encryptExport(
   const ciphertext = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: additionalData({ ...header }), tagLength: 128 },
     key,
-    encoder.encode(plaintext),
+    pad(encoder.encode(plaintext)),
   );
   const file: EncryptedFile = { ...header, data: bytesToBase64(new Uint8Array(ciphertext)) };
   return JSON.stringify(file, null, 2);
@@ -161,7 +168,8 @@ export async function decryptExport(fileText: string, passphrase: string): Promi
     if (typeof fileText !== 'string' || typeof passphrase !== 'string' || passphrase.length === 0) return failed;
     const file: unknown = JSON.parse(fileText);
     if (!isRecord(file)) return failed;
-    if (own(file, 'type') !== ENCRYPTED_TYPE || own(file, 'version') !== ENCRYPTED_VERSION) return failed;
+    const version = own(file, 'version');
+    if (own(file, 'type') !== ENCRYPTED_TYPE || !READABLE_VERSIONS.includes(version)) return failed;
 
     const kdf = own(file, 'kdf');
     const cipher = own(file, 'cipher');
@@ -199,7 +207,9 @@ export async function decryptExport(fileText: string, passphrase: string): Promi
       key,
       ciphertext,
     );
-    return { ok: true, plaintext: new TextDecoder('utf-8', { fatal: true }).decode(plain) };
+    const bytes = version === 1 ? new Uint8Array(plain) : unpad(new Uint8Array(plain));
+    if (!bytes) return failed;
+    return { ok: true, plaintext: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
     return failed;
   }

@@ -96,7 +96,7 @@ export async function checkedExport(input: CheckedExportInput): Promise<CheckedE
   const when = new Date(at);
   const file = input.fileName
     ? input.fileName(data, when, encrypted)
-    : exportFileName({ scope: input.scope, lang: input.lang, at: when, title: data.sessions[0]?.title, encrypted });
+    : exportFileName({ scope: input.scope, lang: input.lang, at: when, encrypted });
   await step('download', () => input.download(text, file));
   return { done: true, file, at, data };
 }

@@ -1,12 +1,13 @@
 /**
- * Names of the files the app writes. A name says what the file is (one session or a backup of
- * everything), and whether it is encrypted, so people can tell their files apart in a
- * downloads folder or a mail attachment:
- *   kjk-sessie-teamoverleg-maart-2025-03-14.json     kjk-session-team-meeting-2025-03-14.json
- *   kjk-back-up-2025-03-14.json                      kjk-backup-2025-03-14.json
+ * Names of the files the app writes. A name says only what the file is (one session or a backup
+ * of everything), when it was made, and whether it is encrypted; never a title:
+ *   kjk-sessie-2025-03-14-versleuteld.json           kjk-session-2025-03-14-encrypted.json
  *   kjk-back-up-2025-03-14-versleuteld.json          kjk-backup-2025-03-14-encrypted.json
- * The session title is reduced to a safe slug (a-z, 0-9 and "-", at most 40 characters): no
- * path separators, no characters some file systems refuse, nothing a mail program mangles.
+ *   kjk-sessie-2025-03-14.json                       kjk-backup-2025-03-14.json (plain)
+ * A name travels where the contents do not: mail attachment lists, server and DLP logs, recent
+ * files. A title like "Casus Jansen, Lisa (14)" must not end up there, so a plain file is named
+ * neutrally too (its reader sees the title inside; the browser numbers same-day names).
+ * fileSlug stays for callers that name a file after something chosen to be shared (the scan).
  */
 import type { ExportScope } from '../records/envelope';
 import type { Lang } from '../../routes';
@@ -41,17 +42,13 @@ export interface FileNameInput {
   lang: Lang;
   /** When the export was made. */
   at: Date;
-  /** The session's title, for a single-session export. */
-  title?: string;
   encrypted?: boolean;
 }
 
 /** The one place export file names are made (see the examples above). */
-export function exportFileName({ scope, lang, at, title = '', encrypted = false }: FileNameInput): string {
+export function exportFileName({ scope, lang, at, encrypted = false }: FileNameInput): string {
   const words = WORDS[lang];
-  const slug = scope === 'session' ? fileSlug(title) : '';
   const parts = ['kjk', scope === 'session' ? words.session : words.all];
-  if (slug) parts.push(slug);
   parts.push(localDay(at));
   if (encrypted) parts.push(words.encrypted);
   return `${parts.join('-')}.json`;
