@@ -210,6 +210,8 @@ const UNTIMED = [
   'offline',
   'print',
   'room',
+  'room-code',
+  'room-from-deck',
   'routes',
   'scan',
   'sessions',

@@ -763,7 +763,8 @@ export const en: Dictionary = {
     hideQr: 'Hide the code',
     qrTitle: 'Join on your phone',
     qrLabel: 'QR code to join: {url}',
-    qrHint: 'Scan the QR code with your phone’s camera, or go to the address on the screen and type the code. No app, no account, no name needed.',
+    qrHint:
+      'Scan the QR code with your phone’s camera, or go to the address on the screen and type the code. No app, no account, no name needed.',
     close: 'Close the room',
     count: '{chosen} of {joined} {chosen:has|have} chosen',
     nobody: 'Nobody in the room yet. Show the code.',

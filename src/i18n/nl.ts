@@ -776,7 +776,8 @@ export const nl = {
     hideQr: 'Verberg de code',
     qrTitle: 'Doe mee op je telefoon',
     qrLabel: 'QR-code om mee te doen: {url}',
-    qrHint: 'Scan de QR-code met de camera van je telefoon, of ga naar het adres op het scherm en typ de code. Geen app, geen account, geen naam nodig.',
+    qrHint:
+      'Scan de QR-code met de camera van je telefoon, of ga naar het adres op het scherm en typ de code. Geen app, geen account, geen naam nodig.',
     close: 'Sluit de zaal',
     count: '{chosen} van {joined} {chosen:heeft|hebben} gekozen',
     nobody: 'Nog niemand in de zaal. Laat de code zien.',

@@ -1,12 +1,3 @@
-/**
- * Joining the room by typing the code, in real Chromium (issue #24, item 1): a trainer opens a room
- * on a laptop; a phone at 360×640 opens the short address under the QR (no #room= link), types the
- * code as it reads it (lower case, a space), joins, sees the card and votes, and the vote reaches
- * the presenter. A wrong code is refused with its message and nothing joins. axe on the form and
- * its error state. Set up as tests/e2e/room.test.ts: its own build with a relay, the relay beside it.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,7 +5,7 @@ import { dictionaries } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import { type Child, startRelayProcess } from '../relay/processes';
 import { axe, launch } from '../support/browser';
-import { buildWithRelay } from '../support/room-build';
+import { ensureRoomSite, roomSite } from '../support/room-build';
 import { createWorkshop as createAt, shownCard } from '../support/room-steps';
 import { type StaticSite, serveStatic } from '../support/server';
 import { DILEMMA } from './sessions-support';
@@ -26,14 +17,19 @@ const count = (chosen: number, joined: number) => fill('nl', r.count, { chosen, 
 let out: string;
 let siteServer: StaticSite;
 let relay: (Child & { url: string }) | null = null;
+let relayPort = 0;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'kjk-room-code-'));
+  let relayUrl: string;
+  ({ out, relayPort, relayUrl } = await roomSite());
   siteServer = await serveStatic(out);
-  relay = await startRelayProcess({ KJK_RELAY_ORIGIN: new URL(siteServer.url).origin, KJK_RELAY_PORT: '0' });
-  await buildWithRelay(out, relay.url);
+  relay = await startRelayProcess({
+    KJK_RELAY_ORIGIN: new URL(siteServer.url).origin,
+    KJK_RELAY_PORT: String(relayPort),
+  });
+  await ensureRoomSite(out, relayUrl);
   browser = await launch();
 }, 300_000);
 
@@ -42,7 +38,6 @@ afterAll(async () => {
   await browser?.close();
   await relay?.stop();
   await siteServer?.close();
-  rmSync(out, { recursive: true, force: true });
 });
 
 async function newPage(viewport: { width: number; height: number }, o: { axe?: boolean } = {}): Promise<Page> {

@@ -1,13 +1,3 @@
-/**
- * The trainer's shortest path to the room, in real Chromium: on the cards page she filters a few
- * cards, presents them and presses "Open de zaal". That makes a workshop session of exactly those
- * cards and opens the room for it; a phone joins through the link and votes, and the position is
- * in the new session on the laptop. Like tests/e2e/room.test.ts, this file builds its own site with
- * KJK_RELAY_URL (the default build has no room) and runs `node relay/server.ts` beside it.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dictionaries } from '../../src/i18n';
@@ -15,7 +5,7 @@ import { fill } from '../../src/i18n/fill';
 import { type Child, startRelayProcess } from '../relay/processes';
 import { axe, launch } from '../support/browser';
 import { readEntries } from '../support/content';
-import { buildWithRelay } from '../support/room-build';
+import { ensureRoomSite, roomSite } from '../support/room-build';
 import { joinRoom as joinAs, shownCard } from '../support/room-steps';
 import { type StaticSite, serveStatic } from '../support/server';
 import { dump } from './sessions-support';
@@ -26,15 +16,20 @@ const r = d.room;
 let out: string;
 let siteServer: StaticSite;
 let relay: (Child & { url: string }) | null = null;
+let relayPort = 0;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'kjk-room-deck-'));
+  let relayUrl: string;
+  ({ out, relayPort, relayUrl } = await roomSite());
   // Served before it is built (files are read per request), so the relay can be told the site's origin.
   siteServer = await serveStatic(out);
-  relay = await startRelayProcess({ KJK_RELAY_ORIGIN: new URL(siteServer.url).origin, KJK_RELAY_PORT: '0' });
-  await buildWithRelay(out, relay.url);
+  relay = await startRelayProcess({
+    KJK_RELAY_ORIGIN: new URL(siteServer.url).origin,
+    KJK_RELAY_PORT: String(relayPort),
+  });
+  await ensureRoomSite(out, relayUrl);
   browser = await launch();
 }, 300_000);
 
@@ -43,7 +38,6 @@ afterAll(async () => {
   await browser?.close();
   await relay?.stop();
   await siteServer?.close();
-  rmSync(out, { recursive: true, force: true });
 });
 
 const at = (p: string) => `${siteServer.url.replace(/\/$/, '')}${p}`;

@@ -1,11 +1,3 @@
-/**
- * The room in real Chromium: a trainer presents a session on a laptop, three phones (375 px wide)
- * join through the QR link and vote, and everything that arrives is saved in the session on the
- * laptop, also when the relay is killed mid-vote. This file builds its own site with
- * KJK_RELAY_URL (the default build has no room) and runs `node relay/server.ts` beside it.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -15,7 +7,7 @@ import { qrShape } from '../../src/lib/deck/qr';
 import { type Child, startRelayProcess } from '../relay/processes';
 import { axe, launch } from '../support/browser';
 import { readEntries } from '../support/content';
-import { buildWithRelay } from '../support/room-build';
+import { ensureRoomSite, roomSite } from '../support/room-build';
 import { type StaticSite, serveStatic } from '../support/server';
 import { DILEMMA, DILEMMA_2, dump, KENNIS } from './sessions-support';
 import { createWorkshop as createAt, joinRoom as joinAs, shownCard } from '../support/room-steps';
@@ -43,11 +35,12 @@ async function startRelay() {
 }
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'kjk-room-'));
+  let relayUrl: string;
+  ({ out, relayPort, relayUrl } = await roomSite());
   // Served before it is built (files are read per request), so the relay can be told the site's origin.
   siteServer = await serveStatic(out);
   await startRelay();
-  await buildWithRelay(out, relay!.url);
+  await ensureRoomSite(out, relayUrl);
   browser = await launch();
 }, 300_000);
 
@@ -56,7 +49,6 @@ afterAll(async () => {
   await browser?.close();
   await relay?.stop();
   await siteServer?.close();
-  rmSync(out, { recursive: true, force: true });
 });
 
 /** KJK_SHOTS=dir saves screenshots of the big screen and a phone, to look at the layout by eye. */

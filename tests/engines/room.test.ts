@@ -1,20 +1,8 @@
-/**
- * The room in every engine: a laptop in the engine under test presents a workshop session and
- * opens the room; one phone in the same engine (its own profile) joins through the link, sends a
- * position, sees the spread after the reveal and follows the next card. The position is saved in
- * the laptop's session. As tests/e2e/room.test.ts (three phones, the relay killed; Chromium only),
- * this file builds its own site with KJK_RELAY_URL (the default build has no room) and runs
- * `node relay/server.ts` beside it. The adapters give every tab a 1280 px window; the phone's
- * narrow layout is checked in Chromium by the e2e test.
- */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dictionaries } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import { type Child, startRelayProcess } from '../relay/processes';
-import { buildWithRelay } from '../support/room-build';
+import { ensureRoomSite, roomSite } from '../support/room-build';
 import { readEntries } from '../support/content';
 import { type StaticSite, serveStatic } from '../support/server';
 import { animationsDone, axe } from './axe';
@@ -33,17 +21,21 @@ let siteServer: StaticSite;
 let relay: (Child & { url: string }) | undefined;
 
 beforeAll(async () => {
-  out = mkdtempSync(join(tmpdir(), 'kjk-room-engine-'));
+  let relayPort: number;
+  let relayUrl: string;
+  ({ out, relayPort, relayUrl } = await roomSite());
   // Served before it is built (files are read per request), so the relay can be told the site's origin.
   siteServer = await serveStatic(out);
-  relay = await startRelayProcess({ KJK_RELAY_ORIGIN: new URL(siteServer.url).origin });
-  await buildWithRelay(out, relay.url);
+  relay = await startRelayProcess({
+    KJK_RELAY_ORIGIN: new URL(siteServer.url).origin,
+    KJK_RELAY_PORT: String(relayPort),
+  });
+  await ensureRoomSite(out, relayUrl);
 }, 600_000);
 
 afterAll(async () => {
   await relay?.stop();
   await siteServer?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
 });
 
 const at = (p: string) => `${siteServer.url.replace(/\/$/, '')}${p}`;

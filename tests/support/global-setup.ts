@@ -2,9 +2,11 @@
  * Serves the site that `npm test` built (dist/, or KJK_OUT_DIR with KJK_BASE) for the browser
  * tests. Building is not done here: scripts/test.mjs builds once before any test runs.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../relay/processes';
+import { roomRelayUrl, roomSiteDir } from './room-build';
 import { serveStatic } from './server';
 
 declare module 'vitest' {
@@ -14,6 +16,8 @@ declare module 'vitest' {
     siteUrlNoWorker: string;
     siteBase: string;
     distDir: string;
+    /** The port every room test of this run starts its relay on, so they share one build (room-build.ts). */
+    roomRelayPort: number;
   }
 }
 
@@ -30,8 +34,11 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrlNoWorker', noWorker.url);
   project.provide('siteBase', base);
   project.provide('distDir', dist);
+  const roomRelayPort = await freePort();
+  project.provide('roomRelayPort', roomRelayPort);
   return async () => {
     await site.close();
     await noWorker.close();
+    rmSync(roomSiteDir(roomRelayUrl(roomRelayPort)), { recursive: true, force: true });
   };
 }

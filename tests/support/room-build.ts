@@ -5,9 +5,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { ROOT } from '../relay/processes';
 
 /**
@@ -72,4 +73,36 @@ export async function buildWithRelay(out: string, relayUrl: string): Promise<voi
     }),
   );
   if (build.status !== 0) throw new Error(`build with a relay failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** The relay address the room tests of this run use: one port per Vitest run (global-setup.ts). */
+export const roomRelayUrl = (port: number) => `http://127.0.0.1:${port}/`;
+
+/** Where the room site for a relay at `relayUrl` is built (and found again by the next file). */
+export function roomSiteDir(relayUrl: string): string {
+  const key = createHash('sha256')
+    .update(`${ROOT}\0${process.env.KJK_BASE ?? '/'}\0${relayUrl}`)
+    .digest('hex');
+  return join(tmpdir(), `kjk-room-site-${key.slice(0, 16)}`);
+}
+
+/**
+ * The room tests of one Vitest run share one site built with the run's relay port (an Astro
+ * build takes about a minute on two cores beside three other browser lanes): each file starts
+ * its own relay on that port, serves this folder, and builds it only if no file did before.
+ * The folder goes when the run ends (global-setup.ts).
+ */
+export async function roomSite(): Promise<{ out: string; relayPort: number; relayUrl: string }> {
+  const relayPort = inject('roomRelayPort');
+  const relayUrl = roomRelayUrl(relayPort);
+  return { out: roomSiteDir(relayUrl), relayPort, relayUrl };
+}
+
+/** Builds the room site unless an earlier file of this run did (a marker says the build ended well). */
+export async function ensureRoomSite(out: string, relayUrl: string): Promise<void> {
+  const done = join(out, '.kjk-built');
+  if (existsSync(done)) return;
+  rmSync(out, { recursive: true, force: true });
+  await buildWithRelay(out, relayUrl);
+  writeFileSync(done, relayUrl);
 }

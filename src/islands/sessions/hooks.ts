@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { loadPart } from '../../lib/load';
 import type { ChangeMessage, ChangeStore } from '../../lib/store/sync';
-import { useNavigation, useNotices, useStore, useStrings } from './context';
+import { useNavigation, useStore, useStrings } from './context';
 import { errorText } from './ui';
 
 /**
