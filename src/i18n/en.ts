@@ -767,6 +767,13 @@ export const en: Dictionary = {
       nameHelp: 'Without a name you take part anonymously. With a name the presenter sees it with your position.',
       start: 'Join',
       waiting: 'Waiting for the first card…',
+      /** Opens the card's full text (summary, what each pole protects) under its title and poles. */
+      more: 'Read the whole card',
+      /** The lens questions are fetched when a lens is picked; this says the fetch failed. */
+      questionsFailed: 'The questions could not be loaded now. Check your internet; we try again with the next card.',
+      /** The join page's footer: what travels through the relay, and what does not. */
+      footer:
+        'Only your position, which card it is for, and your name if you give one go through the relay (the room’s server). Everything travels encrypted to the presenter’s device: the relay cannot read it and stores nothing. It only sees that your phone is in the room and when it sends something. Nothing else leaves your phone for a server.',
       lens: 'Questions from',
       lensNone: 'All roles',
       yours: 'Your position between {a} and {b}',

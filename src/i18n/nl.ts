@@ -780,6 +780,14 @@ export const nl = {
       nameHelp: 'Zonder naam doe je anoniem mee. Met naam ziet de presentator je naam bij je positie.',
       start: 'Doe mee',
       waiting: 'Wacht op de eerste kaart…',
+      /** Opens the card's full text (summary, what each pole protects) under its title and poles. */
+      more: 'Lees de hele kaart',
+      /** The lens questions are fetched when a lens is picked; this says the fetch failed. */
+      questionsFailed:
+        'De vragen konden nu niet geladen worden. Controleer je internet; bij de volgende kaart proberen we het opnieuw.',
+      /** The join page's footer: what travels through the relay, and what does not. */
+      footer:
+        'Via de relay (de server van de zaal) gaan alleen je positie, bij welke kaart die hoort, en je naam als je die invult. Alles gaat versleuteld naar het apparaat van de presentator: de relay kan het niet lezen en bewaart niets. Hij ziet alleen dát je telefoon in de zaal is en wanneer die iets stuurt. Verder gaat er niets van je telefoon naar een server.',
       lens: 'Vragen vanuit',
       lensNone: 'Alle rollen',
       yours: 'Jouw positie tussen {a} en {b}',

@@ -1,7 +1,7 @@
 /**
- * The phone's end of a room (/doe-mee/, /en/join/). The page holds every card already; this script
- * shows the presenter's current card with the lens the participant picks, sends its position on a
- * dilemma until the reveal, and draws the spread after it. The room and its key come from the
+ * The phone's end of a room (/doe-mee/, /en/join/). The page holds every card's words as JSON and
+ * one card's markup; this script fills it with the presenter's current card under the lens the
+ * participant picks, sends its position on a dilemma until the reveal, and draws the spread after it. The room and its key come from the
  * #room= fragment; the participant id lives in sessionStorage, so a reload or a locked screen
  * comes back as the same participant with its position. The room logic is src/lib/room/session.ts
  * (which checks every decrypted message with the schemas); this file only wires it to the page.
@@ -15,7 +15,16 @@ import { parseRoomFragment, type RoomLink } from '../lib/room/fragment';
 import { ROOM_LIMITS } from '../lib/room/limits';
 import type { PhoneRoom, PhoneView, RoomStatus } from '../lib/room/session';
 import { isToken } from '../lib/room/wire';
+import {
+  lensQuestionsOf,
+  phoneFace,
+  ROOM_CARDS_ID,
+  voteLabels,
+  type PhoneCard,
+  type PhoneQuestions,
+} from '../lib/room/phone-card';
 import type { Lang } from '../routes';
+import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
 
 interface Texts {
@@ -32,6 +41,13 @@ interface Texts {
   noRelay: string;
   noLink: string;
   badLink: string;
+  /** "Beschermt": before what a pole protects, in the card's full text. */
+  protects: string;
+  /** The heading over a lens's questions. */
+  questions: Record<Perspective, string>;
+  /** Where the lens questions are (fetched when a lens is picked), and what a failed fetch says. */
+  questionsUrl: string;
+  questionsFailed: string;
 }
 
 /** The room's connection code, fetched once (lib/load retries a failed fetch). */
@@ -81,6 +97,9 @@ if (root?.dataset.t) start(root, JSON.parse(root.dataset.t) as Texts);
 function start(root: HTMLElement, t: Texts) {
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
   const problem = (text: string) => {
+    // Instead of the first screen the page drew from its HTML (the name form, or "no link").
+    show(root.querySelector('[data-nolink]'), false);
+    show(root.querySelector('[data-ask]'), false);
     $('[data-problem]').textContent = text;
     show($('[data-problem]'), true);
   };
@@ -126,7 +145,11 @@ async function enter(
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
   const lean = (poles: string[], v: number) => leanPhrase(t.lang, t.lean, poles, v);
   const valueText = (poles: string[], v: number) => leanValueText(t.lang, t.lean, poles, v);
+  const cards = new Map(
+    (JSON.parse(document.getElementById(ROOM_CARDS_ID)?.textContent ?? '[]') as PhoneCard[]).map((c) => [c.id, c]),
+  );
 
+  show($('[data-ask]'), false);
   show($('[data-joined]'), true);
   const slider = $<HTMLInputElement>('#room-position');
   const lensSelect = $<HTMLSelectElement>('[data-lens]');
@@ -169,14 +192,72 @@ async function enter(
     void room?.vote(view.card, value);
   };
 
+  let questions: PhoneQuestions | null = null;
+  let loadingQuestions = false;
+  const failed = $('[data-questions-failed]');
+  // Half the cards' words are questions for one lens or another: fetched when a lens is picked.
+  const wantQuestions = () => {
+    if (questions || loadingQuestions || !lensSelect.value) return;
+    loadingQuestions = true;
+    void loadWithRetry(() =>
+      fetch(t.questionsUrl).then((res) => {
+        if (!res.ok) throw new Error(`${res.status}`);
+        return res.json() as Promise<PhoneQuestions>;
+      }),
+    )
+      .then((q) => {
+        questions = q;
+        show(failed, false);
+        showLens();
+      })
+      .catch(() => {
+        failed.textContent = t.questionsFailed;
+        show(failed, true);
+      })
+      .finally(() => {
+        loadingQuestions = false;
+      });
+  };
+
+  /** Fills the page's one card with the shown card, under the chosen lens. */
   const showLens = () => {
-    const lens = lensSelect.value;
-    for (const el of root.querySelectorAll<HTMLElement>('[data-questions]')) el.hidden = el.dataset.questions !== lens;
-    for (const card of root.querySelectorAll<HTMLElement>('[data-card]')) {
-      const plain = card.querySelector(`[data-face="${lens}"]`);
-      for (const face of card.querySelectorAll<HTMLElement>('[data-face]'))
-        face.hidden = plain ? face !== plain : face.dataset.face !== '';
-    }
+    wantQuestions();
+    const card = shownCard === null ? undefined : cards.get(shownCard);
+    if (!card) return;
+    const lens = lensSelect.value as Perspective | '';
+    const f = phoneFace(card, lens);
+    const text = (key: string, value: string) => {
+      $(`[data-f="${key}"]`).textContent = value;
+    };
+    $('.deck-card').className = `deck-card ${card.cls}`;
+    text('badge', card.badge ?? '');
+    show($('[data-f="badge"]'), Boolean(card.badge));
+    text('n', String(card.n));
+    text('kind', card.kind);
+    text('title', card.title);
+    text('summary', f.summary);
+    show($('[data-f="poles"]'), f.poles.length > 0);
+    for (const [i, side] of ['a', 'b'].entries())
+      $(`[data-pole-label="${side}"]`).textContent = f.poles[i]?.label ?? '';
+    $('[data-f="protects"]').replaceChildren(
+      ...f.poles.flatMap((p) => {
+        const h = document.createElement('h3');
+        h.textContent = p.label;
+        const para = document.createElement('p');
+        para.textContent = `${t.protects}: ${p.protects}`;
+        return [h, para];
+      }),
+    );
+    const asked = lensQuestionsOf(questions, card.id, lens);
+    show($('[data-questions]'), asked.length > 0);
+    if (lens) text('qhead', t.questions[lens]);
+    $('[data-f="qlist"]').replaceChildren(
+      ...asked.map((q) => {
+        const li = document.createElement('li');
+        li.textContent = q;
+        return li;
+      }),
+    );
   };
   lensSelect.addEventListener('change', () => {
     store(LENS_KEY, lensSelect.value || null);
@@ -230,13 +311,15 @@ async function enter(
 
     if (v.card !== shownCard) {
       shownCard = v.card;
-      let found: HTMLElement | null = null;
-      for (const card of root.querySelectorAll<HTMLElement>('[data-card]')) {
-        card.hidden = card.dataset.card !== v.card;
-        if (!card.hidden) found = card;
-      }
+      const found = v.card === null ? undefined : cards.get(v.card);
+      const box = $('[data-card]');
+      box.dataset.card = found?.id ?? '';
+      show(box, Boolean(found));
       show($('[data-waiting]'), !found);
-      poles = found?.dataset.poles ? (JSON.parse(found.dataset.poles) as string[]) : [];
+      // A new card starts closed: its full text is one tap away again.
+      $<HTMLDetailsElement>('.room-more').open = false;
+      showLens();
+      poles = voteLabels(found);
       touched = false;
       if (timer) clearTimeout(timer);
       timer = null;
@@ -255,8 +338,9 @@ async function enter(
     show($('[data-novote]'), v.card !== null && !dilemma);
     show($('[data-vote]'), dilemma && open);
     show($('[data-locked]'), dilemma && !open);
-    const counts = v.joined > 0 ? fill(t.lang, t.count, { chosen: v.chosen, joined: v.joined }) : '';
-    const countText = v.phase === 'revealed' ? `${t.revealed} ${counts}` : counts;
+    // No count on a kenniskaart: nobody chooses there, and "0 of 30 have chosen" would say otherwise.
+    const counts = v.joined > 0 && dilemma ? fill(t.lang, t.count, { chosen: v.chosen, joined: v.joined }) : '';
+    const countText = v.phase === 'revealed' && dilemma ? `${t.revealed} ${counts}` : counts;
     if ($('[data-count]').textContent !== countText) $('[data-count]').textContent = countText;
     const spread = dilemma && v.spread && v.spread.length > 0 ? v.spread : null;
     show($('[data-spread-box]'), spread !== null);

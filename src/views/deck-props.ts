@@ -5,6 +5,9 @@
 import { cardSummary, cardsFor } from '../content';
 import type { IslandCard } from '../islands/types';
 import type { Lang } from '../routes';
+import { t } from '../i18n';
+import type { PhoneCard, PhoneQuestions } from '../lib/room/phone-card';
+import { PERSPECTIVES, themeClass } from '../vocab';
 
 export async function deckCards(lang: Lang): Promise<IslandCard[]> {
   return (await cardsFor(lang)).map((entry) => ({
@@ -18,3 +21,37 @@ export async function deckCards(lang: Lang): Promise<IslandCard[]> {
 }
 
 export { deckStrings } from './island-strings';
+
+/**
+ * The join page's cards: words only, no markup (src/lib/room/phone-card.ts). The page inlines
+ * these instead of every card rendered twice, which kept its HTML at ~84 KB. The lens questions
+ * (half the words) come apart, on demand (src/pages/room-questions.[lang].json.ts).
+ */
+export async function phoneCards(lang: Lang): Promise<PhoneCard[]> {
+  const d = t(lang);
+  return (await deckCards(lang)).map((c) => ({
+    id: c.id,
+    n: c.number,
+    cls: themeClass(c.theme),
+    ...(c.theme ? { badge: d.themes[c.theme].short } : {}),
+    kind: d.kinds[c.kind],
+    title: c.title,
+    summary: c.summary,
+    ...(c.youthSummary ? { plain: c.youthSummary } : {}),
+    ...(c.poles
+      ? {
+          poles: c.poles.map((p) => ({ label: p.label, protects: p.protects, ...(p.plain ? { plain: p.plain } : {}) })),
+        }
+      : {}),
+  }));
+}
+
+/** The lens questions of every card, fetched by the join page when a lens is picked. */
+export async function phoneQuestions(lang: Lang): Promise<PhoneQuestions> {
+  return Object.fromEntries(
+    (await deckCards(lang)).map((c) => [
+      c.id,
+      Object.fromEntries(PERSPECTIVES.filter((p) => c.perspectives[p].length > 0).map((p) => [p, c.perspectives[p]])),
+    ]),
+  );
+}
