@@ -769,8 +769,8 @@ export const en: Dictionary = {
       waiting: 'Waiting for the first card…',
       /** Opens the card's full text (summary, what each pole protects) under its title and poles. */
       more: 'Read the whole card',
-      /** The lens questions are fetched when a lens is picked; this says the fetch failed. */
-      questionsFailed: 'The questions could not be loaded now. Check your internet; we try again with the next card.',
+      /** The cards' words are fetched while the name form shows; this says the fetch failed. */
+      cardsFailed: 'The cards could not be loaded. Check your internet and reload the page: you stay in the room.',
       /** The join page's footer: what travels through the relay, and what does not. */
       footer:
         'Only your position, which card it is for, and your name if you give one go through the relay (the room’s server). Everything travels encrypted to the presenter’s device: the relay cannot read it and stores nothing. It only sees that your phone is in the room and when it sends something. Nothing else leaves your phone for a server.',

@@ -782,9 +782,9 @@ export const nl = {
       waiting: 'Wacht op de eerste kaart…',
       /** Opens the card's full text (summary, what each pole protects) under its title and poles. */
       more: 'Lees de hele kaart',
-      /** The lens questions are fetched when a lens is picked; this says the fetch failed. */
-      questionsFailed:
-        'De vragen konden nu niet geladen worden. Controleer je internet; bij de volgende kaart proberen we het opnieuw.',
+      /** The cards' words are fetched while the name form shows; this says the fetch failed. */
+      cardsFailed:
+        'De kaarten konden niet geladen worden. Controleer je internet en vernieuw de pagina: je blijft in de zaal.',
       /** The join page's footer: what travels through the relay, and what does not. */
       footer:
         'Via de relay (de server van de zaal) gaan alleen je positie, bij welke kaart die hoort, en je naam als je die invult. Alles gaat versleuteld naar het apparaat van de presentator: de relay kan het niet lezen en bewaart niets. Hij ziet alleen dát je telefoon in de zaal is en wanneer die iets stuurt. Verder gaat er niets van je telefoon naar een server.',

@@ -15,14 +15,7 @@ import { parseRoomFragment, type RoomLink } from '../lib/room/fragment';
 import { ROOM_LIMITS } from '../lib/room/limits';
 import type { PhoneRoom, PhoneView, RoomStatus } from '../lib/room/session';
 import { isToken } from '../lib/room/wire';
-import {
-  lensQuestionsOf,
-  phoneFace,
-  ROOM_CARDS_ID,
-  voteLabels,
-  type PhoneCard,
-  type PhoneQuestions,
-} from '../lib/room/phone-card';
+import { lensQuestionsOf, phoneFace, voteLabels, type PhoneCard } from '../lib/room/phone-card';
 import type { Lang } from '../routes';
 import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
@@ -45,9 +38,9 @@ interface Texts {
   protects: string;
   /** The heading over a lens's questions. */
   questions: Record<Perspective, string>;
-  /** Where the lens questions are (fetched when a lens is picked), and what a failed fetch says. */
-  questionsUrl: string;
-  questionsFailed: string;
+  /** Where the cards' words are (fetched while the name form shows), and what a failed fetch says. */
+  cardsUrl: string;
+  cardsFailed: string;
 }
 
 /** The room's connection code, fetched once (lib/load retries a failed fetch). */
@@ -61,6 +54,23 @@ function connection() {
     throw error;
   });
   return loadingConnection;
+}
+
+/** The cards' words (src/lib/room/phone-card.ts), fetched once (again after a failure). */
+let loadingCards: Promise<Map<string, PhoneCard>> | null = null;
+function cardsFrom(url: string) {
+  loadingCards ??= loadWithRetry(() =>
+    fetch(url).then((res) => {
+      if (!res.ok) throw new Error(`${res.status}`);
+      return res.json() as Promise<PhoneCard[]>;
+    }),
+  )
+    .then((list) => new Map(list.map((c) => [c.id, c])))
+    .catch((error: unknown) => {
+      loadingCards = null;
+      throw error;
+    });
+  return loadingCards;
 }
 
 const PID_KEY = 'kjk.room.pid';
@@ -97,8 +107,11 @@ if (root?.dataset.t) start(root, JSON.parse(root.dataset.t) as Texts);
 function start(root: HTMLElement, t: Texts) {
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
   const problem = (text: string) => {
+    const said = root.querySelector<HTMLElement>('[data-nolink]');
+    // The HTML says it already ("no link"): drawn again, it would only be the first screen's late paint.
+    if (said && said.textContent === text && getComputedStyle(said).display !== 'none') return;
     // Instead of the first screen the page drew from its HTML (the name form, or "no link").
-    show(root.querySelector('[data-nolink]'), false);
+    show(said, false);
     show(root.querySelector('[data-ask]'), false);
     $('[data-problem]').textContent = text;
     show($('[data-problem]'), true);
@@ -113,8 +126,9 @@ function start(root: HTMLElement, t: Texts) {
   const link = parseRoomFragment(location.hash);
   if (!link.ok) return problem(link.error === 'missing' ? t.noLink : t.badLink);
   // socket.io and the room's session (the larger part of this page's code) load while the phone
-  // shows the form and its owner types a name: the first screen does not wait for them.
+  // shows the form and its owner types a name, and so do the cards: the first screen waits for none.
   void connection();
+  cardsFrom(t.cardsUrl).catch(() => undefined);
 
   let again: { room?: unknown; name?: unknown } | null = null;
   try {
@@ -145,9 +159,9 @@ async function enter(
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
   const lean = (poles: string[], v: number) => leanPhrase(t.lang, t.lean, poles, v);
   const valueText = (poles: string[], v: number) => leanValueText(t.lang, t.lean, poles, v);
-  const cards = new Map(
-    (JSON.parse(document.getElementById(ROOM_CARDS_ID)?.textContent ?? '[]') as PhoneCard[]).map((c) => [c.id, c]),
-  );
+  let cards = new Map<string, PhoneCard>();
+  /** Set when the cards arrive after the presenter's card did: that card is drawn again. */
+  let redraw = false;
 
   show($('[data-ask]'), false);
   show($('[data-joined]'), true);
@@ -192,36 +206,8 @@ async function enter(
     void room?.vote(view.card, value);
   };
 
-  let questions: PhoneQuestions | null = null;
-  let loadingQuestions = false;
-  const failed = $('[data-questions-failed]');
-  // Half the cards' words are questions for one lens or another: fetched when a lens is picked.
-  const wantQuestions = () => {
-    if (questions || loadingQuestions || !lensSelect.value) return;
-    loadingQuestions = true;
-    void loadWithRetry(() =>
-      fetch(t.questionsUrl).then((res) => {
-        if (!res.ok) throw new Error(`${res.status}`);
-        return res.json() as Promise<PhoneQuestions>;
-      }),
-    )
-      .then((q) => {
-        questions = q;
-        show(failed, false);
-        showLens();
-      })
-      .catch(() => {
-        failed.textContent = t.questionsFailed;
-        show(failed, true);
-      })
-      .finally(() => {
-        loadingQuestions = false;
-      });
-  };
-
   /** Fills the page's one card with the shown card, under the chosen lens. */
   const showLens = () => {
-    wantQuestions();
     const card = shownCard === null ? undefined : cards.get(shownCard);
     if (!card) return;
     const lens = lensSelect.value as Perspective | '';
@@ -248,7 +234,7 @@ async function enter(
         return [h, para];
       }),
     );
-    const asked = lensQuestionsOf(questions, card.id, lens);
+    const asked = lensQuestionsOf(card, lens);
     show($('[data-questions]'), asked.length > 0);
     if (lens) text('qhead', t.questions[lens]);
     $('[data-f="qlist"]').replaceChildren(
@@ -309,8 +295,9 @@ async function enter(
     show($('[data-live]'), !ended);
     if (ended) return;
 
-    if (v.card !== shownCard) {
+    if (v.card !== shownCard || redraw) {
       shownCard = v.card;
+      redraw = false;
       const found = v.card === null ? undefined : cards.get(v.card);
       const box = $('[data-card]');
       box.dataset.card = found?.id ?? '';
@@ -346,6 +333,18 @@ async function enter(
     show($('[data-spread-box]'), spread !== null);
     if (spread && spread.join() !== previous?.spread?.join()) drawSpread(spread);
   };
+
+  cardsFrom(t.cardsUrl).then(
+    (loaded) => {
+      cards = loaded;
+      redraw = true;
+      if (view) render(view);
+    },
+    () => {
+      $('[data-cards-failed]').textContent = t.cardsFailed;
+      show($('[data-cards-failed]'), true);
+    },
+  );
 
   const known = stored(PID_KEY);
   const pid = known && isToken(known, ROOM_LIMITS.participantIdBytes) ? known : newParticipantId();

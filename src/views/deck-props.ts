@@ -6,7 +6,7 @@ import { cardSummary, cardsFor } from '../content';
 import type { IslandCard } from '../islands/types';
 import type { Lang } from '../routes';
 import { t } from '../i18n';
-import type { PhoneCard, PhoneQuestions } from '../lib/room/phone-card';
+import type { PhoneCard } from '../lib/room/phone-card';
 import { PERSPECTIVES, themeClass } from '../vocab';
 
 export async function deckCards(lang: Lang): Promise<IslandCard[]> {
@@ -23,9 +23,8 @@ export async function deckCards(lang: Lang): Promise<IslandCard[]> {
 export { deckStrings } from './island-strings';
 
 /**
- * The join page's cards: words only, no markup (src/lib/room/phone-card.ts). The page inlines
- * these instead of every card rendered twice, which kept its HTML at ~84 KB. The lens questions
- * (half the words) come apart, on demand (src/pages/room-questions.[lang].json.ts).
+ * The join page's cards: words only, no markup (src/lib/room/phone-card.ts), fetched by the page
+ * (src/pages/room-cards.[lang].json.ts) instead of every card rendered twice in its HTML (~84 KB).
  */
 export async function phoneCards(lang: Lang): Promise<PhoneCard[]> {
   const d = t(lang);
@@ -43,15 +42,6 @@ export async function phoneCards(lang: Lang): Promise<PhoneCard[]> {
           poles: c.poles.map((p) => ({ label: p.label, protects: p.protects, ...(p.plain ? { plain: p.plain } : {}) })),
         }
       : {}),
+    q: Object.fromEntries(PERSPECTIVES.filter((p) => c.perspectives[p].length > 0).map((p) => [p, c.perspectives[p]])),
   }));
-}
-
-/** The lens questions of every card, fetched by the join page when a lens is picked. */
-export async function phoneQuestions(lang: Lang): Promise<PhoneQuestions> {
-  return Object.fromEntries(
-    (await deckCards(lang)).map((c) => [
-      c.id,
-      Object.fromEntries(PERSPECTIVES.filter((p) => c.perspectives[p].length > 0).map((p) => [p, c.perspectives[p]])),
-    ]),
-  );
 }

@@ -1,13 +1,11 @@
 /**
- * The cards as the join page carries them: one compact record per card (its words only, in the
+ * The cards as the join page fetches them: one compact record per card (its words only, in the
  * page's language), so a phone can show whichever card the presenter shows without the page
- * inlining every card's markup. Pure; built at build time (src/views/deck-props.ts) and read by
- * src/scripts/join.ts.
+ * inlining every card's markup. Pure; built at build time (src/views/deck-props.ts, served as
+ * room-cards.<lang>.json) and read by src/scripts/join.ts.
  */
 import { PLAIN_LENS, type Perspective } from '../../vocab';
 
-/** The script element that holds the cards as JSON. */
-export const ROOM_CARDS_ID = 'room-cards';
 /**
  * Set on <html> before the first paint when the address carries a room (#room=…): the name form
  * shows, else what is missing. Plain CSS then draws the first screen, without join.ts.
@@ -30,10 +28,9 @@ export interface PhoneCard {
   plain?: string;
   /** The two poles of a dilemma; absent on a kenniskaart. */
   poles?: { label: string; protects: string; plain?: string }[];
+  /** The questions per point of view; only the points of view that have some. */
+  q: Partial<Record<Perspective, string[]>>;
 }
-
-/** Per card id, its questions per point of view (only the points of view that have some). */
-export type PhoneQuestions = Record<string, Partial<Record<Perspective, string[]>>>;
 
 /**
  * What the phone shows of a card under a lens: the plain words for the young person's lens. The
@@ -51,9 +48,8 @@ export function phoneFace(
   };
 }
 
-/** A card's questions under a lens: none without a lens, or when the questions are not loaded. */
-export const lensQuestionsOf = (questions: PhoneQuestions | null, card: string, lens: Perspective | ''): string[] =>
-  (lens && questions?.[card]?.[lens]) || [];
+/** A card's questions under a lens: none without a lens. */
+export const lensQuestionsOf = (card: PhoneCard, lens: Perspective | ''): string[] => (lens && card.q[lens]) || [];
 
 /** The two labels a position is given between (the regular words, as the presenter's room uses). */
 export const voteLabels = (card: PhoneCard | undefined): string[] =>
