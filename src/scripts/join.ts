@@ -101,21 +101,23 @@ function show(el: Element | null, on: boolean) {
   if (el) (el as HTMLElement).hidden = !on;
 }
 
+/** Says what is missing, instead of the name form the HTML shows for a room link. */
+function saying(root: HTMLElement, text: string) {
+  const el = root.querySelector<HTMLElement>('[data-problem]')!;
+  // Written only when it differs: the HTML says "no link" already, and the same words drawn
+  // again would be the first screen's late largest paint.
+  if (el.textContent !== text) el.textContent = text;
+  delete el.dataset.nolink;
+  show(el, true);
+  show(root.querySelector('[data-ask]'), false);
+}
+
 const root = document.getElementById('doe-mee');
 if (root?.dataset.t) start(root, JSON.parse(root.dataset.t) as Texts);
 
 function start(root: HTMLElement, t: Texts) {
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
-  const problem = (text: string) => {
-    const said = root.querySelector<HTMLElement>('[data-nolink]');
-    // The HTML says it already ("no link"): drawn again, it would only be the first screen's late paint.
-    if (said && said.textContent === text && getComputedStyle(said).display !== 'none') return;
-    // Instead of the first screen the page drew from its HTML (the name form, or "no link").
-    show(said, false);
-    show(root.querySelector('[data-ask]'), false);
-    $('[data-problem]').textContent = text;
-    show($('[data-problem]'), true);
-  };
+  const problem = (text: string) => saying(root, text);
 
   // The language switch keeps the room: the fragment is not part of the page's address.
   const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
@@ -361,8 +363,7 @@ async function enter(
     });
     render(room.view());
   } catch {
-    $('[data-problem]').textContent = t.badLink;
-    show($('[data-problem]'), true);
+    saying(root, t.badLink);
     show($('[data-joined]'), false);
   }
 }
