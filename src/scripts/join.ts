@@ -15,10 +15,11 @@ import { parseRoomFragment, type RoomLink } from '../lib/room/fragment';
 import { ROOM_LIMITS } from '../lib/room/limits';
 import type { PhoneRoom, PhoneView, RoomStatus } from '../lib/room/session';
 import { isToken } from '../lib/room/wire';
-import { lensQuestionsOf, phoneFace, voteLabels, type PhoneCard } from '../lib/room/phone-card';
+import { type PhoneCard, voteLabels } from '../lib/room/phone-card';
 import type { Lang } from '../routes';
 import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
+import { cardsFrom, drawCard } from './join-card';
 
 interface Texts {
   lang: Lang;
@@ -54,23 +55,6 @@ function connection() {
     throw error;
   });
   return loadingConnection;
-}
-
-/** The cards' words (src/lib/room/phone-card.ts), fetched once (again after a failure). */
-let loadingCards: Promise<Map<string, PhoneCard>> | null = null;
-function cardsFrom(url: string) {
-  loadingCards ??= loadWithRetry(() =>
-    fetch(url).then((res) => {
-      if (!res.ok) throw new Error(`${res.status}`);
-      return res.json() as Promise<PhoneCard[]>;
-    }),
-  )
-    .then((list) => new Map(list.map((c) => [c.id, c])))
-    .catch((error: unknown) => {
-      loadingCards = null;
-      throw error;
-    });
-  return loadingCards;
 }
 
 const PID_KEY = 'kjk.room.pid';
@@ -211,41 +195,7 @@ async function enter(
   /** Fills the page's one card with the shown card, under the chosen lens. */
   const showLens = () => {
     const card = shownCard === null ? undefined : cards.get(shownCard);
-    if (!card) return;
-    const lens = lensSelect.value as Perspective | '';
-    const f = phoneFace(card, lens);
-    const text = (key: string, value: string) => {
-      $(`[data-f="${key}"]`).textContent = value;
-    };
-    $('.deck-card').className = `deck-card ${card.cls}`;
-    text('badge', card.badge ?? '');
-    show($('[data-f="badge"]'), Boolean(card.badge));
-    text('n', String(card.n));
-    text('kind', card.kind);
-    text('title', card.title);
-    text('summary', f.summary);
-    show($('[data-f="poles"]'), f.poles.length > 0);
-    for (const [i, side] of ['a', 'b'].entries())
-      $(`[data-pole-label="${side}"]`).textContent = f.poles[i]?.label ?? '';
-    $('[data-f="protects"]').replaceChildren(
-      ...f.poles.flatMap((p) => {
-        const h = document.createElement('h3');
-        h.textContent = p.label;
-        const para = document.createElement('p');
-        para.textContent = `${t.protects}: ${p.protects}`;
-        return [h, para];
-      }),
-    );
-    const asked = lensQuestionsOf(card, lens);
-    show($('[data-questions]'), asked.length > 0);
-    if (lens) text('qhead', t.questions[lens]);
-    $('[data-f="qlist"]').replaceChildren(
-      ...asked.map((q) => {
-        const li = document.createElement('li');
-        li.textContent = q;
-        return li;
-      }),
-    );
+    if (card) drawCard(root, card, lensSelect.value as Perspective | '', t);
   };
   lensSelect.addEventListener('change', () => {
     store(LENS_KEY, lensSelect.value || null);
