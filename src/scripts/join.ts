@@ -112,9 +112,14 @@ function start(root: HTMLElement, t: Texts) {
   const link = parseRoomFragment(location.hash);
   if (!link.ok) return problem(link.error === 'missing' ? t.noLink : t.badLink);
   // socket.io and the room's session (the larger part of this page's code) load while the phone
-  // shows the form and its owner types a name, and so do the cards: the first screen waits for none.
-  void connection();
-  cardsFrom(t.cardsUrl).catch(() => undefined);
+  // shows the form and its owner types a name, and so do the cards: after the page's load, so the
+  // first screen shares the Wi-Fi with none of them ("Doe mee" before that asks for them at once).
+  const prefetch = () => {
+    void connection();
+    cardsFrom(t.cardsUrl).catch(() => undefined);
+  };
+  if (document.readyState === 'complete') prefetch();
+  else addEventListener('load', prefetch, { once: true });
 
   let again: { room?: unknown; name?: unknown } | null = null;
   try {
