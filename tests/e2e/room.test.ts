@@ -300,7 +300,7 @@ it('puts the vote in the first screen of a 360×640 phone, the card text one tap
     phone.getByRole('button', { name: j.send }),
   ])
     expect(inside(await el.boundingBox(), 360, 640), await el.evaluate((e) => e.outerHTML.slice(0, 80))).toBe(true);
-  expect(await phone.locator('[data-count]').textContent()).toBe(count(0, 1));
+  await expect.poll(() => phone.locator('[data-count]').textContent()).toBe(count(0, 1));
   await shot(phone, 'phone-360-card');
   expect(await axe(phone)).toEqual([]);
 
