@@ -15,6 +15,11 @@ export const BUDGET = {
    * the room's session load after it (src/scripts/join.ts) and are not counted here.
    */
   joinJsGzip: 20 * 1024,
+  /**
+   * The join pages' Largest Contentful Paint under Lighthouse's mobile throttling, served without
+   * compression (venue Wi-Fi, a plain host), with all four categories at 100: scripts/bench-join.mjs.
+   */
+  joinLcpMs: 1200,
   sessionsCls: 0.01,
   sessionsTbtMs: 50,
   /**

@@ -794,7 +794,6 @@ export const en: Dictionary = {
       shown: 'Or type the code:',
       none: 'There is no code right now. Scan the QR code.',
       renewed: 'New code: the previous one was typed wrong too often.',
-      intro: 'Type the code shown on the big screen. Or scan the QR code.',
       field: 'Code from the screen',
       help: 'Eight characters, like KM7R 4XDA. Lower case and spaces are fine.',
       submit: 'Continue',
@@ -814,12 +813,19 @@ export const en: Dictionary = {
         'You follow the presenter’s card and choose your own position. Nobody sees it until all positions are shown together.',
       noscript: 'Joining only works with JavaScript on.',
       noRelay: 'This site has no room switched on. Ask the presenter for another way.',
-      noLink: 'To join you need the presenter’s code. Scan the QR code on the screen.',
+      noLink: 'Type the code shown on the big screen. Or scan the QR code.',
       badLink: 'This link is not complete. Scan the QR code on the screen again.',
       name: 'Your name (may stay empty)',
       nameHelp: 'Without a name you take part anonymously. With a name the presenter sees it with your position.',
       start: 'Join',
       waiting: 'Waiting for the first card…',
+      /** Opens the card's full text (summary, what each pole protects) under its title and poles. */
+      more: 'Read the whole card',
+      /** The cards' words are fetched while the name form shows; this says the fetch failed. */
+      cardsFailed: 'The cards could not be loaded. Check your internet and reload the page: you stay in the room.',
+      /** The join page's footer: what travels through the relay, and what does not. */
+      footer:
+        'Only your position, which card it is for, and your name if you give one go through the relay (the room’s server). Everything travels encrypted to the presenter’s device: the relay cannot read it and stores nothing. It only sees that your phone is in the room and when it sends something. Nothing else leaves your phone for a server.',
       lens: 'Questions from',
       lensNone: 'All roles',
       yours: 'Your position between {a} and {b}',

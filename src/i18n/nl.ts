@@ -807,7 +807,6 @@ export const nl = {
       shown: 'Of typ de code:',
       none: 'Er is nu geen code. Scan de QR-code.',
       renewed: 'Nieuwe code: de vorige werd te vaak fout getypt.',
-      intro: 'Typ de code die op het grote scherm staat. Of scan de QR-code.',
       field: 'Code van het scherm',
       help: 'Acht tekens, zoals KM7R 4XDA. Kleine letters en spaties mogen.',
       submit: 'Ga verder',
@@ -827,12 +826,20 @@ export const nl = {
         'Je volgt de kaart van de presentator en kiest je eigen positie. Niemand ziet die voordat alle posities samen getoond worden.',
       noscript: 'Meedoen werkt alleen met JavaScript aan.',
       noRelay: 'Op deze site staat geen zaal aan. Vraag de presentator om een andere manier.',
-      noLink: 'Om mee te doen heb je de code van de presentator nodig. Scan de QR-code op het scherm.',
+      noLink: 'Typ de code die op het grote scherm staat. Of scan de QR-code.',
       badLink: 'Deze link is niet compleet. Scan de QR-code op het scherm opnieuw.',
       name: 'Je naam (mag leeg blijven)',
       nameHelp: 'Zonder naam doe je anoniem mee. Met naam ziet de presentator je naam bij je positie.',
       start: 'Doe mee',
       waiting: 'Wacht op de eerste kaart…',
+      /** Opens the card's full text (summary, what each pole protects) under its title and poles. */
+      more: 'Lees de hele kaart',
+      /** The cards' words are fetched while the name form shows; this says the fetch failed. */
+      cardsFailed:
+        'De kaarten konden niet geladen worden. Controleer je internet en vernieuw de pagina: je blijft in de zaal.',
+      /** The join page's footer: what travels through the relay, and what does not. */
+      footer:
+        'Via de relay (de server van de zaal) gaan alleen je positie, bij welke kaart die hoort, en je naam als je die invult. Alles gaat versleuteld naar het apparaat van de presentator: de relay kan het niet lezen en bewaart niets. Hij ziet alleen dát je telefoon in de zaal is en wanneer die iets stuurt. Verder gaat er niets van je telefoon naar een server.',
       lens: 'Vragen vanuit',
       lensNone: 'Alle rollen',
       yours: 'Jouw positie tussen {a} en {b}',

@@ -75,7 +75,8 @@ export function mountCodeEntry(root: HTMLElement, entry: CodeEntry): boolean {
   const status = attrs(el('p', 'room-hint'), { role: 'status' });
   const button = attrs(el('button', 'primary', t.submit), { type: 'submit' }) as HTMLButtonElement;
   field.append(label, input, help, error);
-  form.append(el('p', '', t.intro), field, button, status);
+  // The words above the field are the page's own (room.join.noLink), shown before any script.
+  form.append(field, button, status);
   holder.replaceChildren(form);
   holder.hidden = false;
 

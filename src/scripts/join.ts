@@ -1,7 +1,7 @@
 /**
- * The phone's end of a room (/doe-mee/, /en/join/). The page holds every card already; this script
- * shows the presenter's current card with the lens the participant picks, sends its position on a
- * dilemma until the reveal, and draws the spread after it. The room and its key come from the
+ * The phone's end of a room (/doe-mee/, /en/join/). The page holds every card's words as JSON and
+ * one card's markup; this script fills it with the presenter's current card under the lens the
+ * participant picks, sends its position on a dilemma until the reveal, and draws the spread after it. The room and its key come from the
  * #room= fragment; the participant id lives in sessionStorage, so a reload or a locked screen
  * comes back as the same participant with its position. The room logic is src/lib/room/session.ts
  * (which checks every decrypted message with the schemas); this file only wires it to the page.
@@ -15,8 +15,11 @@ import { parseRoomFragment, type RoomLink } from '../lib/room/fragment';
 import { ROOM_LIMITS } from '../lib/room/limits';
 import type { PhoneRoom, PhoneView, RoomStatus } from '../lib/room/session';
 import { isToken } from '../lib/room/wire';
+import { type PhoneCard, ROOM_LINK_CLASS, voteLabels } from '../lib/room/phone-card';
 import type { Lang } from '../routes';
+import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
+import { cardsFrom, drawCard } from './join-card';
 
 interface Texts {
   lang: Lang;
@@ -32,6 +35,13 @@ interface Texts {
   noRelay: string;
   noLink: string;
   badLink: string;
+  /** "Beschermt": before what a pole protects, in the card's full text. */
+  protects: string;
+  /** The heading over a lens's questions. */
+  questions: Record<Perspective, string>;
+  /** Where the cards' words are (fetched while the name form shows), and what a failed fetch says. */
+  cardsUrl: string;
+  cardsFailed: string;
 }
 
 /** The room's connection code, fetched once (lib/load retries a failed fetch). */
@@ -75,15 +85,23 @@ function show(el: Element | null, on: boolean) {
   if (el) (el as HTMLElement).hidden = !on;
 }
 
+/** Says what is missing, instead of the name form the HTML shows for a room link. */
+function saying(root: HTMLElement, text: string) {
+  const el = root.querySelector<HTMLElement>('[data-problem]')!;
+  // Written only when it differs: the HTML says "no link" already, and the same words drawn
+  // again would be the first screen's late largest paint.
+  if (el.textContent !== text) el.textContent = text;
+  delete el.dataset.nolink;
+  show(el, true);
+  show(root.querySelector('[data-ask]'), false);
+}
+
 const root = document.getElementById('doe-mee');
 if (root?.dataset.t) start(root, JSON.parse(root.dataset.t) as Texts);
 
 function start(root: HTMLElement, t: Texts) {
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
-  const problem = (text: string) => {
-    $('[data-problem]').textContent = text;
-    show($('[data-problem]'), true);
-  };
+  const problem = (text: string) => saying(root, text);
 
   // The language switch keeps the room: the fragment is not part of the page's address.
   const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
@@ -98,8 +116,15 @@ function start(root: HTMLElement, t: Texts) {
   import('./join-code')
     .then(
       (m) =>
-        m.mountCodeEntry(root, { lang: t.lang, relay, onJoined: (l, token) => withLink(root, t, relay, l, token) }) ||
-        problem(t.noLink),
+        m.mountCodeEntry(root, {
+          lang: t.lang,
+          relay,
+          onJoined: (l, token) => {
+            // From here on the page is as a room link opened it: the name form, not "type the code".
+            document.documentElement.classList.add(ROOM_LINK_CLASS);
+            withLink(root, t, relay, l, token);
+          },
+        }) || problem(t.noLink),
     )
     .catch(() => problem(t.noLink));
 }
@@ -113,8 +138,14 @@ function withLink(
 ) {
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
   // socket.io and the room's session (the larger part of this page's code) load while the phone
-  // shows the form and its owner types a name: the first screen does not wait for them.
-  void connection();
+  // shows the form and its owner types a name, and so do the cards: after the page's load, so the
+  // first screen shares the Wi-Fi with none of them ("Doe mee" before that asks for them at once).
+  const prefetch = () => {
+    void connection();
+    cardsFrom(t.cardsUrl).catch(() => undefined);
+  };
+  if (document.readyState === 'complete') prefetch();
+  else addEventListener('load', prefetch, { once: true });
 
   let again: { room?: unknown; name?: unknown } | null = null;
   try {
@@ -146,7 +177,11 @@ async function enter(
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
   const lean = (poles: string[], v: number) => leanPhrase(t.lang, t.lean, poles, v);
   const valueText = (poles: string[], v: number) => leanValueText(t.lang, t.lean, poles, v);
+  let cards = new Map<string, PhoneCard>();
+  /** Set when the cards arrive after the presenter's card did: that card is drawn again. */
+  let redraw = false;
 
+  show($('[data-ask]'), false);
   show($('[data-joined]'), true);
   const slider = $<HTMLInputElement>('#room-position');
   const lensSelect = $<HTMLSelectElement>('[data-lens]');
@@ -189,14 +224,10 @@ async function enter(
     void room?.vote(view.card, value);
   };
 
+  /** Fills the page's one card with the shown card, under the chosen lens. */
   const showLens = () => {
-    const lens = lensSelect.value;
-    for (const el of root.querySelectorAll<HTMLElement>('[data-questions]')) el.hidden = el.dataset.questions !== lens;
-    for (const card of root.querySelectorAll<HTMLElement>('[data-card]')) {
-      const plain = card.querySelector(`[data-face="${lens}"]`);
-      for (const face of card.querySelectorAll<HTMLElement>('[data-face]'))
-        face.hidden = plain ? face !== plain : face.dataset.face !== '';
-    }
+    const card = shownCard === null ? undefined : cards.get(shownCard);
+    if (card) drawCard(root, card, lensSelect.value as Perspective | '', t);
   };
   lensSelect.addEventListener('change', () => {
     store(LENS_KEY, lensSelect.value || null);
@@ -248,15 +279,18 @@ async function enter(
     show($('[data-live]'), !ended);
     if (ended) return;
 
-    if (v.card !== shownCard) {
+    if (v.card !== shownCard || redraw) {
       shownCard = v.card;
-      let found: HTMLElement | null = null;
-      for (const card of root.querySelectorAll<HTMLElement>('[data-card]')) {
-        card.hidden = card.dataset.card !== v.card;
-        if (!card.hidden) found = card;
-      }
+      redraw = false;
+      const found = v.card === null ? undefined : cards.get(v.card);
+      const box = $('[data-card]');
+      box.dataset.card = found?.id ?? '';
+      show(box, Boolean(found));
       show($('[data-waiting]'), !found);
-      poles = found?.dataset.poles ? (JSON.parse(found.dataset.poles) as string[]) : [];
+      // A new card starts closed: its full text is one tap away again.
+      $<HTMLDetailsElement>('.room-more').open = false;
+      showLens();
+      poles = voteLabels(found);
       touched = false;
       if (timer) clearTimeout(timer);
       timer = null;
@@ -275,13 +309,26 @@ async function enter(
     show($('[data-novote]'), v.card !== null && !dilemma);
     show($('[data-vote]'), dilemma && open);
     show($('[data-locked]'), dilemma && !open);
-    const counts = v.joined > 0 ? fill(t.lang, t.count, { chosen: v.chosen, joined: v.joined }) : '';
-    const countText = v.phase === 'revealed' ? `${t.revealed} ${counts}` : counts;
+    // No count on a kenniskaart: nobody chooses there, and "0 of 30 have chosen" would say otherwise.
+    const counts = v.joined > 0 && dilemma ? fill(t.lang, t.count, { chosen: v.chosen, joined: v.joined }) : '';
+    const countText = v.phase === 'revealed' && dilemma ? `${t.revealed} ${counts}` : counts;
     if ($('[data-count]').textContent !== countText) $('[data-count]').textContent = countText;
     const spread = dilemma && v.spread && v.spread.length > 0 ? v.spread : null;
     show($('[data-spread-box]'), spread !== null);
     if (spread && spread.join() !== previous?.spread?.join()) drawSpread(spread);
   };
+
+  cardsFrom(t.cardsUrl).then(
+    (loaded) => {
+      cards = loaded;
+      redraw = true;
+      if (view) render(view);
+    },
+    () => {
+      $('[data-cards-failed]').textContent = t.cardsFailed;
+      show($('[data-cards-failed]'), true);
+    },
+  );
 
   const known = stored(PID_KEY);
   const pid = known && isToken(known, ROOM_LIMITS.participantIdBytes) ? known : newParticipantId();
@@ -299,8 +346,7 @@ async function enter(
     });
     render(room.view());
   } catch {
-    $('[data-problem]').textContent = t.badLink;
-    show($('[data-problem]'), true);
+    saying(root, t.badLink);
     show($('[data-joined]'), false);
   }
 }

@@ -230,3 +230,118 @@ it('tells a phone plainly when the link has no room, and when the presenter clos
   await expect.poll(() => phone.page.locator('[data-status]').textContent()).toBe(dictionaries.en.room.status.closed);
   await expect.poll(() => laptop.locator('.presenter-room-status').first().textContent()).toBe(r.hostClosed);
 }, 120_000);
+
+/** Whether a box lies wholly inside a viewport. */
+const inside = (box: { x: number; y: number; width: number; height: number } | null, vw: number, vh: number) =>
+  box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= vw && box.y + box.height <= vh;
+
+it('puts the vote in the first screen of a 360×640 phone, the card text one tap away, and no count on a kenniskaart', async () => {
+  await startRelay();
+  const j = r.join;
+  type Words = {
+    summary: string;
+    poles?: { label: string; protects: string }[];
+    perspectives: Record<string, string[]>;
+  };
+  const card = (id: string, lang: 'nl' | 'en' = 'nl') =>
+    readEntries('cards', lang).find((c) => c.slug === id)!.data as unknown as Words;
+  const { page: laptop } = await newPage({ width: 1280, height: 720 });
+  await createWorkshop(laptop);
+  await laptop.getByRole('link', { name: s.view.present }).click();
+  await laptop.getByRole('button', { name: r.open }).click();
+  const joinUrl = (await laptop.locator('[data-join-link]').getAttribute('href'))!;
+
+  // The first screen comes from the HTML: without join.ts the name form (with a room link) or
+  // "you need the code" (without) is there, and the page's script is not waited for.
+  const { page: bare } = await newPage({ width: 360, height: 640 });
+  await bare.route('**/Join.astro_astro_type_script*', (route) => route.abort());
+  await bare.goto(joinUrl);
+  expect(await bare.getByLabel(j.name).isVisible()).toBe(true);
+  expect(await bare.getByRole('button', { name: j.start }).isVisible()).toBe(true);
+  expect(await bare.getByText(j.noLink).isVisible()).toBe(false);
+  await bare.goto(at('/doe-mee/'));
+  expect(await bare.getByText(j.noLink).isVisible()).toBe(true);
+  expect(await bare.getByLabel(j.name).isVisible()).toBe(false);
+
+  // The join form: no site menu (a link home and the language switch), and a footer that says
+  // what goes through the relay.
+  const { page: phone } = await newPage({ width: 360, height: 640 }, { axe: true });
+  await phone.goto(joinUrl);
+  await phone.getByLabel(j.name).waitFor();
+  expect(await phone.getByRole('navigation', { name: dictionaries.nl.nav.label }).count()).toBe(0);
+  expect(await phone.locator('header .brand').getAttribute('href')).toBe('/');
+  expect(await phone.locator('.site-footer').textContent()).toContain(j.footer);
+  expect(await phone.locator('.site-footer').textContent()).not.toContain(dictionaries.nl.footer.privacy);
+  expect(await axe(phone)).toEqual([]);
+  await shot(phone, 'phone-360-form');
+
+  // After joining: title, both poles, the slider and the button, all without scrolling.
+  await phone.getByRole('button', { name: j.start }).click();
+  await expect.poll(() => shownCard(phone)).toBe(DILEMMA);
+  await phone.locator('[data-vote]').waitFor();
+  expect(await phone.evaluate(() => scrollY)).toBe(0);
+  const shown = phone.locator('[data-card]:not([hidden])');
+  expect(await shown.locator('.deck-card-title').textContent()).toBe(title(DILEMMA));
+  const poles = card(DILEMMA).poles!;
+  for (const [i, side] of ['a', 'b'].entries())
+    expect(await shown.locator(`[data-pole-label="${side}"]`).textContent()).toBe(poles[i]!.label);
+  for (const el of [
+    shown.locator('.deck-card-title'),
+    shown.locator('[data-pole-label="a"]'),
+    shown.locator('[data-pole-label="b"]'),
+    phone.locator('#room-position'),
+    phone.getByRole('button', { name: j.send }),
+  ])
+    expect(inside(await el.boundingBox(), 360, 640), await el.evaluate((e) => e.outerHTML.slice(0, 80))).toBe(true);
+  await expect.poll(() => phone.locator('[data-count]').textContent()).toBe(count(0, 1));
+  await shot(phone, 'phone-360-card');
+  expect(await axe(phone)).toEqual([]);
+
+  // The card's full text, one tap away: its summary and what each pole protects.
+  expect(await phone.getByText(card(DILEMMA).summary).isVisible()).toBe(false);
+  await phone.getByText(j.more).click();
+  expect(await phone.getByText(card(DILEMMA).summary).isVisible()).toBe(true);
+  for (const pole of poles) expect(await phone.getByText(pole.protects, { exact: false }).isVisible()).toBe(true);
+  await shot(phone, 'phone-360-card-open');
+  expect(await axe(phone)).toEqual([]);
+
+  // 320×568 (an old phone), in English: nothing overflows sideways, the poles in English.
+  const small = await newPage({ width: 320, height: 568 });
+  await small.page.goto(joinUrl.replace('/doe-mee/', '/en/join/'));
+  await small.page.getByRole('button', { name: dictionaries.en.room.join.start }).click();
+  await expect.poll(() => shownCard(small.page)).toBe(DILEMMA);
+  expect(await small.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  expect(await small.page.locator('[data-pole-label="b"]').textContent()).toBe(card(DILEMMA, 'en').poles![1]!.label);
+  await small.page.getByText(dictionaries.en.room.join.more).click();
+  expect(await small.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  await shot(small.page, 'phone-320-card-open');
+  // The cards' words are fetched while the name form shows; when that fails, the phone says so.
+  const failing = await newPage({ width: 360, height: 640 });
+  await failing.page.route('**/room-cards.*', (route) => route.abort());
+  await failing.page.goto(joinUrl);
+  await failing.page.getByRole('button', { name: j.start }).click();
+  await expect
+    .poll(() => failing.page.locator('[data-cards-failed]').textContent(), { timeout: scaled(10_000) })
+    .toBe(j.cardsFailed);
+  expect(await failing.page.locator('[data-card]').isHidden()).toBe(true);
+
+  // A kenniskaart: no count (nobody chooses), only "you choose no position here"; the text closed again.
+  await laptop.locator('.presenter-join').getByRole('button', { name: r.hideQr }).click();
+  await laptop.locator('.presenter').focus();
+  await laptop.keyboard.press('ArrowRight');
+  await expect.poll(() => shownCard(phone)).toBe(KENNIS);
+  expect(await phone.getByText(j.noVote).isVisible()).toBe(true);
+  expect(await phone.locator('[data-count]').isVisible()).toBe(false);
+  expect(await phone.locator('main').textContent()).not.toContain(count(0, 3));
+  expect(await phone.getByText(card(KENNIS).summary).isVisible()).toBe(false);
+  expect(await phone.locator('[data-f="poles"]').isVisible()).toBe(false);
+  // A lens brings its questions, under the lens's heading.
+  await phone.getByLabel(j.lens).selectOption('professional');
+  const asked = card(KENNIS).perspectives.professional;
+  await expect.poll(() => phone.locator('[data-questions] li').allTextContents()).toEqual(asked);
+  expect(await phone.locator('[data-questions] h3').textContent()).toBe(
+    fill('nl', dictionaries.nl.deck.lensQuestions, { role: dictionaries.nl.perspectives.professional }),
+  );
+  await shot(phone, 'phone-360-kennis');
+  expect(await axe(phone)).toEqual([]);
+}, 180_000);
