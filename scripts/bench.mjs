@@ -12,7 +12,8 @@
  *   - IndexedDB at scale (scripts/bench-notes.mjs), when present;
  *   - the export → import round-trip property over 500 random cases (scripts/bench-property.ts);
  *   - the room relay: vote-to-presenter latency at 200 and 1,000 phones, RSS and CPU (scripts/bench-relay.mjs);
- *   - joining a room by typed code and by QR link, 30 phones each, p50/p95 (scripts/bench-room-join.mjs).
+ *   - joining a room by typed code and by QR link, 30 phones each, p50/p95 (scripts/bench-room-join.mjs);
+ *   - the join pages' Lighthouse scores and LCP on a plain server (scripts/bench-join.mjs).
  * Prints a table and writes bench-results/<time>.json and bench-results/latest.json.
  * Exits 1 when a hard budget is broken (scripts/lib/budgets.mjs): Lighthouse < 95 anywhere, JS on
  * /kaarten/ > 20 KB, precache > 660 KB, and on the sessions pages anything below 100 in Lighthouse,
@@ -187,6 +188,15 @@ if (!quick) {
   roomJoin = JSON.parse(run(['scripts/bench-room-join.mjs', '--json']).stdout.trim().split('\n').at(-1));
 }
 
+// 9. The join pages as phones meet them on venue Wi-Fi: Lighthouse 100 and LCP within its budget
+// (scripts/bench-join.mjs builds its own site with a relay address and prints its own table).
+let joinPages = null;
+if (!quick) {
+  console.log('▶ join pages (Lighthouse, mobile throttling, plain server)');
+  const j = spawnSync(process.execPath, ['scripts/bench-join.mjs'], { cwd: root, stdio: 'inherit' });
+  joinPages = { ok: j.status === 0 };
+}
+
 // Report.
 const results = {
   at: new Date().toISOString(),
@@ -301,6 +311,8 @@ for (const w of weights) {
 if (precache.gzip > BUDGET.precacheGzip) broken.push(`precache ${kb(precache.gzip)} > ${kb(BUDGET.precacheGzip)}`);
 if (relay) broken.push(...relay.broken);
 if (roomJoin) broken.push(...roomJoin.broken);
+if (joinPages && !joinPages.ok)
+  broken.push('join pages: a Lighthouse score below 100 or LCP over budget (table above)');
 if (broken.length) {
   console.error(`\nBudgets broken:\n- ${broken.join('\n- ')}`);
   process.exit(1);
