@@ -1,57 +1,25 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { dictionaries } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
-import { type Child, startRelayProcess } from '../relay/processes';
-import { axe, launch } from '../support/browser';
-import { ensureRoomSite, roomSite } from '../support/room-build';
-import { createWorkshop as createAt, shownCard } from '../support/room-steps';
-import { type StaticSite, serveStatic } from '../support/server';
+import { axe } from '../support/browser';
+import { createWorkshop as createAt, shownCard, useRoomSite } from '../support/room-steps';
 import { DILEMMA } from './sessions-support';
 
 const r = dictionaries.nl.room;
 const s = dictionaries.nl.sessions;
 const count = (chosen: number, joined: number) => fill('nl', r.count, { chosen, joined });
 
-let out: string;
-let siteServer: StaticSite;
-let relay: (Child & { url: string }) | null = null;
-let relayPort = 0;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  let relayUrl: string;
-  ({ out, relayPort, relayUrl } = await roomSite());
-  siteServer = await serveStatic(out);
-  relay = await startRelayProcess({
-    KJK_RELAY_ORIGIN: new URL(siteServer.url).origin,
-    KJK_RELAY_PORT: String(relayPort),
-  });
-  await ensureRoomSite(out, relayUrl);
-  browser = await launch();
-}, 300_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await relay?.stop();
-  await siteServer?.close();
-});
-
-async function newPage(viewport: { width: number; height: number }, o: { axe?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport, bypassCSP: o.axe ?? false });
-  contexts.push(context);
-  return context.newPage();
-}
+const room = useRoomSite();
+const at = room.at;
+const newPage = async (viewport: { width: number; height: number }, o: { axe?: boolean } = {}) =>
+  (await room.newPage(viewport, o)).page;
 
 /** KJK_SHOTS=dir saves screenshots of the big screen and the phone's form, to look at by eye. */
 const shot = async (page: Page, name: string) => {
   if (process.env.KJK_SHOTS) await page.screenshot({ path: join(process.env.KJK_SHOTS, `${name}.png`) });
 };
-
-const at = (p: string) => `${siteServer.url.replace(/\/$/, '')}${p}`;
 
 it('a phone types the code from the big screen, joins, votes; a wrong code joins nothing', async () => {
   const laptop = await newPage({ width: 1920, height: 1080 }, { axe: true });

@@ -1,53 +1,17 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { dictionaries } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
-import { type Child, startRelayProcess } from '../relay/processes';
-import { axe, launch } from '../support/browser';
+import { axe } from '../support/browser';
 import { readEntries } from '../support/content';
-import { ensureRoomSite, roomSite } from '../support/room-build';
-import { joinRoom as joinAs, shownCard } from '../support/room-steps';
-import { type StaticSite, serveStatic } from '../support/server';
+import { joinRoom as joinAs, shownCard, useRoomSite } from '../support/room-steps';
 import { dump } from './sessions-support';
 
 const d = dictionaries.nl;
 const r = d.room;
 
-let out: string;
-let siteServer: StaticSite;
-let relay: (Child & { url: string }) | null = null;
-let relayPort = 0;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  let relayUrl: string;
-  ({ out, relayPort, relayUrl } = await roomSite());
-  // Served before it is built (files are read per request), so the relay can be told the site's origin.
-  siteServer = await serveStatic(out);
-  relay = await startRelayProcess({
-    KJK_RELAY_ORIGIN: new URL(siteServer.url).origin,
-    KJK_RELAY_PORT: String(relayPort),
-  });
-  await ensureRoomSite(out, relayUrl);
-  browser = await launch();
-}, 300_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await relay?.stop();
-  await siteServer?.close();
-});
-
-const at = (p: string) => `${siteServer.url.replace(/\/$/, '')}${p}`;
-
-/** `axe: true` bypasses the CSP, only so that axe can be injected: the phone runs under the real CSP. */
-async function newPage(viewport: { width: number; height: number }, o: { axe?: boolean } = {}) {
-  const context = await browser.newContext({ viewport, bypassCSP: o.axe ?? false });
-  contexts.push(context);
-  return { context, page: await context.newPage() };
-}
+const room = useRoomSite();
+const at = room.at;
+const newPage = room.newPage;
 
 it('opens the room from the cards page for the filtered cards; a phone votes into the new session', async () => {
   const { page: laptop } = await newPage({ width: 1280, height: 720 }, { axe: true });

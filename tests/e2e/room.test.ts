@@ -1,16 +1,13 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { dictionaries } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import { qrShape } from '../../src/lib/deck/qr';
-import { type Child, startRelayProcess } from '../relay/processes';
-import { axe, launch } from '../support/browser';
+import { axe } from '../support/browser';
 import { readEntries } from '../support/content';
-import { ensureRoomSite, roomSite } from '../support/room-build';
-import { type StaticSite, serveStatic } from '../support/server';
 import { DILEMMA, DILEMMA_2, dump, KENNIS } from './sessions-support';
-import { createWorkshop as createAt, joinRoom as joinAs, shownCard } from '../support/room-steps';
+import { createWorkshop as createAt, joinRoom as joinAs, shownCard, useRoomSite } from '../support/room-steps';
 import { scaled } from '../support/timing';
 
 const r = dictionaries.nl.room;
@@ -18,59 +15,15 @@ const s = dictionaries.nl.sessions;
 const title = (id: string) => String(readEntries('cards', 'nl').find((c) => c.slug === id)?.data.title);
 const count = (chosen: number, joined: number) => fill('nl', r.count, { chosen, joined });
 
-let out: string;
-let siteServer: StaticSite;
-let relay: (Child & { url: string }) | null = null;
-let relayPort = 0;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function startRelay() {
-  await relay?.stop();
-  relay = await startRelayProcess({
-    KJK_RELAY_ORIGIN: new URL(siteServer.url).origin,
-    KJK_RELAY_PORT: String(relayPort),
-  });
-  relayPort = Number(new URL(relay.url).port);
-}
-
-beforeAll(async () => {
-  let relayUrl: string;
-  ({ out, relayPort, relayUrl } = await roomSite());
-  // Served before it is built (files are read per request), so the relay can be told the site's origin.
-  siteServer = await serveStatic(out);
-  await startRelay();
-  await ensureRoomSite(out, relayUrl);
-  browser = await launch();
-}, 300_000);
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await relay?.stop();
-  await siteServer?.close();
-});
+const room = useRoomSite();
 
 /** KJK_SHOTS=dir saves screenshots of the big screen and a phone, to look at the layout by eye. */
 const shot = async (page: Page, name: string) => {
   if (process.env.KJK_SHOTS) await page.screenshot({ path: join(process.env.KJK_SHOTS, `${name}.png`) });
 };
 
-const at = (p: string) => `${siteServer.url.replace(/\/$/, '')}${p}`;
-
-/**
- * `axe: true` bypasses the CSP, only so that axe can be injected: the other phones run under the
- * real CSP, whose connect-src must let them reach the relay.
- */
-async function newPage(
-  viewport: { width: number; height: number },
-  o: { axe?: boolean } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, bypassCSP: o.axe ?? false });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { context, page };
-}
+const at = room.at;
+const newPage = room.newPage;
 
 /** A phone at `width` (375 px unless told); `axe` as in newPage. */
 const joinRoom = (url: string, name?: string, lang: 'nl' | 'en' = 'nl', o: { axe?: boolean; width?: number } = {}) =>
@@ -106,7 +59,7 @@ it('runs a vote with three phones, saves every position in the session, and keep
   expect(await qr.locator('path').getAttribute('d')).toBe(qrShape(joinUrl).d);
   await expect
     .poll(() => laptop.locator('.presenter-join-address').textContent())
-    .toBe(`${new URL(siteServer.url).host}/doe-mee/`);
+    .toBe(`${new URL(room.origin()).host}/doe-mee/`);
   expect(await axe(laptop)).toEqual([]);
   await shot(laptop, 'presenter-join');
 
@@ -183,7 +136,7 @@ it('runs a vote with three phones, saves every position in the session, and keep
   // The relay is killed mid-vote: the presenter keeps what arrived and says the room is gone.
   await late.page.locator('#room-position').fill('10');
   await expect.poll(() => laptop.locator('.presenter-room-count').textContent()).toBe(count(1, 4));
-  relay!.process.kill('SIGKILL');
+  room.relay().process.kill('SIGKILL');
   await expect
     .poll(() => laptop.locator('.presenter-room-status').first().textContent(), { timeout: scaled(30_000) })
     .toBe(r.hostGone);
@@ -202,7 +155,7 @@ it('runs a vote with three phones, saves every position in the session, and keep
 }, 240_000);
 
 it('tells a phone plainly when the link has no room, and when the presenter closes the room', async () => {
-  await startRelay();
+  await room.restartRelay();
   const { page: bare } = await newPage({ width: 320, height: 640 }, { axe: true });
   await bare.goto(at('/doe-mee/'));
   // Without a link the page asks for the typed code (tests/e2e/room-code.test.ts), no dead end.
@@ -236,7 +189,7 @@ const inside = (box: { x: number; y: number; width: number; height: number } | n
   box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= vw && box.y + box.height <= vh;
 
 it('puts the vote in the first screen of a 360×640 phone, the card text one tap away, and no count on a kenniskaart', async () => {
-  await startRelay();
+  await room.restartRelay();
   const j = r.join;
   type Words = {
     summary: string;

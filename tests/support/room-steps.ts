@@ -1,6 +1,10 @@
 /** What a trainer and a phone do to meet in a room, for every Chromium test of the room. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { type Child, startRelayProcess } from '../relay/processes';
+import { launch } from './browser';
+import { ensureRoomSite, roomSite } from './room-build';
+import { type StaticSite, serveStatic } from './server';
 import { dictionaries } from '../../src/i18n';
 import { DILEMMA, DILEMMA_2, KENNIS } from './sessions';
 
@@ -41,4 +45,51 @@ export async function joinRoom(
 export const shownCard = (phone: Page) =>
   phone.evaluate(() => document.querySelector<HTMLElement>('[data-card]:not([hidden])')?.dataset.card ?? null);
 
-export type { Browser };
+/**
+ * The set-up every Chromium room file shares: the run's room site served (built once per run,
+ * room-build.ts), a relay on the run's relay port told the site's origin, one browser, and each
+ * context closed at the end. `restartRelay` starts the relay again on the same port (after a test
+ * killed it). `newPage` with `axe: true` bypasses the CSP, only so that axe can be injected; every
+ * other page runs under the real CSP, whose connect-src must let it reach the relay.
+ */
+export function useRoomSite() {
+  let site: StaticSite | undefined;
+  let relay: (Child & { url: string }) | undefined;
+  let relayPort = 0;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const restartRelay = async () => {
+    await relay?.stop();
+    relay = await startRelayProcess({
+      KJK_RELAY_ORIGIN: new URL(site!.url).origin,
+      KJK_RELAY_PORT: String(relayPort),
+    });
+    return relay;
+  };
+  beforeAll(async () => {
+    const room = await roomSite();
+    relayPort = room.relayPort;
+    // Served before it is built (files are read per request), so the relay can be told the site's origin.
+    site = await serveStatic(room.out);
+    await restartRelay();
+    await ensureRoomSite(room.out, room.relayUrl);
+    browser = await launch();
+  }, 300_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await relay?.stop();
+    await site?.close();
+  });
+  return {
+    at: (p: string) => `${site!.url.replace(/\/$/, '')}${p}`,
+    origin: () => new URL(site!.url).origin,
+    relay: () => relay!,
+    restartRelay,
+    async newPage(viewport: { width: number; height: number }, o: { axe?: boolean } = {}) {
+      const context = await browser!.newContext({ viewport, bypassCSP: o.axe ?? false });
+      contexts.push(context);
+      return { context, page: await context.newPage() };
+    },
+  };
+}
