@@ -16,12 +16,9 @@
  * leaves the verdict to the caller). `--quick` (or KJK_BENCH_RELAY_SECONDS) shortens the
  * largest-frames run, for trials.
  */
-import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { DEFAULTS } from '../relay/config.ts';
-import { RELAY_NODE_FLAGS } from '../relay/node-flags.mjs';
 import {
   hashPresenterSecret,
   joinToken,
@@ -34,8 +31,8 @@ import {
 } from '../src/lib/room/crypto.ts';
 import { ROOM_LIMITS } from '../src/lib/room/limits.ts';
 import { frameIv, IV_CHARS, randomToken } from '../src/lib/room/wire.ts';
+import { startRelayProcess } from './lib/relay-process.mjs';
 
-const root = join(import.meta.dirname, '..');
 const ORIGIN = 'http://127.0.0.1:4321';
 const BUDGET = {
   p95At200: 100,
@@ -58,36 +55,14 @@ const maxFramesSeconds = process.env.KJK_BENCH_RELAY_SECONDS
 const log = (...a) => (json ? console.error(...a) : console.log(...a));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function startRelay() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...RELAY_NODE_FLAGS, 'relay/server.ts'], {
-      cwd: root,
-      // Every bench client is on 127.0.0.1: the per-address bounds would measure themselves, not the relay.
-      env: {
-        ...process.env,
-        KJK_RELAY_PORT: '0',
-        KJK_RELAY_ORIGIN: ORIGIN,
-        KJK_RELAY_MAX_CONNECTIONS: '5000',
-        KJK_RELAY_CONNECTIONS_PER_ADDRESS: '5000',
-        KJK_RELAY_ROOMS_PER_ADDRESS: '500',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`relay did not start:\n${out}`)), 20_000);
-    const onData = (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+) /.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`relay exited (${code}):\n${out}`)));
+// Every bench client is on 127.0.0.1: the per-address bounds would measure themselves, not the relay.
+const startRelay = () =>
+  startRelayProcess({
+    KJK_RELAY_ORIGIN: ORIGIN,
+    KJK_RELAY_MAX_CONNECTIONS: '5000',
+    KJK_RELAY_CONNECTIONS_PER_ADDRESS: '5000',
+    KJK_RELAY_ROOMS_PER_ADDRESS: '500',
   });
-}
 
 const health = async (url) => (await fetch(`${url}/healthz`)).json();
 

@@ -8,16 +8,13 @@
  * for each way in. Prints a table and exits 1 on a broken budget; with --json prints the figures
  * as one JSON line last and leaves the verdict to the caller.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { io } from 'socket.io-client';
-import { RELAY_NODE_FLAGS } from '../relay/node-flags.mjs';
 import { startCodeChannel } from '../src/lib/room/code-host.ts';
 import { joinByCode } from '../src/lib/room/code-join.ts';
 import { newParticipantId } from '../src/lib/room/crypto.ts';
 import { joinPresenterRoom, openPresenterRoom } from '../src/lib/room/session.ts';
+import { startRelayProcess } from './lib/relay-process.mjs';
 
-const root = join(import.meta.dirname, '..');
 const ORIGIN = 'http://127.0.0.1:4321';
 const PHONES = 30;
 const SPREAD_MS = 3000;
@@ -27,28 +24,7 @@ const json = process.argv.includes('--json');
 const log = (...a) => (json ? console.error(...a) : console.log(...a));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function startRelay() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...RELAY_NODE_FLAGS, 'relay/server.ts'], {
-      cwd: root,
-      env: { ...process.env, KJK_RELAY_PORT: '0', KJK_RELAY_ORIGIN: ORIGIN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`relay did not start:\n${out}`)), 20_000);
-    const onData = (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+) /.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`relay exited (${code}):\n${out}`)));
-  });
-}
+const startRelay = () => startRelayProcess({ KJK_RELAY_ORIGIN: ORIGIN });
 
 const connect = (url, options) => io(url, { ...options, forceNew: true, extraHeaders: { origin: ORIGIN } });
 
