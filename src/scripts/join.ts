@@ -100,7 +100,6 @@ const root = document.getElementById('doe-mee');
 if (root?.dataset.t) start(root, JSON.parse(root.dataset.t) as Texts);
 
 function start(root: HTMLElement, t: Texts) {
-  const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
   const problem = (text: string) => saying(root, text);
 
   // The language switch keeps the room: the fragment is not part of the page's address.

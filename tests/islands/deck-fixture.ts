@@ -1,5 +1,4 @@
 /** A small deck for island tests: the uitleg card, two dilemmas with poles and a kenniskaart. */
-import { t } from '../../src/i18n';
 import { deckStrings as buildDeckStrings } from '../../src/views/island-strings';
 import type { DeckStrings, IslandCard } from '../../src/islands/types';
 import { PERSPECTIVES, type Perspective } from '../../src/vocab';
