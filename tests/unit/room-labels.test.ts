@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { newParticipantId } from '../../src/lib/room/crypto';
 import { assignLabels, joinOrder, positionsToSave, savedKey } from '../../src/lib/room/labels';
 import { initialRoom, roomReducer, type RoomEvent } from '../../src/lib/room/reducer';
+import { A, join, vote } from '../support/room-events';
 
-const A = 'eigen-kracht-of-veiligheid';
 const B = 'doel-of-besparing';
 const phone = (n: number) => `Telefoon ${n}`;
 const [ann, bob, cas, dee] = [newParticipantId(), newParticipantId(), newParticipantId(), newParticipantId()];
-let seq = 0;
-const join = (pid: string, peer: string, name?: string): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'join', v: 1, pid, seq: ++seq, ...(name ? { name } : {}) },
-});
-const vote = (pid: string, peer: string, position: number, card = A): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'vote', v: 1, pid, seq: ++seq, card, position },
-});
 
 describe('the labels of a room’s phones in the session', () => {
   it('numbers anonymous phones in join order and keeps names', () => {

@@ -6,22 +6,11 @@ import { createRecorder } from '../../src/lib/room/recorder';
 import { OWN_PARTICIPANT } from '../../src/lib/sessions/positions';
 import type { Repo } from '../../src/lib/store/repo';
 import { freshRepos } from '../support/store';
+import { A, join, vote } from '../support/room-events';
 
-const A = 'eigen-kracht-of-veiligheid';
 const B = 'doel-of-besparing';
 const phone = (n: number) => `Telefoon ${n}`;
 const [ann, bob] = [newParticipantId(), newParticipantId()];
-let seq = 0;
-const join = (pid: string, peer: string, name?: string): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'join', v: 1, pid, seq: ++seq, ...(name ? { name } : {}) },
-});
-const vote = (pid: string, peer: string, position: number, card = A): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'vote', v: 1, pid, seq: ++seq, card, position },
-});
 const room = (events: RoomEvent[], from: RoomState = initialRoom(A)) => events.reduce(roomReducer, from);
 
 const repos = freshRepos('kjk-recorder');

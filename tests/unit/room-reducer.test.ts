@@ -12,27 +12,11 @@ import {
   type RoomState,
 } from '../../src/lib/room/reducer';
 import { parseHostMessage, type PhoneMessage } from '../../src/lib/room/schema';
+import { A, join, vote, leave, nextSeq } from '../support/room-events';
 
-const A = 'eigen-kracht-of-veiligheid';
 const B = 'doel-of-besparing';
 const ann = newParticipantId();
 const bob = newParticipantId();
-let seq = 0;
-const join = (pid: string, peer: string, name?: string): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'join', v: 1, pid, seq: ++seq, ...(name ? { name } : {}) },
-});
-const vote = (pid: string, peer: string, position: number, card = A): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'vote', v: 1, pid, seq: ++seq, card, position },
-});
-const leave = (pid: string, peer: string): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'leave', v: 1, pid, seq: ++seq },
-});
 const run = (events: RoomEvent[], start: RoomState = initialRoom(A)) => events.reduce(roomReducer, start);
 
 describe('the vote reducer', () => {
@@ -181,7 +165,7 @@ describe('the vote reducer', () => {
 
   it('never mutates the state it is given', () => {
     const s = Object.freeze(run([join(ann, 'p1')]));
-    const message: PhoneMessage = { t: 'vote', v: 1, pid: ann, seq: ++seq, card: A, position: 10 };
+    const message: PhoneMessage = { t: 'vote', v: 1, pid: ann, seq: nextSeq(), card: A, position: 10 };
     expect(() => roomReducer(s, { type: 'phone', peer: 'p1', message })).not.toThrow();
     expect(positionsOn(s, A)).toEqual([]);
   });
