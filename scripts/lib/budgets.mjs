@@ -11,8 +11,9 @@ export const BUDGET = {
   /** The sessions page (both languages): all four Lighthouse categories at 100, no layout shift, no long tasks. */
   sessionsJsGzip: 25 * 1024,
   /**
-   * The join page (both languages) before its first screen: a phone on venue Wi-Fi. socket.io and
-   * the room's session load after it (src/scripts/join.ts) and are not counted here.
+   * The join page (both languages) before a phone can join: its tiny entry and the code that entry
+   * loads after the first screen (src/scripts/join-entry.ts → join.ts). socket.io and the room's
+   * session load later still (while a name is typed) and are not counted here.
    */
   joinJsGzip: 20 * 1024,
   /**

@@ -1,6 +1,7 @@
 /**
  * What a page costs a visitor: the JavaScript it loads at start (scripts, island components
- * and renderers, and every static import they pull in; lazy imports are left out) and all
+ * and renderers, and every static import they pull in; lazy imports are left out, except the
+ * join page's code that its entry loads after the load event) and all
  * its bytes, raw and gzip. Reads the built files; no browser needed.
  */
 import { readFileSync, existsSync } from 'node:fs';
@@ -17,6 +18,16 @@ function staticImports(code) {
   return out;
 }
 
+/**
+ * `import("./join.X.js")` in a built module: the join page's entry loads its code after the page's
+ * load event (src/scripts/join-entry.ts), yet a phone needs it before it can join, so it counts.
+ */
+function afterLoadImports(code, afterLoad) {
+  return [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)]
+    .map((m) => m[1])
+    .filter((url) => afterLoad.some((name) => posix.basename(url).startsWith(`${name}.`)));
+}
+
 /** URLs (site paths) of the start-up JavaScript of an HTML page. */
 function entryScripts(html) {
   const urls = new Set();
@@ -30,7 +41,8 @@ function entryScripts(html) {
   return [...urls];
 }
 
-export function pageWeight(dist, pagePath, base = '/') {
+/** `afterLoad`: names of modules an entry imports after the load event that still count as start-up. */
+export function pageWeight(dist, pagePath, base = '/', afterLoad = ['join']) {
   const file = join(dist, pagePath.replace(/^\//, ''), pagePath.endsWith('/') ? 'index.html' : '');
   const html = readFileSync(file);
   const text = html.toString('utf8');
@@ -42,7 +54,8 @@ export function pageWeight(dist, pagePath, base = '/') {
     if (!existsSync(f)) return;
     const buf = readFileSync(f);
     seen.set(url, buf);
-    for (const imp of staticImports(buf.toString('utf8'))) {
+    const code = buf.toString('utf8');
+    for (const imp of [...staticImports(code), ...afterLoadImports(code, afterLoad)]) {
       if (imp.startsWith('.') || imp.startsWith('/'))
         visit(imp.startsWith('/') ? imp : posix.join(posix.dirname(url), imp));
     }

@@ -20,8 +20,6 @@ export interface CodeEntry {
   onJoined(link: RoomLink, token: string): void;
 }
 
-const CODE_INPUT_MAX = 32;
-
 function typedError(t: Texts, lang: Lang, error: CodeError): string {
   switch (error.error) {
     case 'empty':
@@ -37,48 +35,16 @@ function typedError(t: Texts, lang: Lang, error: CodeError): string {
   }
 }
 
-/** Builds the form in the page's placeholder (`[data-code-entry]`, texts in its data-t) and runs it. */
+/** Wires the code form the page's HTML holds (`[data-code-entry]`, texts in its data-t) and runs it. */
 export function mountCodeEntry(root: HTMLElement, entry: CodeEntry): boolean {
   const holder = root.querySelector<HTMLElement>('[data-code-entry]');
-  if (!holder?.dataset.t) return false;
+  const form = holder?.querySelector<HTMLFormElement>('form');
+  const input = form?.querySelector<HTMLInputElement>('#room-code');
+  const error = form?.querySelector<HTMLElement>('#room-code-error');
+  const status = form?.querySelector<HTMLElement>('[role=status]');
+  const button = form?.querySelector<HTMLButtonElement>('button[type=submit]');
+  if (!holder?.dataset.t || !form || !input || !error || !status || !button) return false;
   const t = JSON.parse(holder.dataset.t) as Texts;
-  const el = (tag: string, className = '', text = '') => {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  };
-  const attrs = (node: HTMLElement, values: Record<string, string>) => {
-    for (const [k, v] of Object.entries(values)) node.setAttribute(k, v);
-    return node;
-  };
-
-  const form = attrs(el('form', 'room-ask room-code'), { novalidate: '' }) as HTMLFormElement;
-  const field = el('div', 'room-field');
-  const label = attrs(el('label', '', t.field), { for: 'room-code' });
-  // A code, not a word: capitals offered, nothing corrected or remembered.
-  const input = attrs(el('input'), {
-    id: 'room-code',
-    type: 'text',
-    inputmode: 'text',
-    autocapitalize: 'characters',
-    autocomplete: 'off',
-    autocorrect: 'off',
-    spellcheck: 'false',
-    enterkeyhint: 'go',
-    maxlength: String(CODE_INPUT_MAX),
-    'aria-describedby': 'room-code-help room-code-error',
-  }) as HTMLInputElement;
-  const help = attrs(el('p', 'room-hint', t.help), { id: 'room-code-help' });
-  const error = attrs(el('p', 'room-problem'), { id: 'room-code-error', role: 'alert' });
-  error.hidden = true;
-  const status = attrs(el('p', 'room-hint'), { role: 'status' });
-  const button = attrs(el('button', 'primary', t.submit), { type: 'submit' }) as HTMLButtonElement;
-  field.append(label, input, help, error);
-  // The words above the field are the page's own (room.join.noLink), shown before any script.
-  form.append(field, button, status);
-  holder.replaceChildren(form);
-  holder.hidden = false;
 
   const say = (text: string | null) => {
     error.textContent = text ?? '';

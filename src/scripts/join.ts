@@ -97,9 +97,12 @@ function saying(root: HTMLElement, text: string) {
 }
 
 const root = document.getElementById('doe-mee');
-if (root?.dataset.t) start(root, JSON.parse(root.dataset.t) as Texts);
+/** Settles when the page's forms listen (join-entry.ts holds what was sent before then). */
+export const started: Promise<unknown> = Promise.resolve(
+  root?.dataset.t ? start(root, JSON.parse(root.dataset.t) as Texts) : undefined,
+);
 
-function start(root: HTMLElement, t: Texts) {
+function start(root: HTMLElement, t: Texts): void | Promise<unknown> {
   const problem = (text: string) => saying(root, text);
 
   // The language switch keeps the room: the fragment is not part of the page's address.
@@ -112,7 +115,7 @@ function start(root: HTMLElement, t: Texts) {
   if (link.ok) return withLink(root, t, relay, link);
   if (link.error !== 'missing') return problem(t.badLink);
   // No link: the typed code's form (its code loads only here), then on as with a link.
-  import('./join-code')
+  return import('./join-code')
     .then(
       (m) =>
         m.mountCodeEntry(root, {

@@ -57,8 +57,12 @@ it('a phone types the code from the big screen, joins, votes; a wrong code joins
   await phone.goto(`http://${address}`);
   const field = phone.getByLabel(r.code.field);
   await field.waitFor();
+  // A code, not a word (the form is the page's HTML: src/views/Join.astro): capitals offered, nothing corrected or remembered.
   expect(await field.getAttribute('autocomplete')).toBe('off');
   expect(await field.getAttribute('autocapitalize')).toBe('characters');
+  expect(await field.getAttribute('autocorrect')).toBe('off');
+  expect(await field.getAttribute('inputmode')).toBe('text');
+  expect(await field.getAttribute('aria-describedby')).toBe('room-code-help room-code-error');
   expect(await axe(phone)).toEqual([]);
 
   // A typo that cannot be a code costs no attempt: said at once.

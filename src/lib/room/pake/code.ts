@@ -23,6 +23,8 @@ export const CODE_ALPHABET = 'ACDEFGHJKMNPRTUVWXY3479';
 export const NAMEPLATE_CHARS = 2;
 export const PASSWORD_CHARS = 6;
 export const CODE_CHARS = NAMEPLATE_CHARS + PASSWORD_CHARS;
+/** What the code field takes: room for spaces and dashes a person types between the characters. */
+export const CODE_INPUT_MAX = 32;
 /** What a person may paste before we stop reading (a code with generous spacing fits). */
 const INPUT_MAX_CHARS = 64;
 /** Look-alike groups left out of the alphabet: a typed member gets a clear error. */
