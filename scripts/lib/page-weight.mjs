@@ -23,7 +23,7 @@ function staticImports(code) {
  * load event (src/scripts/join-entry.ts), yet a phone needs it before it can join, so it counts.
  */
 function afterLoadImports(code, afterLoad) {
-  return [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)]
+  return [...code.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)]
     .map((m) => m[1])
     .filter((url) => afterLoad.some((name) => posix.basename(url).startsWith(`${name}.`)));
 }
