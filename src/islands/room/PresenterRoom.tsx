@@ -8,6 +8,7 @@ import { io } from 'socket.io-client';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { startCodeChannel } from '../../lib/room/code-host';
+import { audienceSnapshot } from '../../lib/room/audience';
 import { relayConfig } from '../../lib/room/config';
 import { formatCode, type RoomCode } from '../../lib/room/pake/code';
 import { createRecorder, type RoomRecorder } from '../../lib/room/recorder';
@@ -15,8 +16,10 @@ import { initialRoom, positionsOn, roomCounts, type RoomState } from '../../lib/
 import { openPresenterRoom, type PresenterRoom as Room, type RoomStatus } from '../../lib/room/session';
 import { median } from '../../lib/sessions/format';
 import { openStore } from '../../lib/store/open';
+import { href } from '../../routes';
 import QrCode from '../QrCode';
 import type { IslandCard } from '../types';
+import { AudienceButton, AudienceNote, ControlPanel, useAudienceWindow } from './ControlView';
 import { agreedText, Spread, valueText } from './Spread';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
@@ -32,6 +35,8 @@ export interface PresenterRoomProps {
   onShowJoin: (show: boolean) => void;
   /** The room is closed or gone: the presenter can offer to open a new one. */
   onEnded: () => void;
+  /** The next card's title for the control view; null on the last card. */
+  next?: string | null | undefined;
 }
 
 type Phase =
@@ -149,6 +154,30 @@ export default function PresenterRoom(props: PresenterRoomProps) {
             : r.status[status];
   const joinUrl = phase.kind === 'open' ? `${new URL(props.joinHref, location.href).href}${phase.room.fragment}` : '';
   const shortAddress = `${location.host}${props.joinHref}`;
+  // The projector's view: what every phone may see, plus the way in while it is shown.
+  const audience = useMemo(
+    () =>
+      phase.kind === 'open'
+        ? audienceSnapshot({
+            state,
+            ended,
+            card: { id: card.id, title: card.title, theme: card.theme, poles },
+            agreed: agreed[card.id],
+            join: props.showJoin
+              ? {
+                  url: joinUrl,
+                  address: shortAddress,
+                  code: code?.code ? formatCode(code.code) : null,
+                  renewed: code?.renewed,
+                }
+              : null,
+          })
+        : null,
+    [phase, state, ended, card, agreed, props.showJoin, joinUrl, code],
+  );
+  const win = useAudienceWindow(phase.kind === 'open' ? phase.room.link.room : null, audience, href('screen', t.lang));
+  const labels = recorder.current?.labels() ?? {};
+  const people = Object.entries(state.participants).map(([pid, p]) => labels[pid] ?? p.name ?? '');
 
   return (
     <section class="presenter-room" aria-label={r.open}>
@@ -188,6 +217,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
             <button type="button" onClick={() => void phase.room.close()}>
               {r.close}
             </button>
+            <AudienceButton t={t} win={win} />
           </>
         )}
         {(ended || phase.kind === 'failed') && (
@@ -196,6 +226,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           </button>
         )}
       </div>
+      {phase.kind === 'open' && !ended && <AudienceNote t={t} win={win} />}
+      {win.open && !ended && <ControlPanel t={t} people={people} next={props.next} />}
       {poles && revealed && votes.length > 0 && (
         <>
           <Spread
@@ -221,7 +253,12 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           )}
         </>
       )}
-      {props.showJoin && joinUrl && (
+      {props.showJoin && joinUrl && win.open && (
+        <p class="presenter-room-help" aria-live="polite">
+          {r.views.qrThere} {code?.code && <strong class="presenter-join-code">{formatCode(code.code)}</strong>}
+        </p>
+      )}
+      {props.showJoin && joinUrl && !win.open && (
         <div class={`presenter-join${code?.code ? ' has-code' : ''}`} role="group" aria-labelledby="presenter-join-h">
           <h2 id="presenter-join-h">{r.qrTitle}</h2>
           <QrCode url={joinUrl} label={fill(t.lang, r.qrLabel, { url: shortAddress })} />
