@@ -4,7 +4,7 @@
  * ignored), and the presenter's room becoming the control view once an audience window says hello.
  * The windows meet over Node's own BroadcastChannel, as two windows of one browser do.
  */
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { t as dictionary } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
@@ -267,7 +267,7 @@ describe('the control view', () => {
       ...over,
     };
     const view = render(<PresenterRoom {...props} />);
-    await screen.findByRole('button', { name: v.open });
+    await screen.findAllByRole('button', { name: v.open });
     return view;
   }
   /** As the audience window does: hello until the control view answers (its channel opens after its first paint). */
@@ -284,7 +284,8 @@ describe('the control view', () => {
     expect(screen.getByText(v.openHelp)).toBeTruthy();
     // One window: the big QR is on the laptop.
     expect(document.querySelector('.presenter-join')).not.toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: v.open }));
+    // From the way in on the laptop, which covers the screen: the code moves to the projector.
+    fireEvent.click(within(screen.getByRole('group', { name: r.qrTitle })).getByRole('button', { name: v.open }));
     expect(open).toHaveBeenCalledWith(`/zaal/scherm/#scherm=${room}`, AUDIENCE_WINDOW, expect.any(String));
 
     await audienceSaysHello();

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
-import type { AudienceSnapshot } from '../../lib/room/audience';
+import { type AudienceInput, type AudienceSnapshot, audienceSnapshot } from '../../lib/room/audience';
 import {
   audienceFragment,
   coalesce,
@@ -33,15 +33,14 @@ export interface AudienceWindow {
 }
 
 /**
- * Keeps the audience window of room `room` in step with `snapshot`. On unmount (the presenter
+ * Keeps the audience window of room `room` in step with the snapshot of `input`. On unmount (the presenter
  * leaves, or this room ended and a new one opens) the window is told the room is closed.
  */
-export function useAudienceWindow(
-  room: string | null,
-  snapshot: AudienceSnapshot | null,
-  href: string,
-): AudienceWindow {
+export function useAudienceWindow(room: string | null, href: string, input: AudienceInput | false): AudienceWindow {
   const [open, setOpen] = useState(false);
+  const snapshot = input ? audienceSnapshot(input) : null;
+  // A render that changes nothing the room sees posts nothing.
+  const same = JSON.stringify(snapshot);
   const [blocked, setBlocked] = useState(false);
   const latest = useRef(snapshot);
   latest.current = snapshot;
@@ -80,7 +79,7 @@ export function useAudienceWindow(
   // Nothing is posted while no audience window listens; one that opens asks (hello) and gets the view.
   useEffect(() => {
     if (snapshot && open) sender.current?.push(snapshot);
-  }, [snapshot, open]);
+  }, [same, open]);
 
   return {
     available: typeof BroadcastChannel === 'function',

@@ -8,7 +8,6 @@ import { io } from 'socket.io-client';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
 import { startCodeChannel } from '../../lib/room/code-host';
-import { audienceSnapshot } from '../../lib/room/audience';
 import { relayConfig } from '../../lib/room/config';
 import { formatCode, type RoomCode } from '../../lib/room/pake/code';
 import { createRecorder, type RoomRecorder } from '../../lib/room/recorder';
@@ -155,27 +154,24 @@ export default function PresenterRoom(props: PresenterRoomProps) {
   const joinUrl = phase.kind === 'open' ? `${new URL(props.joinHref, location.href).href}${phase.room.fragment}` : '';
   const shortAddress = `${location.host}${props.joinHref}`;
   // The projector's view: what every phone may see, plus the way in while it is shown.
-  const audience = useMemo(
-    () =>
-      phase.kind === 'open'
-        ? audienceSnapshot({
-            state,
-            ended,
-            card: { id: card.id, title: card.title, theme: card.theme, poles },
-            agreed: agreed[card.id],
-            join: props.showJoin
-              ? {
-                  url: joinUrl,
-                  address: shortAddress,
-                  code: code?.code ? formatCode(code.code) : null,
-                  renewed: code?.renewed,
-                }
-              : null,
-          })
+  const win = useAudienceWindow(
+    phase.kind === 'open' ? phase.room.link.room : null,
+    href('screen', t.lang),
+    phase.kind === 'open' && {
+      state,
+      ended,
+      card: { id: card.id, title: card.title, theme: card.theme, poles },
+      agreed: agreed[card.id],
+      join: props.showJoin
+        ? {
+            url: joinUrl,
+            address: shortAddress,
+            code: code?.code ? formatCode(code.code) : null,
+            renewed: code?.renewed === true,
+          }
         : null,
-    [phase, state, ended, card, agreed, props.showJoin, joinUrl, code],
+    },
   );
-  const win = useAudienceWindow(phase.kind === 'open' ? phase.room.link.room : null, audience, href('screen', t.lang));
   const labels = recorder.current?.labels() ?? {};
   const people = Object.entries(state.participants).map(([pid, p]) => labels[pid] ?? p.name ?? '');
 
@@ -282,6 +278,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           <button type="button" onClick={() => props.onShowJoin(false)}>
             {r.hideQr}
           </button>
+          {/* With a projector: the code moves to the audience window. */}
+          <AudienceButton t={t} win={win} />
           {/* For a second window or a chat: the full link, key included, to copy. */}
           <a class="presenter-join-link" href={joinUrl} data-join-link target="_blank" rel="noopener">
             {joinUrl}
