@@ -31,7 +31,10 @@ const shot = async (page: Page, name: string) => {
 
 /** Font sizes in px of an element of the audience view. */
 const size = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
 
 it('keeps an audience window in step with the control view, from the way in to the spread and the close', async () => {
   const { context, page: laptop } = await room.newPage({ width: 1280, height: 720 }, { axe: true });
