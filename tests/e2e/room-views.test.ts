@@ -70,6 +70,11 @@ it('keeps an audience window in step with the control view, from the way in to t
   expect(await size(audience, '.audience-title')).toBeGreaterThan(await size(audience, '.audience-count'));
   // The QR encodes the join link the laptop holds; no controls but "full screen".
   expect(await audience.getByRole('button').allTextContents()).toEqual([v.fullscreen]);
+  // Its one button has the focus, and shows it; no motion when the room asked for none.
+  expect(await audience.evaluate(() => document.activeElement?.textContent)).toBe(v.fullscreen);
+  expect(await audience.locator('.audience-full').evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await audience.emulateMedia({ reducedMotion: 'reduce' });
+  expect(await audience.locator('.audience-stage').evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
   expect(await audience.locator('.audience-join .qr').getAttribute('aria-label')).toContain('/doe-mee/');
   expect(await axe(audience)).toEqual([]);
   await shot(audience, 'audience-join');

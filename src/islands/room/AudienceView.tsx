@@ -71,8 +71,11 @@ function useSnapshot(): View {
 export default function AudienceView({ t }: { t: AudienceStrings }) {
   const view = useSnapshot();
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const [full, setFull] = useState(false);
   useEffect(() => {
+    // The window's one control has the focus, with a ring: Enter or space on the projector's laptop goes full screen.
+    button.current?.focus({ preventScroll: true });
     const changed = () => setFull(document.fullscreenElement !== null && document.fullscreenElement !== undefined);
     document.addEventListener('fullscreenchange', changed);
     return () => document.removeEventListener('fullscreenchange', changed);
@@ -85,7 +88,7 @@ export default function AudienceView({ t }: { t: AudienceStrings }) {
   const theme = view.kind === 'shown' ? view.snapshot.card?.theme : undefined;
   return (
     <div ref={root} class={`audience ${themeClass(theme)}`} data-view={view.kind}>
-      <button type="button" class="audience-full" aria-pressed={full} onClick={toggleFull}>
+      <button ref={button} type="button" class="audience-full" aria-pressed={full} onClick={toggleFull}>
         {v.fullscreen}
       </button>
       {view.kind === 'shown' ? (
