@@ -15,6 +15,7 @@ import {
   snapshotMessage,
   type ViewsChannel,
 } from '../../lib/room/views-channel';
+import type { RoomState } from '../../lib/room/reducer';
 import type { JoinStrings } from './types';
 import '../../styles/room-control.css';
 
@@ -126,9 +127,16 @@ export function AudienceNote({ t, win }: { t: JoinStrings; win: AudienceWindow }
  * The control view's extra parts while the audience window is open: who is in the room (names are
  * for the presenter's eyes only) and the next card.
  */
-export function ControlPanel(props: { t: JoinStrings; people: readonly string[]; next?: string | null | undefined }) {
-  const { t, people } = props;
+export function ControlPanel(props: {
+  t: JoinStrings;
+  state: RoomState;
+  /** The label each phone's positions are saved under (the recorder's). */
+  labels?: Readonly<Record<string, string>> | undefined;
+  next?: string | null | undefined;
+}) {
+  const { t } = props;
   const v = t.room.views;
+  const people = Object.entries(props.state.participants).map(([pid, p]) => props.labels?.[pid] ?? p.name ?? '');
   return (
     <div class="presenter-control">
       {props.next !== undefined && (
@@ -143,5 +151,14 @@ export function ControlPanel(props: { t: JoinStrings; people: readonly string[];
         </ul>
       )}
     </div>
+  );
+}
+
+/** While the audience window shows the way in, the laptop says so and keeps the code in sight. */
+export function JoinOnScreen({ t, code }: { t: JoinStrings; code: string | null | undefined }) {
+  return (
+    <p class="presenter-room-help" aria-live="polite">
+      {t.room.views.qrThere} {code && <strong class="presenter-join-code">{code}</strong>}
+    </p>
   );
 }

@@ -18,7 +18,7 @@ import { openStore } from '../../lib/store/open';
 import { href } from '../../routes';
 import QrCode from '../QrCode';
 import type { IslandCard } from '../types';
-import { AudienceButton, AudienceNote, ControlPanel, useAudienceWindow } from './ControlView';
+import { AudienceButton, AudienceNote, ControlPanel, JoinOnScreen, useAudienceWindow } from './ControlView';
 import { agreedText, Spread, valueText } from './Spread';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
@@ -172,8 +172,6 @@ export default function PresenterRoom(props: PresenterRoomProps) {
         : null,
     },
   );
-  const labels = recorder.current?.labels() ?? {};
-  const people = Object.entries(state.participants).map(([pid, p]) => labels[pid] ?? p.name ?? '');
 
   return (
     <section class="presenter-room" aria-label={r.open}>
@@ -223,7 +221,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
         )}
       </div>
       {phase.kind === 'open' && !ended && <AudienceNote t={t} win={win} />}
-      {win.open && !ended && <ControlPanel t={t} people={people} next={props.next} />}
+      {win.open && !ended && <ControlPanel t={t} state={state} labels={recorder.current?.labels()} next={props.next} />}
       {poles && revealed && votes.length > 0 && (
         <>
           <Spread
@@ -249,11 +247,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           )}
         </>
       )}
-      {props.showJoin && joinUrl && win.open && (
-        <p class="presenter-room-help" aria-live="polite">
-          {r.views.qrThere} {code?.code && <strong class="presenter-join-code">{formatCode(code.code)}</strong>}
-        </p>
-      )}
+      {props.showJoin && joinUrl && win.open && <JoinOnScreen t={t} code={code?.code && formatCode(code.code)} />}
       {props.showJoin && joinUrl && !win.open && (
         <div class={`presenter-join${code?.code ? ' has-code' : ''}`} role="group" aria-labelledby="presenter-join-h">
           <h2 id="presenter-join-h">{r.qrTitle}</h2>
