@@ -24,6 +24,8 @@ export const ROUTES = {
   worksheets: { nl: '/werkbladen/', en: '/en/worksheets/' },
   /** A phone joins the presenter's room here; the room and its key come in the #room= fragment. */
   join: { nl: '/doe-mee/', en: '/en/join/' },
+  /** The audience window of a presenter's room (for the projector); the room id comes in the #scherm= fragment. */
+  screen: { nl: '/zaal/scherm/', en: '/en/room/screen/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type RouteKey = keyof typeof ROUTES;
 

@@ -294,6 +294,7 @@ export function Presenter({
             showJoin={showJoin}
             onShowJoin={setShowJoin}
             onEnded={openRoom}
+            next={deck[index + 1]?.title ?? null}
           />
         )}
       </div>

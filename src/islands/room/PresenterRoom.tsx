@@ -15,8 +15,10 @@ import { initialRoom, positionsOn, roomCounts, type RoomState } from '../../lib/
 import { openPresenterRoom, type PresenterRoom as Room, type RoomStatus } from '../../lib/room/session';
 import { median } from '../../lib/sessions/format';
 import { openStore } from '../../lib/store/open';
+import { href } from '../../routes';
 import QrCode from '../QrCode';
 import type { IslandCard } from '../types';
+import { AudienceButton, AudienceNote, ControlPanel, JoinOnScreen, useAudienceWindow } from './ControlView';
 import { agreedText, Spread, valueText } from './Spread';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
@@ -32,6 +34,8 @@ export interface PresenterRoomProps {
   onShowJoin: (show: boolean) => void;
   /** The room is closed or gone: the presenter can offer to open a new one. */
   onEnded: () => void;
+  /** The next card's title for the control view; null on the last card. */
+  next?: string | null | undefined;
 }
 
 type Phase =
@@ -149,6 +153,25 @@ export default function PresenterRoom(props: PresenterRoomProps) {
             : r.status[status];
   const joinUrl = phase.kind === 'open' ? `${new URL(props.joinHref, location.href).href}${phase.room.fragment}` : '';
   const shortAddress = `${location.host}${props.joinHref}`;
+  // The projector's view: what every phone may see, plus the way in while it is shown.
+  const win = useAudienceWindow(
+    phase.kind === 'open' ? phase.room.link.room : null,
+    href('screen', t.lang),
+    phase.kind === 'open' && {
+      state,
+      ended,
+      card: { id: card.id, title: card.title, theme: card.theme, poles },
+      agreed: agreed[card.id],
+      join: props.showJoin
+        ? {
+            url: joinUrl,
+            address: shortAddress,
+            code: code?.code ? formatCode(code.code) : null,
+            renewed: code?.renewed === true,
+          }
+        : null,
+    },
+  );
 
   return (
     <section class="presenter-room" aria-label={r.open}>
@@ -188,6 +211,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
             <button type="button" onClick={() => void phase.room.close()}>
               {r.close}
             </button>
+            <AudienceButton t={t} win={win} />
           </>
         )}
         {(ended || phase.kind === 'failed') && (
@@ -196,6 +220,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           </button>
         )}
       </div>
+      {phase.kind === 'open' && !ended && <AudienceNote t={t} win={win} />}
+      {win.open && !ended && <ControlPanel t={t} state={state} labels={recorder.current?.labels()} next={props.next} />}
       {poles && revealed && votes.length > 0 && (
         <>
           <Spread
@@ -221,7 +247,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           )}
         </>
       )}
-      {props.showJoin && joinUrl && (
+      {props.showJoin && joinUrl && win.open && <JoinOnScreen t={t} code={code?.code && formatCode(code.code)} />}
+      {props.showJoin && joinUrl && !win.open && (
         <div class={`presenter-join${code?.code ? ' has-code' : ''}`} role="group" aria-labelledby="presenter-join-h">
           <h2 id="presenter-join-h">{r.qrTitle}</h2>
           <QrCode url={joinUrl} label={fill(t.lang, r.qrLabel, { url: shortAddress })} />
@@ -245,6 +272,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           <button type="button" onClick={() => props.onShowJoin(false)}>
             {r.hideQr}
           </button>
+          {/* With a projector: the code moves to the audience window. */}
+          <AudienceButton t={t} win={win} />
           {/* For a second window or a chat: the full link, key included, to copy. */}
           <a class="presenter-join-link" href={joinUrl} data-join-link target="_blank" rel="noopener">
             {joinUrl}

@@ -1,0 +1,139 @@
+/**
+ * The audience view's data: what the projector shows of the room, derived from the presenter's
+ * room state, the card on screen and what the presenter chose to show. It is built on the phones'
+ * own broadcast (`stateMessage`), so the big screen never shows more than every phone may see:
+ * counts always, the spread only after the reveal, sorted and without names. No participant name,
+ * id, room key or presenter secret is part of it; the one link it may carry is the join link that
+ * the projected QR code shows to the whole room anyway, and only while the presenter shows it.
+ *
+ * The control view and the audience window talk over a same-origin BroadcastChannel, where any
+ * other tab of the site could post too: every message is checked with these schemas on receipt.
+ */
+import * as v from 'valibot';
+import { THEMES } from '../../vocab.ts';
+import { POSITION_MAX, POSITION_MIN, ROOM_LIMITS } from './limits.ts';
+import { type RoomState, stateMessage } from './reducer.ts';
+import { CardIdSchema } from './schema.ts';
+
+/** The version of the channel's messages: a window of an older build ignores a newer one's. */
+export const VIEWS_VERSION = 1;
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(ROOM_LIMITS.phonesPerRoom));
+const Position = v.pipe(v.number(), v.integer(), v.minValue(POSITION_MIN), v.maxValue(POSITION_MAX));
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+/** The card as the room sees it: its title and its two poles (none on a kenniskaart). */
+export const AudienceCardSchema = v.strictObject({
+  id: CardIdSchema,
+  title: Text(200),
+  theme: v.optional(v.picklist(THEMES)),
+  poles: v.nullable(v.tuple([Text(120), Text(120)])),
+});
+
+/** The way in, while the presenter shows it: the join link (what the QR encodes), its short address, the code. */
+export const AudienceJoinSchema = v.strictObject({
+  url: v.pipe(Text(400), v.url(), v.regex(/^https?:/, 'not a web address')),
+  address: Text(200),
+  /** The typed code, formatted ("KM7R 4XDA"); null when there is none (the QR still works). */
+  code: v.nullable(Text(20)),
+  renewed: v.optional(v.boolean()),
+});
+
+/** An answer the presenter chose to show (answers are built elsewhere; this view only lists them). */
+export const AudienceAnswerSchema = v.strictObject({
+  text: Text(1000),
+  highlighted: v.optional(v.boolean()),
+});
+
+export const AudienceSnapshotSchema = v.pipe(
+  v.strictObject({
+    /** "closed" once the presenter closed the room, or the relay is gone. */
+    status: v.picklist(['open', 'closed']),
+    card: v.nullable(AudienceCardSchema),
+    /** Phones with a position on the current card. */
+    chosen: Count,
+    /** Phones in the room. */
+    joined: Count,
+    revealed: v.boolean(),
+    /** Every position on the card, sorted and nameless: only after the reveal. */
+    spread: v.optional(v.pipe(v.array(Position), v.maxLength(ROOM_LIMITS.phonesPerRoom))),
+    /** The position the group agreed on, once the presenter saved one (after the reveal). */
+    agreed: v.optional(Position),
+    join: v.optional(AudienceJoinSchema),
+    answers: v.optional(v.pipe(v.array(AudienceAnswerSchema), v.maxLength(ROOM_LIMITS.phonesPerRoom))),
+  }),
+  v.check((s) => s.revealed === (s.spread !== undefined), 'the spread comes with the reveal only'),
+  v.check((s) => s.agreed === undefined || s.revealed, 'an agreed position comes after the reveal'),
+  v.check((s) => s.chosen <= s.joined, 'more chosen than joined'),
+);
+
+const Version = v.literal(VIEWS_VERSION);
+
+/** The channel's messages: the audience asks (hello) and leaves (bye); the control view answers. */
+export const ViewsMessageSchema = v.variant('k', [
+  /** Audience → control: "I just opened (or reloaded): send me what to show." */
+  v.strictObject({ k: v.literal('hello'), v: Version }),
+  /** Audience → control: the audience window is going away. */
+  v.strictObject({ k: v.literal('bye'), v: Version }),
+  /** Control → audience: what to show now. */
+  v.strictObject({ k: v.literal('snapshot'), v: Version, snapshot: AudienceSnapshotSchema }),
+]);
+
+export type AudienceCard = v.InferOutput<typeof AudienceCardSchema>;
+export type AudienceJoin = v.InferOutput<typeof AudienceJoinSchema>;
+export type AudienceAnswer = v.InferOutput<typeof AudienceAnswerSchema>;
+export type AudienceSnapshot = v.InferOutput<typeof AudienceSnapshotSchema>;
+export type ViewsMessage = v.InferOutput<typeof ViewsMessageSchema>;
+
+/** A channel message, checked; null for anything else another tab may have posted. */
+export function parseViewsMessage(input: unknown): ViewsMessage | null {
+  const result = v.safeParse(ViewsMessageSchema, input);
+  return result.success ? result.output : null;
+}
+
+export interface AudienceInput {
+  state: RoomState;
+  /** The room's status on the presenter: closed or gone ends the audience view too. */
+  ended: boolean;
+  /** The card on the presenter's screen. */
+  card: AudienceCard | null;
+  /** The agreed position on this card, if the presenter saved one. */
+  agreed?: number | null | undefined;
+  /** Only while the presenter shows the way in. */
+  join?: AudienceJoin | null | undefined;
+  answers?: readonly AudienceAnswer[] | undefined;
+}
+
+/** What the audience window shows now: exactly the fields of the schema, never a name or a key. */
+export function audienceSnapshot(input: AudienceInput): AudienceSnapshot {
+  const { state, card } = input;
+  // The phones' own view of the room: what it leaves out, the big screen never has.
+  const phones = stateMessage(state);
+  const onCard = card !== null && phones.card === card.id;
+  const revealed = onCard && phones.phase === 'revealed' && phones.spread !== undefined;
+  const snapshot: AudienceSnapshot = {
+    status: input.ended || state.phase === 'closed' ? 'closed' : 'open',
+    card: card && {
+      id: card.id,
+      title: card.title,
+      ...(card.theme ? { theme: card.theme } : {}),
+      poles: card.poles && [card.poles[0], card.poles[1]],
+    },
+    chosen: onCard ? phones.chosen : 0,
+    joined: phones.joined,
+    revealed,
+  };
+  if (revealed) {
+    snapshot.spread = [...(phones.spread ?? [])];
+    if (typeof input.agreed === 'number') snapshot.agreed = input.agreed;
+  }
+  if (input.join && snapshot.status === 'open') {
+    const { url, address, code, renewed } = input.join;
+    snapshot.join = { url, address, code, ...(renewed ? { renewed } : {}) };
+  }
+  if (input.answers?.length)
+    snapshot.answers = input.answers
+      .slice(0, ROOM_LIMITS.phonesPerRoom)
+      .map((a) => ({ text: a.text, ...(a.highlighted ? { highlighted: true } : {}) }));
+  return snapshot;
+}
