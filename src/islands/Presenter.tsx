@@ -294,6 +294,7 @@ export function Presenter({
             showJoin={showJoin}
             onShowJoin={setShowJoin}
             onEnded={openRoom}
+            timer={showTimer ? timer : null}
           />
         )}
       </div>

@@ -60,7 +60,15 @@ describe('positions with rounds', () => {
     const r = createRepo(db);
     const s = await r.sessions.create(newSession);
     // Written as an older build wrote it: straight into the store, without `round`.
-    const old = { id: 'p-old', sessionId: s.id, cardId: CARD, participant: 'Ann', value: 30, agreed: false, updatedAt: 1 };
+    const old = {
+      id: 'p-old',
+      sessionId: s.id,
+      cardId: CARD,
+      participant: 'Ann',
+      value: 30,
+      agreed: false,
+      updatedAt: 1,
+    };
     await db.put('positions', old);
     await r.positions.set({ sessionId: s.id, cardId: CARD, participant: 'Ann', value: 60, round: 2 });
     await r.positions.set({ sessionId: s.id, cardId: CARD, participant: 'Ann', value: 35 });
@@ -87,7 +95,10 @@ describe('positions with rounds', () => {
     const old = parseExport(oldFile);
     expect(old.ok).toBe(true);
     const bad = parseExport(oldFile.replace(/"agreed": false/, '"agreed": false, "round": 0'));
-    expect(bad).toMatchObject({ ok: false, error: { details: ['data.positions[0].round: expected a whole number from 1 to 3'] } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { details: ['data.positions[0].round: expected a whole number from 1 to 3'] },
+    });
   });
 
   it('gives the report round one with names and each round as a nameless spread', async () => {

@@ -18,6 +18,9 @@ import { openStore } from '../../lib/store/open';
 import QrCode from '../QrCode';
 import type { IslandCard } from '../types';
 import { agreedText, Spread, valueText } from './Spread';
+import { PresenterRounds } from './RoundsCompare';
+import { roundsOn } from '../../lib/room/rounds';
+import type { TimerState } from '../../lib/deck/timer';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
 import '../../styles/room-code.css';
@@ -32,6 +35,8 @@ export interface PresenterRoomProps {
   onShowJoin: (show: boolean) => void;
   /** The room is closed or gone: the presenter can offer to open a new one. */
   onEnded: () => void;
+  /** The presenter's timer while it is shown (null: hidden): every phone shows it too. */
+  timer?: TimerState | null;
 }
 
 type Phase =
@@ -118,6 +123,10 @@ export default function PresenterRoom(props: PresenterRoomProps) {
     if (phase.kind === 'open') phase.room.setCard(card.id);
   }, [card.id, phase.kind]);
 
+  useEffect(() => {
+    if (phase.kind === 'open') phase.room.setTimer(props.timer ?? null);
+  }, [props.timer, phase.kind]);
+
   const status = phase.kind === 'failed' ? 'unreachable' : snapshot.status;
   const ended = status === 'closed' || status === 'gone';
   useEffect(() => {
@@ -196,17 +205,29 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           </button>
         )}
       </div>
+      {poles && onCard && (
+        <PresenterRounds
+          t={t}
+          state={state}
+          cardId={card.id}
+          poles={poles}
+          live={phase.kind === 'open' && !ended}
+          onAgain={() => phase.kind === 'open' && phase.room.again()}
+        />
+      )}
       {poles && revealed && votes.length > 0 && (
         <>
-          <Spread
-            lang={t.lang}
-            id="presenter-spread"
-            values={votes}
-            agreed={agreed[card.id] ?? null}
-            poles={poles}
-            template={r.chartText}
-            agreedText={(v) => agreedText(t, poles, v)}
-          />
+          {roundsOn(state, card.id).length < 2 && (
+            <Spread
+              lang={t.lang}
+              id="presenter-spread"
+              values={votes}
+              agreed={agreed[card.id] ?? null}
+              poles={poles}
+              template={r.chartText}
+              agreedText={(v) => agreedText(t, poles, v)}
+            />
+          )}
           {phase.kind === 'open' && (
             <Agree
               key={card.id}
