@@ -212,6 +212,7 @@ const UNTIMED = [
   'room',
   'room-code',
   'room-from-deck',
+  'room-rounds',
   'routes',
   'scan',
   'sessions',

@@ -85,7 +85,8 @@ function draw(s: Shown, t: TimerTexts) {
 
 /** Shows (or updates) the timer at the top of `where`; a message with run "off" hides it. */
 export function showTimer(where: HTMLElement, timer: PhoneTimer, t: TimerTexts): void {
-  shown ??= build(where, t);
+  // Built again if the page replaced its part of the document.
+  if (!shown?.box.isConnected) shown = build(where, t);
   // A phone that joins after the end sees the end, without a vibration for something long past.
   if (shown.timer === null && phoneDone(timer, performance.now())) shown.wasDone = true;
   if (shown.timer === null && shown.wasDone) shown.end.textContent = t.done;

@@ -124,7 +124,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
   }, [card.id, phase.kind]);
 
   useEffect(() => {
-    if (phase.kind === 'open') phase.room.setTimer(props.timer ?? null);
+    // Undefined: this presenter has no timer to share (the room's own tests); null: hidden.
+    if (phase.kind === 'open' && props.timer !== undefined) phase.room.setTimer(props.timer);
   }, [props.timer, phase.kind]);
 
   const status = phase.kind === 'failed' ? 'unreachable' : snapshot.status;
