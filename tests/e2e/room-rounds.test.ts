@@ -66,8 +66,8 @@ it('two phones vote twice on one card; both rounds show side by side, are saved 
   await compare.waitFor();
   for (const n of [1, 2])
     expect(await compare.getByRole('group', { name: fill('nl', r.rounds.round, { n }) }).count()).toBe(1);
-  expect(await compare.getByText(fill('nl', r.rounds.median, { value: 50 })).count()).toBe(1);
-  expect(await compare.getByText(fill('nl', r.rounds.median, { value: 65 })).count()).toBe(1);
+  expect(await compare.getByText(fill('nl', r.rounds.median, { value: 50 }), { exact: true }).count()).toBe(1);
+  expect(await compare.getByText(fill('nl', r.rounds.median, { value: 65 }), { exact: true }).count()).toBe(1);
   expect(await compare.textContent()).not.toContain('Ans');
   await expect.poll(() => ans.locator('[data-spread] circle').count()).toBe(2);
   expect(await axe(laptop)).toEqual([]);
