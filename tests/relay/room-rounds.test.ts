@@ -31,7 +31,8 @@ it('opens round two on the phones, counts its votes apart, and sends the timer t
   const link = parseRoomFragment(presenter.fragment);
   if (!link.ok) throw new Error('no link');
 
-  const phone = await joinPresenterRoom({ connect, relay: address, link, pid: newParticipantId() });
+  const pid = newParticipantId();
+  const phone = await joinPresenterRoom({ connect, relay: address, link, pid });
   cleanup.push(() => phone.stop());
   await until('joined', () => phone.view().card === A && phone.view().joined === 1);
 
@@ -55,6 +56,13 @@ it('opens round two on the phones, counts its votes apart, and sends the timer t
   await phone.vote(A, 70);
   await until('round two counted', () => phone.view().chosen === 1);
   expect(positionsOn(presenter.state(), A).map((p) => p.position)).toEqual([70]);
+  // A reload in round two gets round two's position back, and stays in round two.
+  const reloaded = await joinPresenterRoom({ connect, relay: address, link, pid });
+  cleanup.push(() => reloaded.stop());
+  await until('position restored', () => reloaded.view().position === 70 && reloaded.view().round === 2);
+  // The room's state follows the direct reply: it must not take the position away again.
+  await until('the state after it', () => reloaded.view().chosen === 1);
+  expect(reloaded.view()).toMatchObject({ position: 70, round: 2 });
   presenter.reveal();
   await until('round two shown', () => phone.view().spread?.join() === '70');
   expect(roundsOn(presenter.state(), A)).toEqual([

@@ -189,5 +189,13 @@ export function stateMessage(state: RoomState): StateMessage {
 /** What one phone may see of itself: its own position on the current card, so a reload shows it again. */
 export function youMessage(state: RoomState, pid: string): YouMessage {
   const position = state.card === null ? undefined : state.votes[state.card]?.[pid];
-  return { t: 'you', v: ROOM_LIMITS.version, seq: state.seq, pid, card: state.card, position: position ?? null };
+  return {
+    t: 'you',
+    v: ROOM_LIMITS.version,
+    seq: state.seq,
+    pid,
+    card: state.card,
+    position: position ?? null,
+    ...roundField(state),
+  };
 }

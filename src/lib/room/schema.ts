@@ -110,6 +110,8 @@ export const YouMessageSchema = v.strictObject({
   pid: ParticipantIdSchema,
   card: v.nullable(CardIdSchema),
   position: v.nullable(PositionSchema),
+  /** The round `position` belongs to, from round two on (absent: round one). */
+  round: v.optional(RoundSchema),
 });
 
 /**

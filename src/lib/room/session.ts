@@ -422,7 +422,7 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
           status: nextPhoneStatus(view.status, { type: 'state', phase: m.phase }),
         });
       } else if (m.pid === options.pid) {
-        changed({ card: m.card, position: m.position });
+        changed({ card: m.card, position: m.position, round: m.round ?? 1 });
       }
     });
   });
