@@ -327,7 +327,6 @@ async function enter(
     if ($('[data-count]').textContent !== countText) $('[data-count]').textContent = countText;
     const roundText = dilemma && v.round > 1 ? fill(t.lang, t.roundOpen, { n: v.round }) : '';
     if ($('[data-round]').textContent !== roundText) $('[data-round]').textContent = roundText;
-    show($('[data-round]'), roundText !== '');
     if (v.timer && v.timer !== previous?.timer) {
       const at = v.timer;
       clock ??= import('./join-timer');
