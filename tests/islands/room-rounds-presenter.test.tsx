@@ -120,6 +120,18 @@ describe('the shift in the presenter’s room', () => {
     expect(screen.getByRole('region', { name: r.rounds.title })).toBeTruthy();
     expect(container.textContent).not.toContain('Annemiek');
     expect(container.textContent).not.toContain('Bram');
+    // Saved into the session as they came: round two beside round one, each under the phone's label.
+    await waitFor(async () => {
+      const db = await openKjk({ name: 'kjk' });
+      const stored = await createRepo(db).positions.list(sessionId);
+      closeKjk(db);
+      expect(stored.map((p) => `${p.round ?? 1}:${p.participant}=${p.value}`).sort()).toEqual([
+        '1:Annemiek=20',
+        '1:Bram=80',
+        '2:Annemiek=60',
+        '2:Bram=70',
+      ]);
+    });
   });
 
   it('hands the presenter’s timer to the room as it changes, and null when it is put away', async () => {
