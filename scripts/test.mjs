@@ -213,6 +213,7 @@ const UNTIMED = [
   'room-code',
   'room-from-deck',
   'room-views',
+  'room-rounds',
   'routes',
   'scan',
   'sessions',

@@ -425,6 +425,11 @@ export const en: Dictionary = {
       trendAll: 'Trend across all cards',
       trendAllHelp: 'For each card the agreed position in every session, from the first to the last.',
       trendAllOwnHelp: 'For each card your position in every session, from the first to the last.',
+      rounds: 'Per round (positions only, without names)',
+      round: 'Round {n}',
+      roundLine: 'Round {n}: {list} (middle {median})',
+      roundMedian: 'Middle: {value}',
+      roundChart: 'Round {n}, positions from {a} (0) to {b} (100): {list}. Middle: {median}.',
     },
     exchange: {
       title: 'Backup and moving',
@@ -855,6 +860,25 @@ export const en: Dictionary = {
       fullscreen: 'Full screen',
       answers: 'Answers from the room',
       highlighted: 'Highlighted',
+    },
+    rounds: {
+      again: 'Vote again',
+      againHelp:
+        'After the conversation everyone chooses again on this card. You see whether the conversation moved anything.',
+      round: 'Round {n}',
+      phoneOpen: 'Round {n}: choose again where you stand now.',
+      title: 'The rounds side by side',
+      nameless: 'Positions only, without names: who moved is not shown.',
+      median: 'Middle: {value}',
+      chartText: 'Round {n}, positions from {a} (0) to {b} (100): {list}. Middle: {median}.',
+      waiting: 'Round {n} has not been shown yet.',
+      last: 'This was the last round on this card.',
+    },
+    timer: {
+      label: 'Timer',
+      remaining: 'Time left',
+      paused: 'Paused',
+      done: 'Time is up',
     },
   },
   pwa: {

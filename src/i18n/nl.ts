@@ -434,6 +434,12 @@ export const nl = {
       trendAll: 'Verloop over alle kaarten',
       trendAllHelp: 'Per kaart de gezamenlijke positie in elke sessie, van de eerste naar de laatste.',
       trendAllOwnHelp: 'Per kaart je positie in elke sessie, van de eerste naar de laatste.',
+      /** A card the room voted on more than once ("Stem opnieuw"): the rounds side by side, without names. */
+      rounds: 'Per ronde (alleen de posities, zonder namen)',
+      round: 'Ronde {n}',
+      roundLine: 'Ronde {n}: {list} (midden {median})',
+      roundMedian: 'Midden: {value}',
+      roundChart: 'Ronde {n}, posities van {a} (0) tot {b} (100): {list}. Midden: {median}.',
     },
     exchange: {
       title: 'Back-up en overzetten',
@@ -869,6 +875,27 @@ export const nl = {
       fullscreen: 'Volledig scherm',
       answers: 'Antwoorden uit de zaal',
       highlighted: 'Uitgelicht',
+    },
+    /** The shift: after the reveal the room votes again on the same card, and the rounds are compared. */
+    rounds: {
+      again: 'Stem opnieuw',
+      againHelp: 'Na het gesprek kiest iedereen opnieuw op deze kaart. Zo zie je of het gesprek iets verschoof.',
+      round: 'Ronde {n}',
+      /** On the phone when a new round opens: the slider starts in the middle again. */
+      phoneOpen: 'Ronde {n}: kies opnieuw waar je nu staat.',
+      title: 'De rondes naast elkaar',
+      nameless: 'Alleen de posities, zonder namen: wie verschoof, zie je niet.',
+      median: 'Midden: {value}',
+      chartText: 'Ronde {n}, posities van {a} (0) tot {b} (100): {list}. Midden: {median}.',
+      waiting: 'Ronde {n} is nog niet getoond.',
+      last: 'Dit was de laatste ronde op deze kaart.',
+    },
+    /** The presenter's timer on every phone. */
+    timer: {
+      label: 'Timer',
+      remaining: 'Resterende tijd',
+      paused: 'Gepauzeerd',
+      done: 'Tijd is om',
     },
   },
   pwa: {

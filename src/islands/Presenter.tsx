@@ -295,6 +295,7 @@ export function Presenter({
             onShowJoin={setShowJoin}
             onEnded={openRoom}
             next={deck[index + 1]?.title ?? null}
+            timer={showTimer ? timer : null}
           />
         )}
       </div>

@@ -42,6 +42,10 @@ interface Texts {
   /** Where the cards' words are (fetched while the name form shows), and what a failed fetch says. */
   cardsUrl: string;
   cardsFailed: string;
+  /** "Ronde 2: kies opnieuw…" (the dictionary's room.rounds.phoneOpen). */
+  roundOpen: string;
+  /** The presenter's timer (room.timer), drawn by join-timer.ts. */
+  timer: import('./join-timer').TimerTexts;
 }
 
 /** The room's connection code, fetched once (lib/load retries a failed fetch). */
@@ -201,6 +205,8 @@ async function enter(
   let touched = false;
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** The phone's timer, loaded when the presenter's first timer message arrives. */
+  let clock: Promise<typeof import('./join-timer')> | null = null;
 
   const setSent = (value: number | null) => {
     sent = value;
@@ -301,6 +307,13 @@ async function enter(
       $('[data-vote-label]').textContent = fill(t.lang, t.yours, { a: poles[0] ?? '', b: poles[1] ?? '' });
       setSlider(v.position ?? 50);
       setSent(v.position);
+    } else if (v.round !== previous?.round) {
+      // A new round on the same card: the phone chooses afresh, from the middle (lib/room/rounds).
+      touched = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      setSlider(v.position ?? 50);
+      setSent(v.position);
     } else if (v.position !== previous?.position && v.position !== null) {
       // The presenter says where this phone stood (after a reload): show it, unless it is moving now.
       if (!touched) setSlider(v.position);
@@ -315,6 +328,16 @@ async function enter(
     const counts = v.joined > 0 && dilemma ? fill(t.lang, t.count, { chosen: v.chosen, joined: v.joined }) : '';
     const countText = v.phase === 'revealed' && dilemma ? `${t.revealed} ${counts}` : counts;
     if ($('[data-count]').textContent !== countText) $('[data-count]').textContent = countText;
+    const roundText = dilemma && v.round > 1 ? fill(t.lang, t.roundOpen, { n: v.round }) : '';
+    if ($('[data-round]').textContent !== roundText) $('[data-round]').textContent = roundText;
+    if (v.timer && v.timer !== previous?.timer) {
+      const at = v.timer;
+      clock ??= import('./join-timer');
+      clock.then(
+        (m) => m.showTimer($('[data-live]'), at, t.timer),
+        () => (clock = null),
+      );
+    }
     const spread = dilemma && v.spread && v.spread.length > 0 ? v.spread : null;
     show($('[data-spread-box]'), spread !== null);
     if (spread && spread.join() !== previous?.spread?.join()) drawSpread(spread);

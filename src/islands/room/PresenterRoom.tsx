@@ -20,6 +20,9 @@ import QrCode from '../QrCode';
 import type { IslandCard } from '../types';
 import { AudienceButton, AudienceNote, ControlPanel, JoinOnScreen, useAudienceWindow } from './ControlView';
 import { agreedText, Spread, valueText } from './Spread';
+import { PresenterRounds } from './RoundsCompare';
+import { roundsOn } from '../../lib/room/rounds';
+import type { TimerState } from '../../lib/deck/timer';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
 import '../../styles/room-code.css';
@@ -36,6 +39,8 @@ export interface PresenterRoomProps {
   onEnded: () => void;
   /** The next card's title for the control view; null on the last card. */
   next?: string | null | undefined;
+  /** The presenter's timer while it is shown (null: hidden): every phone shows it too. */
+  timer?: TimerState | null;
 }
 
 type Phase =
@@ -121,6 +126,11 @@ export default function PresenterRoom(props: PresenterRoomProps) {
   useEffect(() => {
     if (phase.kind === 'open') phase.room.setCard(card.id);
   }, [card.id, phase.kind]);
+
+  useEffect(() => {
+    // Undefined: this presenter has no timer to share (the room's own tests); null: hidden.
+    if (phase.kind === 'open' && props.timer !== undefined) phase.room.setTimer(props.timer);
+  }, [props.timer, phase.kind]);
 
   const status = phase.kind === 'failed' ? 'unreachable' : snapshot.status;
   const ended = status === 'closed' || status === 'gone';
@@ -222,17 +232,29 @@ export default function PresenterRoom(props: PresenterRoomProps) {
       </div>
       {phase.kind === 'open' && !ended && <AudienceNote t={t} win={win} />}
       {win.open && !ended && <ControlPanel t={t} state={state} labels={recorder.current?.labels()} next={props.next} />}
+      {poles && onCard && (
+        <PresenterRounds
+          t={t}
+          state={state}
+          cardId={card.id}
+          poles={poles}
+          live={phase.kind === 'open' && !ended}
+          onAgain={() => phase.kind === 'open' && phase.room.again()}
+        />
+      )}
       {poles && revealed && votes.length > 0 && (
         <>
-          <Spread
-            lang={t.lang}
-            id="presenter-spread"
-            values={votes}
-            agreed={agreed[card.id] ?? null}
-            poles={poles}
-            template={r.chartText}
-            agreedText={(v) => agreedText(t, poles, v)}
-          />
+          {roundsOn(state, card.id).length < 2 && (
+            <Spread
+              lang={t.lang}
+              id="presenter-spread"
+              values={votes}
+              agreed={agreed[card.id] ?? null}
+              poles={poles}
+              template={r.chartText}
+              agreedText={(v) => agreedText(t, poles, v)}
+            />
+          )}
           {phase.kind === 'open' && (
             <Agree
               key={card.id}

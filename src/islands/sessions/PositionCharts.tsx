@@ -9,6 +9,7 @@ import { formatDay } from '../../lib/sessions/format';
 import { dotLabel, type HistoryPoint, historyPoints, isTeamKind, teamEntries } from '../../lib/sessions/positions';
 import type { Session } from '../../lib/store/types';
 import { DotPlot } from '../poles/DotPlot';
+import { RoundsCompare } from '../room/RoundsCompare';
 import { useStore, useStrings } from './context';
 import { useFieldId, useStoreQuery } from './hooks';
 import type { SessionCard } from './types';
@@ -64,6 +65,49 @@ export function DotPlotFigure({
     />
   );
 }
+
+/**
+ * A card the room voted on more than once ("Stem opnieuw"): each round's spread side by side,
+ * labelled "Ronde 1", "Ronde 2", without names (who moved is never shown).
+ */
+export function RoundsFigure({
+  rounds,
+  poles,
+}: {
+  rounds: readonly { round: number; spread: readonly number[] }[];
+  poles: [string, string];
+}) {
+  const { t, lang } = useStrings();
+  const r = t.s.report;
+  const id = useFieldId('ss-rounds');
+  const strings = useMemo(
+    () => ({ title: r.rounds, nameless: '', round: r.round, median: r.roundMedian, chartText: r.roundChart }),
+    [r],
+  );
+  return (
+    <RoundsCompare
+      lang={lang}
+      rounds={rounds}
+      poles={poles}
+      strings={strings}
+      id={id}
+      level={4}
+      classes={CLASSES}
+      style={ROUND_STYLE}
+      options={OPTIONS}
+    />
+  );
+}
+
+const ROUND_STYLE: DotPlotStyle = {
+  axis: 'ss-axis',
+  tick: 'ss-tick',
+  tickLabel: 'ss-tick-label',
+  agreedMark: 'ss-agreed-mark',
+  dot: 'ss-dot',
+  tickHalf: 4,
+  diamond: 7,
+};
 
 interface HistoryProps {
   session: Session;

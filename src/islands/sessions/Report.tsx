@@ -10,7 +10,7 @@ import type { Dataset } from '../../lib/records/schemas';
 import type { Action } from '../../lib/store/types';
 import type { SessionCard } from './types';
 import { useNotices, useStore, useStrings } from './context';
-import { DotPlotFigure, HistoryFigure, TrendLine } from './PositionCharts';
+import { DotPlotFigure, HistoryFigure, RoundsFigure, TrendLine } from './PositionCharts';
 import { usePageTitle, useStoreQuery, useViewFocus } from './hooks';
 import { usePrivacyGate } from './PrivacyGate';
 import { SessionExport } from './SessionExport';
@@ -178,6 +178,9 @@ export function Report({ id }: { id: string }) {
               </ul>
               {section.card?.poles && section.markers.length > 0 && (
                 <DotPlotFigure markers={section.markers} agreed={section.own} poles={section.card.poles} />
+              )}
+              {section.card?.poles && section.rounds && (
+                <RoundsFigure rounds={section.rounds} poles={section.card.poles} />
               )}
             </>
           )}

@@ -29,6 +29,7 @@ import {
   POSITION_MAX,
   POSITION_MIN,
 } from './limits';
+import { ROOM_LIMITS } from '../room/limits';
 import { LANGS, RECORD_KINDS, SESSION_KINDS, SESSION_ORIGINS, type RecordKind } from './values';
 
 export { LANGS, RECORD_KINDS, SESSION_KINDS, SESSION_ORIGINS };
@@ -148,6 +149,7 @@ export const CardNoteSchema = v.object(
 );
 
 const POSITION_MESSAGE = `expected a number from ${POSITION_MIN} to ${POSITION_MAX}`;
+const ROUND_MESSAGE = `expected a whole number from 1 to ${ROOM_LIMITS.roundsPerCard}`;
 
 /**
  * Where someone stands between a card's two poles: 0 = fully pole A, 100 = fully pole B.
@@ -168,6 +170,16 @@ export const PositionSchema = v.object(
     ),
     agreed: v.pipe(bool, v.description("The team's agreed position; at most one per session and card.")),
     updatedAt: Time,
+    /** The room's round on the card ("Stem opnieuw"): absent in older data and for markers placed by hand, which are round 1. */
+    round: v.optional(
+      v.pipe(
+        v.number(ROUND_MESSAGE),
+        v.integer(ROUND_MESSAGE),
+        v.minValue(1, ROUND_MESSAGE),
+        v.maxValue(ROOM_LIMITS.roundsPerCard, ROUND_MESSAGE),
+        v.description('The round of voting on the card in a room; absent means round 1.'),
+      ),
+    ),
   },
   'expected an object',
 );

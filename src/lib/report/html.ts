@@ -99,6 +99,29 @@ export function reportBlocks(report: SessionReport, o: HtmlOptions): Block[] {
         out.push({ type: 'scale', left: poles[0], right: poles[1], rows: [{ label: s.plot, cells }] });
       }
     }
+    if (section.rounds) {
+      const rounds = section.rounds;
+      out.push(
+        { type: 'h', level: 3, text: s.rounds },
+        {
+          type: 'list',
+          items: rounds.map((r) => ({
+            text: fill(o.lang, s.roundLine, { n: r.round, list: r.spread.join(', '), median: r.median }),
+          })),
+        },
+      );
+      if (poles)
+        out.push({
+          type: 'scale',
+          left: poles[0],
+          right: poles[1],
+          rows: rounds.map((r) => ({
+            label: fill(o.lang, s.round, { n: r.round }),
+            cells: scaleCells(r.spread.map((value) => ({ label: '●', value }))),
+            value: r.median,
+          })),
+        });
+    }
     const trend = report.trends?.[section.cardId];
     if (poles && trend && trend.length >= 2) {
       out.push({ type: 'h', level: 3, text: team ? s.trend : s.trendOwn });

@@ -9,7 +9,7 @@ import type { Action, SessionKind } from '../store/types';
 import { fill } from '../../i18n/fill';
 import { formatDay } from '../sessions/format';
 import { scaleCells, textScale } from './chart';
-import type { SessionReport } from './model';
+import type { RoundSpread, SessionReport } from './model';
 import type { Lang } from '../../routes';
 
 /** The words the report needs; the `sessions.report` slice of the dictionary fits. */
@@ -34,6 +34,10 @@ export interface ReportStrings {
   /** Heading of the history of "our" position (team) and of "my" position (zelfreflectie). */
   trend: string;
   trendOwn: string;
+  /** A card voted on in more than one round: the heading, a row's label and its line of text. */
+  rounds: string;
+  round: string;
+  roundLine: string;
 }
 
 export interface MarkdownOptions {
@@ -75,6 +79,27 @@ function actionLine(a: Action, o: MarkdownOptions): string {
   return `- [${a.done ? 'x' : ' '}] ${escapeInline(a.text)}${tail}`;
 }
 
+/** Each round's spread, nameless: a line per round, and the rounds' scales one under the other. */
+function roundsMarkdown(
+  rounds: readonly RoundSpread[],
+  poles: [string, string] | undefined,
+  o: MarkdownOptions,
+): string[] {
+  const s = o.strings;
+  const out = [`### ${s.rounds}`, ''];
+  for (const r of rounds)
+    out.push(`- ${fill(o.lang, s.roundLine, { n: r.round, list: r.spread.join(', '), median: r.median })}`);
+  out.push('');
+  if (poles) {
+    const rows = rounds.map((r) => {
+      const label = fill(o.lang, s.round, { n: r.round });
+      return `${label} ${poles[0]} ${textScale(scaleCells(r.spread.map((value) => ({ label: '●', value }))))} ${poles[1]}`;
+    });
+    out.push('```', ...rows, '```', '');
+  }
+  return out;
+}
+
 export function reportMarkdown(report: SessionReport, o: MarkdownOptions): string {
   const s = o.strings;
   const { session } = report;
@@ -112,6 +137,7 @@ export function reportMarkdown(report: SessionReport, o: MarkdownOptions): strin
         out.push('```', `${poles[0]} ${textScale(cells)} ${poles[1]}`, '```', '');
       }
     }
+    if (section.rounds) out.push(...roundsMarkdown(section.rounds, section.card?.poles, o));
     const trend = report.trends?.[section.cardId];
     if (trend && trend.length >= 2) {
       const team = session.kind !== 'zelfreflectie';

@@ -5,7 +5,8 @@
  */
 import type { Kind } from '../../vocab';
 import type { Action, CardNote, Position, Session } from '../store/types';
-import { ownPosition, participantPositions, type HistoryPoint } from '../sessions/positions';
+import { ownPosition, OWN_PARTICIPANT, participantPositions, type HistoryPoint } from '../sessions/positions';
+import { spreadMedian } from '../room/rounds';
 
 export interface ReportCardInfo {
   id: string;
@@ -27,6 +28,17 @@ export interface ReportSection {
   /** The agreed position (team) or my position (zelfreflectie), if any. */
   own: number | null;
   actions: Action[];
+  /**
+   * When the room voted more than once on the card ("Stem opnieuw"): each round's positions,
+   * sorted and without names (who moved is never shown), and the middle. Absent with one round.
+   */
+  rounds?: RoundSpread[];
+}
+
+export interface RoundSpread {
+  round: number;
+  spread: number[];
+  median: number;
 }
 
 export interface SessionReport {
@@ -67,6 +79,23 @@ export function withHistory(
       return points.length > 0 ? [{ card, points: [...points] }] : [];
     });
   return { ...report, trends, fanTrend };
+}
+
+/** Each round's spread on one card, when it had more than one round; undefined otherwise. */
+export function roundSpreads(positions: readonly Position[]): RoundSpread[] | undefined {
+  const byRound = new Map<number, number[]>();
+  for (const p of positions) {
+    if (p.participant === OWN_PARTICIPANT) continue;
+    const round = p.round ?? 1;
+    byRound.set(round, [...(byRound.get(round) ?? []), p.value]);
+  }
+  if (![...byRound.keys()].some((r) => r > 1)) return undefined;
+  return [...byRound.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([round, values]) => {
+      const spread = values.sort((a, b) => a - b);
+      return { round, spread, median: spreadMedian(spread) ?? 50 };
+    });
 }
 
 export interface ReportData {
@@ -150,6 +179,8 @@ export function buildReport(
     };
     const card = info.get(cardId);
     if (card) section.card = card;
+    const rounds = roundSpreads(list);
+    if (rounds) section.rounds = rounds;
     return section;
   });
   // In a team session an unagreed "" marker is a left-over of an agreement that was undone:

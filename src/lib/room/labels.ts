@@ -6,6 +6,7 @@
  */
 import { DEFAULT_NUMBERED, freeName, numberedName, participantKey } from '../poles';
 import type { RoomState } from './reducer.ts';
+import { roundOf } from './rounds.ts';
 
 /**
  * A phone's label: its display name, or the numbered anonymous label ("Telefoon 3"). Names are
@@ -49,11 +50,13 @@ export interface PositionWrite {
   pid: string;
   label: string;
   value: number;
+  /** The round on the card, from round two on ("Stem opnieuw"); absent: round one. */
+  round?: number;
 }
 
 /** The key of one phone's position on one card in the `saved` map. */
-export function savedKey(card: string, pid: string): string {
-  return `${card}\n${pid}`;
+export function savedKey(card: string, pid: string, round = 1): string {
+  return round > 1 ? `${card}\n${pid}\n${round}` : `${card}\n${pid}`;
 }
 
 /**
@@ -67,10 +70,11 @@ export function positionsToSave(
 ): PositionWrite[] {
   const out: PositionWrite[] = [];
   for (const [card, onCard] of Object.entries(state.votes)) {
+    const round = roundOf(state, card);
     for (const [pid, value] of Object.entries(onCard)) {
       const label = labels[pid];
-      if (label === undefined || saved.get(savedKey(card, pid)) === value) continue;
-      out.push({ card, pid, label, value });
+      if (label === undefined || saved.get(savedKey(card, pid, round)) === value) continue;
+      out.push({ card, pid, label, value, ...(round > 1 ? { round } : {}) });
     }
   }
   return out;

@@ -23,6 +23,10 @@ export const ROOM_LIMITS = {
   frameMaxChars: 4096,
   /** Characters of a card id (the card's file name). */
   cardIdMaxChars: 80,
+  /** Rounds on one card ("Stem opnieuw"): before, after, and once more at most. */
+  roundsPerCard: 3,
+  /** The longest countdown a phone is told about: the presenter's timer goes to 60 minutes. */
+  timerMaxMs: 60 * 60_000,
 } as const;
 
 /** A position between the two poles of a dilemma. */

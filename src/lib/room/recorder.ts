@@ -60,11 +60,12 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
     record(state) {
       labels = assignLabels(labels, joinOrder(state), taken, options.anonymous, options.numbered);
       for (const w of positionsToSave(state, labels, saved)) {
-        const key = savedKey(w.card, w.pid);
+        const key = savedKey(w.card, w.pid, w.round);
+        const round = w.round ? { round: w.round } : {};
         // Marked at once, so the next change does not queue the same write again.
         saved.set(key, w.value);
         writes = writes.then(() =>
-          repo.positions.set({ sessionId, cardId: w.card, participant: w.label, value: w.value }).then(
+          repo.positions.set({ sessionId, cardId: w.card, participant: w.label, value: w.value, ...round }).then(
             () => report(false),
             () => {
               // Forgotten, so the next change in the room queues it again (unless a newer value is on its way).

@@ -7,6 +7,7 @@
  */
 import { ROOM_LIMITS } from './limits.ts';
 import type { Phase, PhoneMessage, StateMessage, YouMessage } from './schema.ts';
+import { isCurrentRound, roundField, voteAgain } from './rounds.ts';
 
 export interface Participant {
   /** The relay's id for the phone's current socket; null while it is away (locked, offline, reloading). */
@@ -31,6 +32,8 @@ export interface RoomState {
    * must not bring it back, so a leave keeps the counter (bounded: the oldest go first).
    */
   left: Record<string, { seq: number; peer: string | null }>;
+  /** card id → its finished rounds' votes, round one first (rounds.ts); absent until "Stem opnieuw". */
+  earlier?: Record<string, Record<string, number>[]>;
 }
 
 export type RoomEvent =
@@ -40,7 +43,9 @@ export type RoomEvent =
   | { type: 'peer-left'; peer: string }
   | { type: 'card'; card: string | null }
   | { type: 'reveal' }
-  | { type: 'close' };
+  | { type: 'close' }
+  /** "Stem opnieuw": the next round on the current card (rounds.ts). */
+  | { type: 'again' };
 
 export function initialRoom(card: string | null = null): RoomState {
   return { card, phase: 'open', participants: {}, votes: {}, revealed: [], seq: 0, left: {} };
@@ -97,6 +102,7 @@ function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomSta
   }
   // A vote counts only on the current card while it is open: a late frame for the previous card is dropped.
   if (state.phase !== 'open' || message.card !== state.card) return { ...state, participants };
+  if (!isCurrentRound(state, message.card, message.round)) return { ...state, participants };
   const onCard = { ...state.votes[message.card], [message.pid]: message.position };
   return { ...state, participants, votes: { ...state.votes, [message.card]: onCard } };
 }
@@ -119,6 +125,8 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, phase: 'revealed', revealed: [...state.revealed, state.card] };
     case 'close':
       return { ...state, phase: 'closed' };
+    case 'again':
+      return voteAgain(state);
   }
 }
 
@@ -169,6 +177,7 @@ export function stateMessage(state: RoomState): StateMessage {
     phase: state.phase,
     chosen: Math.min(counts.chosen, ROOM_LIMITS.phonesPerRoom),
     joined: Math.min(counts.joined, ROOM_LIMITS.phonesPerRoom),
+    ...roundField(state),
   };
   if (state.phase !== 'revealed' || state.card === null) return base;
   const spread = Object.values(state.votes[state.card] ?? {})
@@ -180,5 +189,13 @@ export function stateMessage(state: RoomState): StateMessage {
 /** What one phone may see of itself: its own position on the current card, so a reload shows it again. */
 export function youMessage(state: RoomState, pid: string): YouMessage {
   const position = state.card === null ? undefined : state.votes[state.card]?.[pid];
-  return { t: 'you', v: ROOM_LIMITS.version, seq: state.seq, pid, card: state.card, position: position ?? null };
+  return {
+    t: 'you',
+    v: ROOM_LIMITS.version,
+    seq: state.seq,
+    pid,
+    card: state.card,
+    position: position ?? null,
+    ...roundField(state),
+  };
 }

@@ -44,6 +44,9 @@ export const DisplayNameSchema = v.pipe(
 const SeqSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(ROOM_LIMITS.phonesPerRoom));
 const Version = v.literal(ROOM_LIMITS.version);
+/** A round on one card ("Stem opnieuw", rounds.ts): 1 until the presenter opens another. */
+const RoundSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(ROOM_LIMITS.roundsPerCard));
+const DurationSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(ROOM_LIMITS.timerMaxMs));
 
 /** Phone → presenter: "I am here" (first message, and again after every reconnect). */
 export const JoinMessageSchema = v.strictObject({
@@ -62,6 +65,8 @@ export const VoteMessageSchema = v.strictObject({
   seq: SeqSchema,
   card: CardIdSchema,
   position: PositionSchema,
+  /** The round the phone voted in; a vote for a round that ended is dropped. Absent: the current one. */
+  round: v.optional(RoundSchema),
 });
 
 /** Phone → presenter: I leave the room (withdraws an open vote on the current card). */
@@ -90,6 +95,8 @@ export const StateMessageSchema = v.pipe(
     joined: CountSchema,
     /** All positions on the current card, sorted; present only when phase is "revealed". */
     spread: v.optional(v.pipe(v.array(PositionSchema), v.maxLength(ROOM_LIMITS.phonesPerRoom))),
+    /** The round on the current card, from round two on (absent: round one). */
+    round: v.optional(RoundSchema),
   }),
   v.check((m) => (m.phase === 'revealed') === (m.spread !== undefined), 'spread is sent with the reveal only'),
   v.check((m) => m.chosen <= m.joined, 'more chosen than joined'),
@@ -103,9 +110,30 @@ export const YouMessageSchema = v.strictObject({
   pid: ParticipantIdSchema,
   card: v.nullable(CardIdSchema),
   position: v.nullable(PositionSchema),
+  /** The round `position` belongs to, from round two on (absent: round one). */
+  round: v.optional(RoundSchema),
 });
 
-export const HostMessageSchema = v.variant('t', [StateMessageSchema, YouMessageSchema]);
+/**
+ * Presenter → all phones: the presenter's timer. The time left, never a clock time: a phone
+ * counts down from its own clock from the moment the message arrives (timer.ts), so a phone whose
+ * clock is minutes off still ends with the presenter.
+ */
+export const TimerMessageSchema = v.pipe(
+  v.strictObject({
+    t: v.literal('timer'),
+    v: Version,
+    seq: SeqSchema,
+    /** running: counting down; paused: standing still; off: no timer on the phones. */
+    run: v.picklist(['running', 'paused', 'off']),
+    leftMs: DurationSchema,
+    /** The timer's full length, for "3:00 of 5:00" and a bar. */
+    totalMs: DurationSchema,
+  }),
+  v.check((m) => m.leftMs <= m.totalMs, 'more left than the whole'),
+);
+
+export const HostMessageSchema = v.variant('t', [StateMessageSchema, YouMessageSchema, TimerMessageSchema]);
 
 export type JoinMessage = v.InferOutput<typeof JoinMessageSchema>;
 export type VoteMessage = v.InferOutput<typeof VoteMessageSchema>;
@@ -113,6 +141,7 @@ export type LeaveMessage = v.InferOutput<typeof LeaveMessageSchema>;
 export type PhoneMessage = v.InferOutput<typeof PhoneMessageSchema>;
 export type StateMessage = v.InferOutput<typeof StateMessageSchema>;
 export type YouMessage = v.InferOutput<typeof YouMessageSchema>;
+export type TimerMessage = v.InferOutput<typeof TimerMessageSchema>;
 export type HostMessage = v.InferOutput<typeof HostMessageSchema>;
 export type Phase = v.InferOutput<typeof PhaseSchema>;
 

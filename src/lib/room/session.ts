@@ -34,6 +34,8 @@ import {
   type RoomState,
 } from './reducer.ts';
 import type { HostMessage, Phase } from './schema.ts';
+import { phoneTimer, type PhoneTimer, TIMER_OFF, timerChanged, timerWire, type TimerWire } from './timer.ts';
+import type { TimerState } from '../deck/timer.ts';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Untrusted } from './wire.ts';
 
 export type { RoomStatus } from './phone-status.ts';
@@ -86,6 +88,10 @@ export interface PresenterRoom {
   status(): RoomStatus;
   setCard(card: string | null): void;
   reveal(): void;
+  /** "Stem opnieuw": the next round on the current card, after its reveal (rounds.ts). */
+  again(): void;
+  /** The presenter's timer, shown on every phone (null: no timer); phones that join later get it too. */
+  setTimer(timer: TimerState | null): void;
   /** Ends the room: phones are told, the relay forgets it. */
   close(): Promise<void>;
   /**
@@ -138,6 +144,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   let timer: ReturnType<typeof setTimeout> | null = null;
   let nameplate: string | null = null;
   let code: CodeHandlers | null = null;
+  let clock: { timer: TimerState | null; sent: TimerWire | null; at: number } = { timer: null, sent: null, at: 0 };
   const queue = serial();
   const socket = socketFor(options.connect, options.relay);
   const changed = () => options.onChange?.(state, status);
@@ -155,6 +162,13 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   };
   const broadcastSoon = () => {
     timer ??= setTimeout(() => void broadcastNow(), options.broadcastMs ?? 150);
+  };
+  const sendTimer = (to?: string) => {
+    const now = Date.now();
+    const wire = timerWire(clock.timer, now);
+    if (!to) clock = { ...clock, sent: wire, at: now };
+    state = nextSeq(state);
+    return send({ t: 'timer', v: ROOM_LIMITS.version, seq: state.seq, ...wire }, to);
   };
   const apply = (event: RoomEvent) => {
     state = roomReducer(state, event);
@@ -207,6 +221,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
       if (opened.message.t === 'join' && peerOf(state, opened.message.pid) === peer) {
         state = nextSeq(state);
         await send(youMessage(state, opened.message.pid), peer);
+        if (timerWire(clock.timer, Date.now()).run !== TIMER_OFF.run) await sendTimer(peer);
       }
       broadcastSoon();
     });
@@ -244,6 +259,19 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
       void queue(async () => {
         apply({ type: 'reveal' });
         await broadcastNow();
+      });
+    },
+    again() {
+      void queue(async () => {
+        apply({ type: 'again' });
+        await broadcastNow();
+      });
+    },
+    setTimer(timer) {
+      void queue(async () => {
+        clock = { ...clock, timer };
+        const now = Date.now();
+        if (timerChanged(clock.sent, timerWire(timer, now), now - clock.at)) await sendTimer();
       });
     },
     async close() {
@@ -293,6 +321,10 @@ export interface PhoneView {
   spread: number[] | null;
   /** This phone's own position on the current card, as the presenter has it (or just sent). */
   position: number | null;
+  /** The round on the current card ("Stem opnieuw"): 1 until the presenter opens another. */
+  round: number;
+  /** The presenter's timer, counted down on this phone's clock (timer.ts); null until one arrives. */
+  timer: PhoneTimer | null;
 }
 
 export interface PhoneRoom {
@@ -329,6 +361,8 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
     joined: 0,
     spread: null,
     position: null,
+    round: 1,
+    timer: null,
   };
   let lastSeq = 0;
   let hostSeq = -1;
@@ -372,8 +406,11 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
       if (!opened.ok || opened.message.seq < hostSeq || view.status === 'closed') return;
       hostSeq = opened.message.seq;
       const m = opened.message;
-      if (m.t === 'state') {
-        const position = m.card === view.card ? view.position : null;
+      if (m.t === 'timer') {
+        changed({ timer: phoneTimer(m, performance.now()) });
+      } else if (m.t === 'state') {
+        // A new round starts with no position: the phone chooses again, not confirms its old one.
+        const position = m.card === view.card && (m.round ?? 1) === view.round ? view.position : null;
         changed({
           card: m.card,
           phase: m.phase,
@@ -381,10 +418,11 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
           joined: m.joined,
           spread: m.spread ?? null,
           position,
+          round: m.round ?? 1,
           status: nextPhoneStatus(view.status, { type: 'state', phase: m.phase }),
         });
       } else if (m.pid === options.pid) {
-        changed({ card: m.card, position: m.position });
+        changed({ card: m.card, position: m.position, round: m.round ?? 1 });
       }
     });
   });
@@ -400,7 +438,7 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
     async vote(card, position) {
       if (view.phase !== 'open' || card !== view.card) return;
       changed({ position });
-      await send({ t: 'vote', card, position });
+      await send({ t: 'vote', card, position, ...(view.round > 1 ? { round: view.round } : {}) });
     },
     async leave() {
       await send({ t: 'leave' });

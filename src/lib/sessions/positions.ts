@@ -18,10 +18,10 @@ export function isTeamKind(kind: SessionKind): boolean {
   return kind !== 'zelfreflectie';
 }
 
-/** The named participants' markers, in the order they were placed. */
+/** The named participants' markers, in the order they were placed (round one: later rounds are compared nameless). */
 export function participantPositions(positions: readonly Position[]): Position[] {
   return positions
-    .filter((p) => p.participant !== OWN_PARTICIPANT)
+    .filter((p) => p.participant !== OWN_PARTICIPANT && (p.round ?? 1) === 1)
     .sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1));
 }
 

@@ -53,7 +53,7 @@ export type SessionPatch = v.InferOutput<typeof SessionPatchSchema>;
 export const NoteInputSchema = v.pick(CardNoteSchema, ['sessionId', 'cardId', 'text']);
 
 export const PositionInputSchema = v.object({
-  ...v.pick(PositionSchema, ['sessionId', 'cardId', 'participant', 'value']).entries,
+  ...v.pick(PositionSchema, ['sessionId', 'cardId', 'participant', 'value', 'round']).entries,
   id: v.optional(Id),
 });
 

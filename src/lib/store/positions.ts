@@ -15,6 +15,8 @@ export interface SetPositionInput {
   value: number;
   /** Update this record; without it the participant's existing position on the card is updated, or a new one made. */
   id?: string;
+  /** The room's round on the card ("Stem opnieuw"); absent: round 1. Each round keeps its own position. */
+  round?: number;
 }
 
 export interface PositionHistoryEntry {
@@ -37,12 +39,13 @@ export function createPositions(ctx: StoreContext) {
     /** Creates or moves a participant's position on a card (the `agreed` flag is kept). */
     async set(input: SetPositionInput): Promise<Position> {
       const c = await inputs();
-      const { sessionId, cardId, participant, value, id } = c.checked(c.PositionInputSchema, {
+      const { sessionId, cardId, participant, value, id, round } = c.checked(c.PositionInputSchema, {
         sessionId: input.sessionId,
         cardId: input.cardId,
         participant: input.participant,
         value: input.value,
         id: input.id,
+        round: input.round,
       });
       return mutate(ctx, ['sessions', 'positions'], async (w) => {
         await mustGetSession(w.tx, sessionId);
@@ -58,8 +61,12 @@ export function createPositions(ctx: StoreContext) {
           const key: SessionCardKey = [sessionId, cardId];
           const onCard = await store.index('bySessionCard').getAll(key);
           // The same person however the name was typed this time (lib/poles); the stored spelling stays.
-          existing = findParticipant(onCard, participant);
+          existing = findParticipant(
+            onCard.filter((p) => (p.round ?? 1) === (round ?? 1)),
+            participant,
+          );
         }
+        const inRound = round ?? existing?.round;
         const position: Position = {
           id: existing?.id ?? ctx.newId(),
           sessionId,
@@ -68,6 +75,7 @@ export function createPositions(ctx: StoreContext) {
           value,
           agreed: existing?.agreed ?? false,
           updatedAt: w.stamp(existing?.updatedAt),
+          ...(inRound !== undefined && inRound > 1 ? { round: inRound } : {}),
         };
         await store.put(position);
         w.changed('positions', position.id, position.updatedAt);
@@ -88,6 +96,7 @@ export function createPositions(ctx: StoreContext) {
         participant: input.participant,
         value: input.value,
         id: undefined,
+        round: undefined,
       });
       return mutate(ctx, ['sessions', 'positions'], async (w) => {
         await mustGetSession(w.tx, sessionId);

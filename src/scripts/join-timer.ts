@@ -1,0 +1,95 @@
+/**
+ * The presenter's timer on the phone, loaded with import() when the first timer message arrives
+ * (most rooms never use one, and the join page's start-up JavaScript has a budget). It counts
+ * down on the phone's own clock (lib/room/timer), wakes once a second, and makes the end clear:
+ * "Tijd is om" on screen, one announcement for screen readers (not one per second), and a short
+ * vibration where the phone has one and its owner did not ask for reduced motion.
+ */
+import { formatClock } from '../lib/deck/timer';
+import { nextTickMs, phoneDone, phoneLeft, type PhoneTimer } from '../lib/room/timer';
+
+/** The dictionary's `room.timer`. */
+export interface TimerTexts {
+  label: string;
+  remaining: string;
+  paused: string;
+  done: string;
+}
+
+interface Shown {
+  box: HTMLElement;
+  clock: HTMLElement;
+  state: HTMLElement;
+  end: HTMLElement;
+  timer: PhoneTimer | null;
+  wasDone: boolean;
+  tick: ReturnType<typeof setTimeout> | null;
+}
+
+let shown: Shown | null = null;
+
+function element(tag: string, className: string, text = ''): HTMLElement {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+function build(where: HTMLElement, t: TimerTexts): Shown {
+  const box = element('section', 'room-timer');
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', t.label);
+  box.dataset.timer = '';
+  const line = element('p', 'room-timer-clock');
+  const clock = element('span', '');
+  clock.dataset.clock = '';
+  line.append(element('span', 'visually-hidden', `${t.remaining}: `), clock);
+  const state = element('p', 'room-timer-state');
+  // In the page from the start and empty, so the end is announced once when its words arrive.
+  const end = element('p', 'room-timer-done');
+  end.setAttribute('role', 'alert');
+  box.append(line, state, end);
+  where.prepend(box);
+  return { box, clock, state, end, timer: null, wasDone: false, tick: null };
+}
+
+function buzz() {
+  if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+  try {
+    navigator.vibrate?.([200, 100, 200]);
+  } catch {
+    // Some browsers refuse without a tap first: the words on screen are enough.
+  }
+}
+
+function draw(s: Shown, t: TimerTexts) {
+  if (s.tick) clearTimeout(s.tick);
+  s.tick = null;
+  const timer = s.timer;
+  if (!timer) return;
+  const now = performance.now();
+  s.box.hidden = timer.run === 'off';
+  s.clock.textContent = formatClock(phoneLeft(timer, now));
+  const done = phoneDone(timer, now);
+  s.box.classList.toggle('is-done', done);
+  s.state.textContent = !done && timer.run === 'paused' ? t.paused : '';
+  if (done !== s.wasDone) {
+    s.end.textContent = done ? t.done : '';
+    if (done) buzz();
+    s.wasDone = done;
+  }
+  const next = nextTickMs(timer, now);
+  // A few milliseconds late, so the clock shows the new second when it wakes.
+  if (next !== null) s.tick = setTimeout(() => draw(s, t), next + 5);
+}
+
+/** Shows (or updates) the timer at the top of `where`; a message with run "off" hides it. */
+export function showTimer(where: HTMLElement, timer: PhoneTimer, t: TimerTexts): void {
+  // Built again if the page replaced its part of the document.
+  if (!shown?.box.isConnected) shown = build(where, t);
+  // A phone that joins after the end sees the end, without a vibration for something long past.
+  if (shown.timer === null && phoneDone(timer, performance.now())) shown.wasDone = true;
+  if (shown.timer === null && shown.wasDone) shown.end.textContent = t.done;
+  shown.timer = timer;
+  draw(shown, t);
+}
