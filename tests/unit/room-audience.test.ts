@@ -13,7 +13,8 @@ import {
 import { newParticipantId, newRoomId } from '../../src/lib/room/crypto';
 import { initialRoom, roomReducer, type RoomEvent, type RoomState } from '../../src/lib/room/reducer';
 import * as v from 'valibot';
-import { A, join, vote } from '../support/room-events';
+import { A, join, nextSeq, vote } from '../support/room-events';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 
 const card: AudienceCard = {
   id: A,
@@ -46,6 +47,28 @@ describe('the audience snapshot', () => {
     expect(s).toMatchObject({ revealed: true, spread: [37, 81], agreed: 50, chosen: 2 });
     for (const secret of ['Annemarie', ann, 'p2']) expect(JSON.stringify(s)).not.toContain(secret);
     expect(v.is(AudienceSnapshotSchema, s)).toBe(true);
+  });
+
+  it('the shift: both rounds side by side once round two is shown, nameless; one round alone shows no comparison', () => {
+    const roundOne = roomReducer(voted(), { type: 'reveal' });
+    expect(audienceSnapshot({ state: roundOne, ended: false, card })).not.toHaveProperty('rounds');
+    const again = roomReducer(roundOne, { type: 'again' });
+    expect(audienceSnapshot({ state: again, ended: false, card })).not.toHaveProperty('rounds');
+    const voteIn = (pid: string, peer: string, position: number): RoomEvent => ({
+      type: 'phone',
+      peer,
+      message: { t: 'vote', v: ROOM_LIMITS.version, pid, seq: nextSeq(), card: A, position, round: 2 },
+    });
+    const shown = run([voteIn(ann, 'p1', 60), voteIn(bob, 'p2', 70), { type: 'reveal' }], again);
+    const s = audienceSnapshot({ state: shown, ended: false, card });
+    expect(s.rounds).toEqual([
+      { round: 1, spread: [37, 81] },
+      { round: 2, spread: [60, 70] },
+    ]);
+    for (const secret of ['Annemarie', ann, bob, 'p1']) expect(JSON.stringify(s)).not.toContain(secret);
+    expect(v.is(AudienceSnapshotSchema, s)).toBe(true);
+    // Rounds without the reveal are refused (another tab could post them).
+    expect(v.is(AudienceSnapshotSchema, { ...s, revealed: false, spread: undefined })).toBe(false);
   });
 
   it('an agreed position before the reveal is not shown', () => {

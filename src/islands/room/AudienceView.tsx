@@ -13,6 +13,7 @@ import { bye, hello, openViewsChannel, parseAudienceFragment } from '../../lib/r
 import type { Lang } from '../../routes';
 import { themeClass } from '../../vocab';
 import QrCode from '../QrCode';
+import { RoomRounds } from './RoundsCompare';
 import { Spread } from './Spread';
 import '../../styles/room.css';
 import '../../styles/room-audience.css';
@@ -138,7 +139,10 @@ function Shown({ t, snapshot }: { t: AudienceStrings; snapshot: AudienceSnapshot
               : `${fill(t.lang, r.count, { chosen: snapshot.chosen, joined: snapshot.joined })}${snapshot.revealed ? `. ${r.revealed}` : ''}`}
           </p>
         )}
-        {poles && snapshot.spread && snapshot.spread.length > 0 && (
+        {poles && snapshot.rounds && (
+          <RoomRounds lang={t.lang} rounds={snapshot.rounds} poles={poles} strings={r.rounds} id="audience-rounds" />
+        )}
+        {poles && !snapshot.rounds && snapshot.spread && snapshot.spread.length > 0 && (
           <Spread
             lang={t.lang}
             id="audience-spread"

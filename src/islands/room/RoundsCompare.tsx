@@ -79,6 +79,11 @@ export function RoundsCompare(props: RoundsCompareProps) {
 const ROOM_CLASSES = { figure: 'room-spread', svg: 'room-chart', poles: 'room-chart-poles', caption: 'room-caption' };
 const ROOM_OPTIONS = { width: 600, radius: 12 };
 
+/** The rounds as the room's screens draw them: the presenter's and the projector's alike. */
+export function RoomRounds(props: Pick<RoundsCompareProps, 'lang' | 'rounds' | 'poles' | 'strings' | 'id'>) {
+  return <RoundsCompare {...props} classes={ROOM_CLASSES} style={ROOM_DOT_STYLE} options={ROOM_OPTIONS} />;
+}
+
 /**
  * The presenter's part of the shift: the round the card is in, "Stem opnieuw" after a reveal
  * (up to the bound), and the rounds side by side once a later round was shown.
@@ -111,18 +116,7 @@ export function PresenterRounds(props: {
         </p>
       )}
       {revealed && round >= MAX_ROUNDS && <p class="presenter-room-help">{s.last}</p>}
-      {shown.length > 1 && (
-        <RoundsCompare
-          lang={t.lang}
-          rounds={shown}
-          poles={poles}
-          strings={s}
-          id="presenter-rounds"
-          classes={ROOM_CLASSES}
-          style={ROOM_DOT_STYLE}
-          options={ROOM_OPTIONS}
-        />
-      )}
+      {shown.length > 1 && <RoomRounds lang={t.lang} rounds={shown} poles={poles} strings={s} id="presenter-rounds" />}
     </>
   );
 }

@@ -13,6 +13,7 @@ import * as v from 'valibot';
 import { THEMES } from '../../vocab.ts';
 import { POSITION_MAX, POSITION_MIN, ROOM_LIMITS } from './limits.ts';
 import { type RoomState, stateMessage } from './reducer.ts';
+import { roundsOn } from './rounds.ts';
 import { CardIdSchema } from './schema.ts';
 
 /** The version of the channel's messages: a window of an older build ignores a newer one's. */
@@ -61,8 +62,22 @@ export const AudienceSnapshotSchema = v.pipe(
     agreed: v.optional(Position),
     join: v.optional(AudienceJoinSchema),
     answers: v.optional(v.pipe(v.array(AudienceAnswerSchema), v.maxLength(ROOM_LIMITS.phonesPerRoom))),
+    /** The shift: each shown round's spread, once a later round was shown (sorted, nameless). */
+    rounds: v.optional(
+      v.pipe(
+        v.array(
+          v.strictObject({
+            round: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(ROOM_LIMITS.roundsPerCard)),
+            spread: v.pipe(v.array(Position), v.maxLength(ROOM_LIMITS.phonesPerRoom)),
+          }),
+        ),
+        v.minLength(2),
+        v.maxLength(ROOM_LIMITS.roundsPerCard),
+      ),
+    ),
   }),
   v.check((s) => s.revealed === (s.spread !== undefined), 'the spread comes with the reveal only'),
+  v.check((s) => s.rounds === undefined || s.revealed, 'rounds come with the reveal only'),
   v.check((s) => s.agreed === undefined || s.revealed, 'an agreed position comes after the reveal'),
   v.check((s) => s.chosen <= s.joined, 'more chosen than joined'),
 );
@@ -125,6 +140,9 @@ export function audienceSnapshot(input: AudienceInput): AudienceSnapshot {
   };
   if (revealed) {
     snapshot.spread = [...(phones.spread ?? [])];
+    // The same rounds the presenter compares (lib/room/rounds: revealed rounds only, no ids).
+    const rounds = roundsOn(state, phones.card as string);
+    if (rounds.length >= 2) snapshot.rounds = rounds.map((r) => ({ round: r.round, spread: [...r.spread] }));
     if (typeof input.agreed === 'number') snapshot.agreed = input.agreed;
   }
   if (input.join && snapshot.status === 'open') {
