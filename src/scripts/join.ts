@@ -11,11 +11,10 @@ import { fill } from '../i18n/fill';
 import { leanPhrase, leanValueText, type LeanStrings } from '../lib/poles';
 import { dotPlot, dotPlotParts, ROOM_DOT_STYLE, type SvgPart } from '../lib/report/chart';
 import { relayConfig } from '../lib/room/config';
-import { newParticipantId } from '../lib/room/crypto';
 import type { RoomLink } from '../lib/room/fragment';
 import { ROOM_LIMITS } from '../lib/room/limits';
 import type { PhoneRoom, PhoneView, RoomStatus } from '../lib/room/session';
-import { isToken } from '../lib/room/wire';
+import { isToken, randomToken } from '../lib/room/wire';
 import { type PhoneCard, ROOM_LINK_CLASS, voteLabels } from '../lib/room/phone-card';
 import type { Lang } from '../routes';
 import type { Perspective } from '../vocab';
@@ -335,7 +334,9 @@ async function enter(
   );
 
   const known = stored(PID_KEY);
-  const pid = known && isToken(known, ROOM_LIMITS.participantIdBytes) ? known : newParticipantId();
+  // crypto.ts's newParticipantId is this; importing it would put the room's crypto in the start-up JS.
+  const pid =
+    known && isToken(known, ROOM_LIMITS.participantIdBytes) ? known : randomToken(ROOM_LIMITS.participantIdBytes);
   store(PID_KEY, pid);
   try {
     const { io, joinPresenterRoom } = await connection();

@@ -3,8 +3,13 @@
  * the fragment to a server, so neither the site's host nor the relay learns the key. The join page
  * reads it once, keeps it in sessionStorage (ROOM_LINK_STORAGE_KEY) and takes it out of the address.
  */
-import { PUBLIC_KEY_BYTES } from './sign.ts';
 import { isRoomId, isToken } from './wire.ts';
+
+/**
+ * The presenter's public key: an uncompressed P-256 point, 0x04 ‖ x ‖ y (sign.ts). Defined here,
+ * not in sign.ts, so the join page's start-up code that reads links does not carry the signing code.
+ */
+export const PUBLIC_KEY_BYTES = 65;
 
 export interface RoomLink {
   room: string;

@@ -9,11 +9,11 @@
  * point (65 bytes, 87 base64url characters): the one raw form every engine imports. Compressed
  * points (33 bytes) are optional in WebCrypto: Safari does not import them raw, Firefox only since 146.
  */
+import { PUBLIC_KEY_BYTES } from './fragment.ts';
 import { ROOM_LIMITS } from './limits.ts';
 import { base64urlToBytes, bytesToBase64url, isToken } from './wire.ts';
 
-/** An uncompressed P-256 point: 0x04 ‖ x ‖ y. */
-export const PUBLIC_KEY_BYTES = 65;
+export { PUBLIC_KEY_BYTES };
 /** WebCrypto's ECDSA signature: r ‖ s, 32 bytes each (IEEE P1363, not DER). */
 export const SIGNATURE_BYTES = 64;
 
