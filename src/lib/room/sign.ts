@@ -34,7 +34,7 @@ export async function exportVerifyKey(key: CryptoKey): Promise<string> {
 export async function importVerifyKey(text: string): Promise<CryptoKey | null> {
   if (!isToken(text, PUBLIC_KEY_BYTES)) return null;
   const raw = base64urlToBytes(text);
-  if (!raw || raw[0] !== 0x04) return null;
+  if (raw?.[0] !== 0x04) return null;
   try {
     return await crypto.subtle.importKey('raw', raw, CURVE, false, ['verify']);
   } catch {
