@@ -21,10 +21,12 @@ export const ROOM_LIMITS = {
   nameMaxChars: 40,
   /**
    * Characters of one encrypted frame on the wire (base64url of IV, ciphertext, tag and, from the
-   * presenter, its signature): 6,144 bytes, room for a padded plaintext of 5,120 (pad.ts), which
-   * holds a revealed spread of 1,000 positions (about 4,250 bytes of JSON).
+   * presenter, its signature): 5,214 bytes, just room for IV 12 + a padded plaintext of 5,120
+   * (pad.ts) + tag 16 + signature 64, which holds a revealed spread of 1,000 positions (about
+   * 4,250 bytes of JSON). No more: the relay's memory under a flood of the largest frames grows
+   * with this size.
    */
-  frameMaxChars: 8192,
+  frameMaxChars: 6952,
   /** Characters of a card id (the card's file name). */
   cardIdMaxChars: 80,
 } as const;
