@@ -7,9 +7,10 @@
  */
 import { fill } from '../i18n/fill';
 import type { Dictionary } from '../i18n/nl';
-import { formatRoomFragment, type RoomLink } from '../lib/room/fragment';
+import type { RoomLink } from '../lib/room/fragment';
 import { type CodeError, parseCode } from '../lib/room/pake/code';
 import type { Lang } from '../routes';
+import { keepRoomLink } from './join-link';
 
 type Texts = Dictionary['room']['code'];
 
@@ -75,12 +76,9 @@ export function mountCodeEntry(root: HTMLElement, entry: CodeEntry): boolean {
         const result = await joinByCode({ connect: (url, options) => io(url, options), relay: entry.relay, code });
         if (result.ok) {
           holder.hidden = true;
-          // The address now holds the room, as a scanned QR's does: a reload comes back in.
-          const fragment = formatRoomFragment(result.link);
-          history.replaceState(null, '', `${location.pathname}${location.search}${fragment}`);
-          // The language switch keeps the room, as it does for a scanned link (join.ts).
-          const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
-          if (other) other.href = `${other.href.split('#')[0]}${fragment}`;
+          // Kept in this tab as a scanned link is (join-link.ts), never in the address: a reload
+          // and the language switch come back in, and the key is in no history or bookmark.
+          keepRoomLink(result.link);
           entry.onJoined(result.link, result.token);
           return;
         }

@@ -2,7 +2,8 @@
  * The phone's end of a room (/doe-mee/, /en/join/). The page holds every card's words as JSON and
  * one card's markup; this script fills it with the presenter's current card under the lens the
  * participant picks, sends its position on a dilemma until the reveal, and draws the spread after it. The room and its key come from the
- * #room= fragment; the participant id lives in sessionStorage, so a reload or a locked screen
+ * #room= fragment, read once into sessionStorage and taken out of the address (join-link.ts); the
+ * participant id lives in sessionStorage too, so a reload or a locked screen
  * comes back as the same participant with its position. The room logic is src/lib/room/session.ts
  * (which checks every decrypted message with the schemas); this file only wires it to the page.
  */
@@ -10,16 +11,16 @@ import { fill } from '../i18n/fill';
 import { leanPhrase, leanValueText, type LeanStrings } from '../lib/poles';
 import { dotPlot, dotPlotParts, ROOM_DOT_STYLE, type SvgPart } from '../lib/report/chart';
 import { relayConfig } from '../lib/room/config';
-import { newParticipantId } from '../lib/room/crypto';
-import { parseRoomFragment, type RoomLink } from '../lib/room/fragment';
+import type { RoomLink } from '../lib/room/fragment';
 import { ROOM_LIMITS } from '../lib/room/limits';
 import type { PhoneRoom, PhoneView, RoomStatus } from '../lib/room/session';
-import { isToken } from '../lib/room/wire';
+import { isToken, randomToken } from '../lib/room/wire';
 import { type PhoneCard, ROOM_LINK_CLASS, voteLabels } from '../lib/room/phone-card';
 import type { Lang } from '../routes';
 import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
 import { cardsFrom, drawCard } from './join-card';
+import { forgetRoomLink, takeRoomLink } from './join-link';
 
 interface Texts {
   lang: Lang;
@@ -109,14 +110,16 @@ export const started: Promise<unknown> = Promise.resolve(
 function start(root: HTMLElement, t: Texts): void | Promise<unknown> {
   const problem = (text: string) => saying(root, text);
 
-  // The language switch keeps the room: the fragment is not part of the page's address.
-  const other = document.querySelector<HTMLAnchorElement>('a.lang-switch');
-  if (other && location.hash) other.href = `${other.href.split('#')[0]}${location.hash}`;
-
+  // The language switch keeps the room without carrying its key: the link waits in this tab's
+  // sessionStorage, where the join page in the other language finds it (join-link.ts).
   const relay = relayConfig();
   if (!relay) return problem(t.noRelay);
-  const link = parseRoomFragment(location.hash);
-  if (link.ok) return withLink(root, t, relay, link);
+  const link = takeRoomLink();
+  if (link.ok) {
+    // A link from storage (a reload): the name form, as when the address held it.
+    document.documentElement.classList.add(ROOM_LINK_CLASS);
+    return withLink(root, t, relay, link);
+  }
   if (link.error !== 'missing') return problem(t.badLink);
   // No link: the typed code's form (its code loads only here), then on as with a link.
   return import('./join-code')
@@ -285,6 +288,7 @@ async function enter(
     $('[data-status]').textContent = v.status === 'open' ? '' : t.status[v.status];
     $('[data-status]').className = `room-status is-${v.status}`;
     show($('[data-live]'), !ended);
+    if (v.status === 'closed' || v.status === 'gone' || v.status === 'unknown') forgetRoomLink();
     if (ended) return;
 
     if (v.card !== shownCard || redraw) {
@@ -356,7 +360,9 @@ async function enter(
   );
 
   const known = stored(PID_KEY);
-  const pid = known && isToken(known, ROOM_LIMITS.participantIdBytes) ? known : newParticipantId();
+  // crypto.ts's newParticipantId is this; importing it would put the room's crypto in the start-up JS.
+  const pid =
+    known && isToken(known, ROOM_LIMITS.participantIdBytes) ? known : randomToken(ROOM_LIMITS.participantIdBytes);
   store(PID_KEY, pid);
   try {
     const { io, joinPresenterRoom } = await connection();

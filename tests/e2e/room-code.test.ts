@@ -89,8 +89,13 @@ it('a phone types the code from the big screen, joins, votes; a wrong code joins
   await phone.getByRole('button', { name: r.code.submit }).click();
   await phone.getByRole('button', { name: r.join.start }).click();
   await expect.poll(() => shownCard(phone), { timeout: 15_000 }).toBe(DILEMMA);
-  // Joined as a QR joiner is: the address now holds the room's link.
-  expect(new URL(phone.url()).hash).toMatch(/^#room=[\w-]{22},[\w-]{43}$/);
+  // Joined as a QR joiner is: the room's link (with the presenter's public key) kept in this tab,
+  // never in the address, its history or the language switch.
+  expect(new URL(phone.url()).hash).toBe('');
+  expect(await phone.evaluate(() => sessionStorage.getItem('kjk.room.link'))).toMatch(
+    /^#room=[\w-]{22},[\w-]{43},[\w-]{87}$/,
+  );
+  expect(await phone.locator('a.lang-switch').getAttribute('href')).not.toContain('#');
   await expect.poll(() => laptop.locator('.presenter-join-hint[aria-live]').textContent()).toBe(count(0, 1));
 
   await phone.locator('#room-position').fill('80');

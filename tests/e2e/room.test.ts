@@ -54,7 +54,7 @@ it('runs a vote with three phones, saves every position in the session, and keep
   const box = await qr.boundingBox();
   expect(box!.height).toBeGreaterThanOrEqual(0.4 * 720);
   const joinUrl = (await laptop.locator('[data-join-link]').getAttribute('href'))!;
-  expect(joinUrl).toMatch(/\/doe-mee\/#room=[\w-]{22},[\w-]{43}$/);
+  expect(joinUrl).toMatch(/\/doe-mee\/#room=[\w-]{22},[\w-]{43},[\w-]{87}$/);
   // The code on the screen is exactly that link (the same encoder, the same modules).
   expect(await qr.locator('path').getAttribute('d')).toBe(qrShape(joinUrl).d);
   await expect
@@ -98,10 +98,18 @@ it('runs a vote with three phones, saves every position in the session, and keep
     .poll(() => roomPositions(laptop, sessionId, DILEMMA))
     .toEqual([`Ans=${ansValue}`, 'Telefoon 1=80', 'Telefoon 2=60']);
 
-  // A phone that reloads comes back with its position; one that goes offline comes back and may change it.
+  // The room's key left the address once read (kept in this tab's sessionStorage), and the
+  // language switch does not carry it.
+  expect(await second.evaluate(() => location.hash)).toBe('');
+  expect(await second.locator('a.lang-switch').getAttribute('href')).not.toContain('#');
+  // A phone that reloads comes back with its position, and still votes; one that goes offline comes back and may change it.
   await second.reload();
   await expect.poll(() => second.locator('#room-position').inputValue()).toBe('80');
   await expect.poll(() => second.locator('[data-sent]').textContent()).toContain('80');
+  await second.locator('#room-position').fill('81');
+  await expect.poll(() => roomPositions(laptop, sessionId, DILEMMA)).toContain('Telefoon 1=81');
+  await second.locator('#room-position').fill('80');
+  await expect.poll(() => roomPositions(laptop, sessionId, DILEMMA)).toContain('Telefoon 1=80');
   await phones[2]!.context.setOffline(true);
   await expect.poll(() => third.locator('[data-status]').textContent(), { timeout: scaled(60_000) }).not.toBe('');
   await phones[2]!.context.setOffline(false);

@@ -63,7 +63,7 @@ describe(`room (${j.name})`, () => {
     await laptop.click({ role: 'button', name: r.open, within: '.presenter-bar' });
     await laptop.waitFor('.presenter-join .qr');
     const joinUrl = (await laptop.attr('[data-join-link]', 'href'))!;
-    expect(joinUrl).toMatch(/\/doe-mee\/#room=[\w-]{22},[\w-]{43}$/);
+    expect(joinUrl).toMatch(/\/doe-mee\/#room=[\w-]{22},[\w-]{43},[\w-]{87}$/);
 
     // The phone: name, start, the presenter's card.
     const { tab: phone } = await j.fresh();

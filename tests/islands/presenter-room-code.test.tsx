@@ -15,11 +15,13 @@ import { parseCode } from '../../src/lib/room/pake/code';
 import { startCodeJoin } from '../../src/lib/room/pake/handshake';
 import { initialRoom } from '../../src/lib/room/reducer';
 import type { CodeHandlers, Reply } from '../../src/lib/room/session';
+import { exportVerifyKey, newSigningKeys } from '../../src/lib/room/sign';
+import { unpackGrant } from '../../src/lib/room/grant';
 import { bytesToBase64url } from '../../src/lib/room/wire';
 import { deckStrings } from '../../src/views/island-strings';
 
 const fake = vi.hoisted(() => ({
-  link: { room: '', key: '' },
+  link: { room: '', key: '', pub: '' },
   handlers: null as null | CodeHandlers,
   /** What the relay answers to each code-open, in turn (then ok). */
   answers: [] as Reply[],
@@ -33,7 +35,7 @@ vi.mock('../../src/lib/room/config', () => ({
 vi.mock('../../src/lib/room/session', () => ({
   openPresenterRoom: async () => ({
     link: fake.link,
-    fragment: `#room=${fake.link.room},${fake.link.key}`,
+    fragment: `#room=${fake.link.room},${fake.link.key},${fake.link.pub}`,
     state: () => initialRoom(),
     status: () => 'open',
     setCard() {},
@@ -95,7 +97,11 @@ const lastSent = () => fake.sent.at(-1)?.message;
 beforeEach(async () => {
   const key = await newRoomKey();
   Object.assign(fake, {
-    link: { room: newRoomId(), key: await exportRoomKey(key) },
+    link: {
+      room: newRoomId(),
+      key: await exportRoomKey(key),
+      pub: await exportVerifyKey((await newSigningKeys()).publicKey),
+    },
     handlers: null,
     answers: [],
     opened: [],
@@ -125,8 +131,10 @@ describe('PresenterRoom: the typed code', () => {
     if (!secrets.ok) throw new Error(secrets.error);
     expect(secrets.value.roomId).toBe(fake.link.room);
     expect(bytesToBase64url(secrets.value.roomKey)).toBe(fake.link.key);
-    // The token's hash reached the relay before the token left.
-    expect(fake.granted).toEqual([await joinTokenHash(bytesToBase64url(secrets.value.joinProof))]);
+    // The token's hash reached the relay before the token left; the presenter's public key went with it.
+    const grant = unpackGrant(secrets.value.joinProof);
+    expect(grant?.pub).toBe(fake.link.pub);
+    expect(fake.granted).toEqual([await joinTokenHash(grant!.token)]);
   });
 
   it('a wrong code gets an answer it cannot use, and no secrets; a confirmation from another socket counts for nothing', async () => {

@@ -12,6 +12,7 @@ import type { PresenterRoomProps } from '../../src/islands/room/PresenterRoom';
 import PresenterRoom from '../../src/islands/room/PresenterRoom';
 import type { IslandCard } from '../../src/islands/types';
 import { newParticipantId } from '../../src/lib/room/crypto';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { initialRoom, roomReducer, type RoomEvent, type RoomState } from '../../src/lib/room/reducer';
 import type { PresenterOptions, RoomStatus } from '../../src/lib/room/session';
 import { OWN_PARTICIPANT } from '../../src/lib/sessions/positions';
@@ -72,12 +73,12 @@ let seq = 0;
 const join = (pid: string, peer: string, name?: string): RoomEvent => ({
   type: 'phone',
   peer,
-  message: { t: 'join', v: 1, pid, seq: ++seq, ...(name ? { name } : {}) },
+  message: { t: 'join', v: ROOM_LIMITS.version, pid, seq: ++seq, ...(name ? { name } : {}) },
 });
 const vote = (pid: string, peer: string, position: number): RoomEvent => ({
   type: 'phone',
   peer,
-  message: { t: 'vote', v: 1, pid, seq: ++seq, card: A, position },
+  message: { t: 'vote', v: ROOM_LIMITS.version, pid, seq: ++seq, card: A, position },
 });
 
 let sessionId = '';

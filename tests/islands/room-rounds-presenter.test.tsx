@@ -16,6 +16,7 @@ import type { PresenterOptions } from '../../src/lib/room/session';
 import { createRepo } from '../../src/lib/store/repo';
 import { closeKjk, openKjk } from '../../src/lib/store/schema';
 import { deckStrings } from '../../src/views/island-strings';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 
 const fake = vi.hoisted(() => ({
   options: null as null | PresenterOptions,
@@ -61,12 +62,12 @@ let seq = 0;
 const join = (pid: string, peer: string, name: string): RoomEvent => ({
   type: 'phone',
   peer,
-  message: { t: 'join', v: 1, pid, seq: ++seq, name },
+  message: { t: 'join', v: ROOM_LIMITS.version, pid, seq: ++seq, name },
 });
 const vote = (pid: string, peer: string, position: number): RoomEvent => ({
   type: 'phone',
   peer,
-  message: { t: 'vote', v: 1, pid, seq: ++seq, card: A, position },
+  message: { t: 'vote', v: ROOM_LIMITS.version, pid, seq: ++seq, card: A, position },
 });
 const reveal: RoomEvent = { type: 'reveal' };
 const change = (state: RoomState) => act(() => fake.options?.onChange?.(state, 'open'));

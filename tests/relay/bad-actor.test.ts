@@ -118,7 +118,7 @@ describe('clients that stop reading', () => {
     for (const { p, honest } of rooms) {
       await honest.send({ t: 'join' });
       await honest.send({ t: 'vote', card: CARD, position: 42 });
-      await p.send({ t: 'state', v: 1, seq: 1, card: CARD, phase: 'open', chosen: 1, joined: 1 });
+      await p.send({ t: 'state', v: ROOM_LIMITS.version, seq: 1, card: CARD, phase: 'open', chosen: 1, joined: 1 });
     }
     for (const { p, honest } of rooms) {
       await until('the honest vote', () => p.received.some((r) => r.message.t === 'vote'));

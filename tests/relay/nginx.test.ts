@@ -11,6 +11,7 @@ import type { Relay } from '../../relay/relay';
 import { freePort, haveNginx, NGINX, ROOT, start, type Child } from './processes';
 import { io as connect } from 'socket.io-client';
 import { hashPresenterSecret, newPresenterSecret, newRoomId } from '../../src/lib/room/crypto';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { client, connected, ORIGIN, phone, presenter, request, testRelay, until } from './support';
 
 if (!haveNginx)
@@ -94,7 +95,15 @@ ${location}
     await ws.send({ t: 'join' });
     await polling.send({ t: 'join' });
     await until('both joins through nginx', () => p.received.length === 2);
-    await p.send({ t: 'state', v: 1, seq: 1, card: 'doel-of-besparing', phase: 'open', chosen: 0, joined: 2 });
+    await p.send({
+      t: 'state',
+      v: ROOM_LIMITS.version,
+      seq: 1,
+      card: 'doel-of-besparing',
+      phase: 'open',
+      chosen: 0,
+      joined: 2,
+    });
     await until('the state on both phones', () => ws.received.length === 1 && polling.received.length === 1);
     expect((ws.socket.io.engine as unknown as { transport: { name: string } }).transport.name).toBe('websocket');
     for (const s of [p.socket, ws.socket, polling.socket]) s.disconnect();

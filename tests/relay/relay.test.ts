@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../relay/relay';
 import { hashPresenterSecret, joinToken, newPresenterSecret, newRoomId, sealFrame } from '../../src/lib/room/crypto';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { initialRoom, roomCounts, roomReducer, stateMessage } from '../../src/lib/room/reducer';
 import {
   client,
@@ -66,7 +67,7 @@ describe('a room of 50 phones', () => {
 
     // A direct reply reaches one phone only.
     const target = p.received.find((r) => r.message.pid === phones[3]!.pid)!.peer;
-    await p.send({ t: 'you', v: 1, seq: 2, pid: phones[3]!.pid, card: CARD, position: 6 }, target);
+    await p.send({ t: 'you', v: ROOM_LIMITS.version, seq: 2, pid: phones[3]!.pid, card: CARD, position: 6 }, target);
     await until('the direct reply', () => phones[3]!.received.length === 2);
     // A later broadcast reaches each phone after whatever was sent to it before (one socket, in
     // order): once every phone has it, a stray copy of the reply would have arrived too.
@@ -98,9 +99,9 @@ describe('a room of 50 phones', () => {
     await until('"back" on the phone', () => ph2.roomStates.includes('back'));
     again.socket.emit(
       'down',
-      await sealFrame(p.key, p.room, 'down', {
+      await p.seal({
         t: 'state',
-        v: 1,
+        v: ROOM_LIMITS.version,
         seq: 9,
         card: CARD,
         phase: 'open',
@@ -143,7 +144,7 @@ describe('hostile clients', () => {
   it('rate-limits a flood, then disconnects the flooder; others are unaffected', async () => {
     const flooder = track(await phone(relay.url, p.room, p.key));
     const gone = new Promise((r) => flooder.socket.once('disconnect', r));
-    const frame = await sealFrame(p.key, p.room, 'up', { t: 'join', v: 1, pid: flooder.pid, seq: 1 });
+    const frame = await sealFrame(p.key, p.room, 'up', { t: 'join', v: ROOM_LIMITS.version, pid: flooder.pid, seq: 1 });
     for (let i = 0; i < 300 && flooder.socket.connected; i++)
       flooder.socket.emit('up', `${frame.slice(0, 16)}${frame.slice(16)}`);
     await gone;
@@ -158,7 +159,7 @@ describe('hostile clients', () => {
     let before = bystander.received.length;
     const fake = await sealFrame(p.key, p.room, 'down', {
       t: 'state',
-      v: 1,
+      v: ROOM_LIMITS.version,
       seq: 99,
       card: 'doel-of-besparing',
       phase: 'closed',
@@ -170,7 +171,7 @@ describe('hostile clients', () => {
     await until('spoofs counted', async () => (await health(relay.url)).dropped.spoofed >= 2);
     // The relay has handled both. A real state sent now reaches the bystander after anything
     // the relay passed on from them (one socket, in order): once it is there, nothing else came.
-    await p.send({ t: 'state', v: 1, seq: 50, card: CARD, phase: 'open', chosen: 0, joined: 0 });
+    await p.send({ t: 'state', v: ROOM_LIMITS.version, seq: 50, card: CARD, phase: 'open', chosen: 0, joined: 0 });
     await until('the real state', () => bystander.received.some((m) => m.seq === 50));
     expect(bystander.received.length).toBe(before + 1);
     expect(bystander.roomStates).toEqual([]);
@@ -204,7 +205,15 @@ describe('hostile clients', () => {
     const before = (await health(relay.url)).dropped.replay;
     ph.socket.emit('up', frame);
     // A phone replays a presenter frame it received, upwards.
-    const down = await p.send({ t: 'state', v: 1, seq: 100, card: CARD, phase: 'open', chosen: 0, joined: 0 });
+    const down = await p.send({
+      t: 'state',
+      v: ROOM_LIMITS.version,
+      seq: 100,
+      card: CARD,
+      phase: 'open',
+      chosen: 0,
+      joined: 0,
+    });
     await until('the state', () => ph.received.length > 0);
     ph.socket.emit('up', down);
     p.socket.emit('down', down);
@@ -214,7 +223,7 @@ describe('hostile clients', () => {
     await until('the phone’s next frame', () =>
       p.received.some((r) => r.message.pid === ph.pid && r.message.t === 'leave'),
     );
-    await p.send({ t: 'state', v: 1, seq: 101, card: CARD, phase: 'open', chosen: 0, joined: 0 });
+    await p.send({ t: 'state', v: ROOM_LIMITS.version, seq: 101, card: CARD, phase: 'open', chosen: 0, joined: 0 });
     await until('the presenter’s next frame', () => ph.received.some((m) => m.seq === 101));
     expect(p.received.filter((r) => r.message.pid === ph.pid && r.message.t === 'vote')).toHaveLength(1);
     expect(ph.received).toHaveLength(2);

@@ -5,6 +5,7 @@
 import { io } from 'socket.io-client';
 import { afterEach, expect, it } from 'vitest';
 import { newParticipantId } from '../../src/lib/room/crypto';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { parseRoomFragment } from '../../src/lib/room/fragment';
 import { joinPresenterRoom, openPresenterRoom, type Connect, type RoomStatus } from '../../src/lib/room/session';
 import { ORIGIN, phone, presenter, request, sleep, testRelay, until } from './support';
@@ -68,15 +69,15 @@ it('a presenter whose socket drops as it sends "closed" (no close for the relay)
   const ph = await joinPresenterRoom({
     connect,
     relay: { origin: relay.url, path: '/socket.io/' },
-    link: { room: p.room, key: p.keyText },
+    link: { room: p.room, key: p.keyText, pub: p.pub },
     pid: newParticipantId(),
     onChange: (v) => statuses.push(v.status),
   });
   cleanup.push(() => ph.stop());
   await until('joined', () => ph.view().status === 'open');
-  await p.send({ t: 'state', v: 1, seq: 1, card: A, phase: 'open', chosen: 0, joined: 1 });
+  await p.send({ t: 'state', v: ROOM_LIMITS.version, seq: 1, card: A, phase: 'open', chosen: 0, joined: 1 });
   await until('the card', () => ph.view().card === A);
-  await p.send({ t: 'state', v: 1, seq: 2, card: A, phase: 'closed', chosen: 0, joined: 1 });
+  await p.send({ t: 'state', v: ROOM_LIMITS.version, seq: 2, card: A, phase: 'closed', chosen: 0, joined: 1 });
   // Its socket drops the moment the frame is through (a client's disconnect can overtake its last
   // emit): the relay hears "the presenter left", never "closed", and says "away" to the phones.
   await until('the last frame through the relay', () => relay.metrics.framesDown === 2);

@@ -3,14 +3,8 @@
  * phones on the other, as behind a load balancer with sticky sessions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  hashPresenterSecret,
-  joinToken,
-  newPresenterSecret,
-  newRoomId,
-  newRoomKey,
-  sealFrame,
-} from '../../src/lib/room/crypto';
+import { hashPresenterSecret, joinToken, newPresenterSecret, newRoomId, newRoomKey } from '../../src/lib/room/crypto';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { haveRedis, REDIS, startRedis, startRelayProcess, type Child } from './processes';
 import { client, connected, health, ORIGIN, phone, presenter, request, until } from './support';
 
@@ -44,10 +38,21 @@ describe.skipIf(!haveRedis)('two relay processes and Redis', () => {
     await Promise.all(phones.map((ph, i) => ph.send({ t: 'vote', card: 'doel-of-besparing', position: i * 20 })));
     await until('all frames across', () => p.received.length === 10);
     await until('peers across', () => p.peers.size === 5);
-    await p.send({ t: 'state', v: 1, seq: 1, card: 'doel-of-besparing', phase: 'open', chosen: 5, joined: 5 });
+    await p.send({
+      t: 'state',
+      v: ROOM_LIMITS.version,
+      seq: 1,
+      card: 'doel-of-besparing',
+      phase: 'open',
+      chosen: 5,
+      joined: 5,
+    });
     await until('the state on every phone on B', () => phones.every((ph) => ph.received.length === 1));
     const direct = p.received.find((r) => r.message.pid === phones[2]!.pid)!.peer;
-    await p.send({ t: 'you', v: 1, seq: 2, pid: phones[2]!.pid, card: 'doel-of-besparing', position: 40 }, direct);
+    await p.send(
+      { t: 'you', v: ROOM_LIMITS.version, seq: 2, pid: phones[2]!.pid, card: 'doel-of-besparing', position: 40 },
+      direct,
+    );
     await until('the direct reply across', () => phones[2]!.received.length === 2);
     console.log(`scale-out: first frame B → A in ${acrossMs.toFixed(1)} ms`);
     expect((await health(a.url)).phones).toBe(5);
@@ -84,9 +89,9 @@ describe.skipIf(!haveRedis)('two relay processes and Redis', () => {
     await until('"back" across', () => stay.roomStates.includes('back'));
     back2.emit(
       'down',
-      await sealFrame(p.key, p.room, 'down', {
+      await p.seal({
         t: 'state',
-        v: 1,
+        v: ROOM_LIMITS.version,
         seq: 5,
         card: 'doel-of-besparing',
         phase: 'open',

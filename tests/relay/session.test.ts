@@ -7,6 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import { newParticipantId } from '../../src/lib/room/crypto';
 import { parseRoomFragment } from '../../src/lib/room/fragment';
 import { positionsOn, roomCounts } from '../../src/lib/room/reducer';
+import { exportVerifyKey, newSigningKeys } from '../../src/lib/room/sign';
 import {
   joinPresenterRoom,
   openPresenterRoom,
@@ -128,11 +129,12 @@ it('says so plainly when there is no relay or no such room', async () => {
   const relay = await testRelay();
   cleanup.push(() => relay.close());
   const address = { origin: relay.url, path: '/socket.io/' };
+  const pub = await exportVerifyKey((await newSigningKeys()).publicKey);
   const views: string[] = [];
   const lost = await joinPresenterRoom({
     connect,
     relay: address,
-    link: { room: 'A'.repeat(22), key: 'B'.repeat(43) },
+    link: { room: 'A'.repeat(22), key: 'B'.repeat(43), pub },
     pid: newParticipantId(),
     onChange: (v) => views.push(v.status),
   });
@@ -141,7 +143,7 @@ it('says so plainly when there is no relay or no such room', async () => {
   const nowhere = await joinPresenterRoom({
     connect: (url, o) => connect(url, { ...o, reconnection: false }),
     relay: { origin: 'http://127.0.0.1:9', path: '/socket.io/' },
-    link: { room: 'A'.repeat(22), key: 'B'.repeat(43) },
+    link: { room: 'A'.repeat(22), key: 'B'.repeat(43), pub },
     pid: newParticipantId(),
   });
   cleanup.push(() => nowhere.stop());

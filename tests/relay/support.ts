@@ -17,8 +17,11 @@ import {
   openHostFrame,
   openPhoneFrame,
   sealFrame,
+  sealHostFrame,
 } from '../../src/lib/room/crypto';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import type { HostMessage, PhoneMessage } from '../../src/lib/room/schema';
+import { exportVerifyKey, newSigningKeys } from '../../src/lib/room/sign';
 
 export const ORIGIN = 'http://127.0.0.1:4321';
 
@@ -75,6 +78,8 @@ export interface Presenter {
   room: string;
   key: CryptoKey;
   keyText: string;
+  /** The presenter's public key, as the link carries it beside the key. */
+  pub: string;
   secret: string;
   /** Decrypted, schema-checked phone messages in arrival order, with the sending peer. */
   received: { peer: string; message: PhoneMessage }[];
@@ -82,7 +87,15 @@ export interface Presenter {
   rejected: number;
   peers: Map<string, boolean>;
   send(message: HostMessage, to?: string): Promise<string>;
+  /** A frame as this presenter seals and signs it, to emit from another socket. */
+  seal(message: HostMessage): Promise<string>;
 }
+
+/**
+ * The presenter's public key for a room key made by presenter(): phone() takes the room key, as
+ * before, and finds the public key that the link carries with it here.
+ */
+const verifyKeys = new WeakMap<CryptoKey, CryptoKey>();
 
 export async function presenter(url: string, path?: string): Promise<Presenter> {
   const socket = client(url, ORIGIN, ['websocket'], path);
@@ -96,21 +109,25 @@ export async function presenter(url: string, path?: string): Promise<Presenter> 
     join: await joinTokenHash(await joinToken(key, room)),
   });
   if (!reply.ok) throw new Error(`create refused: ${reply.error}`);
+  const signing = await newSigningKeys();
+  verifyKeys.set(key, signing.publicKey);
   const p: Presenter = {
     socket,
     room,
     key,
     keyText: await exportRoomKey(key),
+    pub: await exportVerifyKey(signing.publicKey),
     secret,
     received: [],
     rejected: 0,
     peers: new Map(),
     async send(message, to) {
-      const frame = await sealFrame(key, room, 'down', message);
+      const frame = await sealHostFrame(key, signing.privateKey, room, message);
       if (to) socket.emit('down', frame, to);
       else socket.emit('down', frame);
       return frame;
     },
+    seal: (message) => sealHostFrame(key, signing.privateKey, room, message),
   };
   // Decrypt in arrival order, as the presenter island must: a join that finishes decrypting after its vote would lose the vote.
   let queue = Promise.resolve();
@@ -159,15 +176,21 @@ export async function phone(
     roomStates: [],
     seq: 0,
     async send(message) {
-      const frame = await sealFrame(key, room, 'up', { ...message, v: 1, pid: ph.pid, seq: ++ph.seq });
+      const frame = await sealFrame(key, room, 'up', {
+        ...message,
+        v: ROOM_LIMITS.version,
+        pid: ph.pid,
+        seq: ++ph.seq,
+      });
       socket.emit('up', frame);
       return frame;
     },
   };
   let queue = Promise.resolve();
+  const verify = verifyKeys.get(key);
   socket.on('down', (frame: string) => {
     queue = queue.then(async () => {
-      const opened = await openHostFrame(key, room, frame);
+      const opened = verify ? await openHostFrame(key, verify, room, frame) : { ok: false as const };
       if (opened.ok) ph.received.push(opened.message);
       else ph.rejected++;
     });

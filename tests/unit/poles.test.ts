@@ -13,6 +13,7 @@ import {
   sameParticipant,
 } from '../../src/lib/poles';
 import { assignLabels, joinOrder, positionsToSave } from '../../src/lib/room/labels';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { initialRoom, roomReducer, type RoomEvent } from '../../src/lib/room/reducer';
 import { newParticipantId } from '../../src/lib/room/crypto';
 import { createRepo } from '../../src/lib/store/repo';
@@ -102,8 +103,12 @@ describe('the "anna" beside a stored "Anna"', () => {
     const pid = newParticipantId();
     let state = initialRoom('k');
     const events: RoomEvent[] = [
-      { type: 'phone', peer: 'p1', message: { t: 'join', v: 1, pid, seq: 1, name: 'anna' } },
-      { type: 'phone', peer: 'p1', message: { t: 'vote', v: 1, pid, seq: 2, card: 'k', position: 80 } },
+      { type: 'phone', peer: 'p1', message: { t: 'join', v: ROOM_LIMITS.version, pid, seq: 1, name: 'anna' } },
+      {
+        type: 'phone',
+        peer: 'p1',
+        message: { t: 'vote', v: ROOM_LIMITS.version, pid, seq: 2, card: 'k', position: 80 },
+      },
     ];
     for (const e of events) state = roomReducer(state, e);
     const labels = assignLabels({}, joinOrder(state), new Set(['Anna']), (n) => `Telefoon ${n}`);

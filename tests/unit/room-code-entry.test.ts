@@ -3,12 +3,14 @@
  * The join page's code form (src/scripts/join-code.ts) in a DOM: each typed-code error said in its
  * own words (Dutch and English) without an attempt, the field's attributes for a code, the
  * "checking" state, a wrong code and an unreachable room with the typed text kept, and a right
- * code that joins as a scanned link does (the address holds the room, the language switch too).
+ * code that joins as a scanned link does (the link kept in this tab's sessionStorage, never in the
+ * address or the language switch).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dictionaries } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import type { CodeJoinResult } from '../../src/lib/room/code-join';
+import { ROOM_LINK_STORAGE_KEY } from '../../src/lib/room/fragment';
 import { mountCodeEntry } from '../../src/scripts/join-code';
 
 const join = vi.hoisted(() => ({
@@ -55,6 +57,7 @@ afterEach(() => {
   join.result = null;
   join.calls = [];
   history.replaceState(null, '', '/doe-mee/');
+  sessionStorage.clear();
 });
 
 describe('the code form', () => {
@@ -114,16 +117,18 @@ describe('the code form', () => {
     }
   });
 
-  it('the right code joins as a scanned link does', async () => {
-    const link = { room: 'r'.repeat(22), key: 'k'.repeat(43) };
+  it('the right code joins as a scanned link does, with the link kept in this tab and not in the address', async () => {
+    const link = { room: 'r'.repeat(22), key: 'k'.repeat(43), pub: 'p'.repeat(87) };
     const { submit, root, onJoined } = page();
     join.result = { ok: true, link, token: 't'.repeat(43) };
     submit('KM7R4XDA');
     await vi.waitFor(() => expect(join.calls).toHaveLength(1));
     join.release();
     await vi.waitFor(() => expect(onJoined).toHaveBeenCalledWith(link, 't'.repeat(43)));
-    expect(location.hash).toBe(`#room=${link.room},${link.key}`);
-    expect(document.querySelector<HTMLAnchorElement>('a.lang-switch')!.href).toMatch(/\/en\/join\/#room=r+,k+$/);
+    // The key is in no address, history entry or language link; a reload finds it in sessionStorage.
+    expect(location.hash).toBe('');
+    expect(document.querySelector<HTMLAnchorElement>('a.lang-switch')!.href).toMatch(/\/en\/join\/$/);
+    expect(sessionStorage.getItem(ROOM_LINK_STORAGE_KEY)).toBe(`#room=${link.room},${link.key},${link.pub}`);
     expect(root.querySelector<HTMLElement>('[data-code-entry]')!.hidden).toBe(true);
   });
 

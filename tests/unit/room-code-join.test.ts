@@ -7,9 +7,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { joinByCode } from '../../src/lib/room/code-join';
 import { exportRoomKey, newRoomId, newRoomKey } from '../../src/lib/room/crypto';
+import { packGrant } from '../../src/lib/room/grant';
 import { generateCode, type RoomCode } from '../../src/lib/room/pake/code';
 import { createCodeHost } from '../../src/lib/room/pake/handshake';
 import type { Connect } from '../../src/lib/room/session';
+import { exportVerifyKey, newSigningKeys } from '../../src/lib/room/sign';
 import { base64urlToBytes, bytesToBase64url } from '../../src/lib/room/wire';
 
 type Handler = (...args: unknown[]) => void;
@@ -56,13 +58,15 @@ function fakeConnect(relay: FakeRelay): { connect: Connect; sent: string[]; disc
 
 const address = { origin: 'https://relay.test', path: '/socket.io/' };
 
-async function presenter(code: RoomCode, limits = {}) {
+async function presenter(code: RoomCode, limits = {}, proof?: Uint8Array) {
   const key = await newRoomKey();
-  const link = { room: newRoomId(), key: await exportRoomKey(key) };
+  const pub = await exportVerifyKey((await newSigningKeys()).publicKey);
+  const link = { room: newRoomId(), key: await exportRoomKey(key), pub };
   const token = bytesToBase64url(crypto.getRandomValues(new Uint8Array(32)));
   const host = createCodeHost({
     code,
-    secrets: { roomId: link.room, roomKey: base64urlToBytes(link.key)!, joinProof: base64urlToBytes(token)! },
+    // The join proof carries the token and the presenter's public key (grant.ts).
+    secrets: { roomId: link.room, roomKey: base64urlToBytes(link.key)!, joinProof: proof ?? packGrant({ token, pub }) },
     limits,
   });
   const relay: FakeRelay = {
@@ -92,6 +96,13 @@ describe('joinByCode', () => {
     expect(result).toEqual({ ok: true, link: p.link, token: p.token });
     expect(fake.disconnected()).toBe(true);
     expect(p.host.status().succeeded).toBe(1);
+  });
+
+  it('secrets without the public key (a presenter of protocol 1) are "wrong": no link to check its frames', async () => {
+    const code = generateCode();
+    const p = await presenter(code, {}, crypto.getRandomValues(new Uint8Array(32)));
+    const result = await joinByCode({ connect: fakeConnect(p.relay).connect, relay: address, code });
+    expect(result).toEqual({ ok: false, error: 'wrong' });
   });
 
   it('a wrong code: "wrong", and the presenter hears of the failure at once', async () => {

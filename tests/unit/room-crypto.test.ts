@@ -13,14 +13,16 @@ import {
   openHostFrame,
   openPhoneFrame,
   sealFrame,
+  sealHostFrame,
 } from '../../src/lib/room/crypto';
 import { formatRoomFragment, parseRoomFragment, relayConnectSources, relayEndpoint } from '../../src/lib/room/fragment';
 import { ROOM_LIMITS } from '../../src/lib/room/limits';
+import { exportVerifyKey, newSigningKeys, signBody } from '../../src/lib/room/sign';
 import { base64urlToBytes, bytesToBase64url, frameIv } from '../../src/lib/room/wire';
 
 const room = newRoomId();
 const pid = newParticipantId();
-const vote = { t: 'vote', v: 1, pid, seq: 1, card: 'doel-of-besparing', position: 70 };
+const vote = { t: 'vote', v: ROOM_LIMITS.version, pid, seq: 1, card: 'doel-of-besparing', position: 70 };
 
 /** Flips one bit of the frame's bytes at `index` (negative counts from the end). */
 function flip(frame: string, index: number): string {
@@ -69,8 +71,13 @@ describe('room encryption', () => {
     const key = await newRoomKey();
     const frame = await sealFrame(key, room, 'up', vote);
     expect((await openFrame(key, newRoomId(), 'up', frame)).ok).toBe(false);
-    // A phone holds the key, but its frames cannot pass for the presenter's.
-    expect(await openHostFrame(key, room, frame)).toEqual({ ok: false, error: 'decrypt' });
+    // A phone holds the key, but its frames cannot pass for the presenter's: unsigned, and the
+    // direction in the AEAD data even where a signature covers it.
+    const signing = await newSigningKeys();
+    expect((await openHostFrame(key, signing.publicKey, room, frame)).ok).toBe(false);
+    const body = base64urlToBytes(frame)!;
+    const signed = bytesToBase64url(new Uint8Array([...body, ...(await signBody(signing.privateKey, room, body))]));
+    expect(await openHostFrame(key, signing.publicKey, room, signed)).toEqual({ ok: false, error: 'decrypt' });
     expect((await openFrame(await newRoomKey(), room, 'up', frame)).ok).toBe(false);
   });
 
@@ -91,7 +98,15 @@ describe('room encryption', () => {
 
   it('refuses garbage frames by shape before decrypting', async () => {
     const key = await newRoomKey();
-    for (const frame of [null, 42, '', 'not base64!', 'A'.repeat(10), 'A'.repeat(5000), ['A'.repeat(40)]]) {
+    for (const frame of [
+      null,
+      42,
+      '',
+      'not base64!',
+      'A'.repeat(10),
+      'A'.repeat(ROOM_LIMITS.frameMaxChars + 4),
+      ['A'.repeat(40)],
+    ]) {
       expect(await openFrame(key, room, 'up', frame)).toEqual({ ok: false, error: 'shape' });
     }
   });
@@ -108,7 +123,7 @@ describe('room encryption', () => {
     const spread = Array.from({ length: 200 }, () => 100);
     const state = {
       t: 'state',
-      v: 1,
+      v: ROOM_LIMITS.version,
       seq: 2 ** 40,
       card: 'a'.repeat(80),
       phase: 'revealed',
@@ -116,7 +131,9 @@ describe('room encryption', () => {
       joined: 200,
       spread,
     };
-    expect((await openHostFrame(key, room, await sealFrame(key, room, 'down', state))).ok).toBe(true);
+    const signing = await newSigningKeys();
+    const frame = await sealHostFrame(key, signing.privateKey, room, state);
+    expect((await openHostFrame(key, signing.publicKey, room, frame)).ok).toBe(true);
   });
 
   it('hashes the presenter secret to what the relay computes with node:crypto', async () => {
@@ -129,24 +146,33 @@ describe('room encryption', () => {
 });
 
 describe('the link fragment', () => {
-  it('formats and parses #room=<id>,<key>', async () => {
+  it('formats and parses #room=<id>,<key>,<pub>', async () => {
     const key = await exportRoomKey(await newRoomKey());
-    const fragment = formatRoomFragment({ room, key });
-    expect(fragment).toBe(`#room=${room},${key}`);
-    expect(parseRoomFragment(fragment)).toEqual({ ok: true, room, key });
-    expect(parseRoomFragment(`lang=nl&room=${room},${key}`)).toEqual({ ok: true, room, key });
+    const pub = await exportVerifyKey((await newSigningKeys()).publicKey);
+    const fragment = formatRoomFragment({ room, key, pub });
+    expect(fragment).toBe(`#room=${room},${key},${pub}`);
+    expect(parseRoomFragment(fragment)).toEqual({ ok: true, room, key, pub });
+    expect(parseRoomFragment(`lang=nl&room=${room},${key},${pub}`)).toEqual({ ok: true, room, key, pub });
   });
 
   it('says what is wrong with a damaged link', async () => {
     const key = await exportRoomKey(await newRoomKey());
+    const pub = await exportVerifyKey((await newSigningKeys()).publicKey);
     expect(parseRoomFragment('')).toEqual({ ok: false, error: 'missing' });
     expect(parseRoomFragment('#kaart=1')).toEqual({ ok: false, error: 'missing' });
-    expect(parseRoomFragment(`#room=${room.slice(1)},${key}`)).toEqual({ ok: false, error: 'room' });
+    expect(parseRoomFragment(`#room=${room.slice(1)},${key},${pub}`)).toEqual({ ok: false, error: 'room' });
     expect(parseRoomFragment(`#room=${room}`)).toEqual({ ok: false, error: 'key' });
-    expect(parseRoomFragment(`#room=${room},${key.slice(2)}`)).toEqual({ ok: false, error: 'key' });
-    expect(parseRoomFragment(`#room=${room},${key},extra`)).toEqual({ ok: false, error: 'key' });
-    expect(parseRoomFragment(`#room=${room},${key}${'A'.repeat(500)}`)).toEqual({ ok: false, error: 'missing' });
-    expect(() => formatRoomFragment({ room: 'x', key })).toThrow();
+    expect(parseRoomFragment(`#room=${room},${key.slice(2)},${pub}`)).toEqual({ ok: false, error: 'key' });
+    // A link of version 1 (no public key) cannot check the presenter's frames: damaged, not half-trusted.
+    expect(parseRoomFragment(`#room=${room},${key}`)).toEqual({ ok: false, error: 'pub' });
+    expect(parseRoomFragment(`#room=${room},${key},extra`)).toEqual({ ok: false, error: 'pub' });
+    expect(parseRoomFragment(`#room=${room},${key},${pub},extra`)).toEqual({ ok: false, error: 'pub' });
+    expect(parseRoomFragment(`#room=${room},${key},${pub}${'A'.repeat(500)}`)).toEqual({
+      ok: false,
+      error: 'missing',
+    });
+    expect(() => formatRoomFragment({ room: 'x', key, pub })).toThrow();
+    expect(() => formatRoomFragment({ room, key, pub: key })).toThrow();
   });
 
   it('derives the socket.io endpoint from KJK_RELAY_URL', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newParticipantId } from '../../src/lib/room/crypto';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import {
   initialRoom,
   peerOf,
@@ -165,7 +166,14 @@ describe('the vote reducer', () => {
 
   it('never mutates the state it is given', () => {
     const s = Object.freeze(run([join(ann, 'p1')]));
-    const message: PhoneMessage = { t: 'vote', v: 1, pid: ann, seq: nextSeq(), card: A, position: 10 };
+    const message: PhoneMessage = {
+      t: 'vote',
+      v: ROOM_LIMITS.version,
+      pid: ann,
+      seq: nextSeq(),
+      card: A,
+      position: 10,
+    };
     expect(() => roomReducer(s, { type: 'phone', peer: 'p1', message })).not.toThrow();
     expect(positionsOn(s, A)).toEqual([]);
   });

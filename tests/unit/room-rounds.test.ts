@@ -14,6 +14,7 @@ import {
 import { canVoteAgain, MAX_ROUNDS, roundOf, roundsOn, spreadMedian } from '../../src/lib/room/rounds';
 import { parseHostMessage, parsePhoneMessage } from '../../src/lib/room/schema';
 import { A, join, nextSeq, vote } from '../support/room-events';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 
 const ann = newParticipantId();
 const bob = newParticipantId();
@@ -23,7 +24,7 @@ const reveal: RoomEvent = { type: 'reveal' };
 const voteIn = (pid: string, peer: string, position: number, round: number): RoomEvent => ({
   type: 'phone',
   peer,
-  message: { t: 'vote', v: 1, pid, seq: nextSeq(), card: A, position, round },
+  message: { t: 'vote', v: ROOM_LIMITS.version, pid, seq: nextSeq(), card: A, position, round },
 });
 
 /** Two phones voted and the spread was shown: where "Stem opnieuw" becomes possible. */
@@ -104,7 +105,7 @@ describe('the shift: a second round on the same card', () => {
   });
 
   it('refuses a round above the bound in a phone’s message', () => {
-    const bad = { t: 'vote', v: 1, pid: ann, seq: 1, card: A, position: 5, round: MAX_ROUNDS + 1 };
+    const bad = { t: 'vote', v: ROOM_LIMITS.version, pid: ann, seq: 1, card: A, position: 5, round: MAX_ROUNDS + 1 };
     expect(parsePhoneMessage(bad).ok).toBe(false);
     expect(parsePhoneMessage({ ...bad, round: 2 }).ok).toBe(true);
   });

@@ -4,16 +4,24 @@ import { parseHostMessage, parsePhoneMessage } from '../../src/lib/room/schema';
 import { isFrame, isRoomId, randomToken } from '../../src/lib/room/wire';
 
 const pid = randomToken(ROOM_LIMITS.participantIdBytes);
-const join = { t: 'join', v: 1, pid, seq: 1 };
-const vote = { t: 'vote', v: 1, pid, seq: 2, card: 'eigen-kracht-of-veiligheid', position: 40 };
-const state = { t: 'state', v: 1, seq: 3, card: 'eigen-kracht-of-veiligheid', phase: 'open', chosen: 12, joined: 20 };
+const join = { t: 'join', v: ROOM_LIMITS.version, pid, seq: 1 };
+const vote = { t: 'vote', v: ROOM_LIMITS.version, pid, seq: 2, card: 'eigen-kracht-of-veiligheid', position: 40 };
+const state = {
+  t: 'state',
+  v: ROOM_LIMITS.version,
+  seq: 3,
+  card: 'eigen-kracht-of-veiligheid',
+  phase: 'open',
+  chosen: 12,
+  joined: 20,
+};
 
 describe('phone messages', () => {
   it('accepts join (with and without a name), vote and leave', () => {
     expect(parsePhoneMessage(join)).toEqual({ ok: true, message: join });
     expect(parsePhoneMessage({ ...join, name: '  Sam  ' })).toEqual({ ok: true, message: { ...join, name: 'Sam' } });
     expect(parsePhoneMessage(vote).ok).toBe(true);
-    expect(parsePhoneMessage({ t: 'leave', v: 1, pid, seq: 9 }).ok).toBe(true);
+    expect(parsePhoneMessage({ t: 'leave', v: ROOM_LIMITS.version, pid, seq: 9 }).ok).toBe(true);
   });
 
   it('takes a 40-character name, also of emoji, and refuses 41', () => {
@@ -28,7 +36,8 @@ describe('phone messages', () => {
     ['an array', [join]],
     ['an unknown type', { ...join, t: 'admin' }],
     ['a presenter message sent upwards', state],
-    ['another protocol version', { ...join, v: 2 }],
+    ['another protocol version', { ...join, v: ROOM_LIMITS.version + 1 }],
+    ['an older protocol version', { ...join, v: ROOM_LIMITS.version - 1 }],
     ['a short participant id', { ...join, pid: 'abc' }],
     ['a participant id with other characters', { ...join, pid: `${pid.slice(0, -1)}/` }],
     ['a position above 100', { ...vote, position: 101 }],
@@ -48,7 +57,10 @@ describe('phone messages', () => {
     // Nothing but ids, positions and names may travel: a note or title is refused, not ignored.
     ['a note smuggled into a vote', { ...vote, note: 'Client J. lives at ...' }],
     ['a session title in a join', { ...join, title: 'Overleg gezin De Vries' }],
-    ['a prototype key', JSON.parse(`{"t":"join","v":1,"pid":"${pid}","seq":1,"__proto__":{"x":1}}`)],
+    [
+      'a prototype key',
+      JSON.parse(`{"t":"join","v":${ROOM_LIMITS.version},"pid":"${pid}","seq":1,"__proto__":{"x":1}}`),
+    ],
   ];
   it.each(hostile)('rejects %s', (_label, input) => {
     const parsed = parsePhoneMessage(input);
@@ -62,7 +74,9 @@ describe('presenter messages', () => {
     expect(parseHostMessage(state).ok).toBe(true);
     expect(parseHostMessage({ ...state, phase: 'revealed', spread: [10, 40, 90] }).ok).toBe(true);
     expect(parseHostMessage({ ...state, card: null, phase: 'closed', chosen: 0 }).ok).toBe(true);
-    expect(parseHostMessage({ t: 'you', v: 1, seq: 1, pid, card: null, position: null }).ok).toBe(true);
+    expect(parseHostMessage({ t: 'you', v: ROOM_LIMITS.version, seq: 1, pid, card: null, position: null }).ok).toBe(
+      true,
+    );
   });
 
   const hostile: [string, unknown][] = [

@@ -30,7 +30,7 @@ describe('the presenter’s timer as the phones get it', () => {
   });
 
   it('passes the room schema, and the schema refuses more left than the whole or beyond the bound', () => {
-    const msg = { t: 'timer', v: 1, seq: 3, ...timerWire(start(timerFor(60), T0), T0) };
+    const msg = { t: 'timer', v: ROOM_LIMITS.version, seq: 3, ...timerWire(start(timerFor(60), T0), T0) };
     expect(parseHostMessage(msg).ok).toBe(true);
     expect(parseHostMessage({ ...msg, leftMs: msg.totalMs + 1 }).ok).toBe(false);
     expect(parseHostMessage({ ...msg, totalMs: ROOM_LIMITS.timerMaxMs + 1, leftMs: 0 }).ok).toBe(false);

@@ -2,11 +2,12 @@
  * The presenter's side of the typed code, without DOM: draws a code, opens its channel at the
  * relay (another code when the nameplate is taken), answers every phone's handshake through the
  * code host (pake/handshake.ts), and gives a confirmed phone the room's secrets with a join token
- * of its own, whose hash the relay learns first (grant). When the limiter retires the code, the
+ * of its own, whose hash the relay learns first (grant), and the presenter's public key (grant.ts). When the limiter retires the code, the
  * next one is shown at once. Design: docs/room-code.md.
  */
 import type { RoomLink } from './fragment.ts';
 import { joinTokenHash } from './crypto.ts';
+import { packGrant } from './grant.ts';
 import { ROOM_LIMITS } from './limits.ts';
 import { generateCode, type RoomCode } from './pake/code.ts';
 import { type CodeHost, createCodeHost } from './pake/handshake.ts';
@@ -58,10 +59,11 @@ export function startCodeChannel(options: CodeChannelOptions): CodeChannel {
   const peers = new Map<string, string>();
 
   // Each confirmed phone gets a token of its own; the relay admits it once the presenter granted its hash.
+  // The presenter's public key goes with it, sealed by the handshake: a QR joiner has it from the link.
   const joinProof = async () => {
     const token = randomToken(ROOM_LIMITS.joinTokenBytes);
     if (!(await room.grant(await joinTokenHash(token)))) throw new Error('grant refused');
-    return base64urlToBytes(token) ?? new Uint8Array();
+    return packGrant({ token, pub: room.link.pub });
   };
 
   const draw = async (retired: boolean) => {

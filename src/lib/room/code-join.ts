@@ -1,10 +1,11 @@
 /**
  * The phone's side of the typed code, without DOM: one socket to the relay, the CPace handshake
- * with the presenter behind the code's nameplate (pake/handshake.ts), and the room's link and a
- * join token at the end, with which the phone joins as a QR joiner does. The socket is closed
+ * with the presenter behind the code's nameplate (pake/handshake.ts), and the room's link (with
+ * the presenter's public key, grant.ts) and a join token at the end, with which the phone joins as a QR joiner does. The socket is closed
  * then: the join takes a socket of its own. Load this module only when someone typed a code.
  */
 import type { RoomLink } from './fragment.ts';
+import { unpackGrant } from './grant.ts';
 import { PAKE_LIMITS } from './limits.ts';
 import type { RoomCode } from './pake/code.ts';
 import { type CodeJoin, startCodeJoin } from './pake/handshake.ts';
@@ -94,10 +95,13 @@ export async function joinByCode(options: CodeJoinOptions): Promise<CodeJoinResu
       const secrets = await join.onSecrets(text);
       if (secrets.ok) {
         const { roomId, roomKey, joinProof } = secrets.value;
+        const grant = unpackGrant(joinProof);
+        // Sealed by the presenter that knew the code: only a presenter of an older version sends another layout.
+        if (!grant) return finish({ ok: false, error: 'wrong' });
         finish({
           ok: true,
-          link: { room: roomId, key: bytesToBase64url(roomKey) },
-          token: bytesToBase64url(joinProof),
+          link: { room: roomId, key: bytesToBase64url(roomKey), pub: grant.pub },
+          token: grant.token,
         });
       } else if (secrets.error !== 'sid' && secrets.error !== 'malformed') finish({ ok: false, error: 'wrong' });
     })();

@@ -3,12 +3,17 @@
  * globalThis.crypto alike). The key is made by the presenter and travels only in the link's
  * #fragment, which browsers never send to a server; the relay sees frames, never content.
  *
- * A frame is base64url(IV ‖ ciphertext ‖ tag) with a fresh random 12-byte IV per message. The
- * room id and the direction are bound in as additional data, so a frame cannot be moved to
- * another room, or a phone's frame passed off as the presenter's.
+ * A frame is base64url(IV ‖ ciphertext ‖ tag) with a fresh random 12-byte IV per message; the
+ * presenter's frames carry its ECDSA signature after the tag (sign.ts), which phones check before
+ * anything else: every phone holds the room key, so AES-GCM alone cannot tell the presenter from
+ * a phone. The room id and the direction are bound in as additional data, so a frame cannot be
+ * moved to another room. The plaintext is padded to a bucket first (pad.ts), so a frame's length
+ * does not tell the relay the position, the name or the card.
  */
 import { ROOM_LIMITS } from './limits.ts';
+import { pad, unpad } from './pad.ts';
 import { type HostMessage, type Parsed, type PhoneMessage, parseHostMessage, parsePhoneMessage } from './schema.ts';
+import { SIGNATURE_BYTES, signBody, verifyBody } from './sign.ts';
 import { base64urlToBytes, bytesToBase64url, isFrame, isToken, randomToken } from './wire.ts';
 
 /** "up" = phone → presenter, "down" = presenter → phones. */
@@ -84,44 +89,87 @@ function additionalData(roomId: string, direction: Direction): Uint8Array<ArrayB
   return encoder.encode(`kjk-room/${ROOM_LIMITS.version}|${roomId}|${direction}`);
 }
 
-/** Encrypts one message into a frame. Throws when the frame would exceed the relay's cap. */
+/** IV ‖ ciphertext ‖ tag of one padded message. */
+async function encrypt(
+  key: CryptoKey,
+  roomId: string,
+  direction: Direction,
+  message: unknown,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const plain = pad(encoder.encode(JSON.stringify(message)));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(roomId, direction) }, key, plain),
+  );
+  const body = new Uint8Array(IV_BYTES + sealed.length);
+  body.set(iv);
+  body.set(sealed, IV_BYTES);
+  return body;
+}
+
+function frameText(bytes: Uint8Array): string {
+  const text = bytesToBase64url(bytes);
+  if (text.length > ROOM_LIMITS.frameMaxChars)
+    throw new Error(`message too large for the relay (${text.length} > ${ROOM_LIMITS.frameMaxChars})`);
+  return text;
+}
+
+/**
+ * Encrypts one message into a frame, unsigned: what a phone sends up. A "down" frame made this way
+ * is what any phone could forge, and phones refuse it (sealHostFrame signs). Throws when the frame
+ * would exceed the relay's cap.
+ */
 export async function sealFrame(
   key: CryptoKey,
   roomId: string,
   direction: Direction,
   message: unknown,
 ): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const plain = encoder.encode(JSON.stringify(message));
-  const sealed = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(roomId, direction) }, key, plain),
-  );
-  const frame = new Uint8Array(IV_BYTES + sealed.length);
-  frame.set(iv);
-  frame.set(sealed, IV_BYTES);
-  const text = bytesToBase64url(frame);
-  if (text.length > ROOM_LIMITS.frameMaxChars)
-    throw new Error(`message too large for the relay (${text.length} > ${ROOM_LIMITS.frameMaxChars})`);
-  return text;
+  return frameText(await encrypt(key, roomId, direction, message));
 }
 
-export type Opened = { ok: true; value: unknown } | { ok: false; error: 'shape' | 'decrypt' | 'json' };
+/** The presenter's frame: sealed as "down", then signed (sign.ts): IV ‖ ciphertext ‖ tag ‖ signature. */
+export async function sealHostFrame(
+  key: CryptoKey,
+  signingKey: CryptoKey,
+  roomId: string,
+  message: unknown,
+): Promise<string> {
+  const body = await encrypt(key, roomId, 'down', message);
+  const signature = await signBody(signingKey, roomId, body);
+  const frame = new Uint8Array(body.length + signature.length);
+  frame.set(body);
+  frame.set(signature, body.length);
+  return frameText(frame);
+}
 
-/** Decrypts a frame into untrusted JSON. Tampered, foreign-room or wrong-direction frames fail as "decrypt". */
-export async function openFrame(key: CryptoKey, roomId: string, direction: Direction, frame: unknown): Promise<Opened> {
-  if (!isFrame(frame)) return { ok: false, error: 'shape' };
+export type OpenError = 'shape' | 'signature' | 'decrypt' | 'padding' | 'json';
+export type Opened = { ok: true; value: unknown } | { ok: false; error: OpenError };
+
+function frameBytes(frame: unknown, extra: number): Uint8Array<ArrayBuffer> | null {
+  if (!isFrame(frame)) return null;
   const bytes = base64urlToBytes(frame);
-  if (!bytes || bytes.length < IV_BYTES + 16) return { ok: false, error: 'shape' };
-  let plain: ArrayBuffer;
+  return bytes && bytes.length >= IV_BYTES + 16 + extra ? bytes : null;
+}
+
+async function decrypt(
+  key: CryptoKey,
+  roomId: string,
+  direction: Direction,
+  body: Uint8Array<ArrayBuffer>,
+): Promise<Opened> {
+  let padded: ArrayBuffer;
   try {
-    plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES), additionalData: additionalData(roomId, direction) },
+    padded = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: body.subarray(0, IV_BYTES), additionalData: additionalData(roomId, direction) },
       key,
-      bytes.subarray(IV_BYTES),
+      body.subarray(IV_BYTES),
     );
   } catch {
     return { ok: false, error: 'decrypt' };
   }
+  const plain = unpad(new Uint8Array(padded));
+  if (!plain) return { ok: false, error: 'padding' };
   try {
     return { ok: true, value: JSON.parse(decoder.decode(plain)) as unknown };
   } catch {
@@ -129,7 +177,32 @@ export async function openFrame(key: CryptoKey, roomId: string, direction: Direc
   }
 }
 
-export type Received<T> = Parsed<T> | { ok: false; error: 'shape' | 'decrypt' | 'json' };
+/** Decrypts an unsigned frame into untrusted JSON. Tampered, foreign-room or wrong-direction frames fail as "decrypt". */
+export async function openFrame(key: CryptoKey, roomId: string, direction: Direction, frame: unknown): Promise<Opened> {
+  const bytes = frameBytes(frame, 0);
+  return bytes ? decrypt(key, roomId, direction, bytes) : { ok: false, error: 'shape' };
+}
+
+/**
+ * A phone's side of a presenter frame: the signature is checked first, against the presenter's
+ * public key from the link, and only a frame it covers is decrypted. A frame any phone sealed with
+ * the room key, signed for another room, or with a signature changed fails as "signature".
+ */
+export async function openSignedFrame(
+  key: CryptoKey,
+  verifyKey: CryptoKey,
+  roomId: string,
+  frame: unknown,
+): Promise<Opened> {
+  const bytes = frameBytes(frame, SIGNATURE_BYTES);
+  if (!bytes) return { ok: false, error: 'shape' };
+  const body = bytes.subarray(0, bytes.length - SIGNATURE_BYTES);
+  const signature = bytes.slice(bytes.length - SIGNATURE_BYTES);
+  if (!(await verifyBody(verifyKey, roomId, body, signature))) return { ok: false, error: 'signature' };
+  return decrypt(key, roomId, 'down', body);
+}
+
+export type Received<T> = Parsed<T> | { ok: false; error: OpenError };
 
 /** The presenter's side: decrypt a phone's frame and check it against the phone schemas. */
 export async function openPhoneFrame(key: CryptoKey, roomId: string, frame: unknown): Promise<Received<PhoneMessage>> {
@@ -137,8 +210,13 @@ export async function openPhoneFrame(key: CryptoKey, roomId: string, frame: unkn
   return opened.ok ? parsePhoneMessage(opened.value) : opened;
 }
 
-/** A phone's side: decrypt the presenter's frame and check it against the presenter schemas. */
-export async function openHostFrame(key: CryptoKey, roomId: string, frame: unknown): Promise<Received<HostMessage>> {
-  const opened = await openFrame(key, roomId, 'down', frame);
+/** A phone's side: check the presenter's signature, decrypt, and check against the presenter schemas. */
+export async function openHostFrame(
+  key: CryptoKey,
+  verifyKey: CryptoKey,
+  roomId: string,
+  frame: unknown,
+): Promise<Received<HostMessage>> {
+  const opened = await openSignedFrame(key, verifyKey, roomId, frame);
   return opened.ok ? parseHostMessage(opened.value) : opened;
 }

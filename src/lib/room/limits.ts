@@ -3,8 +3,8 @@
  * frame the client may send is never one the relay drops.
  */
 export const ROOM_LIMITS = {
-  /** Protocol version inside every decrypted message. */
-  version: 1,
+  /** Protocol version inside every decrypted message (2: signed presenter frames, padded plaintext). */
+  version: 2,
   /** Random bytes in a room id (128 bits: unguessable, so a room cannot be found by trying). */
   roomIdBytes: 16,
   /** Random bytes in the presenter's secret. */
@@ -19,8 +19,14 @@ export const ROOM_LIMITS = {
   phonesPerRoom: 200,
   /** Characters of an optional display name. */
   nameMaxChars: 40,
-  /** Characters of one encrypted frame on the wire (base64url of IV, ciphertext and tag). */
-  frameMaxChars: 4096,
+  /**
+   * Characters of one encrypted frame on the wire (base64url of IV, ciphertext, tag and, from the
+   * presenter, its signature): 5,214 bytes, just room for IV 12 + a padded plaintext of 5,120
+   * (pad.ts) + tag 16 + signature 64, which holds a revealed spread of 1,000 positions (about
+   * 4,250 bytes of JSON). No more: the relay's memory under a flood of the largest frames grows
+   * with this size.
+   */
+  frameMaxChars: 6952,
   /** Characters of a card id (the card's file name). */
   cardIdMaxChars: 80,
   /** Rounds on one card ("Stem opnieuw"): before, after, and once more at most. */

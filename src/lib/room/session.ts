@@ -19,9 +19,11 @@ import {
   openHostFrame,
   openPhoneFrame,
   sealFrame,
+  sealHostFrame,
 } from './crypto.ts';
 import { formatRoomFragment, type RoomLink } from './fragment.ts';
 import { ROOM_LIMITS } from './limits.ts';
+import { exportVerifyKey, importVerifyKey, newSigningKeys } from './sign.ts';
 import { nextPhoneStatus, type PhoneEvent, refusalStatus, type RoomStatus } from './phone-status.ts';
 import {
   initialRoom,
@@ -82,7 +84,7 @@ function serial() {
 
 export interface PresenterRoom {
   link: RoomLink;
-  /** `#room=<id>,<key>` for the join page's address and the QR code. */
+  /** `#room=<id>,<key>,<pub>` for the join page's address and the QR code. */
   fragment: string;
   state(): RoomState;
   status(): RoomStatus;
@@ -137,7 +139,9 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   const proof = await hashPresenterSecret(secret);
   // Only the link's holders may take a place: the relay keeps the hash of the token the link gives.
   const join = await joinTokenHash(await joinToken(key, room));
-  const link = { room, key: await exportRoomKey(key) };
+  // What it sends is signed: phones hold the room key, only the presenter holds this private key.
+  const signing = await newSigningKeys();
+  const link = { room, key: await exportRoomKey(key), pub: await exportVerifyKey(signing.publicKey) };
   let state = initialRoom(options.card);
   let status: RoomStatus = 'connecting';
   let created = false;
@@ -150,7 +154,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   const changed = () => options.onChange?.(state, status);
 
   const send = (message: HostMessage, to?: string) =>
-    sealFrame(key, room, 'down', message).then((frame) => {
+    sealHostFrame(key, signing.privateKey, room, message).then((frame) => {
       if (to) socket.emit('down', frame, to);
       else socket.emit('down', frame);
     });
@@ -349,6 +353,8 @@ export interface PhoneOptions {
 export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoom> {
   const key = await importRoomKey(options.link.key);
   if (!key) throw new Error('not a room key');
+  const verify = await importVerifyKey(options.link.pub);
+  if (!verify) throw new Error('not a public key');
   const { room } = options.link;
   const token = options.token ?? (await joinToken(key, room));
   const socket = socketFor(options.connect, options.relay);
@@ -401,7 +407,7 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
   socket.on('connect_error', () => move({ type: 'connect-error' }));
   socket.on('down', (frame: unknown) => {
     void queue(async () => {
-      const opened = await openHostFrame(key, room, frame);
+      const opened = await openHostFrame(key, verify, room, frame);
       // After the end nothing the relay passes on changes what the phone shows.
       if (!opened.ok || opened.message.seq < hostSeq || view.status === 'closed') return;
       hostSeq = opened.message.seq;
