@@ -122,6 +122,8 @@ export interface PresenterOptions {
   onChange?: (state: RoomState, status: RoomStatus) => void;
   /** Coalesces the state broadcast after votes; the default suits 200 phones. */
   broadcastMs?: number;
+  /** Phones the presenter takes (default: ROOM_LIMITS.phonesPerRoomMax). */
+  capacity?: number;
 }
 
 export async function openPresenterRoom(options: PresenterOptions): Promise<PresenterRoom> {
@@ -132,7 +134,8 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   // Only the link's holders may take a place: the relay keeps the hash of the token the link gives.
   const join = await joinTokenHash(await joinToken(key, room));
   const link = { room, key: await exportRoomKey(key) };
-  let state = initialRoom(options.card);
+  // The relay's configured cap admits the phones: the presenter takes as many as any relay may.
+  let state = initialRoom(options.card, options.capacity ?? ROOM_LIMITS.phonesPerRoomMax);
   let status: RoomStatus = 'connecting';
   let created = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
