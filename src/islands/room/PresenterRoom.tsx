@@ -10,6 +10,7 @@ import { fill } from '../../i18n/fill';
 import { startCodeChannel } from '../../lib/room/code-host';
 import { relayConfig } from '../../lib/room/config';
 import { formatCode, type RoomCode } from '../../lib/room/pake/code';
+import { perFrame } from '../../lib/room/per-frame';
 import { createRecorder, type RoomRecorder } from '../../lib/room/recorder';
 import { initialRoom, positionsOn, roomCounts, type RoomState } from '../../lib/room/reducer';
 import { openPresenterRoom, type PresenterRoom as Room, type RoomStatus } from '../../lib/room/session';
@@ -62,6 +63,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
     let channel: ReturnType<typeof startCodeChannel> | null = null;
     // A store that cannot open ends the room as unreachable; a write that fails later shows "not saved".
     const store = openStore();
+    // A plenary's votes arrive hundreds a second: draw once a frame, always the latest state.
+    const draw = perFrame(setSnapshot, (tick) => requestAnimationFrame(tick));
     void (async () => {
       if (!relay) throw new Error('no relay');
       const first = await store.ready;
@@ -85,7 +88,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
         card: cardRef.current,
         onChange: (state, status) => {
           rec.record(state);
-          if (!stopped) setSnapshot({ state, status });
+          if (!stopped) draw.push({ state, status });
         },
       });
       if (stopped) return void room.close();
@@ -107,6 +110,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
     });
     return () => {
       stopped = true;
+      draw.cancel();
       void channel?.stop().catch(() => undefined);
       // Leaving the presenter ends the room: phones are told, and everything is in the session.
       void room?.close().catch(() => undefined);
