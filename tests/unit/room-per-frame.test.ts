@@ -39,6 +39,21 @@ describe('perFrame', () => {
     expect(seen).toEqual([1, 1000, 1002, 7]);
   });
 
+  it('flush applies what waits at once, and only once', () => {
+    const f = frames();
+    const seen: number[] = [];
+    const draw = perFrame((n: number) => seen.push(n), f.schedule);
+    draw.flush();
+    draw.push(1);
+    draw.push(2);
+    draw.push(3);
+    draw.flush();
+    expect(seen).toEqual([1, 3]);
+    f.next();
+    draw.flush();
+    expect(seen).toEqual([1, 3]);
+  });
+
   it('applies nothing after cancel', () => {
     const f = frames();
     const seen: number[] = [];

@@ -1,12 +1,14 @@
 /**
- * At most one call per animation frame, always with the latest value: while a plenary's votes pour
- * in, the presenter's island draws once a frame instead of once a vote. A value that arrives when
- * nothing was drawn in the last frame goes through at once (no frame of delay for a lone change);
- * later ones wait for the next frame, and the last one is always drawn. No DOM: the frame
- * scheduler is passed in (requestAnimationFrame in the page).
+ * At most one call per frame, always with the latest value: while a plenary's votes pour in, the
+ * presenter's island draws once an animation frame instead of once a vote (and saves once per
+ * 100 ms). A value that arrives when nothing was applied in the last frame goes through at once
+ * (no delay for a lone change); later ones wait for the next frame, and the last one is always
+ * applied. No DOM: the scheduler is passed in (requestAnimationFrame, or a timer).
  */
 export interface PerFrame<T> {
   push(value: T): void;
+  /** Applies what waits now (before the room is left, so nothing that arrived is skipped). */
+  flush(): void;
   /** Drops what waits and stops: nothing is applied after this. */
   cancel(): void;
 }
@@ -36,6 +38,12 @@ export function perFrame<T>(apply: (value: T) => void, frame: (tick: () => void)
       }
       waiting = true;
       frame(tick);
+      apply(value);
+    },
+    flush() {
+      if (stopped || !pending) return;
+      const { value } = pending;
+      pending = null;
       apply(value);
     },
     cancel() {
