@@ -264,9 +264,24 @@ async function browserPresenter(relays, site) {
     if (!link.ok) throw new Error(`no room link in ${joinUrl}`);
     await page.evaluate(() => {
       window.__kjkTasks = [];
+      window.__kjkFrames = [];
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) window.__kjkTasks.push([e.startTime, e.duration]);
       }).observe({ type: 'longtask' });
+      // What a long task ran (Long Animation Frames: the scripts, by entry point), to know what to fix.
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          window.__kjkFrames.push({
+            start: e.startTime,
+            duration: e.duration,
+            scripts: e.scripts.map((x) => ({
+              invoker: x.invoker,
+              fn: x.sourceFunctionName,
+              url: x.sourceURL.split('/').pop(),
+              ms: Math.round(x.duration),
+            })),
+          });
+      }).observe({ type: 'long-animation-frame' });
     });
     const counts = async () => {
       const text = (await page.locator('.presenter-room-count').textContent()) ?? '';
@@ -291,6 +306,8 @@ async function browserPresenter(relays, site) {
     await sleep(500);
     const joinTasks = await tasksBetween(j0, j1);
     const voteTasks = await tasksBetween(v0, v1 + 500);
+    const frames = (await page.evaluate(() => window.__kjkFrames)).filter((f) => f.start >= v0 && f.start <= v1 + 500);
+    const worst = frames.sort((a, b) => b.duration - a.duration)[0];
     await phones.stop();
     await context.close();
     const r = (n) => +n.toFixed(0);
@@ -302,6 +319,9 @@ async function browserPresenter(relays, site) {
       longestTaskWhileJoiningMs: r(Math.max(0, ...joinTasks)),
       longTasksWhileVoting: voteTasks.length,
       longestTaskWhileVotingMs: r(Math.max(0, ...voteTasks)),
+      longestFrameWhileVoting: worst
+        ? { ms: r(worst.duration), scripts: worst.scripts.sort((a, b) => b.ms - a.ms).slice(0, 4) }
+        : null,
     };
   } finally {
     await browser.close();
