@@ -304,13 +304,18 @@ async function browserPresenter(relays, site) {
     await until('every vote on the presenter’s screen', async () => (await counts()).chosen === PHONES, 60_000);
     const v1 = await now();
     await sleep(500);
+    const r = (n) => +n.toFixed(0);
     const joinTasks = await tasksBetween(j0, j1);
     const voteTasks = await tasksBetween(v0, v1 + 500);
-    const frames = (await page.evaluate(() => window.__kjkFrames)).filter((f) => f.start >= v0 && f.start <= v1 + 500);
-    const worst = frames.sort((a, b) => b.duration - a.duration)[0];
+    const allFrames = await page.evaluate(() => window.__kjkFrames);
+    const worstBetween = (from, to) => {
+      const worst = allFrames
+        .filter((f) => f.start >= from && f.start <= to)
+        .sort((a, b) => b.duration - a.duration)[0];
+      return worst ? { ms: r(worst.duration), scripts: worst.scripts.sort((a, b) => b.ms - a.ms).slice(0, 4) } : null;
+    };
     await phones.stop();
     await context.close();
-    const r = (n) => +n.toFixed(0);
     return {
       phones: PHONES,
       joinsShownMs: r(j1 - j0),
@@ -319,9 +324,8 @@ async function browserPresenter(relays, site) {
       longestTaskWhileJoiningMs: r(Math.max(0, ...joinTasks)),
       longTasksWhileVoting: voteTasks.length,
       longestTaskWhileVotingMs: r(Math.max(0, ...voteTasks)),
-      longestFrameWhileVoting: worst
-        ? { ms: r(worst.duration), scripts: worst.scripts.sort((a, b) => b.ms - a.ms).slice(0, 4) }
-        : null,
+      longestFrameWhileJoining: worstBetween(j0, j1),
+      longestFrameWhileVoting: worstBetween(v0, v1 + 500),
     };
   } finally {
     await browser.close();
