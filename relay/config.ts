@@ -71,7 +71,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig
   const redisUrl = env.KJK_RELAY_REDIS_URL?.trim() || null;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
     throw new Error(`KJK_RELAY_REDIS_URL="${redisUrl}": expected redis://host:port`);
-  return {
+  const config: RelayConfig = {
     ...DEFAULTS,
     host: env.KJK_RELAY_HOST?.trim() || DEFAULTS.host,
     port: int(env, 'KJK_RELAY_PORT', DEFAULTS.port, 0, 65535),
@@ -86,6 +86,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig
     trustedProxies: env.KJK_RELAY_TRUSTED_PROXY?.trim()
       ? parseProxies(env.KJK_RELAY_TRUSTED_PROXY)
       : DEFAULTS.trustedProxies,
-    phonesPerRoom: int(env, 'KJK_RELAY_PHONES_PER_ROOM', DEFAULTS.phonesPerRoom, 1, ROOM_LIMITS.phonesPerRoom),
   };
+  const phonesPerRoom = int(env, 'KJK_RELAY_PHONES_PER_ROOM', DEFAULTS.phonesPerRoom, 1, ROOM_LIMITS.phonesPerRoomMax);
+  return { ...config, phonesPerRoom, hostRate: hostRateFor(phonesPerRoom) };
+}
+
+/**
+ * The presenter answers every phone that joins (its own position, directly): when a plenary's
+ * phones all come back at once (a relay restart, the hall's Wi-Fi back), its burst must hold a
+ * reply to each, or the relay would drop them and then cut the presenter for dropped frames.
+ */
+export function hostRateFor(phonesPerRoom: number): Rate {
+  return { ...DEFAULTS.hostRate, burst: Math.max(DEFAULTS.hostRate.burst, 2 * phonesPerRoom) };
 }

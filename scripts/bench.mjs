@@ -12,6 +12,9 @@
  *   - IndexedDB at scale (scripts/bench-notes.mjs), when present;
  *   - the export → import round-trip property over 500 random cases (scripts/bench-property.ts);
  *   - the room relay: vote-to-presenter latency at 200 and 1,000 phones, RSS and CPU (scripts/bench-relay.mjs);
+ *   - a plenary: one room of 1,000 phones over two relay processes and Redis, vote and answer →
+ *     presenter p50/p95, the relays' RSS and CPU, the presenter's longest task in Chromium
+ *     (scripts/bench-plenary.mjs);
  *   - joining a room by typed code and by QR link, 30 phones each, p50/p95 (scripts/bench-room-join.mjs);
  *   - the join pages' Lighthouse scores and LCP on a plain server (scripts/bench-join.mjs).
  * Prints a table and writes bench-results/<time>.json and bench-results/latest.json.
@@ -21,7 +24,9 @@
  * `--quick` measures only the page weights and Lighthouse (no interaction, no IndexedDB at scale).
  * `npm run bench:js` is the one-second check of the JS sizes alone.
  * It also fails when the relay's p95 is 100 ms or more at 200 phones or 250 ms or more at 1,000,
- * or its RSS reaches 150 MB at 1,000 connections, and when a join (by code or by link) has a p95 over 1 s.
+ * or its RSS reaches 150 MB at 1,000 connections, and when a join (by code or by link) has a p95 over 1 s;
+ * and for the plenary: vote p95 250 ms or more, answer p95 500 ms or more, a presenter's task over
+ * 50 ms while the votes arrive, a vote lost, or a count or reveal that does not reach every phone.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -181,6 +186,13 @@ if (!quick) {
   relay = JSON.parse(relayRun.stdout.trim().split('\n').at(-1));
 }
 
+// 7b. A plenary: 1,000 phones in one room over two relay processes and Redis (scripts/bench-plenary.mjs).
+let plenary = null;
+if (!quick) {
+  console.log('▶ plenary (1,000 phones, two relays and Redis)');
+  plenary = JSON.parse(run(['scripts/bench-plenary.mjs', '--json']).stdout.trim().split('\n').at(-1));
+}
+
 // 8. Joining a room: by typed code and by QR link, 30 phones each (scripts/bench-room-join.mjs).
 let roomJoin = null;
 if (!quick) {
@@ -214,6 +226,7 @@ const results = {
   interaction,
   indexeddb,
   relay,
+  plenary,
   roomJoin,
 };
 
@@ -268,6 +281,30 @@ const rows = [
         `RSS ${r.relayRssMB} MB (+${r.rssPerConnectionKB} KB/conn), CPU ${r.relayCpuPercent}% (load ${relay.loadAverageBefore})`,
       ])
     : [['relay', 'not measured (--quick)', '']]),
+  ...(plenary
+    ? [
+        [
+          'plenary vote → presenter (1,000 phones, 2 relays)',
+          `p50 ${plenary.node.votes.p50Ms} · p95 ${plenary.node.votes.p95Ms} ms`,
+          `budget p95 < ${plenary.budget.voteP95Ms} ms`,
+        ],
+        [
+          'plenary answer → presenter',
+          `p50 ${plenary.node.answers.p50Ms} · p95 ${plenary.node.answers.p95Ms} ms`,
+          `budget p95 < ${plenary.budget.answerP95Ms} ms`,
+        ],
+        [
+          'plenary relays',
+          plenary.node.relaysFigures.map((r) => `RSS ${r.rssAfterMB} MB, CPU ${r.cpuPercentDuringVotes}%`).join(' · '),
+          `load ${plenary.loadAverageBefore}`,
+        ],
+        [
+          'plenary presenter longest task',
+          plenary.browser ? `${plenary.browser.longestTaskWhileVotingMs} ms while 1,000 votes arrive` : 'not measured',
+          `budget ≤ ${plenary.budget.longestTaskMs} ms`,
+        ],
+      ]
+    : [['plenary', 'not measured (--quick)', '']]),
   ...(roomJoin
     ? [
         ['join by typed code', roomJoin.byCode],
@@ -310,6 +347,7 @@ for (const w of weights) {
 }
 if (precache.gzip > BUDGET.precacheGzip) broken.push(`precache ${kb(precache.gzip)} > ${kb(BUDGET.precacheGzip)}`);
 if (relay) broken.push(...relay.broken);
+if (plenary) broken.push(...plenary.broken);
 if (roomJoin) broken.push(...roomJoin.broken);
 if (joinPages && !joinPages.ok)
   broken.push('join pages: a Lighthouse score below 100 or LCP over budget (table above)');

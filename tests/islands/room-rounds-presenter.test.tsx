@@ -114,11 +114,12 @@ describe('the shift in the presenter’s room', () => {
 
     state = roomReducer(state, { type: 'again' });
     change(state);
-    expect(screen.getByText(fill('nl', r.rounds.round, { n: 2 }))).toBeTruthy();
+    // The room draws once an animation frame (a change soon after another waits for the next one).
+    expect(await screen.findByText(fill('nl', r.rounds.round, { n: 2 }))).toBeTruthy();
     expect(screen.getByRole('button', { name: r.reveal })).toBeTruthy();
     state = [vote(ann, 'p1', 60), vote(bob, 'p2', 70), reveal].reduce(roomReducer, state);
     change(state);
-    expect(screen.getByRole('region', { name: r.rounds.title })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: r.rounds.title })).toBeTruthy();
     expect(container.textContent).not.toContain('Annemiek');
     expect(container.textContent).not.toContain('Bram');
     // Saved into the session as they came: round two beside round one, each under the phone's label.

@@ -82,10 +82,13 @@ describe('presenter messages', () => {
   const hostile: [string, unknown][] = [
     ['positions before the reveal', { ...state, spread: [10, 40] }],
     ['a reveal without positions', { ...state, phase: 'revealed' }],
-    ['a huge spread', { ...state, phase: 'revealed', spread: Array.from({ length: 201 }, () => 50) }],
+    [
+      'a huge spread',
+      { ...state, phase: 'revealed', spread: Array.from({ length: ROOM_LIMITS.phonesPerRoomMax + 1 }, () => 50) },
+    ],
     ['a spread of strings', { ...state, phase: 'revealed', spread: ['50'] }],
     ['more chosen than joined', { ...state, chosen: 21 }],
-    ['counts above the room size', { ...state, chosen: 1, joined: 201 }],
+    ['counts above the room size', { ...state, chosen: 1, joined: ROOM_LIMITS.phonesPerRoomMax + 1 }],
     ['an unknown phase', { ...state, phase: 'paused' }],
     ['names alongside the spread', { ...state, phase: 'revealed', spread: [1], names: ['Sam'] }],
     ['a phone message sent downwards', vote],

@@ -10,6 +10,7 @@ import { fill } from '../../i18n/fill';
 import { startCodeChannel } from '../../lib/room/code-host';
 import { relayConfig } from '../../lib/room/config';
 import { formatCode, type RoomCode } from '../../lib/room/pake/code';
+import { type PerFrame, perFrame } from '../../lib/room/per-frame';
 import { createRecorder, type RoomRecorder } from '../../lib/room/recorder';
 import { initialRoom, positionsOn, roomCounts, type RoomState } from '../../lib/room/reducer';
 import { openPresenterRoom, type PresenterRoom as Room, type RoomStatus } from '../../lib/room/session';
@@ -71,6 +72,11 @@ export default function PresenterRoom(props: PresenterRoomProps) {
     let channel: ReturnType<typeof startCodeChannel> | null = null;
     // A store that cannot open ends the room as unreachable; a write that fails later shows "not saved".
     const store = openStore();
+    // A plenary's votes arrive hundreds a second: draw once a frame, and save (which looks at every
+    // phone: ~1 ms at 1,000) once per 100 ms, always the latest state. A timer, not a frame: a
+    // presenter's tab in the background still saves.
+    const draw = perFrame(setSnapshot, (tick) => requestAnimationFrame(tick));
+    let save: PerFrame<RoomState> | null = null;
     void (async () => {
       if (!relay) throw new Error('no relay');
       const first = await store.ready;
@@ -87,14 +93,18 @@ export default function PresenterRoom(props: PresenterRoomProps) {
         onSaveFailed: setSaveFailed,
       });
       recorder.current = rec;
+      save = perFrame(
+        (state: RoomState) => rec.record(state),
+        (tick) => setTimeout(tick, 100),
+      );
       setAgreed({ ...rec.agreed() });
       room = await openPresenterRoom({
         connect: (url, options) => io(url, options),
         relay,
         card: cardRef.current,
         onChange: (state, status) => {
-          rec.record(state);
-          if (!stopped) setSnapshot({ state, status });
+          save?.push(state);
+          if (!stopped) draw.push({ state, status });
         },
       });
       if (stopped) return void room.close();
@@ -116,6 +126,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
     });
     return () => {
       stopped = true;
+      draw.cancel();
+      save?.flush();
       void channel?.stop().catch(() => undefined);
       // Leaving the presenter ends the room: phones are told, and everything is in the session.
       void room?.close().catch(() => undefined);
@@ -181,6 +193,11 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           }
         : null,
     },
+  );
+  // Made once per link: drawing a QR code takes ~20 ms, and the room redraws every frame while phones join.
+  const qr = useMemo(
+    () => <QrCode url={joinUrl} label={fill(t.lang, r.qrLabel, { url: shortAddress })} />,
+    [joinUrl, shortAddress],
   );
 
   return (
@@ -273,7 +290,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
       {props.showJoin && joinUrl && !win.open && (
         <div class={`presenter-join${code?.code ? ' has-code' : ''}`} role="group" aria-labelledby="presenter-join-h">
           <h2 id="presenter-join-h">{r.qrTitle}</h2>
-          <QrCode url={joinUrl} label={fill(t.lang, r.qrLabel, { url: shortAddress })} />
+          {qr}
           <p class="presenter-join-address">{shortAddress}</p>
           {code && (
             <p class="presenter-join-code-row" aria-live="polite">

@@ -19,7 +19,7 @@ import { CardIdSchema } from './schema.ts';
 /** The version of the channel's messages: a window of an older build ignores a newer one's. */
 export const VIEWS_VERSION = 1;
 
-const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(ROOM_LIMITS.phonesPerRoom));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(ROOM_LIMITS.phonesPerRoomMax));
 const Position = v.pipe(v.number(), v.integer(), v.minValue(POSITION_MIN), v.maxValue(POSITION_MAX));
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
@@ -57,7 +57,7 @@ export const AudienceSnapshotSchema = v.pipe(
     joined: Count,
     revealed: v.boolean(),
     /** Every position on the card, sorted and nameless: only after the reveal. */
-    spread: v.optional(v.pipe(v.array(Position), v.maxLength(ROOM_LIMITS.phonesPerRoom))),
+    spread: v.optional(v.pipe(v.array(Position), v.maxLength(ROOM_LIMITS.phonesPerRoomMax))),
     /** The position the group agreed on, once the presenter saved one (after the reveal). */
     agreed: v.optional(Position),
     join: v.optional(AudienceJoinSchema),
@@ -68,7 +68,7 @@ export const AudienceSnapshotSchema = v.pipe(
         v.array(
           v.strictObject({
             round: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(ROOM_LIMITS.roundsPerCard)),
-            spread: v.pipe(v.array(Position), v.maxLength(ROOM_LIMITS.phonesPerRoom)),
+            spread: v.pipe(v.array(Position), v.maxLength(ROOM_LIMITS.phonesPerRoomMax)),
           }),
         ),
         v.minLength(2),

@@ -15,8 +15,14 @@ export const ROOM_LIMITS = {
   joinProofsPerRoom: 256,
   /** Random bytes in a phone's participant id. */
   participantIdBytes: 16,
-  /** Phones in one room. */
+  /** Phones in one room unless the relay is configured for more (KJK_RELAY_PHONES_PER_ROOM). */
   phonesPerRoom: 200,
+  /**
+   * The most phones any room holds: a plenary of a national congress. The relay's configured cap
+   * is at most this; the presenter and the phones accept counts and spreads up to it, so a room
+   * is as large as its relay lets it be.
+   */
+  phonesPerRoomMax: 1000,
   /** Characters of an optional display name. */
   nameMaxChars: 40,
   /**

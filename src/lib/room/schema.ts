@@ -42,7 +42,7 @@ export const DisplayNameSchema = v.pipe(
 
 /** A sender's counter; a message whose seq is not above the last one seen is stale or replayed. */
 const SeqSchema = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
-const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(ROOM_LIMITS.phonesPerRoom));
+const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(ROOM_LIMITS.phonesPerRoomMax));
 const Version = v.literal(ROOM_LIMITS.version);
 /** A round on one card ("Stem opnieuw", rounds.ts): 1 until the presenter opens another. */
 const RoundSchema = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(ROOM_LIMITS.roundsPerCard));
@@ -94,7 +94,7 @@ export const StateMessageSchema = v.pipe(
     /** Phones in the room (online or briefly away). */
     joined: CountSchema,
     /** All positions on the current card, sorted; present only when phase is "revealed". */
-    spread: v.optional(v.pipe(v.array(PositionSchema), v.maxLength(ROOM_LIMITS.phonesPerRoom))),
+    spread: v.optional(v.pipe(v.array(PositionSchema), v.maxLength(ROOM_LIMITS.phonesPerRoomMax))),
     /** The round on the current card, from round two on (absent: round one). */
     round: v.optional(RoundSchema),
   }),

@@ -130,6 +130,8 @@ export interface PresenterOptions {
   onChange?: (state: RoomState, status: RoomStatus) => void;
   /** Coalesces the state broadcast after votes; the default suits 200 phones. */
   broadcastMs?: number;
+  /** Phones the presenter takes (default: ROOM_LIMITS.phonesPerRoomMax). */
+  capacity?: number;
 }
 
 export async function openPresenterRoom(options: PresenterOptions): Promise<PresenterRoom> {
@@ -142,7 +144,8 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   // What it sends is signed: phones hold the room key, only the presenter holds this private key.
   const signing = await newSigningKeys();
   const link = { room, key: await exportRoomKey(key), pub: await exportVerifyKey(signing.publicKey) };
-  let state = initialRoom(options.card);
+  // The relay's configured cap admits the phones: the presenter takes as many as any relay may.
+  let state = initialRoom(options.card, options.capacity ?? ROOM_LIMITS.phonesPerRoomMax);
   let status: RoomStatus = 'connecting';
   let created = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
