@@ -6,6 +6,14 @@
  * shows one phone its own position only (so a reload gets it back), before the reveal too.
  */
 import { ROOM_LIMITS } from './limits.ts';
+import {
+  answersOnCard,
+  answersReducer,
+  initialAnswers,
+  receiveAnswer,
+  type AnswersEvent,
+  type AnswersState,
+} from './answers.ts';
 import type { Phase, PhoneMessage, StateMessage, YouMessage } from './schema.ts';
 
 export interface Participant {
@@ -31,6 +39,8 @@ export interface RoomState {
    * must not bring it back, so a leave keeps the counter (bounded: the oldest go first).
    */
   left: Record<string, { seq: number; peer: string | null }>;
+  /** Questions, answers from the phones and their moderation (answers.ts). */
+  answers: AnswersState;
 }
 
 export type RoomEvent =
@@ -40,10 +50,21 @@ export type RoomEvent =
   | { type: 'peer-left'; peer: string }
   | { type: 'card'; card: string | null }
   | { type: 'reveal' }
-  | { type: 'close' };
+  | { type: 'close' }
+  /** The presenter asks a question or moderates its answers. */
+  | { type: 'answers'; event: AnswersEvent };
 
 export function initialRoom(card: string | null = null): RoomState {
-  return { card, phase: 'open', participants: {}, votes: {}, revealed: [], seq: 0, left: {} };
+  return {
+    card,
+    phase: 'open',
+    participants: {},
+    votes: {},
+    revealed: [],
+    seq: 0,
+    left: {},
+    answers: initialAnswers(),
+  };
 }
 
 function phaseFor(state: RoomState, card: string | null): Phase {
@@ -95,6 +116,8 @@ function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomSta
     if (order.length > LEFT_KEPT) delete left[order[0]!];
     return { ...state, participants: rest, votes, left };
   }
+  if (message.t === 'answer')
+    return { ...state, participants, answers: receiveAnswer(state.answers, message.pid, message.q, message.text) };
   // A vote counts only on the current card while it is open: a late frame for the previous card is dropped.
   if (state.phase !== 'open' || message.card !== state.card) return { ...state, participants };
   const onCard = { ...state.votes[message.card], [message.pid]: message.position };
@@ -113,12 +136,19 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
     }
     case 'card':
       if (event.card === state.card) return state;
-      return { ...state, card: event.card, phase: phaseFor(state, event.card) };
+      return {
+        ...state,
+        card: event.card,
+        phase: phaseFor(state, event.card),
+        answers: answersOnCard(state.answers, event.card),
+      };
     case 'reveal':
       if (state.card === null || state.phase !== 'open') return state;
       return { ...state, phase: 'revealed', revealed: [...state.revealed, state.card] };
     case 'close':
       return { ...state, phase: 'closed' };
+    case 'answers':
+      return { ...state, answers: answersReducer(state.answers, event.event) };
   }
 }
 

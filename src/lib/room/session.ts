@@ -34,6 +34,8 @@ import {
   type RoomState,
 } from './reducer.ts';
 import type { HostMessage, Phase } from './schema.ts';
+import { askMessage, type AnswersEvent } from './answers.ts';
+import { type AskView, askView } from './answers-schema.ts';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Untrusted } from './wire.ts';
 
 export type { RoomStatus } from './phone-status.ts';
@@ -86,6 +88,8 @@ export interface PresenterRoom {
   status(): RoomStatus;
   setCard(card: string | null): void;
   reveal(): void;
+  /** Asks a question or moderates its answers; the phones get what changed for them. */
+  answers(event: AnswersEvent): void;
   /** Ends the room: phones are told, the relay forgets it. */
   close(): Promise<void>;
   /**
@@ -160,6 +164,15 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     state = roomReducer(state, event);
     changed();
   };
+  // The question and the shown answers go down only when what the phones see of them changed.
+  let asked = JSON.stringify(askMessage(state.answers, 0));
+  const syncAsk = async () => {
+    const now = JSON.stringify(askMessage(state.answers, 0));
+    if (now === asked) return;
+    asked = now;
+    state = nextSeq(state);
+    await send(askMessage(state.answers, state.seq));
+  };
 
   const ready = new Promise<void>((resolve, reject) => {
     socket.on('connect', async () => {
@@ -207,6 +220,10 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
       if (opened.message.t === 'join' && peerOf(state, opened.message.pid) === peer) {
         state = nextSeq(state);
         await send(youMessage(state, opened.message.pid), peer);
+        if (state.answers.current) {
+          state = nextSeq(state);
+          await send(askMessage(state.answers, state.seq), peer);
+        }
       }
       broadcastSoon();
     });
@@ -238,12 +255,19 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
       void queue(async () => {
         apply({ type: 'card', card });
         await broadcastNow();
+        await syncAsk();
       });
     },
     reveal() {
       void queue(async () => {
         apply({ type: 'reveal' });
         await broadcastNow();
+      });
+    },
+    answers(event) {
+      void queue(async () => {
+        apply({ type: 'answers', event });
+        await syncAsk();
       });
     },
     async close() {
@@ -293,11 +317,15 @@ export interface PhoneView {
   spread: number[] | null;
   /** This phone's own position on the current card, as the presenter has it (or just sent). */
   position: number | null;
+  /** The presenter's open question and the answers shown to the room; null when none. */
+  ask?: AskView | null;
 }
 
 export interface PhoneRoom {
   view(): PhoneView;
   vote(card: string, position: number): Promise<void>;
+  /** Sends an answer to question `q`; false when that question takes no answers (any more). */
+  answer(q: number, text: string): Promise<boolean>;
   leave(): Promise<void>;
   stop(): void;
 }
@@ -383,6 +411,8 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
           position,
           status: nextPhoneStatus(view.status, { type: 'state', phase: m.phase }),
         });
+      } else if (m.t === 'ask') {
+        changed({ ask: askView(m) });
       } else if (m.pid === options.pid) {
         changed({ card: m.card, position: m.position });
       }
@@ -401,6 +431,11 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
       if (view.phase !== 'open' || card !== view.card) return;
       changed({ position });
       await send({ t: 'vote', card, position });
+    },
+    async answer(q, text) {
+      if (!view.ask?.open || view.ask.q !== q) return false;
+      await send({ t: 'answer', q, text });
+      return true;
     },
     async leave() {
       await send({ t: 'leave' });
