@@ -18,6 +18,9 @@ import { openStore } from '../../lib/store/open';
 import QrCode from '../QrCode';
 import type { IslandCard } from '../types';
 import { agreedText, Spread, valueText } from './Spread';
+import { audienceData, panelData } from '../../lib/room/answers';
+import AnswersPanel from './AnswersPanel';
+import ShownAnswers from './ShownAnswers';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
 import '../../styles/room-code.css';
@@ -71,7 +74,11 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           get positions() {
             return (store.repo ?? first).positions;
           },
+          get notes() {
+            return (store.repo ?? first).notes;
+          },
         },
+        answersHead: (question) => fill(t.lang, r.answers.noteHead, { question }),
         sessionId,
         anonymous: (n) => fill(t.lang, r.phoneName, { n }),
         numbered: (name, n) => fill(t.lang, t.poles.numbered, { name, n }),
@@ -221,6 +228,17 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           )}
         </>
       )}
+      {phase.kind === 'open' && !ended && (
+        <AnswersPanel
+          lang={t.lang}
+          t={r.answers}
+          card={card.id}
+          questions={card.questions}
+          {...panelData(state.answers)}
+          onEvent={(event) => phase.room.answers(event)}
+        />
+      )}
+      <ShownAnswers lang={t.lang} t={r.answers} {...audienceData(state.answers)} />
       {props.showJoin && joinUrl && (
         <div class={`presenter-join${code?.code ? ' has-code' : ''}`} role="group" aria-labelledby="presenter-join-h">
           <h2 id="presenter-join-h">{r.qrTitle}</h2>

@@ -5,7 +5,7 @@
  * kept here only to bound what one phone may send: they never leave this state (askMessage sends
  * shown texts only, and the session saves texts only).
  */
-import { ANSWER_LIMITS } from './answers-schema.ts';
+import { ANSWER_LIMITS, oneLine } from './answers-schema.ts';
 import { ROOM_LIMITS } from './limits.ts';
 import type { AskMessage } from './schema.ts';
 
@@ -116,8 +116,12 @@ function ask(state: AnswersState, card: string, text: string, only: boolean): An
 export function answersReducer(state: AnswersState, event: AnswersEvent): AnswersState {
   const q = state.current?.id;
   switch (event.type) {
-    case 'ask':
-      return ask(state, event.card, event.text, event.only === true);
+    case 'ask': {
+      // What the phones' schema would refuse never becomes the question.
+      const text = oneLine(event.text);
+      if (!text || text.length > ANSWER_LIMITS.questionMaxChars) return state;
+      return ask(state, event.card, text, event.only === true);
+    }
     case 'stop':
       return state.current?.open ? { ...state, current: { ...state.current, open: false } } : state;
     case 'dismiss':
@@ -193,4 +197,33 @@ export function answersToSave(state: AnswersState, q: number): string[] {
   return answersTo(state, q)
     .filter((a) => a.shown || state.keepHidden)
     .map((a) => a.text);
+}
+
+/** What the moderation panel needs, as plain data (the control view may get it through a channel). */
+export function panelData(state: AnswersState) {
+  const question = currentQuestion(state);
+  return {
+    asked:
+      question && state.current ? { text: question.text, open: state.current.open, only: state.current.only } : null,
+    answers: question
+      ? answersTo(state, question.id).map(({ id, text, shown, seen }) => ({ id, text, shown, seen }))
+      : [],
+    highlight: state.highlight,
+    keepHidden: state.keepHidden,
+    cloud: state.cloud,
+  };
+}
+
+/** What the room sees (the audience view): the question and every shown answer, texts only. */
+export function audienceData(state: AnswersState) {
+  const question = currentQuestion(state);
+  return {
+    question: question?.text ?? null,
+    answers: question
+      ? answersTo(state, question.id)
+          .filter((a) => a.shown)
+          .map((a) => ({ text: a.text, hi: a.id === state.highlight }))
+      : [],
+    cloud: state.cloud,
+  };
 }
