@@ -161,6 +161,8 @@ function AskForm(props: AnswersPanelProps) {
   const [typed, setTyped] = useState('');
   const [only, setOnly] = useState(false);
   const [missing, setMissing] = useState(false);
+  // A question the phones' schema would refuse is not offered.
+  const questions = props.questions.filter((q) => q.length <= ANSWER_LIMITS.questionMaxChars);
   return (
     <form
       class="answers-ask"
@@ -173,12 +175,12 @@ function AskForm(props: AnswersPanelProps) {
         setTyped('');
       }}
     >
-      {props.questions.length > 0 && (
+      {questions.length > 0 && (
         <p class="answers-field">
           <label for="answers-pick">{t.fromCard}</label>
           <select id="answers-pick" value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
             <option value="">—</option>
-            {props.questions.map((q) => (
+            {questions.map((q) => (
               <option key={q} value={q}>
                 {q}
               </option>
