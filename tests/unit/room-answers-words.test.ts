@@ -5,6 +5,10 @@ import { checkAnswer } from '../../src/lib/room/answers-guard';
 import { createAnswerNotes, mergeBlock, noteBlock } from '../../src/lib/room/answers-notes';
 import { cloudable, cloudKey, countWords } from '../../src/lib/room/words';
 import type { Repo } from '../../src/lib/store/repo';
+import { dictionaries } from '../../src/i18n';
+import { fill } from '../../src/i18n/fill';
+import { reportHtml } from '../../src/lib/report/html';
+import { buildReport } from '../../src/lib/report/model';
 import { freshRepos } from '../support/store';
 
 describe('countWords', () => {
@@ -130,5 +134,28 @@ describe('answers saved as notes', () => {
     broken.record(state);
     await broken.close();
     expect(onSaveFailed).toHaveBeenLastCalledWith(true);
+  });
+});
+
+describe('answers in the report', () => {
+  it('read as the card’s note: the question, then one answer per line', () => {
+    const nl = dictionaries.nl;
+    const text = `Eigen notitie\n\n${noteBlock(fill('nl', nl.room.answers.noteHead, { question: 'Wat helpt?' }), ['Tijd', 'Rust'])}`;
+    const report = buildReport(
+      {
+        id: 's1',
+        kind: 'workshop',
+        title: 'Zaal',
+        team: '',
+        date: '2025-03-14',
+        lang: 'nl',
+        createdAt: 1,
+        updatedAt: 1,
+      },
+      { notes: [{ id: 'n1', sessionId: 's1', cardId: 'a', text, updatedAt: 1 }], positions: [], actions: [] },
+      [{ id: 'a', number: 1, title: 'Kaart A', kind: 'kenniskaart' }],
+    );
+    const html = reportHtml(report, { lang: 'nl', strings: nl.sessions.report, kinds: nl.sessions.kinds });
+    expect(html).toContain('Eigen notitie<br><br>Uit de zaal: Wat helpt?<br>- Tijd<br>- Rust');
   });
 });
