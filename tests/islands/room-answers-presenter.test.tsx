@@ -4,7 +4,6 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { t as dictionary } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import PresenterRoom from '../../src/islands/room/PresenterRoom';
 import type { IslandCard } from '../../src/islands/types';

@@ -42,7 +42,7 @@ it('an answer goes to the presenter only; other phones get what is shown, as tex
   // Before a question, an answer is refused by the phone's own session.
   expect(await answering.answer(1, 'Te vroeg')).toBe(false);
   presenter.answers({ type: 'ask', card: A, text: 'Wat heb je nodig?' });
-  const ask = await until('the question on the phone', () => answering.view().ask);
+  const ask = (await until('the question on the phone', () => answering.view().ask))!;
   expect(ask).toMatchObject({ text: 'Wat heb je nodig?', open: true, shown: [] });
   await until('the question on the other phone', () => other.received.some((m) => m.t === 'ask' && m.q === ask.q));
 

@@ -149,6 +149,7 @@ describe('answers in the report', () => {
         team: '',
         date: '2025-03-14',
         lang: 'nl',
+        deck: {},
         createdAt: 1,
         updatedAt: 1,
       },

@@ -1,6 +1,6 @@
 /** Answers from the room: the presenter's reducer (bounds, duplicates, seq, moderation) and what goes down. */
 import { describe, expect, it } from 'vitest';
-import { ANSWER_LIMITS } from '../../src/lib/room/answers-schema';
+import { ANSWER_LIMITS, askView } from '../../src/lib/room/answers-schema';
 import { answersTo, askMessage, answersToSave, shownForPhones } from '../../src/lib/room/answers';
 import { newParticipantId } from '../../src/lib/room/crypto';
 import { initialRoom, roomReducer, type RoomEvent, type RoomState } from '../../src/lib/room/reducer';
@@ -20,11 +20,11 @@ const answer = (pid: string, peer: string, text: string, q = 1, seq = nextSeq())
 const texts = (s: RoomState, q = 1) => answersTo(s.answers, q).map((a) => a.text);
 const room = () => run([join(ann, 'p1', 'Ann'), join(bob, 'p2'), ask()]);
 /** The room first, then the events: each event's seq must come after the joins'. */
-const after = (start: RoomState, events: RoomEvent[]) => run(events, start);
+const onRoom = (start: RoomState, events: RoomEvent[]) => run(events, start);
 
 describe('answers from the room', () => {
   it('keeps answers to the open question hidden, and sends the phones nothing of them', () => {
-    const s = after(room(), [answer(ann, 'p1', 'Tijd'), answer(bob, 'p2', 'Vertrouwen')]);
+    const s = onRoom(room(), [answer(ann, 'p1', 'Tijd'), answer(bob, 'p2', 'Vertrouwen')]);
     expect(texts(s)).toEqual(['Tijd', 'Vertrouwen']);
     expect(s.answers.answers.every((a) => !a.shown)).toBe(true);
     const down = askMessage(s.answers, 7);
@@ -34,7 +34,7 @@ describe('answers from the room', () => {
   });
 
   it('takes answers only from a phone that joined, on its own socket, to the open question', () => {
-    let s = after(room(), [answer(eve, 'p9', 'Niet in de zaal'), answer(ann, 'p2', 'Vreemde socket')]);
+    let s = onRoom(room(), [answer(eve, 'p9', 'Niet in de zaal'), answer(ann, 'p2', 'Vreemde socket')]);
     expect(texts(s)).toEqual([]);
     s = run([answer(ann, 'p1', 'Oude vraag', 99)], s);
     expect(texts(s)).toEqual([]);
@@ -74,7 +74,7 @@ describe('answers from the room', () => {
   });
 
   it('shows one, shows all, hides one again, highlights one at a time', () => {
-    let s = after(room(), [answer(ann, 'p1', 'Tijd'), answer(bob, 'p2', 'Rust'), answer(ann, 'p1', 'Ruimte')]);
+    let s = onRoom(room(), [answer(ann, 'p1', 'Tijd'), answer(bob, 'p2', 'Rust'), answer(ann, 'p1', 'Ruimte')]);
     const [tijd, rust, ruimte] = s.answers.answers.map((a) => a.id) as [number, number, number];
     s = run([mod({ type: 'show', id: rust })], s);
     expect(shownForPhones(s.answers)).toEqual([{ text: 'Rust' }]);
@@ -116,7 +116,7 @@ describe('answers from the room', () => {
   });
 
   it('takes a question about another card off the phones, and keeps it for the session', () => {
-    let s = after(room(), [answer(ann, 'p1', 'Tijd'), mod({ type: 'show-all' })]);
+    let s = onRoom(room(), [answer(ann, 'p1', 'Tijd'), mod({ type: 'show-all' })]);
     s = run([{ type: 'card', card: B }], s);
     expect(s.answers.current).toBeNull();
     expect(askMessage(s.answers, 1)).toMatchObject({ q: null, open: false, shown: [] });
@@ -128,7 +128,7 @@ describe('answers from the room', () => {
   });
 
   it('saves shown answers, and hidden ones too when the presenter chose so', () => {
-    let s = after(room(), [answer(ann, 'p1', 'Tijd'), answer(bob, 'p2', 'Rust')]);
+    let s = onRoom(room(), [answer(ann, 'p1', 'Tijd'), answer(bob, 'p2', 'Rust')]);
     s = run([mod({ type: 'show', id: s.answers.answers[1]!.id })], s);
     expect(answersToSave(s.answers, 1)).toEqual(['Rust']);
     s = run([mod({ type: 'keep-hidden', on: true })], s);
@@ -143,7 +143,7 @@ describe('answers from the room', () => {
   });
 
   it('ignores moderation after the room closed', () => {
-    const s = after(room(), [{ type: 'close' }]);
+    const s = onRoom(room(), [{ type: 'close' }]);
     expect(run([ask('Later')], s)).toBe(s);
   });
 });
@@ -177,5 +177,21 @@ describe('the answer messages against a hostile phone', () => {
     expect(parseHostMessage({ ...ok, text: undefined }).ok).toBe(false);
     expect(parseHostMessage({ ...ok, q: null }).ok).toBe(false);
     expect(parseHostMessage({ ...ok, text: 'x'.repeat(ANSWER_LIMITS.questionMaxChars + 1) }).ok).toBe(false);
+  });
+});
+
+describe('askView, the phone’s side', () => {
+  it('turns an ask into what the phone shows, or nothing when no question is asked', () => {
+    let s = onRoom(room(), [answer(ann, 'p1', 'Tijd'), mod({ type: 'highlight', id: 4 })]);
+    s = run([mod({ type: 'show-all' })], s);
+    const q = s.answers.current!.id;
+    expect(askView(askMessage(s.answers, 1))).toEqual({
+      q,
+      text: 'Wat heb je nodig?',
+      open: true,
+      only: false,
+      shown: [{ text: 'Tijd' }],
+    });
+    expect(askView(askMessage(run([mod({ type: 'dismiss' })], s).answers, 2))).toBeNull();
   });
 });
