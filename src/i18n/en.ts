@@ -825,7 +825,7 @@ export const en: Dictionary = {
       cardsFailed: 'The cards could not be loaded. Check your internet and reload the page: you stay in the room.',
       /** The join page's footer: what travels through the relay, and what does not. */
       footer:
-        'Only your position, which card it is for, and your name if you give one go through the relay (the room’s server). Everything travels encrypted to the presenter’s device: the relay cannot read it and stores nothing. It only sees that your phone is in the room and when it sends something. Nothing else leaves your phone for a server.',
+        'Only your position, which card it is for, your answers to the presenter’s question (without your name), and your name if you give one go through the relay (the room’s server). Everything travels encrypted to the presenter’s device: the relay cannot read it and stores nothing. It only sees that your phone is in the room and when it sends something. Nothing else leaves your phone for a server.',
       lens: 'Questions from',
       lensNone: 'All roles',
       yours: 'Your position between {a} and {b}',

@@ -839,7 +839,7 @@ export const nl = {
         'De kaarten konden niet geladen worden. Controleer je internet en vernieuw de pagina: je blijft in de zaal.',
       /** The join page's footer: what travels through the relay, and what does not. */
       footer:
-        'Via de relay (de server van de zaal) gaan alleen je positie, bij welke kaart die hoort, en je naam als je die invult. Alles gaat versleuteld naar het apparaat van de presentator: de relay kan het niet lezen en bewaart niets. Hij ziet alleen dát je telefoon in de zaal is en wanneer die iets stuurt. Verder gaat er niets van je telefoon naar een server.',
+        'Via de relay (de server van de zaal) gaan alleen je positie, bij welke kaart die hoort, je antwoorden op een vraag van de presentator (zonder naam), en je naam als je die invult. Alles gaat versleuteld naar het apparaat van de presentator: de relay kan het niet lezen en bewaart niets. Hij ziet alleen dát je telefoon in de zaal is en wanneer die iets stuurt. Verder gaat er niets van je telefoon naar een server.',
       lens: 'Vragen vanuit',
       lensNone: 'Alle rollen',
       yours: 'Jouw positie tussen {a} en {b}',

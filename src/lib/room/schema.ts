@@ -3,6 +3,8 @@
  * display names and counts travel: never a note, an action or a session title. Every decrypted
  * payload goes through these schemas before use; a phone holds the room key, so a hostile phone
  * can send anything that decrypts, and these are what stops it.
+ * Answers from the room add free text: a phone's answer goes up, and only the texts the
+ * presenter shows come down (answers.ts, answers-schema.ts), without ids or names.
  */
 import * as v from 'valibot';
 import { POSITION_MAX, POSITION_MIN, ROOM_LIMITS } from './limits.ts';
