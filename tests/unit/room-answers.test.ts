@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_LIMITS, askView } from '../../src/lib/room/answers-schema';
 import { answersTo, askMessage, answersToSave, shownForPhones } from '../../src/lib/room/answers';
-import { newParticipantId } from '../../src/lib/room/crypto';
+import { newParticipantId, newRoomId, newRoomKey, sealFrame } from '../../src/lib/room/crypto';
+import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { initialRoom, roomReducer, type RoomEvent, type RoomState } from '../../src/lib/room/reducer';
 import { parseHostMessage, parsePhoneMessage } from '../../src/lib/room/schema';
 import { A, join, nextSeq } from '../support/room-events';
@@ -193,5 +194,25 @@ describe('askView, the phone’s side', () => {
       shown: [{ text: 'Tijd' }],
     });
     expect(askView(askMessage(run([mod({ type: 'dismiss' })], s).answers, 2))).toBeNull();
+  });
+});
+
+describe('the ask message on the wire', () => {
+  it('fits the relay’s frame cap at its worst: the longest question and many long shown answers', async () => {
+    const key = await newRoomKey();
+    const wide = (n: number) => '葉'.repeat(n); // three UTF-8 bytes per character
+    let s = run([join(ann, 'p1'), ask(wide(ANSWER_LIMITS.questionMaxChars))]);
+    const phones = Array.from({ length: 30 }, () => newParticipantId());
+    s = run(
+      phones.flatMap((pid, i) => [
+        join(pid, `w${i}`),
+        answer(pid, `w${i}`, wide(ANSWER_LIMITS.answerMaxChars), s.answers.current!.id),
+      ]),
+      s,
+    );
+    s = run([mod({ type: 'show-all' })], s);
+    const frame = await sealFrame(key, newRoomId(), 'down', askMessage(s.answers, Number.MAX_SAFE_INTEGER));
+    expect(frame.length).toBeLessThanOrEqual(ROOM_LIMITS.frameMaxChars);
+    expect(askMessage(s.answers, 1).shown.length).toBeGreaterThan(0);
   });
 });
