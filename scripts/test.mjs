@@ -210,6 +210,7 @@ const UNTIMED = [
   'offline',
   'print',
   'room',
+  'room-answers',
   'room-code',
   'room-from-deck',
   'room-views',

@@ -210,6 +210,7 @@ async function enter(
   let timer: ReturnType<typeof setTimeout> | null = null;
   /** The phone's timer, loaded when the presenter's first timer message arrives. */
   let clock: Promise<typeof import('./join-timer')> | null = null;
+  let answering: Promise<typeof import('./join-answer')> | null = null;
 
   const setSent = (value: number | null) => {
     sent = value;
@@ -326,7 +327,7 @@ async function enter(
     const dilemma = poles.length === 2 && v.card !== null;
     const open = v.phase === 'open';
     show($('[data-novote]'), v.card !== null && !dilemma);
-    show($('[data-vote]'), dilemma && open);
+    show($('[data-vote]'), dilemma && open && !v.ask?.only);
     show($('[data-locked]'), dilemma && !open);
     // No count on a kenniskaart: nobody chooses there, and "0 of 30 have chosen" would say otherwise.
     const counts = v.joined > 0 && dilemma ? fill(t.lang, t.count, { chosen: v.chosen, joined: v.joined }) : '';
@@ -345,6 +346,16 @@ async function enter(
     const spread = dilemma && v.spread && v.spread.length > 0 ? v.spread : null;
     show($('[data-spread-box]'), spread !== null);
     if (spread && spread.join() !== previous?.spread?.join()) drawSpread(spread);
+    // The answer form's code loads only once the presenter asks a question.
+    if (v.ask || answering) {
+      answering ??= import('./join-answer');
+      answering.then(
+        (m) => m.drawAnswer(root, t.lang, v.ask ?? null, (q, text) => room?.answer(q, text) ?? Promise.resolve(false)),
+        () => {
+          answering = null;
+        },
+      );
+    }
   };
 
   cardsFrom(t.cardsUrl).then(

@@ -24,6 +24,9 @@ import { agreedText, Spread, valueText } from './Spread';
 import { PresenterRounds } from './RoundsCompare';
 import { roundsOn } from '../../lib/room/rounds';
 import type { TimerState } from '../../lib/deck/timer';
+import { audienceData, panelData } from '../../lib/room/answers';
+import AnswersPanel from './AnswersPanel';
+import ShownAnswers from './ShownAnswers';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
 import '../../styles/room-code.css';
@@ -86,7 +89,11 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           get positions() {
             return (store.repo ?? first).positions;
           },
+          get notes() {
+            return (store.repo ?? first).notes;
+          },
         },
+        answersHead: (question) => fill(t.lang, r.answers.noteHead, { question }),
         sessionId,
         anonymous: (n) => fill(t.lang, r.phoneName, { n }),
         numbered: (name, n) => fill(t.lang, t.poles.numbered, { name, n }),
@@ -286,6 +293,17 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           )}
         </>
       )}
+      {phase.kind === 'open' && !ended && (
+        <AnswersPanel
+          lang={t.lang}
+          t={r.answers}
+          card={card.id}
+          questions={card.questions}
+          {...panelData(state.answers)}
+          onEvent={(event) => phase.room.answers(event)}
+        />
+      )}
+      <ShownAnswers lang={t.lang} t={r.answers} {...audienceData(state.answers)} />
       {props.showJoin && joinUrl && win.open && <JoinOnScreen t={t} code={code?.code && formatCode(code.code)} />}
       {props.showJoin && joinUrl && !win.open && (
         <div class={`presenter-join${code?.code ? ' has-code' : ''}`} role="group" aria-labelledby="presenter-join-h">

@@ -8,10 +8,13 @@ import type { Repo } from '../store/repo';
 import { OWN_PARTICIPANT } from '../sessions/positions';
 import { assignLabels, joinOrder, positionsToSave, savedKey } from './labels';
 import type { RoomState } from './reducer';
+import { createAnswerNotes } from './answers-notes';
 
 /** The part of the store the recorder writes through. */
 export interface RecorderStore {
   positions: Pick<Repo['positions'], 'list' | 'set' | 'agree'>;
+  /** Where answers from the room go (answers-notes.ts); without it they are not saved. */
+  notes?: Pick<Repo['notes'], 'get' | 'save'>;
 }
 
 export interface RecorderOptions {
@@ -23,6 +26,8 @@ export interface RecorderOptions {
   numbered?(name: string, n: number): string;
   /** true: a write failed ("not saved"); false: the writes work again. Called on changes only. */
   onSaveFailed?(failed: boolean): void;
+  /** The head of a block of answers in a card's note ("Uit de zaal: {question}"), from the dictionary. */
+  answersHead?(question: string): string;
 }
 
 export interface RoomRecorder {
@@ -56,8 +61,17 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
     options.onSaveFailed?.(now);
   };
 
+  // Through the store's getter on every write: after a dropped connection the island hands a new one.
+  const notes: RecorderStore['notes'] = repo.notes && {
+    get: (id, card) => repo.notes!.get(id, card),
+    save: (input) => repo.notes!.save(input),
+  };
+  const head = options.answersHead;
+  const answers = notes && head ? createAnswerNotes({ notes, sessionId, head, onSaveFailed: report }) : null;
+
   return {
     record(state) {
+      answers?.record(state.answers);
       labels = assignLabels(labels, joinOrder(state), taken, options.anonymous, options.numbered);
       for (const w of positionsToSave(state, labels, saved)) {
         const key = savedKey(w.card, w.pid, w.round);
@@ -88,6 +102,6 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
         return false;
       }
     },
-    close: () => writes,
+    close: () => Promise.all([writes, answers?.close()]).then(() => undefined),
   };
 }

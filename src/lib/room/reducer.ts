@@ -7,6 +7,14 @@
  */
 import { LeftPhones } from './left.ts';
 import { ROOM_LIMITS } from './limits.ts';
+import {
+  answersOnCard,
+  answersReducer,
+  initialAnswers,
+  receiveAnswer,
+  type AnswersEvent,
+  type AnswersState,
+} from './answers.ts';
 import type { Phase, PhoneMessage, StateMessage, YouMessage } from './schema.ts';
 import { isCurrentRound, roundField, voteAgain } from './rounds.ts';
 
@@ -38,6 +46,8 @@ export interface RoomState {
   capacity: number;
   /** card id → its finished rounds' votes, round one first (rounds.ts); absent until "Stem opnieuw". */
   earlier?: Record<string, Record<string, number>[]>;
+  /** Questions, answers from the phones and their moderation (answers.ts). */
+  answers: AnswersState;
 }
 
 export type RoomEvent =
@@ -49,7 +59,9 @@ export type RoomEvent =
   | { type: 'reveal' }
   | { type: 'close' }
   /** "Stem opnieuw": the next round on the current card (rounds.ts). */
-  | { type: 'again' };
+  | { type: 'again' }
+  /** The presenter asks a question or moderates its answers. */
+  | { type: 'answers'; event: AnswersEvent };
 
 export function initialRoom(card: string | null = null, capacity: number = ROOM_LIMITS.phonesPerRoom): RoomState {
   const cap = Math.max(1, Math.min(capacity, ROOM_LIMITS.phonesPerRoomMax));
@@ -62,6 +74,7 @@ export function initialRoom(card: string | null = null, capacity: number = ROOM_
     seq: 0,
     left: LeftPhones.empty(cap * LEFT_PER_PLACE),
     capacity: cap,
+    answers: initialAnswers(),
   };
 }
 
@@ -125,6 +138,8 @@ function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomSta
     const left = state.left.add(message.pid, { seq: message.seq, peer });
     return { ...state, participants: rest, votes, left };
   }
+  if (message.t === 'answer')
+    return { ...state, participants, answers: receiveAnswer(state.answers, message.pid, message.q, message.text) };
   // A vote counts only on the current card while it is open: a late frame for the previous card is dropped.
   if (state.phase !== 'open' || message.card !== state.card) return { ...state, participants };
   if (!isCurrentRound(state, message.card, message.round)) return { ...state, participants };
@@ -144,7 +159,12 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
     }
     case 'card':
       if (event.card === state.card) return state;
-      return { ...state, card: event.card, phase: phaseFor(state, event.card) };
+      return {
+        ...state,
+        card: event.card,
+        phase: phaseFor(state, event.card),
+        answers: answersOnCard(state.answers, event.card),
+      };
     case 'reveal':
       if (state.card === null || state.phase !== 'open') return state;
       return { ...state, phase: 'revealed', revealed: [...state.revealed, state.card] };
@@ -152,6 +172,8 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, phase: 'closed' };
     case 'again':
       return voteAgain(state);
+    case 'answers':
+      return { ...state, answers: answersReducer(state.answers, event.event) };
   }
 }
 

@@ -3,10 +3,19 @@
  * display names and counts travel: never a note, an action or a session title. Every decrypted
  * payload goes through these schemas before use; a phone holds the room key, so a hostile phone
  * can send anything that decrypts, and these are what stops it.
+ * Answers from the room add free text: a phone's answer goes up, and only the texts the
+ * presenter shows come down (answers.ts, answers-schema.ts), without ids or names.
  */
 import * as v from 'valibot';
 import { POSITION_MAX, POSITION_MIN, ROOM_LIMITS } from './limits.ts';
 import { base64urlLength } from './wire.ts';
+import {
+  AnswerTextSchema,
+  ANSWER_LIMITS,
+  QuestionIdSchema,
+  QuestionTextSchema,
+  ShownAnswerSchema,
+} from './answers-schema.ts';
 
 // Control characters, bidi overrides and line breaks would let a name spoof the layout of the big screen.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
@@ -77,7 +86,22 @@ export const LeaveMessageSchema = v.strictObject({
   seq: SeqSchema,
 });
 
-export const PhoneMessageSchema = v.variant('t', [JoinMessageSchema, VoteMessageSchema, LeaveMessageSchema]);
+/** Phone → presenter: an answer to the open question (no name: answers are anonymous). */
+export const AnswerMessageSchema = v.strictObject({
+  t: v.literal('answer'),
+  v: Version,
+  pid: ParticipantIdSchema,
+  seq: SeqSchema,
+  q: QuestionIdSchema,
+  text: AnswerTextSchema,
+});
+
+export const PhoneMessageSchema = v.variant('t', [
+  JoinMessageSchema,
+  VoteMessageSchema,
+  LeaveMessageSchema,
+  AnswerMessageSchema,
+]);
 
 export const PhaseSchema = v.picklist(['open', 'revealed', 'closed']);
 
@@ -133,7 +157,28 @@ export const TimerMessageSchema = v.pipe(
   v.check((m) => m.leftMs <= m.totalMs, 'more left than the whole'),
 );
 
-export const HostMessageSchema = v.variant('t', [StateMessageSchema, YouMessageSchema, TimerMessageSchema]);
+/** Presenter → all phones: the open question (or none) and the answers the presenter shows, texts only. */
+export const AskMessageSchema = v.pipe(
+  v.strictObject({
+    t: v.literal('ask'),
+    v: Version,
+    seq: SeqSchema,
+    q: v.nullable(QuestionIdSchema),
+    text: v.optional(QuestionTextSchema),
+    open: v.boolean(),
+    /** Answers instead of a position: the phone hides its vote. */
+    only: v.boolean(),
+    shown: v.pipe(v.array(ShownAnswerSchema), v.maxLength(ANSWER_LIMITS.shownSent)),
+  }),
+  v.check((m) => (m.q === null) === (m.text === undefined), 'a question has a text'),
+);
+
+export const HostMessageSchema = v.variant('t', [
+  StateMessageSchema,
+  YouMessageSchema,
+  TimerMessageSchema,
+  AskMessageSchema,
+]);
 
 export type JoinMessage = v.InferOutput<typeof JoinMessageSchema>;
 export type VoteMessage = v.InferOutput<typeof VoteMessageSchema>;
@@ -144,6 +189,8 @@ export type YouMessage = v.InferOutput<typeof YouMessageSchema>;
 export type TimerMessage = v.InferOutput<typeof TimerMessageSchema>;
 export type HostMessage = v.InferOutput<typeof HostMessageSchema>;
 export type Phase = v.InferOutput<typeof PhaseSchema>;
+export type AnswerMessage = v.InferOutput<typeof AnswerMessageSchema>;
+export type AskMessage = v.InferOutput<typeof AskMessageSchema>;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
 

@@ -38,6 +38,8 @@ import {
 import type { HostMessage, Phase } from './schema.ts';
 import { phoneTimer, type PhoneTimer, TIMER_OFF, timerChanged, timerWire, type TimerWire } from './timer.ts';
 import type { TimerState } from '../deck/timer.ts';
+import { askMessage, type AnswersEvent } from './answers.ts';
+import { type AskView, askView } from './answers-schema.ts';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Untrusted } from './wire.ts';
 
 export type { RoomStatus } from './phone-status.ts';
@@ -94,6 +96,8 @@ export interface PresenterRoom {
   again(): void;
   /** The presenter's timer, shown on every phone (null: no timer); phones that join later get it too. */
   setTimer(timer: TimerState | null): void;
+  /** Asks a question or moderates its answers; the phones get what changed for them. */
+  answers(event: AnswersEvent): void;
   /** Ends the room: phones are told, the relay forgets it. */
   close(): Promise<void>;
   /**
@@ -181,6 +185,15 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     state = roomReducer(state, event);
     changed();
   };
+  // The question and the shown answers go down only when what the phones see of them changed.
+  let asked = JSON.stringify(askMessage(state.answers, 0));
+  const syncAsk = async () => {
+    const now = JSON.stringify(askMessage(state.answers, 0));
+    if (now === asked) return;
+    asked = now;
+    state = nextSeq(state);
+    await send(askMessage(state.answers, state.seq));
+  };
 
   const ready = new Promise<void>((resolve, reject) => {
     socket.on('connect', async () => {
@@ -229,6 +242,10 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
         state = nextSeq(state);
         await send(youMessage(state, opened.message.pid), peer);
         if (timerWire(clock.timer, Date.now()).run !== TIMER_OFF.run) await sendTimer(peer);
+        if (state.answers.current) {
+          state = nextSeq(state);
+          await send(askMessage(state.answers, state.seq), peer);
+        }
       }
       broadcastSoon();
     });
@@ -260,6 +277,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
       void queue(async () => {
         apply({ type: 'card', card });
         await broadcastNow();
+        await syncAsk();
       });
     },
     reveal() {
@@ -279,6 +297,12 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
         clock = { ...clock, timer };
         const now = Date.now();
         if (timerChanged(clock.sent, timerWire(timer, now), now - clock.at)) await sendTimer();
+      });
+    },
+    answers(event) {
+      void queue(async () => {
+        apply({ type: 'answers', event });
+        await syncAsk();
       });
     },
     async close() {
@@ -332,11 +356,15 @@ export interface PhoneView {
   round: number;
   /** The presenter's timer, counted down on this phone's clock (timer.ts); null until one arrives. */
   timer: PhoneTimer | null;
+  /** The presenter's open question and the answers shown to the room; null when none. */
+  ask?: AskView | null;
 }
 
 export interface PhoneRoom {
   view(): PhoneView;
   vote(card: string, position: number): Promise<void>;
+  /** Sends an answer to question `q`; false when that question takes no answers (any more). */
+  answer(q: number, text: string): Promise<boolean>;
   leave(): Promise<void>;
   stop(): void;
 }
@@ -430,6 +458,8 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
           round: m.round ?? 1,
           status: nextPhoneStatus(view.status, { type: 'state', phase: m.phase }),
         });
+      } else if (m.t === 'ask') {
+        changed({ ask: askView(m) });
       } else if (m.pid === options.pid) {
         changed({ card: m.card, position: m.position, round: m.round ?? 1 });
       }
@@ -448,6 +478,11 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
       if (view.phase !== 'open' || card !== view.card) return;
       changed({ position });
       await send({ t: 'vote', card, position, ...(view.round > 1 ? { round: view.round } : {}) });
+    },
+    async answer(q, text) {
+      if (!view.ask?.open || view.ask.q !== q) return false;
+      await send({ t: 'answer', q, text });
+      return true;
     },
     async leave() {
       await send({ t: 'leave' });
