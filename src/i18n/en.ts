@@ -858,8 +858,6 @@ export const en: Dictionary = {
       unsupported: 'This browser cannot keep the audience screen up to date. Use one screen or another browser.',
       noscript: 'The audience screen only works with JavaScript on.',
       fullscreen: 'Full screen',
-      answers: 'Answers from the room',
-      highlighted: 'Highlighted',
     },
     rounds: {
       again: 'Vote again',

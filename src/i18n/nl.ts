@@ -873,8 +873,6 @@ export const nl = {
       unsupported: 'Deze browser kan het publieksscherm niet bijwerken. Gebruik één scherm of een andere browser.',
       noscript: 'Het publieksscherm werkt alleen met JavaScript aan.',
       fullscreen: 'Volledig scherm',
-      answers: 'Antwoorden uit de zaal',
-      highlighted: 'Uitgelicht',
     },
     /** The shift: after the reveal the room votes again on the same card, and the rounds are compared. */
     rounds: {

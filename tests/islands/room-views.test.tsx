@@ -145,14 +145,17 @@ describe('the audience window', () => {
     show({
       ...base,
       join: { url, address: 'kjk.test/doe-mee/', code: 'KM7R 4XDA' },
+      question: 'Wat heb je nodig?',
       answers: [{ text: 'Omdat het kind mag meedenken' }, { text: 'Veiligheid eerst', highlighted: true }],
     });
     expect(await screen.findByRole('img', { name: fill('nl', r.qrLabel, { url: 'kjk.test/doe-mee/' }) })).toBeTruthy();
     expect(screen.getByText('KM7R 4XDA')).toBeTruthy();
     expect(screen.getByText(r.code.shown)).toBeTruthy();
-    const answers = screen.getByRole('list');
-    expect(answers.textContent).toContain('Omdat het kind mag meedenken');
-    expect(answers.querySelector('.is-highlighted')?.textContent).toBe(`${v.highlighted}: Veiligheid eerst`);
+    // The shown answers as the presenter's own screen draws them (ShownAnswers): the question, the highlighted one apart.
+    const answers = screen.getByRole('region', { name: r.answers.audience });
+    expect(answers.textContent).toContain('Wat heb je nodig?');
+    expect(within(answers).getByRole('list').textContent).toContain('Omdat het kind mag meedenken');
+    expect(answers.querySelector('blockquote')?.textContent).toBe(`${r.answers.phone.highlighted}: Veiligheid eerst`);
     show({ ...base, join: { url, address: 'kjk.test/doe-mee/', code: null } });
     expect(await screen.findByText(r.code.none)).toBeTruthy();
     show({ ...base, join: { url, address: 'kjk.test/doe-mee/', code: 'ABCD EFGH', renewed: true } });

@@ -71,6 +71,25 @@ describe('the audience snapshot', () => {
     expect(v.is(AudienceSnapshotSchema, { ...s, revealed: false, spread: undefined })).toBe(false);
   });
 
+  it('shown answers come with their question and the word-cloud choice; a closed room shows no question', () => {
+    const input = {
+      state: voted(),
+      ended: false,
+      card,
+      question: 'Wat heb je nodig?',
+      cloud: true,
+      answers: [{ text: 'Tijd', highlighted: true }],
+    };
+    const s = audienceSnapshot(input);
+    expect(s).toMatchObject({
+      question: 'Wat heb je nodig?',
+      cloud: true,
+      answers: [{ text: 'Tijd', highlighted: true }],
+    });
+    expect(v.is(AudienceSnapshotSchema, s)).toBe(true);
+    expect(audienceSnapshot({ ...input, ended: true })).not.toHaveProperty('question');
+  });
+
   it('an agreed position before the reveal is not shown', () => {
     expect(audienceSnapshot({ state: voted(), ended: false, card, agreed: 50 })).not.toHaveProperty('agreed');
   });

@@ -14,6 +14,7 @@ import type { Lang } from '../../routes';
 import { themeClass } from '../../vocab';
 import QrCode from '../QrCode';
 import { RoomRounds } from './RoundsCompare';
+import ShownAnswers from './ShownAnswers';
 import { Spread } from './Spread';
 import '../../styles/room.css';
 import '../../styles/room-audience.css';
@@ -155,18 +156,14 @@ function Shown({ t, snapshot }: { t: AudienceStrings; snapshot: AudienceSnapshot
             }
           />
         )}
-        {answers && answers.length > 0 && (
-          <section class="audience-answers" aria-labelledby="audience-answers-h">
-            <h2 id="audience-answers-h">{r.views.answers}</h2>
-            <ul>
-              {answers.map((a, i) => (
-                <li key={i} class={a.highlighted ? 'is-highlighted' : undefined}>
-                  {a.highlighted && <span class="visually-hidden">{r.views.highlighted}: </span>}
-                  {a.text}
-                </li>
-              ))}
-            </ul>
-          </section>
+        {snapshot.question && (
+          <ShownAnswers
+            lang={t.lang}
+            t={r.answers}
+            question={snapshot.question}
+            answers={(answers ?? []).map((a) => ({ text: a.text, hi: a.highlighted === true }))}
+            cloud={snapshot.cloud === true}
+          />
         )}
       </div>
       {join && (

@@ -24,7 +24,7 @@ import { agreedText, Spread, valueText } from './Spread';
 import { PresenterRounds } from './RoundsCompare';
 import { roundsOn } from '../../lib/room/rounds';
 import type { TimerState } from '../../lib/deck/timer';
-import { audienceData, panelData } from '../../lib/room/answers';
+import { audienceData, panelData, shownToAudience } from '../../lib/room/answers';
 import AnswersPanel from './AnswersPanel';
 import ShownAnswers from './ShownAnswers';
 import type { JoinStrings } from './types';
@@ -191,6 +191,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
       ended,
       card: { id: card.id, title: card.title, theme: card.theme, poles },
       agreed: agreed[card.id],
+      ...shownToAudience(state),
       join: props.showJoin
         ? {
             url: joinUrl,

@@ -227,3 +227,13 @@ export function audienceData(state: AnswersState) {
     cloud: state.cloud,
   };
 }
+
+/** The shown answers as the audience window's snapshot takes them (lib/room/audience.ts). */
+export function shownToAudience(room: { answers: AnswersState }) {
+  const { question, answers, cloud } = audienceData(room.answers);
+  return {
+    question,
+    cloud,
+    answers: answers.map((a) => (a.hi ? { text: a.text, highlighted: true } : { text: a.text })),
+  };
+}

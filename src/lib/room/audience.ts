@@ -62,6 +62,9 @@ export const AudienceSnapshotSchema = v.pipe(
     agreed: v.optional(Position),
     join: v.optional(AudienceJoinSchema),
     answers: v.optional(v.pipe(v.array(AudienceAnswerSchema), v.maxLength(ROOM_LIMITS.phonesPerRoom))),
+    /** The open question the shown answers answer (answers.ts); with it, whether short ones form a word cloud. */
+    question: v.optional(Text(1000)),
+    cloud: v.optional(v.boolean()),
     /** The shift: each shown round's spread, once a later round was shown (sorted, nameless). */
     rounds: v.optional(
       v.pipe(
@@ -117,6 +120,8 @@ export interface AudienceInput {
   /** Only while the presenter shows the way in. */
   join?: AudienceJoin | null | undefined;
   answers?: readonly AudienceAnswer[] | undefined;
+  question?: string | null | undefined;
+  cloud?: boolean | undefined;
 }
 
 /** What the audience window shows now: exactly the fields of the schema, never a name or a key. */
@@ -148,6 +153,10 @@ export function audienceSnapshot(input: AudienceInput): AudienceSnapshot {
   if (input.join && snapshot.status === 'open') {
     const { url, address, code, renewed } = input.join;
     snapshot.join = { url, address, code, ...(renewed ? { renewed } : {}) };
+  }
+  if (input.question && snapshot.status === 'open') {
+    snapshot.question = input.question;
+    if (input.cloud) snapshot.cloud = true;
   }
   if (input.answers?.length)
     snapshot.answers = input.answers
