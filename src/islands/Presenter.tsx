@@ -294,6 +294,15 @@ export function Presenter({
             showJoin={showJoin}
             onShowJoin={setShowJoin}
             onEnded={openRoom}
+            deck={deck}
+            onGoTo={(id) =>
+              go(
+                Math.max(
+                  0,
+                  deck.findIndex((c) => c.id === id),
+                ),
+              )
+            }
           />
         )}
       </div>

@@ -20,6 +20,7 @@ import type { Lang } from '../routes';
 import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
 import { cardsFrom, drawCard } from './join-card';
+import type { ScanTexts } from './join-scan';
 
 interface Texts {
   lang: Lang;
@@ -42,6 +43,8 @@ interface Texts {
   /** Where the cards' words are (fetched while the name form shows), and what a failed fetch says. */
   cardsUrl: string;
   cardsFailed: string;
+  /** The room scan's words (join-scan.ts). */
+  scan: ScanTexts;
 }
 
 /** The room's connection code, fetched once (lib/load retries a failed fetch). */
@@ -201,6 +204,8 @@ async function enter(
   let touched = false;
   let last = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** The room scan's code, loaded when the first scan arrives. */
+  let scanPart: Promise<typeof import('./join-scan')> | null = null;
 
   const setSent = (value: number | null) => {
     sent = value;
@@ -279,6 +284,16 @@ async function enter(
     $('[data-status]').textContent = v.status === 'open' ? '' : t.status[v.status];
     $('[data-status]').className = `room-status is-${v.status}`;
     show($('[data-live]'), !ended);
+    if (v.scan || scanPart) {
+      scanPart ??= loadWithRetry(() => import('./join-scan')).catch((error: unknown) => {
+        scanPart = null;
+        throw error;
+      });
+      const scanContext = { lang: t.lang, t: t.scan, lean: t.lean, chartText: t.chartText, cards: () => cards };
+      void scanPart
+        .then((m) => m.renderScan(root, v.scan, ended, { ...scanContext, vote: (c, p) => void room?.scanVote(c, p) }))
+        .catch(() => undefined);
+    }
     if (ended) return;
 
     if (v.card !== shownCard || redraw) {

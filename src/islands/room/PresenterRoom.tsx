@@ -18,6 +18,7 @@ import { openStore } from '../../lib/store/open';
 import QrCode from '../QrCode';
 import type { IslandCard } from '../types';
 import { agreedText, Spread, valueText } from './Spread';
+import { RoomScan } from './RoomScan';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
 import '../../styles/room-code.css';
@@ -32,6 +33,9 @@ export interface PresenterRoomProps {
   onShowJoin: (show: boolean) => void;
   /** The room is closed or gone: the presenter can offer to open a new one. */
   onEnded: () => void;
+  /** The session's cards, for the room scan's picker; with onGoTo, which moves the deck to a card. */
+  deck?: readonly IslandCard[];
+  onGoTo?: (cardId: string) => void;
 }
 
 type Phase =
@@ -220,6 +224,18 @@ export default function PresenterRoom(props: PresenterRoomProps) {
             />
           )}
         </>
+      )}
+      {phase.kind === 'open' && !ended && props.deck && props.onGoTo && (
+        <RoomScan
+          t={t}
+          deck={props.deck}
+          state={state}
+          onAction={(action) => phase.room.scan(action)}
+          onBegin={(id) => {
+            phase.room.scan({ kind: 'end' });
+            props.onGoTo?.(id);
+          }}
+        />
       )}
       {props.showJoin && joinUrl && (
         <div class={`presenter-join${code?.code ? ' has-code' : ''}`} role="group" aria-labelledby="presenter-join-h">

@@ -7,6 +7,7 @@
  */
 import { ROOM_LIMITS } from './limits.ts';
 import type { Phase, PhoneMessage, StateMessage, YouMessage } from './schema.ts';
+import { acceptsScanVote, type RoomScan, type ScanAction, scanReducer } from './room-scan.ts';
 
 export interface Participant {
   /** The relay's id for the phone's current socket; null while it is away (locked, offline, reloading). */
@@ -31,6 +32,8 @@ export interface RoomState {
    * must not bring it back, so a leave keeps the counter (bounded: the oldest go first).
    */
   left: Record<string, { seq: number; peer: string | null }>;
+  /** The room scan, while one runs (room-scan.ts). */
+  scan?: RoomScan;
 }
 
 export type RoomEvent =
@@ -40,7 +43,8 @@ export type RoomEvent =
   | { type: 'peer-left'; peer: string }
   | { type: 'card'; card: string | null }
   | { type: 'reveal' }
-  | { type: 'close' };
+  | { type: 'close' }
+  | { type: 'scan'; action: ScanAction };
 
 export function initialRoom(card: string | null = null): RoomState {
   return { card, phase: 'open', participants: {}, votes: {}, revealed: [], seq: 0, left: {} };
@@ -95,6 +99,11 @@ function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomSta
     if (order.length > LEFT_KEPT) delete left[order[0]!];
     return { ...state, participants: rest, votes, left };
   }
+  // A vote on one of the scan's cards counts while the scan is open, whichever card is current.
+  if (acceptsScanVote(state, message.card)) {
+    const onCard = { ...state.votes[message.card], [message.pid]: message.position };
+    return { ...state, participants, votes: { ...state.votes, [message.card]: onCard } };
+  }
   // A vote counts only on the current card while it is open: a late frame for the previous card is dropped.
   if (state.phase !== 'open' || message.card !== state.card) return { ...state, participants };
   const onCard = { ...state.votes[message.card], [message.pid]: message.position };
@@ -119,6 +128,8 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, phase: 'revealed', revealed: [...state.revealed, state.card] };
     case 'close':
       return { ...state, phase: 'closed' };
+    case 'scan':
+      return scanReducer(state, event.action);
   }
 }
 
@@ -169,6 +180,7 @@ export function stateMessage(state: RoomState): StateMessage {
     phase: state.phase,
     chosen: Math.min(counts.chosen, ROOM_LIMITS.phonesPerRoom),
     joined: Math.min(counts.joined, ROOM_LIMITS.phonesPerRoom),
+    ...(state.scan ? { scan: { cards: state.scan.cards, phase: state.scan.phase } } : {}),
   };
   if (state.phase !== 'revealed' || state.card === null) return base;
   const spread = Object.values(state.votes[state.card] ?? {})

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { POSITION_MAX, POSITION_MIN, ROOM_LIMITS } from './limits.ts';
 import { base64urlLength } from './wire.ts';
+import { SCAN_MAX_CARDS } from './room-scan.ts';
 
 // Control characters, bidi overrides and line breaks would let a name spoof the layout of the big screen.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
@@ -76,6 +77,12 @@ export const PhoneMessageSchema = v.variant('t', [JoinMessageSchema, VoteMessage
 
 export const PhaseSchema = v.picklist(['open', 'revealed', 'closed']);
 
+/** The room scan's cards and phase, in the state while a scan runs (room-scan.ts). */
+export const ScanStateSchema = v.strictObject({
+  cards: v.pipe(v.array(CardIdSchema), v.minLength(1), v.maxLength(SCAN_MAX_CARDS)),
+  phase: v.picklist(['open', 'revealed']),
+});
+
 /** Presenter → all phones: where the room is. Positions only after the reveal, and without names. */
 export const StateMessageSchema = v.pipe(
   v.strictObject({
@@ -90,6 +97,8 @@ export const StateMessageSchema = v.pipe(
     joined: CountSchema,
     /** All positions on the current card, sorted; present only when phase is "revealed". */
     spread: v.optional(v.pipe(v.array(PositionSchema), v.maxLength(ROOM_LIMITS.phonesPerRoom))),
+    /** The room scan, while one runs. */
+    scan: v.optional(ScanStateSchema),
   }),
   v.check((m) => (m.phase === 'revealed') === (m.spread !== undefined), 'spread is sent with the reveal only'),
   v.check((m) => m.chosen <= m.joined, 'more chosen than joined'),
@@ -105,7 +114,19 @@ export const YouMessageSchema = v.strictObject({
   position: v.nullable(PositionSchema),
 });
 
-export const HostMessageSchema = v.variant('t', [StateMessageSchema, YouMessageSchema]);
+/**
+ * Presenter → all phones (or one that came back): one scan card's spread after the scan's reveal,
+ * sorted and nameless. One message per card: six spreads of a full room would not fit one frame.
+ */
+export const ScanSpreadMessageSchema = v.strictObject({
+  t: v.literal('scan-spread'),
+  v: Version,
+  seq: SeqSchema,
+  card: CardIdSchema,
+  spread: v.pipe(v.array(PositionSchema), v.maxLength(ROOM_LIMITS.phonesPerRoom)),
+});
+
+export const HostMessageSchema = v.variant('t', [StateMessageSchema, YouMessageSchema, ScanSpreadMessageSchema]);
 
 export type JoinMessage = v.InferOutput<typeof JoinMessageSchema>;
 export type VoteMessage = v.InferOutput<typeof VoteMessageSchema>;
@@ -114,6 +135,7 @@ export type PhoneMessage = v.InferOutput<typeof PhoneMessageSchema>;
 export type StateMessage = v.InferOutput<typeof StateMessageSchema>;
 export type YouMessage = v.InferOutput<typeof YouMessageSchema>;
 export type HostMessage = v.InferOutput<typeof HostMessageSchema>;
+export type ScanSpreadMessage = v.InferOutput<typeof ScanSpreadMessageSchema>;
 export type Phase = v.InferOutput<typeof PhaseSchema>;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };

@@ -34,6 +34,7 @@ import {
   type RoomState,
 } from './reducer.ts';
 import type { HostMessage, Phase } from './schema.ts';
+import { nextPhoneScan, type PhoneScan, type ScanAction, scanSpread } from './room-scan.ts';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Untrusted } from './wire.ts';
 
 export type { RoomStatus } from './phone-status.ts';
@@ -86,6 +87,8 @@ export interface PresenterRoom {
   status(): RoomStatus;
   setCard(card: string | null): void;
   reveal(): void;
+  /** Starts, reveals or ends the room scan (room-scan.ts); the reveal sends each card's spread. */
+  scan(action: ScanAction): void;
   /** Ends the room: phones are told, the relay forgets it. */
   close(): Promise<void>;
   /**
@@ -160,6 +163,17 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     state = roomReducer(state, event);
     changed();
   };
+  /** Each revealed scan card's spread, one message per card (to one phone that came back, or all). */
+  const sendScanSpreads = async (to?: string) => {
+    if (state.scan?.phase !== 'revealed') return;
+    for (const card of state.scan.cards) {
+      state = nextSeq(state);
+      await send(
+        { t: 'scan-spread', v: ROOM_LIMITS.version, seq: state.seq, card, spread: scanSpread(state, card) },
+        to,
+      );
+    }
+  };
 
   const ready = new Promise<void>((resolve, reject) => {
     socket.on('connect', async () => {
@@ -207,6 +221,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
       if (opened.message.t === 'join' && peerOf(state, opened.message.pid) === peer) {
         state = nextSeq(state);
         await send(youMessage(state, opened.message.pid), peer);
+        await sendScanSpreads(peer);
       }
       broadcastSoon();
     });
@@ -244,6 +259,13 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
       void queue(async () => {
         apply({ type: 'reveal' });
         await broadcastNow();
+      });
+    },
+    scan(action) {
+      void queue(async () => {
+        apply({ type: 'scan', action });
+        await broadcastNow();
+        if (action.kind === 'reveal') await sendScanSpreads();
       });
     },
     async close() {
@@ -293,11 +315,15 @@ export interface PhoneView {
   spread: number[] | null;
   /** This phone's own position on the current card, as the presenter has it (or just sent). */
   position: number | null;
+  /** The room scan, while one runs (room-scan.ts). */
+  scan: PhoneScan | null;
 }
 
 export interface PhoneRoom {
   view(): PhoneView;
   vote(card: string, position: number): Promise<void>;
+  /** A position on one of the open scan's cards. */
+  scanVote(card: string, position: number): Promise<void>;
   leave(): Promise<void>;
   stop(): void;
 }
@@ -329,6 +355,7 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
     joined: 0,
     spread: null,
     position: null,
+    scan: null,
   };
   let lastSeq = 0;
   let hostSeq = -1;
@@ -382,7 +409,12 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
           spread: m.spread ?? null,
           position,
           status: nextPhoneStatus(view.status, { type: 'state', phase: m.phase }),
+          scan: nextPhoneScan(view.scan, m.scan),
         });
+      } else if (m.t === 'scan-spread') {
+        const scan = view.scan;
+        if (scan?.phase === 'revealed' && scan.cards.includes(m.card))
+          changed({ scan: { ...scan, spreads: { ...scan.spreads, [m.card]: m.spread } } });
       } else if (m.pid === options.pid) {
         changed({ card: m.card, position: m.position });
       }
@@ -400,6 +432,10 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
     async vote(card, position) {
       if (view.phase !== 'open' || card !== view.card) return;
       changed({ position });
+      await send({ t: 'vote', card, position });
+    },
+    async scanVote(card, position) {
+      if (view.scan?.phase !== 'open' || !view.scan.cards.includes(card)) return;
       await send({ t: 'vote', card, position });
     },
     async leave() {
