@@ -23,6 +23,8 @@ export const ROOM_LIMITS = {
   frameMaxChars: 4096,
   /** Characters of a card id (the card's file name). */
   cardIdMaxChars: 80,
+  /** Cards in one room scan (room-scan.ts): more tires a room before the talk begins. */
+  scanCardsMax: 6,
 } as const;
 
 /** A position between the two poles of a dilemma. */

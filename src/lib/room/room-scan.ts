@@ -4,11 +4,12 @@
  * presenter's reducer keeps the scan in its state (`scan`) and calls these rules; the positions
  * are ordinary room votes (state.votes per card), so the recorder saves them as it saves any vote.
  */
+import { ROOM_LIMITS } from './limits.ts';
 import type { RoomState } from './reducer.ts';
 
 /** A scan asks 3 to 6 cards: fewer is not a scan, more tires a room before the talk begins. */
 export const SCAN_MIN_CARDS = 3;
-export const SCAN_MAX_CARDS = 6;
+export const SCAN_MAX_CARDS = ROOM_LIMITS.scanCardsMax;
 /** Fewer positions than this on a card say nothing about how a room differs. */
 export const SCAN_MIN_POSITIONS = 3;
 

@@ -7,7 +7,6 @@
 import * as v from 'valibot';
 import { POSITION_MAX, POSITION_MIN, ROOM_LIMITS } from './limits.ts';
 import { base64urlLength } from './wire.ts';
-import { SCAN_MAX_CARDS } from './room-scan.ts';
 
 // Control characters, bidi overrides and line breaks would let a name spoof the layout of the big screen.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
@@ -79,7 +78,7 @@ export const PhaseSchema = v.picklist(['open', 'revealed', 'closed']);
 
 /** The room scan's cards and phase, in the state while a scan runs (room-scan.ts). */
 export const ScanStateSchema = v.strictObject({
-  cards: v.pipe(v.array(CardIdSchema), v.minLength(1), v.maxLength(SCAN_MAX_CARDS)),
+  cards: v.pipe(v.array(CardIdSchema), v.minLength(1), v.maxLength(ROOM_LIMITS.scanCardsMax)),
   phase: v.picklist(['open', 'revealed']),
 });
 
