@@ -212,6 +212,7 @@ const UNTIMED = [
   'room',
   'room-code',
   'room-from-deck',
+  'room-scan',
   'routes',
   'scan',
   'sessions',
