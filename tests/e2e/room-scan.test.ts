@@ -1,4 +1,5 @@
 /** The room scan: the trainer picks three dilemmas, the phones place themselves, the outcome starts the talk. */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { dictionaries } from '../../src/i18n';
@@ -13,6 +14,11 @@ const r = d.room;
 const s = r.scan;
 
 const room = useRoomSite();
+
+/** KJK_SHOTS=dir saves screenshots of the big screen and a phone, to look at the layout by eye. */
+const shot = async (page: Page, name: string) => {
+  if (process.env.KJK_SHOTS) await page.screenshot({ path: join(process.env.KJK_SHOTS, `${name}.png`) });
+};
 
 it('three phones scan three dilemmas; the outcome names where the room differs most and starts the talk there', async () => {
   const dilemmas = readEntries('cards', 'nl')
@@ -66,7 +72,10 @@ it('three phones scan three dilemmas; the outcome names where the room differs m
       expect(await phone.locator('[data-scan]').textContent()).toContain(
         fill('nl', s.phone.progress, { i: k + 1, n: 3 }),
       );
-      if (i === 0 && k === 0) expect(await axe(phone)).toEqual([]);
+      if (i === 0 && k === 0) {
+        expect(await axe(phone)).toEqual([]);
+        await shot(phone, 'phone-scan');
+      }
       await phone.locator('#room-scan-position').fill(String(places[i]![k]));
       await phone.getByRole('button', { name: k === 2 ? s.phone.finish : s.phone.next, exact: true }).click();
     }
@@ -83,10 +92,15 @@ it('three phones scan three dilemmas; the outcome names where the room differs m
   const most = presenter.getByRole('group', { name: s.most });
   await expect.poll(() => most.textContent()).toContain(two.title);
   expect(await presenter.locator('.room-scan .room-dot').count()).toBe(9);
+  // Nameless: the current card (one of the scan's) does not show its own plot with the phones' labels beside it.
+  expect(await presenter.locator('.room-dot').count()).toBe(9);
+  expect(await presenter.locator('.presenter-room').textContent()).not.toContain(fill('nl', r.phoneName, { n: 1 }));
   expect(await axe(laptop)).toEqual([]);
+  await shot(laptop, 'presenter-scan-outcome');
   for (const phone of phones) await expect.poll(() => phone.locator('[data-scan] .room-dot').count()).toBe(9);
   expect(await phones[0]!.getByRole('heading', { name: s.phone.outcome }).count()).toBe(1);
   expect(await axe(phones[0]!)).toEqual([]);
+  await shot(phones[0]!, 'phone-scan-outcome');
 
   // "Begin het gesprek": the room moves to that card, its spread shown as after a reveal.
   await most.getByRole('button', { name: s.begin }).click();

@@ -200,7 +200,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           </button>
         )}
       </div>
-      {poles && revealed && votes.length > 0 && (
+      {/* While a room scan runs its panel shows the spreads, nameless: not this card's plot with names. */}
+      {poles && revealed && votes.length > 0 && !state.scan && (
         <>
           <Spread
             lang={t.lang}

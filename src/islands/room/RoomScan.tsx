@@ -125,7 +125,10 @@ function ScanOutcome(props: {
   const s = t.room.scan;
   const heading = useRef<HTMLHeadingElement>(null);
   // The outcome replaces the button that was pressed: focus goes to its heading, so it is read out.
-  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView?.({ block: 'start' });
+  }, []);
   const most = differsMost(cards, spreads);
   const mostCard = most === null ? undefined : byId.get(most);
   return (
