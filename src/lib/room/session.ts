@@ -166,12 +166,13 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   /** Each revealed scan card's spread, one message per card (to one phone that came back, or all). */
   const sendScanSpreads = async (to?: string) => {
     if (state.scan?.phase !== 'revealed') return;
+    const { cards } = state.scan;
     // A phone that just came needs the scan itself first: it keeps only spreads of the scan it knows.
     if (to) {
       state = nextSeq(state);
       await send(stateMessage(state), to);
     }
-    for (const card of state.scan.cards) {
+    for (const card of cards) {
       state = nextSeq(state);
       await send(
         { t: 'scan-spread', v: ROOM_LIMITS.version, seq: state.seq, card, spread: scanSpread(state, card) },
