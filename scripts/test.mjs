@@ -215,6 +215,7 @@ const UNTIMED = [
   'room-from-deck',
   'room-views',
   'room-rounds',
+  'room-scan',
   'routes',
   'scan',
   'sessions',

@@ -296,6 +296,15 @@ export function Presenter({
             onEnded={openRoom}
             next={deck[index + 1]?.title ?? null}
             timer={showTimer ? timer : null}
+            deck={deck}
+            onGoTo={(id) =>
+              go(
+                Math.max(
+                  0,
+                  deck.findIndex((c) => c.id === id),
+                ),
+              )
+            }
           />
         )}
       </div>

@@ -21,6 +21,7 @@ import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
 import { cardsFrom, drawCard } from './join-card';
 import { forgetRoomLink, takeRoomLink } from './join-link';
+import type { ScanTexts } from './join-scan';
 
 interface Texts {
   lang: Lang;
@@ -47,6 +48,8 @@ interface Texts {
   roundOpen: string;
   /** The presenter's timer (room.timer), drawn by join-timer.ts. */
   timer: import('./join-timer').TimerTexts;
+  /** The room scan's words (join-scan.ts). */
+  scan: ScanTexts;
 }
 
 /** The room's connection code, fetched once (lib/load retries a failed fetch). */
@@ -211,6 +214,8 @@ async function enter(
   /** The phone's timer, loaded when the presenter's first timer message arrives. */
   let clock: Promise<typeof import('./join-timer')> | null = null;
   let answering: Promise<typeof import('./join-answer')> | null = null;
+  /** The room scan's code, loaded when the first scan arrives. */
+  let scanPart: Promise<typeof import('./join-scan')> | null = null;
 
   const setSent = (value: number | null) => {
     sent = value;
@@ -290,6 +295,16 @@ async function enter(
     $('[data-status]').className = `room-status is-${v.status}`;
     show($('[data-live]'), !ended);
     if (v.status === 'closed' || v.status === 'gone' || v.status === 'unknown') forgetRoomLink();
+    if (v.scan || scanPart) {
+      scanPart ??= loadWithRetry(() => import('./join-scan')).catch((error: unknown) => {
+        scanPart = null;
+        throw error;
+      });
+      const scanContext = { lang: t.lang, t: t.scan, lean: t.lean, chartText: t.chartText, cards: () => cards };
+      void scanPart
+        .then((m) => m.renderScan(root, v.scan, ended, { ...scanContext, vote: (c, p) => void room?.scanVote(c, p) }))
+        .catch(() => undefined);
+    }
     if (ended) return;
 
     if (v.card !== shownCard || redraw) {

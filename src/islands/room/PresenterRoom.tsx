@@ -27,6 +27,7 @@ import type { TimerState } from '../../lib/deck/timer';
 import { audienceData, panelData, shownToAudience } from '../../lib/room/answers';
 import AnswersPanel from './AnswersPanel';
 import ShownAnswers from './ShownAnswers';
+import { RoomScan } from './RoomScan';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
 import '../../styles/room-code.css';
@@ -45,6 +46,9 @@ export interface PresenterRoomProps {
   next?: string | null | undefined;
   /** The presenter's timer while it is shown (null: hidden): every phone shows it too. */
   timer?: TimerState | null;
+  /** The session's cards, for the room scan's picker; with onGoTo, which moves the deck to a card. */
+  deck?: readonly IslandCard[];
+  onGoTo?: (cardId: string) => void;
 }
 
 type Phase =
@@ -267,7 +271,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           onAgain={() => phase.kind === 'open' && phase.room.again()}
         />
       )}
-      {poles && revealed && votes.length > 0 && (
+      {/* While a room scan runs its panel shows the spreads, nameless: not this card's plot with names. */}
+      {poles && revealed && votes.length > 0 && !state.scan && (
         <>
           {roundsOn(state, card.id).length < 2 && (
             <Spread
@@ -293,6 +298,18 @@ export default function PresenterRoom(props: PresenterRoomProps) {
             />
           )}
         </>
+      )}
+      {phase.kind === 'open' && !ended && props.deck && props.onGoTo && (
+        <RoomScan
+          t={t}
+          deck={props.deck}
+          state={state}
+          onAction={(action) => phase.room.scan(action)}
+          onBegin={(id) => {
+            phase.room.scan({ kind: 'end' });
+            props.onGoTo?.(id);
+          }}
+        />
       )}
       {phase.kind === 'open' && !ended && (
         <AnswersPanel

@@ -39,6 +39,8 @@ export const ROOM_LIMITS = {
   roundsPerCard: 3,
   /** The longest countdown a phone is told about: the presenter's timer goes to 60 minutes. */
   timerMaxMs: 60 * 60_000,
+  /** Cards in one room scan (room-scan.ts): more tires a room before the talk begins. */
+  scanCardsMax: 6,
 } as const;
 
 /** A position between the two poles of a dilemma. */

@@ -17,6 +17,7 @@ import {
 } from './answers.ts';
 import type { Phase, PhoneMessage, StateMessage, YouMessage } from './schema.ts';
 import { isCurrentRound, roundField, voteAgain } from './rounds.ts';
+import { acceptsScanVote, type RoomScan, type ScanAction, scanReducer } from './room-scan.ts';
 
 export interface Participant {
   /** The relay's id for the phone's current socket; null while it is away (locked, offline, reloading). */
@@ -48,6 +49,8 @@ export interface RoomState {
   earlier?: Record<string, Record<string, number>[]>;
   /** Questions, answers from the phones and their moderation (answers.ts). */
   answers: AnswersState;
+  /** The room scan, while one runs (room-scan.ts). */
+  scan?: RoomScan;
 }
 
 export type RoomEvent =
@@ -61,7 +64,10 @@ export type RoomEvent =
   /** "Stem opnieuw": the next round on the current card (rounds.ts). */
   | { type: 'again' }
   /** The presenter asks a question or moderates its answers. */
-  | { type: 'answers'; event: AnswersEvent };
+  | { type: 'answers'; event: AnswersEvent }
+
+  /** The room scan: start, reveal, end (room-scan.ts). */
+  | { type: 'scan'; action: ScanAction };
 
 export function initialRoom(card: string | null = null, capacity: number = ROOM_LIMITS.phonesPerRoom): RoomState {
   const cap = Math.max(1, Math.min(capacity, ROOM_LIMITS.phonesPerRoomMax));
@@ -140,6 +146,11 @@ function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomSta
   }
   if (message.t === 'answer')
     return { ...state, participants, answers: receiveAnswer(state.answers, message.pid, message.q, message.text) };
+  // A vote on one of the scan's cards counts while the scan is open, whichever card is current.
+  if (acceptsScanVote(state, message.card)) {
+    const onCard = withKey(state.votes[message.card], message.pid, message.position);
+    return { ...state, participants, votes: { ...state.votes, [message.card]: onCard } };
+  }
   // A vote counts only on the current card while it is open: a late frame for the previous card is dropped.
   if (state.phase !== 'open' || message.card !== state.card) return { ...state, participants };
   if (!isCurrentRound(state, message.card, message.round)) return { ...state, participants };
@@ -174,6 +185,8 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return voteAgain(state);
     case 'answers':
       return { ...state, answers: answersReducer(state.answers, event.event) };
+    case 'scan':
+      return scanReducer(state, event.action);
   }
 }
 
@@ -225,6 +238,7 @@ export function stateMessage(state: RoomState): StateMessage {
     chosen: Math.min(counts.chosen, state.capacity),
     joined: Math.min(counts.joined, state.capacity),
     ...roundField(state),
+    ...(state.scan ? { scan: { cards: state.scan.cards, phase: state.scan.phase } } : {}),
   };
   if (state.phase !== 'revealed' || state.card === null) return base;
   const spread = Object.values(state.votes[state.card] ?? {})

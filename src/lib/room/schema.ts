@@ -105,6 +105,12 @@ export const PhoneMessageSchema = v.variant('t', [
 
 export const PhaseSchema = v.picklist(['open', 'revealed', 'closed']);
 
+/** The room scan's cards and phase, in the state while a scan runs (room-scan.ts). */
+export const ScanStateSchema = v.strictObject({
+  cards: v.pipe(v.array(CardIdSchema), v.minLength(1), v.maxLength(ROOM_LIMITS.scanCardsMax)),
+  phase: v.picklist(['open', 'revealed']),
+});
+
 /** Presenter → all phones: where the room is. Positions only after the reveal, and without names. */
 export const StateMessageSchema = v.pipe(
   v.strictObject({
@@ -121,6 +127,8 @@ export const StateMessageSchema = v.pipe(
     spread: v.optional(v.pipe(v.array(PositionSchema), v.maxLength(ROOM_LIMITS.phonesPerRoomMax))),
     /** The round on the current card, from round two on (absent: round one). */
     round: v.optional(RoundSchema),
+    /** The room scan, while one runs. */
+    scan: v.optional(ScanStateSchema),
   }),
   v.check((m) => (m.phase === 'revealed') === (m.spread !== undefined), 'spread is sent with the reveal only'),
   v.check((m) => m.chosen <= m.joined, 'more chosen than joined'),
@@ -173,11 +181,24 @@ export const AskMessageSchema = v.pipe(
   v.check((m) => (m.q === null) === (m.text === undefined), 'a question has a text'),
 );
 
+/**
+ * Presenter → all phones (or one that came back): one scan card's spread after the scan's reveal,
+ * sorted and nameless. One message per card: six spreads of a full room would not fit one frame.
+ */
+export const ScanSpreadMessageSchema = v.strictObject({
+  t: v.literal('scan-spread'),
+  v: Version,
+  seq: SeqSchema,
+  card: CardIdSchema,
+  spread: v.pipe(v.array(PositionSchema), v.maxLength(ROOM_LIMITS.phonesPerRoomMax)),
+});
+
 export const HostMessageSchema = v.variant('t', [
   StateMessageSchema,
   YouMessageSchema,
   TimerMessageSchema,
   AskMessageSchema,
+  ScanSpreadMessageSchema,
 ]);
 
 export type JoinMessage = v.InferOutput<typeof JoinMessageSchema>;
@@ -188,6 +209,7 @@ export type StateMessage = v.InferOutput<typeof StateMessageSchema>;
 export type YouMessage = v.InferOutput<typeof YouMessageSchema>;
 export type TimerMessage = v.InferOutput<typeof TimerMessageSchema>;
 export type HostMessage = v.InferOutput<typeof HostMessageSchema>;
+export type ScanSpreadMessage = v.InferOutput<typeof ScanSpreadMessageSchema>;
 export type Phase = v.InferOutput<typeof PhaseSchema>;
 export type AnswerMessage = v.InferOutput<typeof AnswerMessageSchema>;
 export type AskMessage = v.InferOutput<typeof AskMessageSchema>;

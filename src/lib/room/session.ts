@@ -40,6 +40,7 @@ import { phoneTimer, type PhoneTimer, TIMER_OFF, timerChanged, timerWire, type T
 import type { TimerState } from '../deck/timer.ts';
 import { askMessage, type AnswersEvent } from './answers.ts';
 import { type AskView, askView } from './answers-schema.ts';
+import { nextPhoneScan, type PhoneScan, type ScanAction, scanSpread } from './room-scan.ts';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Untrusted } from './wire.ts';
 
 export type { RoomStatus } from './phone-status.ts';
@@ -98,6 +99,8 @@ export interface PresenterRoom {
   setTimer(timer: TimerState | null): void;
   /** Asks a question or moderates its answers; the phones get what changed for them. */
   answers(event: AnswersEvent): void;
+  /** Starts, reveals or ends the room scan (room-scan.ts); the reveal sends each card's spread. */
+  scan(action: ScanAction): void;
   /** Ends the room: phones are told, the relay forgets it. */
   close(): Promise<void>;
   /**
@@ -194,6 +197,23 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     state = nextSeq(state);
     await send(askMessage(state.answers, state.seq));
   };
+  /** Each revealed scan card's spread, one message per card (to one phone that came back, or all). */
+  const sendScanSpreads = async (to?: string) => {
+    if (state.scan?.phase !== 'revealed') return;
+    const { cards } = state.scan;
+    // A phone that just came needs the scan itself first: it keeps only spreads of the scan it knows.
+    if (to) {
+      state = nextSeq(state);
+      await send(stateMessage(state), to);
+    }
+    for (const card of cards) {
+      state = nextSeq(state);
+      await send(
+        { t: 'scan-spread', v: ROOM_LIMITS.version, seq: state.seq, card, spread: scanSpread(state, card) },
+        to,
+      );
+    }
+  };
 
   const ready = new Promise<void>((resolve, reject) => {
     socket.on('connect', async () => {
@@ -246,6 +266,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
           state = nextSeq(state);
           await send(askMessage(state.answers, state.seq), peer);
         }
+        await sendScanSpreads(peer);
       }
       broadcastSoon();
     });
@@ -305,6 +326,13 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
         await syncAsk();
       });
     },
+    scan(action) {
+      void queue(async () => {
+        apply({ type: 'scan', action });
+        await broadcastNow();
+        if (action.kind === 'reveal') await sendScanSpreads();
+      });
+    },
     async close() {
       await queue(async () => {
         apply({ type: 'close' });
@@ -358,6 +386,8 @@ export interface PhoneView {
   timer: PhoneTimer | null;
   /** The presenter's open question and the answers shown to the room; null when none. */
   ask?: AskView | null;
+  /** The room scan, while one runs (room-scan.ts). */
+  scan: PhoneScan | null;
 }
 
 export interface PhoneRoom {
@@ -365,6 +395,8 @@ export interface PhoneRoom {
   vote(card: string, position: number): Promise<void>;
   /** Sends an answer to question `q`; false when that question takes no answers (any more). */
   answer(q: number, text: string): Promise<boolean>;
+  /** A position on one of the open scan's cards. */
+  scanVote(card: string, position: number): Promise<void>;
   leave(): Promise<void>;
   stop(): void;
 }
@@ -400,6 +432,7 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
     position: null,
     round: 1,
     timer: null,
+    scan: null,
   };
   let lastSeq = 0;
   let hostSeq = -1;
@@ -457,9 +490,14 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
           position,
           round: m.round ?? 1,
           status: nextPhoneStatus(view.status, { type: 'state', phase: m.phase }),
+          scan: nextPhoneScan(view.scan, m.scan),
         });
       } else if (m.t === 'ask') {
         changed({ ask: askView(m) });
+      } else if (m.t === 'scan-spread') {
+        const scan = view.scan;
+        if (scan?.phase === 'revealed' && scan.cards.includes(m.card))
+          changed({ scan: { ...scan, spreads: { ...scan.spreads, [m.card]: m.spread } } });
       } else if (m.pid === options.pid) {
         changed({ card: m.card, position: m.position, round: m.round ?? 1 });
       }
@@ -483,6 +521,10 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
       if (!view.ask?.open || view.ask.q !== q) return false;
       await send({ t: 'answer', q, text });
       return true;
+    },
+    async scanVote(card, position) {
+      if (view.scan?.phase !== 'open' || !view.scan.cards.includes(card)) return;
+      await send({ t: 'vote', card, position });
     },
     async leave() {
       await send({ t: 'leave' });
