@@ -110,7 +110,7 @@ export const started: Promise<unknown> = Promise.resolve(
   root?.dataset.t ? start(root, JSON.parse(root.dataset.t) as Texts) : undefined,
 );
 
-function start(root: HTMLElement, t: Texts): void | Promise<unknown> {
+async function start(root: HTMLElement, t: Texts): Promise<unknown> {
   const problem = (text: string) => saying(root, text);
 
   // The language switch keeps the room without carrying its key: the link waits in this tab's

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /** The join code as the entry meets it: failing `fail` times, then listening once `release` runs. */
 function mockJoin(fail = 0) {
-  const join = { imports: 0, release: () => undefined as void };
+  const join = { imports: 0, release: (): void => undefined };
   vi.doMock('../../src/scripts/join', async () => {
     join.imports += 1;
     if (join.imports <= fail) throw new Error('Importing a module script failed.');
