@@ -9,7 +9,7 @@ import { answersTo } from '../../src/lib/room/answers';
 import { importRoomKey, newParticipantId } from '../../src/lib/room/crypto';
 import { parseRoomFragment } from '../../src/lib/room/fragment';
 import { joinPresenterRoom, openPresenterRoom, type Connect } from '../../src/lib/room/session';
-import { ORIGIN, phone, testRelay, until } from './support';
+import { ORIGIN, phone, testRelay, trustPresenter, until } from './support';
 
 const A = 'eigen-kracht-of-veiligheid';
 const connect: Connect = (url, options) => io(url, { ...options, forceNew: true, extraHeaders: { origin: ORIGIN } });
@@ -27,6 +27,7 @@ it('an answer goes to the presenter only; other phones get what is shown, as tex
   const link = parseRoomFragment(presenter.fragment);
   if (!link.ok) throw new Error('no link');
   const key = (await importRoomKey(link.key))!;
+  await trustPresenter(key, link.pub);
 
   const pid = newParticipantId();
   const answering = await joinPresenterRoom({ connect, relay: address, link, pid, name: 'Sam' });

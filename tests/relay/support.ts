@@ -21,7 +21,7 @@ import {
 } from '../../src/lib/room/crypto';
 import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import type { HostMessage, PhoneMessage } from '../../src/lib/room/schema';
-import { exportVerifyKey, newSigningKeys } from '../../src/lib/room/sign';
+import { exportVerifyKey, importVerifyKey, newSigningKeys } from '../../src/lib/room/sign';
 
 export const ORIGIN = 'http://127.0.0.1:4321';
 
@@ -153,6 +153,13 @@ export interface Phone {
   roomStates: string[];
   seq: number;
   send(message: Outgoing): Promise<string>;
+}
+
+/** A room opened with the real presenter code (openPresenterRoom): phone() then checks its frames with the link's `pub`. */
+export async function trustPresenter(key: CryptoKey, pub: string): Promise<void> {
+  const verify = await importVerifyKey(pub);
+  if (!verify) throw new Error('not a public key');
+  verifyKeys.set(key, verify);
 }
 
 export async function phone(
