@@ -1,8 +1,14 @@
-/** The recovery view after a backing-store error: export what is readable, never delete, reload. */
+/**
+ * The recovery view after a backing-store error: export what is readable (encrypted unless a
+ * plain file is chosen, as every export), never delete, reload.
+ */
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fill } from '../../src/i18n/fill';
 import { Recovery } from '../../src/islands/sessions/Recovery';
+import { Strings } from '../../src/islands/sessions/context';
+import { decryptExport } from '../../src/lib/exchange/crypto';
+import { protect } from '../support/export-harness';
 import { createRepo } from '../../src/lib/store/repo';
 import { openKjk } from '../../src/lib/store/schema';
 import { sessionsStrings } from './session-list-support';
@@ -31,17 +37,36 @@ describe('Recovery island', () => {
       deck: { cards: ['kind-of-gezin'] },
     });
     await repo.notes.save({ sessionId: session.id, cardId: 'kind-of-gezin', text: 'Een notitie', baseUpdatedAt: null });
-    render(<Recovery db={db} t={t} lang="nl" />);
+    render(
+      <Strings.Provider value={{ lang: 'nl', t, cards: [], cardById: new Map() }}>
+        <Recovery db={db} t={t} lang="nl" />
+      </Strings.Provider>,
+    );
     expect(screen.getByRole('heading', { name: t.s.recovery.title })).toBeTruthy();
     expect(screen.getByText(t.s.recovery.text)).toBeTruthy();
+    const exported = fill('nl', t.s.recovery.exported, { sessions: 1, notes: 1 });
+
+    // By default encrypted, as every export: the generated passphrase opens it, the name says nothing.
     fireEvent.click(screen.getByRole('button', { name: t.s.recovery.export }));
-    await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe(fill('nl', t.s.recovery.exported, { sessions: 1, notes: 1 })),
-    );
+    const passphrase = await protect(t, 'generated');
+    await waitFor(() => expect(screen.getByText(exported, { selector: '[role=status]' })).toBeTruthy(), {
+      timeout: 15_000,
+    });
     expect(downloads).toHaveLength(1);
-    expect(downloads[0]!.text).toContain('Een notitie');
+    expect(downloads[0]!.text).not.toContain('Een notitie');
+    expect(downloads[0]!.name).toMatch(/^kjk-back-up-[\d-]+-versleuteld\.json$/);
+    expect(await decryptExport(downloads[0]!.text, passphrase)).toMatchObject({
+      ok: true,
+      plaintext: expect.stringContaining('Een notitie'),
+    });
+
+    // A plain file only when chosen.
+    fireEvent.click(screen.getByRole('button', { name: t.s.recovery.export }));
+    await protect(t, 'plain');
+    await waitFor(() => expect(downloads).toHaveLength(2));
+    expect(downloads[1]!.text).toContain('Een notitie');
     expect(screen.getByRole('button', { name: t.s.recovery.export }).hasAttribute('disabled')).toBe(false);
-  });
+  }, 30_000);
 
   it('says the store does not open when there is nothing to read, and offers a reload', () => {
     const t = sessionsStrings('en');

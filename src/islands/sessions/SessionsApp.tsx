@@ -56,7 +56,11 @@ export default function SessionsApp({ lang, cardsHref, formatsHref }: SessionsPr
 
       {phase.kind === 'failed' && <Unavailable code={phase.code} t={t} cardsHref={cardsHref} />}
 
-      {phase.kind === 'recovery' && (Recovery ? <Recovery db={phase.db} t={t} lang={lang} /> : loading)}
+      {phase.kind === 'recovery' && (
+        <Strings.Provider value={strings}>
+          {Recovery ? <Recovery db={phase.db} t={t} lang={lang} /> : loading}
+        </Strings.Provider>
+      )}
 
       {store && (
         <Strings.Provider value={strings}>

@@ -4,7 +4,7 @@
  * through lib/exchange/export (read once, privacy check, serialise, encrypt, download) with
  * useCheckedExport (PrivacyGate.tsx); this module keeps the salvage after a storage failure.
  */
-import { exportFileName, serialize } from '../../lib/exchange/format';
+import { checkedExport } from '../../lib/exchange/export';
 import { salvage, type SalvageResult } from '../../lib/store/bulk';
 import type { KjkDb } from '../../lib/store/schema';
 import type { Lang } from '../../routes';
@@ -12,10 +12,24 @@ import { download } from '../download';
 
 export { download };
 
-/** After a backing-store error: downloads whatever is still readable. */
-export async function exportReadable(db: KjkDb, lang: Lang = 'nl'): Promise<SalvageResult> {
-  const result = await salvage(db);
-  const at = Date.now();
-  download(serialize(result.data, 'all', { exportedAt: at }), exportFileName({ scope: 'all', lang, at: new Date(at) }));
-  return result;
+/**
+ * After a backing-store error: downloads whatever is still readable, encrypted with `passphrase`
+ * unless the person chose a plain file (the rescue is the last copy, and it travels like any
+ * backup). No privacy check: it needs the store that just failed, and this must not stop here.
+ */
+export async function exportReadable(db: KjkDb, lang: Lang = 'nl', passphrase?: string): Promise<SalvageResult> {
+  let result: SalvageResult | null = null;
+  await checkedExport({
+    read: async () => {
+      result = await salvage(db);
+      return result.data;
+    },
+    scope: 'all',
+    lang,
+    ...(passphrase ? { passphrase } : {}),
+    skipCheck: true,
+    confirm: () => true,
+    download,
+  });
+  return result!;
 }
