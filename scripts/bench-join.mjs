@@ -22,8 +22,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS =
   '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
-/** A well-formed room link (src/lib/room/fragment.ts): the page shows the name form; no socket opens. */
-const ROOM = `#room=${'A'.repeat(22)},${'B'.repeat(43)}`;
+/**
+ * A well-formed room link of protocol 2 (src/lib/room/fragment.ts: room id, room key, the
+ * presenter's public key): the page shows the name form; no socket opens. A link without the
+ * public key is "not complete", and the page rightly says so instead.
+ */
+const ROOM = `#room=${'A'.repeat(22)},${'B'.repeat(43)},${'C'.repeat(87)}`;
 
 if (!process.argv.includes('--no-build')) {
   console.log('▶ build (with a relay address)');

@@ -10,7 +10,7 @@ import type { FindingKind } from '../lib/privacy/detect';
 import { checkAnswer } from '../lib/room/answers-guard';
 import { ANSWER_LIMITS, type AskView } from '../lib/room/answers-schema';
 import type { Lang } from '../routes';
-import '../styles/room-answers.css';
+import { joinTexts } from './join-texts';
 
 interface Texts {
   heading: string;
@@ -129,7 +129,7 @@ export function drawAnswer(
   const slot = root.querySelector<HTMLElement>('[data-answer]')!;
   slot.hidden = ask === null;
   if (ask === null) return;
-  const t = now?.t ?? (JSON.parse(slot.dataset.t ?? '{}') as Texts);
+  const t = now?.t ?? ((joinTexts('answer') ?? {}) as Texts);
   const fresh = now?.ask.q !== ask.q;
   now = { lang, t, ask, send };
   if (!built) {

@@ -9,6 +9,7 @@ import { fill } from '../i18n/fill';
 import type { Dictionary } from '../i18n/nl';
 import type { RoomLink } from '../lib/room/fragment';
 import { type CodeError, parseCode } from '../lib/room/pake/code';
+import { joinTexts } from './join-texts';
 import type { Lang } from '../routes';
 import { keepRoomLink } from './join-link';
 
@@ -36,7 +37,7 @@ function typedError(t: Texts, lang: Lang, error: CodeError): string {
   }
 }
 
-/** Wires the code form the page's HTML holds (`[data-code-entry]`, texts in its data-t) and runs it. */
+/** Wires the code form the page's HTML holds (`[data-code-entry]`; its words: join-texts.ts) and runs it. */
 export function mountCodeEntry(root: HTMLElement, entry: CodeEntry): boolean {
   const holder = root.querySelector<HTMLElement>('[data-code-entry]');
   const form = holder?.querySelector<HTMLFormElement>('form');
@@ -44,8 +45,8 @@ export function mountCodeEntry(root: HTMLElement, entry: CodeEntry): boolean {
   const error = form?.querySelector<HTMLElement>('#room-code-error');
   const status = form?.querySelector<HTMLElement>('[role=status]');
   const button = form?.querySelector<HTMLButtonElement>('button[type=submit]');
-  if (!holder?.dataset.t || !form || !input || !error || !status || !button) return false;
-  const t = JSON.parse(holder.dataset.t) as Texts;
+  const t = joinTexts('code') as Texts | null;
+  if (!t || !holder || !form || !input || !error || !status || !button) return false;
 
   const say = (text: string | null) => {
     error.textContent = text ?? '';

@@ -20,6 +20,7 @@ import type { Lang } from '../routes';
 import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
 import { cardsFrom, drawCard } from './join-card';
+import { joinTexts } from './join-texts';
 import { forgetRoomLink, takeRoomLink } from './join-link';
 import type { ScanTexts } from './join-scan';
 
@@ -107,7 +108,7 @@ function saying(root: HTMLElement, text: string) {
 const root = document.getElementById('doe-mee');
 /** Settles when the page's forms listen (join-entry.ts holds what was sent before then). */
 export const started: Promise<unknown> = Promise.resolve(
-  root?.dataset.t ? start(root, JSON.parse(root.dataset.t) as Texts) : undefined,
+  root && joinTexts('phone') ? start(root, joinTexts('phone') as Texts) : undefined,
 );
 
 async function start(root: HTMLElement, t: Texts): Promise<unknown> {

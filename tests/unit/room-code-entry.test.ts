@@ -12,6 +12,7 @@ import { fill } from '../../src/i18n/fill';
 import type { CodeJoinResult } from '../../src/lib/room/code-join';
 import { ROOM_LINK_STORAGE_KEY } from '../../src/lib/room/fragment';
 import { mountCodeEntry } from '../../src/scripts/join-code';
+import { forgetJoinTexts, JOIN_TEXTS_ID } from '../../src/scripts/join-texts';
 
 const join = vi.hoisted(() => ({
   result: null as null | CodeJoinResult,
@@ -35,12 +36,13 @@ function page(lang: 'nl' | 'en' = 'nl') {
   const c = dictionaries[lang].room.code;
   // The form as src/views/Join.astro writes it (its attributes are checked on the built page in
   // tests/e2e/room-code.test.ts); the script only wires it.
-  document.body.innerHTML = `<a class="lang-switch" href="/en/join/">EN</a><div id="doe-mee"><div data-code-entry>
+  forgetJoinTexts();
+  document.body.innerHTML = `<script type="application/json" id="${JOIN_TEXTS_ID}">${JSON.stringify({ code: c })}</script>
+    <a class="lang-switch" href="/en/join/">EN</a><div id="doe-mee"><div data-code-entry>
     <form novalidate><div><label for="room-code">${c.field}</label><input id="room-code" type="text" aria-describedby="room-code-help room-code-error">
     <p id="room-code-help">${c.help}</p><p id="room-code-error" role="alert" hidden></p></div>
     <button type="submit">${c.submit}</button><p role="status"></p></form></div></div>`;
   const root = document.getElementById('doe-mee')!;
-  root.querySelector<HTMLElement>('[data-code-entry]')!.dataset.t = JSON.stringify(c);
   const onJoined = vi.fn();
   expect(mountCodeEntry(root, { lang, relay, onJoined })).toBe(true);
   const input = root.querySelector<HTMLInputElement>('#room-code')!;
@@ -62,7 +64,8 @@ afterEach(() => {
 
 describe('the code form', () => {
   it('refuses to wire a page whose form is missing', () => {
-    document.body.innerHTML = `<div id="doe-mee"><div data-code-entry data-t="{}"></div></div>`;
+    forgetJoinTexts();
+    document.body.innerHTML = `<div id="doe-mee"><div data-code-entry></div></div>`;
     expect(mountCodeEntry(document.getElementById('doe-mee')!, { lang: 'nl', relay, onJoined: vi.fn() })).toBe(false);
   });
 

@@ -25,6 +25,7 @@ import ShownAnswers from './ShownAnswers';
 import { RoomScan } from './RoomScan';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
+import '../../styles/presenter-room.css';
 import '../../styles/room-code.css';
 
 export interface PresenterRoomProps {
