@@ -8,7 +8,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { t as dictionary } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import PresenterRoom from '../../src/islands/room/PresenterRoom';
-import type { IslandCard } from '../../src/islands/types';
 import { newParticipantId } from '../../src/lib/room/crypto';
 import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { initialRoom, roomReducer, type RoomState } from '../../src/lib/room/reducer';
@@ -17,6 +16,7 @@ import { createRepo } from '../../src/lib/store/repo';
 import { closeKjk, openKjk } from '../../src/lib/store/schema';
 import { deckStrings } from '../../src/views/island-strings';
 import { A, join, vote } from '../support/room-events';
+import { roomCard } from '../support/room-card';
 
 const fake = vi.hoisted(() => ({ options: null as null | PresenterOptions }));
 vi.mock('../../src/lib/room/config', () => ({
@@ -40,21 +40,7 @@ vi.mock('../../src/lib/room/session', () => ({
 
 const r = dictionary('nl').room;
 const t = deckStrings('nl');
-const card = {
-  id: A,
-  number: 1,
-  kind: 'dilemma',
-  theme: 'visies',
-  title: 'Eigen kracht of veiligheid',
-  summary: 'Samenvatting',
-  questions: [],
-  href: '/kaarten/1/',
-  poles: [
-    { label: 'Eigen kracht', protects: 'groei' },
-    { label: 'Veiligheid', protects: 'rust' },
-  ],
-  perspectives: { professional: [], jongere: [], ouder: [], netwerk: [] },
-} as unknown as IslandCard;
+const card = roomCard();
 
 let sessionId = '';
 beforeEach(async () => {

@@ -10,7 +10,6 @@ import { t as dictionary } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import type { PresenterRoomProps } from '../../src/islands/room/PresenterRoom';
 import PresenterRoom from '../../src/islands/room/PresenterRoom';
-import type { IslandCard } from '../../src/islands/types';
 import { newParticipantId } from '../../src/lib/room/crypto';
 import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { initialRoom, roomReducer, type RoomEvent, type RoomState } from '../../src/lib/room/reducer';
@@ -18,6 +17,7 @@ import type { PresenterOptions, RoomStatus } from '../../src/lib/room/session';
 import { OWN_PARTICIPANT } from '../../src/lib/sessions/positions';
 import { createRepo } from '../../src/lib/store/repo';
 import { closeKjk, openKjk } from '../../src/lib/store/schema';
+import { roomCard } from '../support/room-card';
 
 const fake = vi.hoisted(() => ({
   relay: true,
@@ -52,21 +52,7 @@ const d = dictionary('nl');
 const r = d.room;
 const t = deckStrings('nl');
 const A = 'eigen-kracht-of-veiligheid';
-const card = {
-  id: A,
-  number: 1,
-  kind: 'dilemma',
-  theme: 'visies',
-  title: 'Eigen kracht of veiligheid',
-  summary: 'Samenvatting',
-  questions: [],
-  href: '/kaarten/1/',
-  poles: [
-    { label: 'Eigen kracht', protects: 'groei' },
-    { label: 'Veiligheid', protects: 'rust' },
-  ],
-  perspectives: { professional: [], jongere: [], ouder: [], netwerk: [] },
-} as unknown as IslandCard;
+const card = roomCard();
 
 const [ann, bob] = [newParticipantId(), newParticipantId()];
 let seq = 0;

@@ -6,7 +6,6 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fill } from '../../src/i18n/fill';
 import PresenterRoom from '../../src/islands/room/PresenterRoom';
-import type { IslandCard } from '../../src/islands/types';
 import { newParticipantId } from '../../src/lib/room/crypto';
 import { initialRoom, roomReducer, type RoomEvent, type RoomState } from '../../src/lib/room/reducer';
 import type { PresenterOptions } from '../../src/lib/room/session';
@@ -14,6 +13,7 @@ import { createRepo } from '../../src/lib/store/repo';
 import { closeKjk, openKjk } from '../../src/lib/store/schema';
 import { deckStrings } from '../../src/views/island-strings';
 import { ROOM_LIMITS } from '../../src/lib/room/limits';
+import { roomCard } from '../support/room-card';
 
 const fake = vi.hoisted(() => ({
   options: null as null | PresenterOptions,
@@ -44,21 +44,7 @@ const t = deckStrings('nl');
 const a = t.room.answers;
 const A = 'eigen-kracht-of-veiligheid';
 const QUESTION = 'Wat heb jij nodig om los te laten?';
-const card = {
-  id: A,
-  number: 1,
-  kind: 'dilemma',
-  theme: 'visies',
-  title: 'Eigen kracht of veiligheid',
-  summary: 'Samenvatting',
-  questions: [QUESTION],
-  href: '/kaarten/1/',
-  poles: [
-    { label: 'Eigen kracht', protects: 'groei' },
-    { label: 'Veiligheid', protects: 'rust' },
-  ],
-  perspectives: { professional: [], jongere: [], ouder: [], netwerk: [] },
-} as unknown as IslandCard;
+const card = roomCard({ questions: [QUESTION] });
 
 const [ann, bob] = [newParticipantId(), newParticipantId()];
 let seq = 0;

@@ -3,29 +3,18 @@
  * (a raw socket that records every frame it gets and decrypts it with the room key) never sees an
  * answer before the presenter shows it, and then only its text: no id, no name.
  */
-import { io } from 'socket.io-client';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { answersTo } from '../../src/lib/room/answers';
 import { importRoomKey, newParticipantId } from '../../src/lib/room/crypto';
-import { parseRoomFragment } from '../../src/lib/room/fragment';
-import { joinPresenterRoom, openPresenterRoom, type Connect } from '../../src/lib/room/session';
-import { ORIGIN, phone, testRelay, trustPresenter, until } from './support';
+import { joinPresenterRoom } from '../../src/lib/room/session';
+import { phone, trustPresenter, until } from './support';
+import { cleanups, connect, hostedRoom } from './hosted';
 
 const A = 'eigen-kracht-of-veiligheid';
-const connect: Connect = (url, options) => io(url, { ...options, forceNew: true, extraHeaders: { origin: ORIGIN } });
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0)) await f();
-});
+const cleanup = cleanups();
 
 it('an answer goes to the presenter only; other phones get what is shown, as text only', async () => {
-  const relay = await testRelay();
-  cleanup.push(() => relay.close());
-  const address = { origin: relay.url, path: '/socket.io/' };
-  const presenter = await openPresenterRoom({ connect, relay: address, card: A, broadcastMs: 20 });
-  cleanup.push(() => presenter.stop());
-  const link = parseRoomFragment(presenter.fragment);
-  if (!link.ok) throw new Error('no link');
+  const { relay, address, presenter, link } = await hostedRoom(cleanup, A);
   const key = (await importRoomKey(link.key))!;
   await trustPresenter(key, link.pub);
 

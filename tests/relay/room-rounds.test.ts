@@ -4,32 +4,21 @@
  * round one does not; the presenter's timer reaches every phone as time left, a phone that joins
  * later gets it too, and a pause and "off" follow.
  */
-import { io } from 'socket.io-client';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { start, pause, timerFor } from '../../src/lib/deck/timer';
 import { newParticipantId } from '../../src/lib/room/crypto';
-import { parseRoomFragment } from '../../src/lib/room/fragment';
 import { positionsOn } from '../../src/lib/room/reducer';
 import { roundOf, roundsOn } from '../../src/lib/room/rounds';
-import { joinPresenterRoom, openPresenterRoom, type Connect } from '../../src/lib/room/session';
+import { joinPresenterRoom } from '../../src/lib/room/session';
 import { phoneLeft } from '../../src/lib/room/timer';
-import { ORIGIN, testRelay, until } from './support';
+import { until } from './support';
+import { cleanups, connect, hostedRoom } from './hosted';
 
 const A = 'eigen-kracht-of-veiligheid';
-const connect: Connect = (url, options) => io(url, { ...options, forceNew: true, extraHeaders: { origin: ORIGIN } });
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0)) await f();
-});
+const cleanup = cleanups();
 
 it('opens round two on the phones, counts its votes apart, and sends the timer to every phone', async () => {
-  const relay = await testRelay();
-  cleanup.push(() => relay.close());
-  const address = { origin: relay.url, path: '/socket.io/' };
-  const presenter = await openPresenterRoom({ connect, relay: address, card: A, broadcastMs: 20 });
-  cleanup.push(() => presenter.stop());
-  const link = parseRoomFragment(presenter.fragment);
-  if (!link.ok) throw new Error('no link');
+  const { address, presenter, link } = await hostedRoom(cleanup, A);
 
   const pid = newParticipantId();
   const phone = await joinPresenterRoom({ connect, relay: address, link, pid });

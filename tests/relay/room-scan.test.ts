@@ -1,28 +1,17 @@
 /** The room scan over a real relay (src/lib/room/session.ts): votes on every scan card, the spreads after the reveal. */
-import { io } from 'socket.io-client';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { newParticipantId } from '../../src/lib/room/crypto';
-import { parseRoomFragment } from '../../src/lib/room/fragment';
 import { positionsOn } from '../../src/lib/room/reducer';
 import { scanDone } from '../../src/lib/room/room-scan';
-import { joinPresenterRoom, openPresenterRoom, type Connect, type PhoneRoom } from '../../src/lib/room/session';
-import { ORIGIN, testRelay, until } from './support';
+import { joinPresenterRoom, type PhoneRoom } from '../../src/lib/room/session';
+import { until } from './support';
+import { cleanups, connect, hostedRoom } from './hosted';
 
 const [A, B, C, D] = ['eigen-kracht-of-veiligheid', 'doel-of-besparing', 'kind-of-ouders', 'praten-of-doen'];
-const connect: Connect = (url, options) => io(url, { ...options, forceNew: true, extraHeaders: { origin: ORIGIN } });
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0)) await f();
-});
+const cleanup = cleanups();
 
 it('phones place themselves on every scan card; the reveal sends each spread, also to a phone that comes later', async () => {
-  const relay = await testRelay();
-  cleanup.push(() => relay.close());
-  const address = { origin: relay.url, path: '/socket.io/' };
-  const presenter = await openPresenterRoom({ connect, relay: address, card: A, broadcastMs: 20 });
-  cleanup.push(() => presenter.stop());
-  const link = parseRoomFragment(presenter.fragment);
-  if (!link.ok) throw new Error('no link');
+  const { address, presenter, link } = await hostedRoom(cleanup, A);
   const phone = async () => {
     const p = await joinPresenterRoom({ connect, relay: address, link, pid: newParticipantId() });
     cleanup.push(() => p.stop());

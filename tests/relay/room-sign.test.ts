@@ -7,8 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { io } from 'socket.io-client';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   joinToken,
   newParticipantId,
@@ -19,33 +18,23 @@ import {
   sealFrame,
   sealHostFrame,
 } from '../../src/lib/room/crypto';
-import { parseRoomFragment } from '../../src/lib/room/fragment';
 import { ROOM_LIMITS } from '../../src/lib/room/limits';
-import { type Connect, joinPresenterRoom, openPresenterRoom, type PhoneRoom } from '../../src/lib/room/session';
+import { joinPresenterRoom, type PhoneRoom } from '../../src/lib/room/session';
 import { exportVerifyKey, newSigningKeys } from '../../src/lib/room/sign';
 import { base64urlToBytes, bytesToBase64url } from '../../src/lib/room/wire';
-import { client, connected, health, ORIGIN, request, testRelay, until } from './support';
+import { client, connected, health, ORIGIN, request, until } from './support';
+import { cleanups, connect, hostedRoom } from './hosted';
 
 const A = 'eigen-kracht-of-veiligheid';
 const B = 'doel-of-besparing';
 const v = ROOM_LIMITS.version;
-const connect: Connect = (url, options) => io(url, { ...options, forceNew: true, extraHeaders: { origin: ORIGIN } });
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
+const cleanup = cleanups();
 
 /** A "state" as a hostile phone would like every phone to see: another card, the room closed. */
 const hostile = (seq: number) => ({ t: 'state', v, seq, card: B, phase: 'closed', chosen: 0, joined: 0 });
 
 it('a phone with the link that emits presenter frames changes nothing on the other phones', async () => {
-  const relay = await testRelay();
-  cleanup.push(() => relay.close());
-  const address = { origin: relay.url, path: '/socket.io/' };
-  const presenter = await openPresenterRoom({ connect, relay: address, card: A, broadcastMs: 20 });
-  cleanup.push(() => presenter.stop());
-  const link = parseRoomFragment(presenter.fragment);
-  if (!link.ok) throw new Error('no link');
+  const { relay, address, presenter, link } = await hostedRoom(cleanup, A);
   const phones: PhoneRoom[] = [];
   for (let i = 0; i < 2; i++) {
     const p = await joinPresenterRoom({ connect, relay: address, link, pid: newParticipantId() });
