@@ -23,6 +23,7 @@ import {
 } from './crypto.ts';
 import { formatRoomFragment, type RoomLink } from './fragment.ts';
 import { ROOM_LIMITS } from './limits.ts';
+import { inOrder } from './ordered.ts';
 import { exportVerifyKey, importVerifyKey, newSigningKeys } from './sign.ts';
 import { nextPhoneStatus, type PhoneEvent, refusalStatus, type RoomStatus } from './phone-status.ts';
 import {
@@ -163,8 +164,9 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   const socket = socketFor(options.connect, options.relay);
   const changed = () => options.onChange?.(state, status);
 
+  const ordered = inOrder();
   const send = (message: HostMessage, to?: string) =>
-    sealHostFrame(key, signing.privateKey, room, message).then((frame) => {
+    ordered(sealHostFrame(key, signing.privateKey, room, message), (frame) => {
       if (to) socket.emit('down', frame, to);
       else socket.emit('down', frame);
     });
@@ -442,12 +444,11 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
   };
   // A wall-clock counter stays above the last one after a reload, with no storage.
   const seq = () => (lastSeq = Math.max(Date.now(), lastSeq + 1));
-  const send = async (message: Record<string, unknown>) => {
-    socket.emit(
-      'up',
-      await sealFrame(key, room, 'up', { ...message, v: ROOM_LIMITS.version, pid: options.pid, seq: seq() }),
+  const ordered = inOrder();
+  const send = (message: Record<string, unknown>) =>
+    ordered(sealFrame(key, room, 'up', { ...message, v: ROOM_LIMITS.version, pid: options.pid, seq: seq() }), (frame) =>
+      socket.emit('up', frame),
     );
-  };
   const hello = () => send({ t: 'join', ...(options.name ? { name: options.name } : {}) });
   /** Moves the status (phone-status.ts owns the rules); tells the page only when it changed. */
   const move = (event: PhoneEvent) => {
