@@ -199,7 +199,9 @@ describe('a damaged store', () => {
     await openSessions(page);
     const recovery = page.locator('.ss-banner', { hasText: nl.recovery.title });
     await recovery.waitFor();
-    const file = await downloadOf(page, () => recovery.getByRole('button', { name: nl.recovery.export }).click());
+    await recovery.getByRole('button', { name: nl.recovery.export }).click();
+    // Encrypted by default, as every export (tests/islands/recovery.test.tsx); plain here, to read it.
+    const file = await downloadOf(page, async () => void (await answerProtection(page, 'plain')));
     const data = JSON.parse(file.text).data;
     expect(data.sessions.map((s: { title: string }) => s.title)).toEqual(['Te redden']);
     expect(data.notes.map((n: { text: string }) => n.text)).toEqual(['deze notitie moet mee']);
