@@ -8,6 +8,7 @@
 import { parentPort } from 'node:worker_threads';
 import { io } from 'socket.io-client';
 import { importRoomKey, joinToken, newParticipantId, openHostFrame, sealFrame } from '../../src/lib/room/crypto.ts';
+import { importVerifyKey } from '../../src/lib/room/sign.ts';
 import { ROOM_LIMITS } from '../../src/lib/room/limits.ts';
 import { frameIv } from '../../src/lib/room/wire.ts';
 
@@ -17,6 +18,7 @@ const ANSWER = 'Omdat wij in ons team steeds vaker merken dat ouders zelf de reg
 
 let phones = [];
 let key = null;
+let verify = null;
 let link = null;
 let offset = 0;
 
@@ -49,6 +51,8 @@ const ops = {
     link = roomLink;
     offset = first;
     key = await importRoomKey(link.key);
+    // Protocol 2: the presenter signs what it sends; a phone checks it with the link's public key.
+    verify = await importVerifyKey(link.pub);
     const token = await joinToken(key, link.room);
     for (let i = 0; i < count; i += 25) {
       const wave = await Promise.all(
@@ -95,7 +99,7 @@ const ops = {
     let counted = 0;
     let revealed = 0;
     for (const ph of phones) {
-      const opened = ph.last ? await openHostFrame(key, link.room, ph.last) : { ok: false };
+      const opened = ph.last ? await openHostFrame(key, verify, link.room, ph.last) : { ok: false };
       if (!opened.ok || opened.message.t !== 'state') continue;
       if (opened.message.chosen === n && opened.message.joined === n) counted++;
       if (opened.message.spread?.length === n) revealed++;
