@@ -15,8 +15,8 @@ import type { PresenterOptions } from '../../src/lib/room/session';
 import { createRepo } from '../../src/lib/store/repo';
 import { closeKjk, openKjk } from '../../src/lib/store/schema';
 import { deckStrings } from '../../src/views/island-strings';
-import { ROOM_LIMITS } from '../../src/lib/room/limits';
 import { roomCard } from '../support/room-card';
+import { A, join, vote } from '../support/room-events';
 
 const fake = vi.hoisted(() => ({
   options: null as null | PresenterOptions,
@@ -41,20 +41,8 @@ vi.mock('../../src/lib/room/session', () => ({
 
 const r = dictionary('nl').room;
 const t = deckStrings('nl');
-const A = 'eigen-kracht-of-veiligheid';
 const card = roomCard();
 const [ann, bob] = [newParticipantId(), newParticipantId()];
-let seq = 0;
-const join = (pid: string, peer: string, name: string): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'join', v: ROOM_LIMITS.version, pid, seq: ++seq, name },
-});
-const vote = (pid: string, peer: string, position: number): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'vote', v: ROOM_LIMITS.version, pid, seq: ++seq, card: A, position },
-});
 const reveal: RoomEvent = { type: 'reveal' };
 const change = (state: RoomState) => act(() => fake.options?.onChange?.(state, 'open'));
 

@@ -14,23 +14,11 @@ import { initialRoom, roomReducer, type RoomEvent, type RoomState } from '../../
 import { MAX_ROUNDS } from '../../src/lib/room/rounds';
 import { deckStrings } from '../../src/views/island-strings';
 import { card, type Harness, harness, POLES } from './positions-harness';
-import { ROOM_LIMITS } from '../../src/lib/room/limits';
+import { A, join, vote } from '../support/room-events';
 
 const r = dictionary('nl').room.rounds;
 const t = deckStrings('nl');
-const A = 'eigen-kracht-of-veiligheid';
 const [ann, bob] = [newParticipantId(), newParticipantId()];
-let seq = 0;
-const join = (pid: string, peer: string, name: string): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'join', v: ROOM_LIMITS.version, pid, seq: ++seq, name },
-});
-const vote = (pid: string, peer: string, position: number): RoomEvent => ({
-  type: 'phone',
-  peer,
-  message: { t: 'vote', v: ROOM_LIMITS.version, pid, seq: ++seq, card: A, position },
-});
 const reveal: RoomEvent = { type: 'reveal' };
 const again: RoomEvent = { type: 'again' };
 const run = (events: RoomEvent[], from: RoomState = initialRoom(A)) => events.reduce(roomReducer, from);
