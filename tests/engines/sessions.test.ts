@@ -97,6 +97,53 @@ describe(`sessions (${j.name})`, () => {
     expect(await foreignRequests(tab)).toEqual([]);
   });
 
+  it('leaving a session while a note is being saved holds up no other page, and the note is kept', async () => {
+    const { tab } = await j.fresh();
+    const id = await createSession(tab, { title: 'Weg tijdens het opslaan' });
+    await poll(() => tab.attr(noteBox(), 'disabled')).toBeNull();
+    // A page frozen in the middle of a save, on purpose: the next note save's transaction stays
+    // open (it keeps asking for a count) until the app ends it. WebKit keeps a left page in its
+    // back/forward cache like that; other pages' reads then wait behind it.
+    await tab.eval(() => {
+      const w = window as unknown as { __kjkHeld: number };
+      w.__kjkHeld = 0;
+      const open = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof open>) {
+        const tx = open.apply(this, args);
+        if (tx.mode === 'readwrite' && tx.objectStoreNames.contains('notes') && w.__kjkHeld === 0) {
+          w.__kjkHeld++;
+          const store = tx.objectStore(tx.objectStoreNames[0] as string);
+          const hold = () => {
+            try {
+              store.count().onsuccess = hold;
+            } catch {
+              // Ended by the app: nothing left to hold.
+            }
+          };
+          hold();
+        }
+        return tx;
+      } as typeof open;
+    });
+    await tab.fill(noteBox(), 'Opgeschreven vlak voor het weggaan.');
+    await poll(() => tab.eval(() => (window as unknown as { __kjkHeld: number }).__kjkHeld)).toBeGreaterThan(0);
+    expect(await tab.text(saveState)).toContain(nl.notes.saving);
+
+    // To the list, as a person would (openSessions fails if the page says its data hangs).
+    await openSessions(tab);
+    expect(await tab.texts('.ss-item-title')).toEqual(['Weg tijdens het opslaan']);
+    await poll(async () => (await dump(tab)).notes.map((n) => n.text)).toEqual(['Opgeschreven vlak voor het weggaan.']);
+
+    // Back to the session (from the back/forward cache where the engine has one): it opens its
+    // storage again and saves the next words.
+    await tab.back();
+    await poll(async () => new URL(await tab.url()).searchParams.get('sessie')).toBe(id);
+    await poll(() => tab.value(noteBox())).toBe('Opgeschreven vlak voor het weggaan.');
+    await tab.fill(noteBox(), 'Terug, en verder geschreven.');
+    await saved(tab);
+    await poll(async () => (await dump(tab)).notes.map((n) => n.text)).toEqual(['Terug, en verder geschreven.']);
+  });
+
   it('an edit in one tab appears in the other', async () => {
     const { profile, tab: a } = await j.fresh();
     const id = await createSession(a, { title: 'Twee tabbladen' });

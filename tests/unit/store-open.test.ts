@@ -9,7 +9,15 @@ import { draftKey, type DraftStorage } from '../../src/lib/sessions/drafts';
 import { StoreError } from '../../src/lib/store/errors';
 import { openStore, PURGE_AFTER_MS, REOPEN_ATTEMPTS, type OpenedStore } from '../../src/lib/store/open';
 import type { NewSession } from '../../src/lib/store/repo';
-import { DB_VERSION, MIGRATIONS, openKjk, type KjkDb, type OpenKjkOptions } from '../../src/lib/store/schema';
+import {
+  connectionState,
+  DB_VERSION,
+  MIGRATIONS,
+  openKjk,
+  type KjkDb,
+  type OpenKjkOptions,
+} from '../../src/lib/store/schema';
+import { inTx } from '../../src/lib/store/tx';
 import type { ChangeMessage } from '../../src/lib/store/sync';
 import { expectStoreError } from '../support/store';
 
@@ -264,6 +272,56 @@ describe('openStore', () => {
     await fast.ready;
     await new Promise((r) => setTimeout(r, 40));
     expect(quiet).toEqual([]);
+  });
+
+  it('a page that goes into the back/forward cache ends what it has in flight, and opens again when it comes back', async () => {
+    const name = fresh();
+    const page = new EventTarget();
+    const transition = (type: 'pagehide' | 'pageshow', persisted: boolean) =>
+      page.dispatchEvent(Object.assign(new Event(type), { persisted }));
+    const opens: { reopened: boolean }[] = [];
+    const store = track(openStore({ name, page, onOpen: (_, info) => opens.push(info) }));
+    const first = await store.ready;
+    const seen: ChangeMessage[] = [];
+    store.changes.subscribe((m) => seen.push(m));
+    // What a frozen page looks like to other pages: a transaction that keeps issuing requests.
+    const inFlight = inTx(first.db, ['sessions'], 'readonly', async (tx) => {
+      for (;;) await tx.objectStore('sessions').count();
+    });
+    inFlight.catch(() => undefined);
+    // Another page of the site writes: it has to wait behind that transaction.
+    const other = await openKjk({ name });
+    extra.push(other);
+    let written = false;
+    const write = other.put('sessions', { ...base, id: 'other-page' } as never).then(() => {
+      written = true;
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(written).toBe(false);
+
+    // Leaving without the cache changes nothing: the browser ends the page itself.
+    transition('pagehide', false);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(written).toBe(false);
+
+    transition('pagehide', true);
+    await expect(inFlight).rejects.toBeInstanceOf(StoreError);
+    await write;
+    expect(connectionState(first.db)).toBe('closed');
+    expect(opens).toHaveLength(1);
+
+    transition('pageshow', true);
+    await vi.waitFor(() => expect(opens).toHaveLength(2));
+    // Not "the browser closed the storage": the page closed it itself, nobody needs telling.
+    expect(opens[1]?.reopened).toBe(false);
+    expect(store.repo).not.toBe(first);
+    expect(seen.map((m) => m.store)).toContain('all');
+    await expect(store.repo?.sessions.get('other-page')).resolves.toMatchObject({ id: 'other-page' });
+
+    // A pageshow with nothing parked (a first load, a page that did not close) opens nothing.
+    transition('pageshow', true);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(opens).toHaveLength(2);
   });
 
   it('a store that never opens counts as slow', async () => {

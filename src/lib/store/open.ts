@@ -14,6 +14,7 @@ import { isStoreError, type StoreErrorCode } from './errors';
 import { createRepo, type Repo } from './repo';
 import { closeKjk, openKjk, type KjkDb, type OpenKjkOptions } from './schema';
 import { createSync, type SyncChannel } from './sync';
+import { abortInFlight } from './tx';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Deleted sessions stay in the "Verwijderd" list (and restorable) this long, then go with their records. */
@@ -50,6 +51,8 @@ export interface OpenStoreOptions {
   /** Delay before reopen attempt n (0-based). Default 200 ms, doubling. */
   reopenDelay?(attempt: number): number;
   now?(): number;
+  /** Where `pagehide`/`pageshow` arrive; default the window (none outside a browser). */
+  page?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
   /** For tests: another database name, or an open function that fails on purpose. */
   name?: string;
   open?(options: OpenKjkOptions): Promise<KjkDb>;
@@ -106,7 +109,10 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
     settleFirst((f) => f.reject(err));
   };
 
-  const attempt = async (reopening: boolean, tries = 0): Promise<void> => {
+  // 'lost': the browser dropped the connection (the user is told); 'back': the page came back
+  // from the back/forward cache, where we closed it ourselves (nothing to tell).
+  const attempt = async (why: 'first' | 'lost' | 'back', tries = 0): Promise<void> => {
+    const reopening = why !== 'first';
     try {
       const db = await open({
         ...(options.name === undefined ? {} : { name: options.name }),
@@ -115,7 +121,7 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
         // Storage cleared or the disk went away: open again (an empty store if it was
         // cleared), keeping the page and whatever is typed in it.
         onTerminated: () => {
-          if (!closed()) void attempt(true);
+          if (!closed()) void attempt('lost');
         },
       });
       if (closed()) {
@@ -131,22 +137,34 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
       repo = next;
       state = 'open';
       settleFirst((f) => f.resolve(next));
-      options.onOpen?.(next, { reopened: reopening, db });
+      options.onOpen?.(next, { reopened: why === 'lost', db });
       if (reopening) changes.emit({ type: 'changed', store: 'all', id: '*', updatedAt: now() });
     } catch (err) {
       if (closed()) return;
       // Right after the browser cleared the data, opening can fail while it finishes
       // deleting: try again a few times before calling the storage unavailable.
       if (reopening && tries < REOPEN_ATTEMPTS) {
-        setTimeout(() => void attempt(true, tries + 1), delay(tries));
+        setTimeout(() => void attempt(why, tries + 1), delay(tries));
         return;
       }
       fail(err);
     }
   };
-  void attempt(false);
+  void attempt('first');
 
   const watchdog = startWatchdog(options.slow, () => state === 'opening', options.onSlow);
+  const unwatchPage = watchPageCache(options.page === undefined ? globalThis : options.page, {
+    leave() {
+      if (closed() || !current || state !== 'open') return false;
+      abortInFlight(current);
+      closeKjk(current);
+      current = null;
+      return true;
+    },
+    back() {
+      if (!closed()) void attempt('back');
+    },
+  });
 
   return {
     ready,
@@ -168,6 +186,7 @@ export function openStore(options: OpenStoreOptions = {}): OpenedStore {
       if (closed()) return;
       state = 'closed';
       watchdog();
+      unwatchPage();
       unsubscribe();
       sync.close();
       settleFirst((f) => f.reject(new Error('The store was closed before it opened')));
@@ -195,6 +214,36 @@ async function saveDrafts(repo: Repo, drafts: DraftStorage): Promise<void> {
       return isStoreError(err) && err.code === 'not-found' ? 'gone' : 'error';
     }
   });
+}
+
+/**
+ * A page that goes into the back/forward cache (`pagehide` with `persisted`) keeps its
+ * IndexedDB transactions open in WebKit (2.50 at least) for as long as it stays there, and
+ * every other page of the site then waits behind them: the next page's first read never
+ * returned, in the test suite and for a user who leaves a session for the list. So a page
+ * that leaves for the cache ends what it has in flight and closes; when it comes back, it
+ * opens again. `leave` says whether it closed anything.
+ */
+function watchPageCache(
+  page: Partial<Pick<EventTarget, 'addEventListener' | 'removeEventListener'>> | null,
+  on: { leave(): boolean; back(): void },
+): () => void {
+  if (!page?.addEventListener || !page.removeEventListener) return () => undefined;
+  let parked = false;
+  const hide = (e: Event) => {
+    if ((e as PageTransitionEvent).persisted && on.leave()) parked = true;
+  };
+  const show = (e: Event) => {
+    if (!(e as PageTransitionEvent).persisted || !parked) return;
+    parked = false;
+    on.back();
+  };
+  page.addEventListener('pagehide', hide);
+  page.addEventListener('pageshow', show);
+  return () => {
+    page.removeEventListener?.('pagehide', hide);
+    page.removeEventListener?.('pageshow', show);
+  };
 }
 
 /** Calls onSlow(true) when still loading after afterMs, then onSlow(false) once it caught up. Returns the stop function. */

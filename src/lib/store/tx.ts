@@ -29,6 +29,38 @@ function assertUsable(db: KjkDb): void {
   }
 }
 
+/** The transactions of each connection that have not ended yet. */
+const live = new WeakMap<KjkDb, Set<{ abort(): void }>>();
+
+function track(db: KjkDb, tx: { abort(): void }, done: Promise<void>): void {
+  const set = live.get(db) ?? new Set();
+  live.set(db, set);
+  set.add(tx);
+  const end = () => set.delete(tx);
+  done.then(end, end);
+}
+
+/**
+ * Aborts every transaction still running on `db` (their callers get the abort as a StoreError).
+ * For a page that goes into the back/forward cache: WebKit keeps it there with its transactions
+ * open, and every transaction of every other page of the site waits behind them.
+ */
+export function abortInFlight(db: KjkDb): number {
+  const set = live.get(db);
+  if (!set) return 0;
+  let aborted = 0;
+  for (const tx of set) {
+    try {
+      tx.abort();
+      aborted++;
+    } catch {
+      // Committed in the meantime: nothing to free.
+    }
+  }
+  set.clear();
+  return aborted;
+}
+
 /**
  * Runs `body` in one transaction and resolves only after the commit. A body that throws
  * aborts the transaction, so partial writes roll back; aborts are mapped to StoreErrors
@@ -69,6 +101,7 @@ async function attempt<M extends Mode, T>(
     throw new StoreError(mapped.code, `${CREATE_FAILED}: ${mapped.message}`, err);
   }
   const done = tx.done;
+  track(db, tx, done);
   const work = (async () => body(tx))().catch((err: unknown) => {
     try {
       tx.abort();
