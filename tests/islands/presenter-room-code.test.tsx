@@ -13,7 +13,6 @@ import type { IslandCard } from '../../src/islands/types';
 import { exportRoomKey, joinTokenHash, newRoomId, newRoomKey } from '../../src/lib/room/crypto';
 import { parseCode } from '../../src/lib/room/pake/code';
 import { startCodeJoin } from '../../src/lib/room/pake/handshake';
-import { initialRoom } from '../../src/lib/room/reducer';
 import type { CodeHandlers, Reply } from '../../src/lib/room/session';
 import { exportVerifyKey, newSigningKeys } from '../../src/lib/room/sign';
 import { unpackGrant } from '../../src/lib/room/grant';
@@ -32,31 +31,29 @@ const fake = vi.hoisted(() => ({
 vi.mock('../../src/lib/room/config', () => ({
   relayConfig: () => ({ origin: 'https://relay.test', path: '/socket.io' }),
 }));
-vi.mock('../../src/lib/room/session', () => ({
-  openPresenterRoom: async () => ({
-    link: fake.link,
-    fragment: `#room=${fake.link.room},${fake.link.key},${fake.link.pub}`,
-    state: () => initialRoom(),
-    status: () => 'open',
-    setCard() {},
-    reveal() {},
-    close: async () => undefined,
-    stop() {},
-    grant: async (proof: string) => {
-      fake.granted.push(proof);
-      return true;
-    },
-    openCode: async (nameplate: string) => {
-      fake.opened.push(nameplate);
-      return fake.answers.shift() ?? { ok: true };
-    },
-    closeCode: async () => undefined,
-    onCode: (h: CodeHandlers) => {
-      fake.handlers = h;
-    },
-    sendCode: (peer: string, message: Record<string, unknown>) => fake.sent.push({ peer, message }),
-  }),
-}));
+vi.mock('../../src/lib/room/session', async () => {
+  const { fakeRoomHandle } = await import('../support/fake-room');
+  return {
+    openPresenterRoom: async () =>
+      fakeRoomHandle({
+        link: fake.link,
+        fragment: `#room=${fake.link.room},${fake.link.key},${fake.link.pub}`,
+        grant: async (proof: string) => {
+          fake.granted.push(proof);
+          return true;
+        },
+        openCode: async (nameplate: string) => {
+          fake.opened.push(nameplate);
+          return fake.answers.shift() ?? { ok: true };
+        },
+        closeCode: async () => undefined,
+        onCode: (h: CodeHandlers) => {
+          fake.handlers = h;
+        },
+        sendCode: (peer: string, message: Record<string, unknown>) => fake.sent.push({ peer, message }),
+      }),
+  };
+});
 
 const r = dictionary('nl').room;
 const t = deckStrings('nl');

@@ -22,21 +22,15 @@ const fake = vi.hoisted(() => ({ options: null as null | PresenterOptions }));
 vi.mock('../../src/lib/room/config', () => ({
   relayConfig: () => ({ origin: 'https://relay.test', path: '/socket.io' }),
 }));
-vi.mock('../../src/lib/room/session', () => ({
-  openPresenterRoom: async (options: PresenterOptions) => {
-    fake.options = options;
-    return {
-      setCard() {},
-      reveal() {},
-      close: async () => undefined,
-      fragment: '#room=abc,key',
-      link: {},
-      state: () => initialRoom(),
-      status: () => 'open',
-      stop() {},
-    };
-  },
-}));
+vi.mock('../../src/lib/room/session', async () => {
+  const { fakeRoomHandle } = await import('../support/fake-room');
+  return {
+    openPresenterRoom: async (options: PresenterOptions) => {
+      fake.options = options;
+      return fakeRoomHandle();
+    },
+  };
+});
 
 const r = dictionary('nl').room;
 const t = deckStrings('nl');

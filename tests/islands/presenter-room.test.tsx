@@ -32,21 +32,18 @@ const fake = vi.hoisted(() => ({
 vi.mock('../../src/lib/room/config', () => ({
   relayConfig: () => (fake.relay ? { origin: 'https://relay.test', path: '/socket.io' } : null),
 }));
-vi.mock('../../src/lib/room/session', () => ({
-  openPresenterRoom: async (options: PresenterOptions) => {
-    if (fake.fail) throw new Error('unreachable');
-    fake.options = options;
-    fake.room = { setCard: vi.fn(), reveal: vi.fn(), close: vi.fn(async () => undefined) };
-    return {
-      ...fake.room,
-      fragment: '#room=abc,key',
-      link: {},
-      state: () => initialRoom(),
-      status: () => 'open',
-      stop() {},
-    };
-  },
-}));
+vi.mock('../../src/lib/room/session', async () => {
+  const { fakeRoomHandle } = await import('../support/fake-room');
+  return {
+    openPresenterRoom: async (options: PresenterOptions) => {
+      if (fake.fail) throw new Error('unreachable');
+      fake.options = options;
+      const room = fakeRoomHandle();
+      fake.room = room;
+      return room;
+    },
+  };
+});
 
 const d = dictionary('nl');
 const r = d.room;

@@ -22,23 +22,16 @@ const fake = vi.hoisted(() => ({
 vi.mock('../../src/lib/room/config', () => ({
   relayConfig: () => ({ origin: 'https://relay.test', path: '/socket.io' }),
 }));
-vi.mock('../../src/lib/room/session', () => ({
-  openPresenterRoom: async (options: PresenterOptions) => {
-    fake.options = options;
-    fake.answers = vi.fn();
-    return {
-      setCard: vi.fn(),
-      reveal: vi.fn(),
-      close: vi.fn(async () => undefined),
-      answers: fake.answers,
-      fragment: '#room=abc,key',
-      link: {},
-      state: () => initialRoom(),
-      status: () => 'open',
-      stop() {},
-    };
-  },
-}));
+vi.mock('../../src/lib/room/session', async () => {
+  const { fakeRoomHandle } = await import('../support/fake-room');
+  return {
+    openPresenterRoom: async (options: PresenterOptions) => {
+      fake.options = options;
+      fake.answers = vi.fn();
+      return fakeRoomHandle({ answers: fake.answers });
+    },
+  };
+});
 
 const t = deckStrings('nl');
 const a = t.room.answers;

@@ -25,19 +25,17 @@ const fake = vi.hoisted(() => ({
 vi.mock('../../src/lib/room/config', () => ({
   relayConfig: () => ({ origin: 'https://relay.test', path: '/socket.io' }),
 }));
-vi.mock('../../src/lib/room/session', () => ({
-  openPresenterRoom: async (options: PresenterOptions) => {
-    fake.options = options;
-    fake.room = {
-      setCard: vi.fn(),
-      reveal: vi.fn(),
-      again: vi.fn(),
-      setTimer: vi.fn(),
-      close: vi.fn(async () => undefined),
-    };
-    return { ...fake.room, fragment: '#room=abc,key', link: {}, state: () => initialRoom(), stop() {} };
-  },
-}));
+vi.mock('../../src/lib/room/session', async () => {
+  const { fakeRoomHandle } = await import('../support/fake-room');
+  return {
+    openPresenterRoom: async (options: PresenterOptions) => {
+      fake.options = options;
+      const room = fakeRoomHandle({ again: vi.fn(), setTimer: vi.fn() });
+      fake.room = room;
+      return room;
+    },
+  };
+});
 
 const r = dictionary('nl').room;
 const t = deckStrings('nl');

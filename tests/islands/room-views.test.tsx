@@ -11,7 +11,6 @@ import { fill } from '../../src/i18n/fill';
 import AudienceView from '../../src/islands/room/AudienceView';
 import { AUDIENCE_WINDOW } from '../../src/islands/room/ControlView';
 import PresenterRoom, { type PresenterRoomProps } from '../../src/islands/room/PresenterRoom';
-import type { IslandCard } from '../../src/islands/types';
 import { type AudienceSnapshot, parseViewsMessage, type ViewsMessage } from '../../src/lib/room/audience';
 import { newParticipantId, newRoomId } from '../../src/lib/room/crypto';
 import { initialRoom, roomReducer, type RoomState } from '../../src/lib/room/reducer';
@@ -20,27 +19,25 @@ import { viewsChannelName } from '../../src/lib/room/views-channel';
 import { createRepo } from '../../src/lib/store/repo';
 import { closeKjk, openKjk } from '../../src/lib/store/schema';
 import { deckStrings } from '../../src/views/island-strings';
+import { roomCard } from '../support/room-card';
 import { A, join, vote } from '../support/room-events';
 
 const fake = vi.hoisted(() => ({ room: '', options: null as null | PresenterOptions }));
 vi.mock('../../src/lib/room/config', () => ({
   relayConfig: () => ({ origin: 'https://relay.test', path: '/socket.io' }),
 }));
-vi.mock('../../src/lib/room/session', () => ({
-  openPresenterRoom: async (options: PresenterOptions) => {
-    fake.options = options;
-    return {
-      setCard() {},
-      reveal() {},
-      close: async () => undefined,
-      fragment: `#room=${fake.room},${'k'.repeat(43)}`,
-      link: { room: fake.room, key: 'k'.repeat(43) },
-      state: () => initialRoom(),
-      status: () => 'open',
-      stop() {},
-    };
-  },
-}));
+vi.mock('../../src/lib/room/session', async () => {
+  const { fakeRoomHandle } = await import('../support/fake-room');
+  return {
+    openPresenterRoom: async (options: PresenterOptions) => {
+      fake.options = options;
+      return fakeRoomHandle({
+        fragment: `#room=${fake.room},${'k'.repeat(43)}`,
+        link: { room: fake.room, key: 'k'.repeat(43) },
+      });
+    },
+  };
+});
 
 const d = dictionary('nl');
 const r = d.room;
@@ -216,21 +213,7 @@ describe('the audience window', () => {
 
 describe('the control view', () => {
   const t = deckStrings('nl');
-  const islandCard = {
-    id: A,
-    number: 1,
-    kind: 'dilemma',
-    theme: 'visies',
-    title: 'Eigen kracht of veiligheid',
-    summary: 'Samenvatting',
-    questions: [],
-    href: '/kaarten/1/',
-    poles: [
-      { label: 'Eigen kracht', protects: 'groei' },
-      { label: 'Veiligheid', protects: 'rust' },
-    ],
-    perspectives: {},
-  } as unknown as IslandCard;
+  const islandCard = roomCard({ perspectives: {} });
   let sessionId = '';
 
   const snapshots = () =>
