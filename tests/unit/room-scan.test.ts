@@ -20,7 +20,7 @@ import {
   standardDeviation,
 } from '../../src/lib/room/room-scan';
 import { parseHostMessage } from '../../src/lib/room/schema';
-import { A, join, vote } from '../support/room-events';
+import { A, join, leave, vote } from '../support/room-events';
 import { freshRepos } from '../support/store';
 import { ROOM_LIMITS } from '../../src/lib/room/limits';
 
@@ -89,6 +89,21 @@ describe('the scan in the room’s reducer', () => {
       { pid: ann, position: 10, name: 'Ann' },
       { pid: bob, position: 90 },
     ]);
+  });
+
+  it('a phone that leaves while the scan is open takes its positions with it; after the reveal they stay', () => {
+    let s = inRoom(() => [
+      scan({ kind: 'start', cards: [B, C, D] }),
+      vote(ann, 'p1', 10, B),
+      vote(ann, 'p1', 20, C),
+      vote(bob, 'p2', 90, B),
+      leave(ann, 'p1'),
+    ]);
+    expect(s.votes[B]).toEqual({ [bob]: 90 });
+    expect(s.votes[C] ?? {}).toEqual({});
+    expect(scanSpread(s, B)).toEqual([90]);
+    s = run([vote(cas, 'p3', 40, D), scan({ kind: 'reveal' }), leave(cas, 'p3')], s);
+    expect(s.votes[D]).toEqual({ [cas]: 40 });
   });
 
   it('drops a hostile phone’s vote on a card outside the scan, and votes before the start or after the reveal', () => {

@@ -17,7 +17,7 @@ import {
 } from './answers.ts';
 import type { Phase, PhoneMessage, StateMessage, YouMessage } from './schema.ts';
 import { isCurrentRound, roundField, voteAgain } from './rounds.ts';
-import { acceptsScanVote, type RoomScan, type ScanAction, scanReducer } from './room-scan.ts';
+import { acceptsScanVote, type RoomScan, type ScanAction, scanCards, scanReducer } from './room-scan.ts';
 
 export interface Participant {
   /** The relay's id for the phone's current socket; null while it is away (locked, offline, reloading). */
@@ -139,8 +139,9 @@ function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomSta
   const participants = withKey(state.participants, message.pid, { ...known, seq: message.seq });
   if (message.t === 'leave') {
     const rest = without(participants, message.pid);
-    const votes =
+    const onCurrent =
       state.card !== null && state.phase === 'open' ? withoutVote(state.votes, state.card, message.pid) : state.votes;
+    const votes = scanCards(state).reduce((v, card) => withoutVote(v, card, message.pid), onCurrent);
     const left = state.left.add(message.pid, { seq: message.seq, peer });
     return { ...state, participants: rest, votes, left };
   }

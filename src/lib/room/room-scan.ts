@@ -43,6 +43,14 @@ export function acceptsScanVote(state: Pick<RoomState, 'scan'>, card: string): b
   return state.scan?.phase === 'open' && state.scan.cards.includes(card);
 }
 
+/**
+ * The cards whose positions a phone takes with it when it leaves: the scan's while it is open, as
+ * the current card's while it is open (after the reveal, what was shown stays).
+ */
+export function scanCards(state: Pick<RoomState, 'scan'>): readonly string[] {
+  return state.scan?.phase === 'open' ? state.scan.cards : [];
+}
+
 /** The room after the presenter's scan action; anything out of turn leaves it as it was. */
 export function scanReducer(state: RoomState, action: ScanAction): RoomState {
   switch (action.kind) {
