@@ -97,6 +97,27 @@ describe('createRecorder', () => {
     expect(await byParticipant(repo, s.id)).toEqual({ [`${A}/Telefoon 1`]: 30 });
   });
 
+  it('one kind of write that works again does not clear another kind’s failure', async () => {
+    const repo = await repos();
+    const s = await session(repo);
+    const flags: boolean[] = [];
+    const fake = spied(repo);
+    const rec = await createRecorder({
+      repo: fake,
+      sessionId: s.id,
+      anonymous: phone,
+      onSaveFailed: (f) => flags.push(f),
+    });
+    fake.positions.agree.mockRejectedValueOnce(new Error('disk'));
+    expect(await rec.agree(A, 60)).toBe(false);
+    // A vote is saved fine: the agreed position is still not stored, so the alert stays.
+    rec.record(room([join(ann, 'p1'), vote(ann, 'p1', 30)]));
+    await rec.close();
+    expect(flags).toEqual([true]);
+    expect(await rec.agree(A, 60)).toBe(true);
+    expect(flags).toEqual([true, false]);
+  });
+
   it('close waits for every queued write', async () => {
     const repo = await repos();
     const s = await session(repo);

@@ -54,12 +54,17 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
   let labels: Record<string, string> = {};
   const saved = new Map<string, number>();
   let writes = Promise.resolve();
+  // Per kind of write: a vote saved after an answer failed must not take the answer's alert away.
+  const failing = new Set<'positions' | 'answers' | 'agree'>();
   let failed = false;
-  const report = (now: boolean) => {
-    if (failed === now) return;
-    failed = now;
-    options.onSaveFailed?.(now);
+  const reporter = (kind: 'positions' | 'answers' | 'agree') => (now: boolean) => {
+    if (now) failing.add(kind);
+    else failing.delete(kind);
+    if (failed === failing.size > 0) return;
+    failed = failing.size > 0;
+    options.onSaveFailed?.(failed);
   };
+  const report = reporter('positions');
 
   // Through the store's getter on every write: after a dropped connection the island hands a new one.
   const notes: RecorderStore['notes'] = repo.notes && {
@@ -67,7 +72,8 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
     save: (input) => repo.notes!.save(input),
   };
   const head = options.answersHead;
-  const answers = notes && head ? createAnswerNotes({ notes, sessionId, head, onSaveFailed: report }) : null;
+  const answers =
+    notes && head ? createAnswerNotes({ notes, sessionId, head, onSaveFailed: reporter('answers') }) : null;
 
   return {
     record(state) {
@@ -96,9 +102,10 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
       try {
         await repo.positions.agree({ sessionId, cardId, participant: OWN_PARTICIPANT, value });
         agreed[cardId] = value;
+        reporter('agree')(false);
         return true;
       } catch {
-        report(true);
+        reporter('agree')(true);
         return false;
       }
     },
