@@ -70,10 +70,17 @@ it('the co-facilitator moderates; an ordinary phone neither reads the queue nor 
   // The ordinary phone forges commands: a vote-shaped frame, a command with a MAC of its own key.
   const secret = queue.answers[0]!.id;
   const wrong = await deriveCoFacKeys('A'.repeat(43), link.room);
-  const forged = { ...(await signCommand(wrong, link.room, { n: Date.now() + 1000, c: 'show', id: secret })), kid: (await deriveCoFacKeys(parsed.mod, link.room)).kid };
+  const forged = {
+    ...(await signCommand(wrong, link.room, { n: Date.now() + 1000, c: 'show', id: secret })),
+    kid: (await deriveCoFacKeys(parsed.mod, link.room)).kid,
+  };
   other.socket.emit('up', await sealFrame(key, link.room, 'up', forged));
   // And it replays the device's own frame from its socket (it could not read it, but a relay could copy it).
-  const copied = await signCommand(await deriveCoFacKeys(parsed.mod, link.room), link.room, { n: Date.now() + 5000, c: 'show', id: secret });
+  const copied = await signCommand(await deriveCoFacKeys(parsed.mod, link.room), link.room, {
+    n: Date.now() + 5000,
+    c: 'show',
+    id: secret,
+  });
   other.socket.emit('up', await sealFrame(key, link.room, 'up', copied));
   await until('both dropped', () => drops.includes('mac') && drops.includes('peer'));
   await sleep(100);
@@ -98,7 +105,11 @@ it('the co-facilitator moderates; an ordinary phone neither reads the queue nor 
   await host.withdraw();
   await until('the device knows', () => device.view().phase === 'withdrawn');
   expect(await device.command('show', secret)).toBe(false);
-  const late = await signCommand(await deriveCoFacKeys(parsed.mod, link.room), link.room, { n: Date.now() + 9000, c: 'show', id: secret });
+  const late = await signCommand(await deriveCoFacKeys(parsed.mod, link.room), link.room, {
+    n: Date.now() + 9000,
+    c: 'show',
+    id: secret,
+  });
   drops.length = 0;
   const before = device.view();
   // Whoever kept the old link sends it anyway, as a script would.

@@ -111,17 +111,41 @@ describe('the presenter checks every command', () => {
     const hello = await checkCommand(state, room, PEER, await signCommand(keys, room, { n: 10, c: 'hello' }), answers);
     expect(hello).toMatchObject({ kind: 'hello', peer: PEER, replaced: null });
     const after = (hello as { state: CoFacHostState }).state;
-    const show = await checkCommand(after, room, PEER, await signCommand(keys, room, { n: 11, c: 'show', id: 2 }), answers);
+    const show = await checkCommand(
+      after,
+      room,
+      PEER,
+      await signCommand(keys, room, { n: 11, c: 'show', id: 2 }),
+      answers,
+    );
     expect(show).toMatchObject({ kind: 'apply', event: { type: 'show', id: 2 } });
-    const hi = await checkCommand(after, room, PEER, await signCommand(keys, room, { n: 12, c: 'highlight', id: 3 }), answers);
+    const hi = await checkCommand(
+      after,
+      room,
+      PEER,
+      await signCommand(keys, room, { n: 12, c: 'highlight', id: 3 }),
+      answers,
+    );
     expect(hi).toMatchObject({ kind: 'apply', event: { type: 'highlight', id: 3 } });
-    const hide = await checkCommand(after, room, PEER, await signCommand(keys, room, { n: 13, c: 'hide', id: 3 }), answers);
+    const hide = await checkCommand(
+      after,
+      room,
+      PEER,
+      await signCommand(keys, room, { n: 13, c: 'hide', id: 3 }),
+      answers,
+    );
     expect(hide).toMatchObject({ kind: 'apply', event: { type: 'hide', id: 3 } });
   });
 
   async function helloed() {
     const g = await granted();
-    const hello = await checkCommand(g.state, room, PEER, await signCommand(g.keys, room, { n: 10, c: 'hello' }), withAnswers());
+    const hello = await checkCommand(
+      g.state,
+      room,
+      PEER,
+      await signCommand(g.keys, room, { n: 10, c: 'hello' }),
+      withAnswers(),
+    );
     return { ...g, state: (hello as { state: CoFacHostState }).state };
   }
 
@@ -159,7 +183,10 @@ describe('the presenter checks every command', () => {
     expect(await checkCommand(next, room, PEER, older, withAnswers())).toEqual({ kind: 'drop', reason: 'replay' });
     // A replayed hello cannot move the permission to another socket either.
     const oldHello = await signCommand(keys, room, { n: 10, c: 'hello' });
-    expect(await checkCommand(next, room, 'thief', oldHello, withAnswers())).toEqual({ kind: 'drop', reason: 'replay' });
+    expect(await checkCommand(next, room, 'thief', oldHello, withAnswers())).toEqual({
+      kind: 'drop',
+      reason: 'replay',
+    });
   });
 
   it('drops a command for an unknown answer, or one of an earlier question', async () => {
@@ -223,7 +250,13 @@ describe('the presenter checks every command', () => {
 
   it('a second device with the same link takes over: the first is named as replaced', async () => {
     const { state, keys } = await helloed();
-    const hello = await checkCommand(state, room, 'second', await signCommand(keys, room, { n: 40, c: 'hello' }), withAnswers());
+    const hello = await checkCommand(
+      state,
+      room,
+      'second',
+      await signCommand(keys, room, { n: 40, c: 'hello' }),
+      withAnswers(),
+    );
     expect(hello).toMatchObject({ kind: 'hello', peer: 'second', replaced: PEER });
     const after = (hello as { state: CoFacHostState }).state;
     const fromFirst = await signCommand(keys, room, { n: 41, c: 'show', id: 2 });
@@ -253,7 +286,8 @@ describe('the queue for the device', () => {
 
   it('stays within its bounds, and its sealed, signed frame within the relay cap', async () => {
     let answers = answersReducer(initialAnswers(), { type: 'ask', card: CARD, text: 'Vraag' });
-    for (let i = 0; i < 200; i++) answers = receiveAnswer(answers, newParticipantId(), answers.current!.id, `${i} ${'ж'.repeat(270)}`);
+    for (let i = 0; i < 200; i++)
+      answers = receiveAnswer(answers, newParticipantId(), answers.current!.id, `${i} ${'ж'.repeat(270)}`);
     const q = queueNotice(answers, 1);
     expect(q.total).toBe(200);
     expect(q.answers.length).toBeLessThanOrEqual(COFAC_LIMITS.queueMax);
@@ -274,7 +308,10 @@ describe('the queue for the device', () => {
     expect(await openNotice(keys, room, down)).toEqual(notice);
     expect(await openNotice(await deriveCoFacKeys(newModerationKey(), room), room, down)).toBeNull();
     expect(await openNotice(keys, newRoomId(), down)).toBeNull();
-    const flipped = { ...down, box: `${down.box.slice(0, 20)}${down.box[20] === 'A' ? 'B' : 'A'}${down.box.slice(21)}` };
+    const flipped = {
+      ...down,
+      box: `${down.box.slice(0, 20)}${down.box[20] === 'A' ? 'B' : 'A'}${down.box.slice(21)}`,
+    };
     expect(await openNotice(keys, room, flipped)).toBeNull();
     expect(await openNotice(keys, room, { ...down, box: 'AAAA' })).toBeNull();
     expect(await openNotice(keys, room, { t: 'state' })).toBeNull();

@@ -87,10 +87,12 @@ export async function joinAsCoFac(options: CoFacOptions): Promise<CoFacDevice> {
 
   socket.on('connect', async () => {
     if (ended()) return socket.disconnect();
-    const reply = await (socket.timeout(10_000).emitWithAck('join', { room: link.room, token }) as Promise<{
-      ok: boolean;
-      error?: string;
-    }>).catch(() => ({ ok: false, error: 'timeout' }));
+    const reply = await (
+      socket.timeout(10_000).emitWithAck('join', { room: link.room, token }) as Promise<{
+        ok: boolean;
+        error?: string;
+      }>
+    ).catch(() => ({ ok: false, error: 'timeout' }));
     if (!reply.ok) {
       changed({ phase: reply.error === 'closed' || reply.error === 'unknown' ? 'closed' : 'unreachable' });
       socket.disconnect();

@@ -90,10 +90,13 @@ export async function deriveCoFacKeys(mod: string, room: string): Promise<CoFacK
     info: encoder.encode(`${LABEL}/${purpose}`),
   });
   const kid = await crypto.subtle.deriveBits(params('kid'), base, COFAC_LIMITS.kidBytes * 8);
-  const mac = await crypto.subtle.deriveKey(params('mac'), base, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, [
-    'sign',
-    'verify',
-  ]);
+  const mac = await crypto.subtle.deriveKey(
+    params('mac'),
+    base,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign', 'verify'],
+  );
   const box = await crypto.subtle.deriveKey(params('box'), base, { name: 'AES-GCM', length: 256 }, false, [
     'encrypt',
     'decrypt',
@@ -213,9 +216,7 @@ export async function checkCommand(
   if (!parsed.success) return { kind: 'drop', reason: 'shape' };
   const command = parsed.output;
   const grant =
-    state.current?.keys.kid === command.kid
-      ? state.current
-      : state.withdrawn.find((g) => g.keys.kid === command.kid);
+    state.current?.keys.kid === command.kid ? state.current : state.withdrawn.find((g) => g.keys.kid === command.kid);
   if (!grant) return { kind: 'drop', reason: 'key' };
   if (!(await verifyCommand(grant.keys, room, command))) return { kind: 'drop', reason: 'mac' };
   if (grant !== state.current) return { kind: 'withdrawn', grant };
@@ -267,7 +268,9 @@ export function queueNotice(answers: AnswersState, n: number): QueueNotice {
   const all = q ? answersTo(answers, q.id) : [];
   const list = all
     .slice(-COFAC_LIMITS.queueMax)
-    .map(({ id, text, shown }) => (id === answers.highlight ? { id, text, shown, hi: true as const } : { id, text, shown }));
+    .map(({ id, text, shown }) =>
+      id === answers.highlight ? { id, text, shown, hi: true as const } : { id, text, shown },
+    );
   const notice: QueueNotice = {
     k: 'queue',
     n,
