@@ -26,7 +26,13 @@ export function CoFacHandover({ lang, t, room, answers }: CoFacHandoverProps) {
   const host = useRef<CoFacHost | null>(null);
   // Started at the first hand-over: until then nothing listens for a co-facilitator.
   const started = () => {
-    host.current ??= startCoFacHost({ room, onStatus: setStatus });
+    host.current ??= startCoFacHost({
+      room,
+      onStatus: (next) => {
+        setStatus(next);
+        setCopied(false);
+      },
+    });
     return host.current;
   };
   useEffect(
