@@ -132,7 +132,7 @@ describe('the moderator screen', () => {
     let push: (view: DeviceView) => void = () => {};
     const command = vi.fn(async () => true);
     const stop = vi.fn();
-    const join = vi.fn(async (got: CoFacLink, onChange: (view: DeviceView) => void) => {
+    const join = vi.fn(async (_link: CoFacLink, onChange: (view: DeviceView) => void) => {
       push = onChange;
       return { view: () => ({ phase: 'connecting', queue: null }), command, stop } as CoFacDevice;
     });
