@@ -215,6 +215,7 @@ const UNTIMED = [
   'print',
   'room',
   'room-answers',
+  'room-cofac',
   'room-code',
   'room-from-deck',
   'room-views',

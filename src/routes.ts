@@ -26,6 +26,8 @@ export const ROUTES = {
   join: { nl: '/doe-mee/', en: '/en/join/' },
   /** The audience window of a presenter's room (for the projector); the room id comes in the #scherm= fragment. */
   screen: { nl: '/zaal/scherm/', en: '/en/room/screen/' },
+  /** The co-facilitator's moderation screen; the room and the moderation key come in the #mod= fragment. */
+  moderator: { nl: '/zaal/moderator/', en: '/en/room/moderator/' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type RouteKey = keyof typeof ROUTES;
 

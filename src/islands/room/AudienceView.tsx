@@ -8,7 +8,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Dictionary } from '../../i18n';
 import { fill } from '../../i18n/fill';
 import { leanPhrase } from '../../lib/poles';
-import type { AudienceSnapshot } from '../../lib/room/audience';
+import type { AudienceScan, AudienceSnapshot, AudienceTimer } from '../../lib/room/audience';
+import { formatClock, remainingMs } from '../../lib/deck/timer';
 import { bye, hello, openViewsChannel, parseAudienceFragment } from '../../lib/room/views-channel';
 import type { Lang } from '../../routes';
 import { themeClass } from '../../vocab';
@@ -18,6 +19,7 @@ import ShownAnswers from './ShownAnswers';
 import { Spread } from './Spread';
 import '../../styles/room.css';
 import '../../styles/room-audience.css';
+import '../../styles/room-audience-timer.css';
 
 /** The words the audience page needs, in one language. */
 export interface AudienceStrings {
@@ -113,11 +115,14 @@ function Shown({ t, snapshot }: { t: AudienceStrings; snapshot: AudienceSnapshot
       </p>
     );
   const { card, join, answers } = snapshot;
-  const poles = card?.poles ?? null;
+  // The scan's outcome takes the card's place: its spreads are what the room talks about now.
+  const poles = snapshot.scan ? null : (card?.poles ?? null);
   return (
     <div class={`audience-stage${join ? ' has-join' : ''}`}>
       <div class="audience-main">
-        {card ? (
+        {snapshot.timer && <AudienceClock t={t} timer={snapshot.timer} />}
+        {snapshot.scan && <AudienceScanOutcome t={t} scan={snapshot.scan} />}
+        {snapshot.scan ? null : card ? (
           <div class="audience-card">
             <h2 class="audience-title">{card.title}</h2>
             {poles && (
@@ -183,5 +188,69 @@ function Shown({ t, snapshot }: { t: AudienceStrings; snapshot: AudienceSnapshot
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * The presenter's timer, large enough to read from the back. It counts down on its own (one wake a
+ * second); the end shows as "Tijd is om" in a block of inverted colours, said once; it pulses only
+ * when the viewer did not ask for reduced motion (room-audience-timer.css).
+ */
+function AudienceClock({ t, timer }: { t: AudienceStrings; timer: AudienceTimer }) {
+  const [, setTick] = useState(0);
+  const left = remainingMs(timer, Date.now());
+  useEffect(() => {
+    if (timer.endsAt === undefined || left === 0) return;
+    const wait = left % 1000 || 1000;
+    const id = setTimeout(() => setTick((n) => n + 1), wait);
+    return () => clearTimeout(id);
+  });
+  const done = left === 0;
+  const paused = timer.endsAt === undefined && !done;
+  const w = t.room.timer;
+  return (
+    <div class={`audience-timer${done ? ' is-done' : ''}${paused ? ' is-paused' : ''}`}>
+      <p class="audience-timer-clock" role="timer" aria-label={w.remaining}>
+        {formatClock(left)}
+      </p>
+      {paused && <p class="audience-timer-note">{w.paused}</p>}
+      {done && (
+        <p class="audience-timer-done" role="alert">
+          {w.done}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The room scan's outcome: each card's spread, and on one of them "Hier verschilt de zaal het meest". */
+function AudienceScanOutcome({ t, scan }: { t: AudienceStrings; scan: AudienceScan }) {
+  const s = t.room.scan;
+  return (
+    <section class="audience-scan" aria-labelledby="audience-scan-h">
+      <h2 id="audience-scan-h" class="audience-title">
+        {s.outcome}
+      </h2>
+      {scan.most === null && <p class="audience-scan-none">{s.mostNone}</p>}
+      <ul class="audience-scan-cards">
+        {scan.cards.map((c, i) => (
+          <li key={c.id} class={c.id === scan.most ? 'is-most' : undefined}>
+            <h3>{c.title}</h3>
+            {c.id === scan.most && <p class="audience-scan-most">{s.most}</p>}
+            <p>{fill(t.lang, s.positions, { n: c.spread.length })}</p>
+            {c.poles && c.spread.length > 0 && (
+              <Spread
+                lang={t.lang}
+                id={`audience-scan-${i}`}
+                values={c.spread.map((value) => ({ value }))}
+                agreed={null}
+                poles={c.poles}
+                template={t.room.chartText}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -23,6 +23,8 @@ import { audienceData, panelData, shownToAudience } from '../../lib/room/answers
 import AnswersPanel from './AnswersPanel';
 import ShownAnswers from './ShownAnswers';
 import { RoomScan } from './RoomScan';
+import { CoFacHandover } from './CoFacHandover';
+import { scanForAudience } from '../../lib/room/audience';
 import type { JoinStrings } from './types';
 import '../../styles/room.css';
 import '../../styles/presenter-room.css';
@@ -102,6 +104,8 @@ export default function PresenterRoom(props: PresenterRoomProps) {
       card: { id: card.id, title: card.title, theme: card.theme, poles },
       agreed: agreed[card.id],
       ...shownToAudience(state),
+      timer: props.timer ?? null,
+      scan: scanForAudience(state, props.deck),
       join: props.showJoin
         ? {
             url: joinUrl,
@@ -226,6 +230,9 @@ export default function PresenterRoom(props: PresenterRoomProps) {
           {...panelData(state.answers)}
           onEvent={(event) => phase.room.answers(event)}
         />
+      )}
+      {phase.kind === 'open' && !ended && (
+        <CoFacHandover lang={t.lang} t={r.cofac} room={phase.room} answers={state.answers} />
       )}
       <ShownAnswers lang={t.lang} t={r.answers} {...audienceData(state.answers)} />
       {props.showJoin && joinUrl && win.open && <JoinOnScreen t={t} code={code?.code && formatCode(code.code)} />}

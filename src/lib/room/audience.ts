@@ -15,6 +15,8 @@ import { POSITION_MAX, POSITION_MIN, ROOM_LIMITS } from './limits.ts';
 import { type RoomState, stateMessage } from './reducer.ts';
 import { roundsOn } from './rounds.ts';
 import { CardIdSchema } from './schema.ts';
+import type { TimerState } from '../deck/timer.ts';
+import { differsMost, scanSpread } from './room-scan.ts';
 
 /** The version of the channel's messages: a window of an older build ignores a newer one's. */
 export const VIEWS_VERSION = 1;
@@ -44,6 +46,33 @@ export const AudienceJoinSchema = v.strictObject({
 export const AudienceAnswerSchema = v.strictObject({
   text: Text(1000),
   highlighted: v.optional(v.boolean()),
+});
+
+/**
+ * The presenter's timer as it stands (lib/deck/timer): both windows run in one browser on one
+ * machine, so the end time can travel as it is and the audience window counts down by itself.
+ */
+export const AudienceTimerSchema = v.strictObject({
+  minutes: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
+  leftMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(ROOM_LIMITS.timerMaxMs)),
+  endsAt: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+});
+
+/** The room scan's outcome after its reveal: each card's nameless spread, and where the room differs most. */
+export const AudienceScanSchema = v.strictObject({
+  cards: v.pipe(
+    v.array(
+      v.strictObject({
+        id: CardIdSchema,
+        title: Text(200),
+        poles: v.nullable(v.tuple([Text(120), Text(120)])),
+        spread: v.pipe(v.array(Position), v.maxLength(ROOM_LIMITS.phonesPerRoomMax)),
+      }),
+    ),
+    v.minLength(1),
+    v.maxLength(ROOM_LIMITS.scanCardsMax),
+  ),
+  most: v.nullable(CardIdSchema),
 });
 
 export const AudienceSnapshotSchema = v.pipe(
@@ -78,6 +107,10 @@ export const AudienceSnapshotSchema = v.pipe(
         v.maxLength(ROOM_LIMITS.roundsPerCard),
       ),
     ),
+    /** The presenter's timer while it is shown. */
+    timer: v.optional(AudienceTimerSchema),
+    /** The room scan's outcome, once revealed. */
+    scan: v.optional(AudienceScanSchema),
   }),
   v.check((s) => s.revealed === (s.spread !== undefined), 'the spread comes with the reveal only'),
   v.check((s) => s.rounds === undefined || s.revealed, 'rounds come with the reveal only'),
@@ -102,6 +135,8 @@ export type AudienceJoin = v.InferOutput<typeof AudienceJoinSchema>;
 export type AudienceAnswer = v.InferOutput<typeof AudienceAnswerSchema>;
 export type AudienceSnapshot = v.InferOutput<typeof AudienceSnapshotSchema>;
 export type ViewsMessage = v.InferOutput<typeof ViewsMessageSchema>;
+export type AudienceTimer = v.InferOutput<typeof AudienceTimerSchema>;
+export type AudienceScan = v.InferOutput<typeof AudienceScanSchema>;
 
 /** A channel message, checked; null for anything else another tab may have posted. */
 export function parseViewsMessage(input: unknown): ViewsMessage | null {
@@ -122,6 +157,44 @@ export interface AudienceInput {
   answers?: readonly AudienceAnswer[] | undefined;
   question?: string | null | undefined;
   cloud?: boolean | undefined;
+  /** The presenter's timer while it is shown (null: hidden). */
+  timer?: TimerState | null | undefined;
+  /** The room scan's outcome after its reveal (scanForAudience). */
+  scan?: AudienceScan | null | undefined;
+}
+
+/** A card of the session as the scan outcome needs it (the islands' cards fit this). */
+interface ScanDeckCard {
+  id: string;
+  title: string;
+  poles?: readonly { label: string }[] | undefined;
+}
+
+/**
+ * The scan's outcome for the projector, after the scan's reveal only (before it, every phone's
+ * place is still its own): each card's sorted spread, as the phones get it, and the card where
+ * the room differs most (room-scan.ts).
+ */
+export function scanForAudience(
+  state: Pick<RoomState, 'scan' | 'votes'>,
+  deck: readonly ScanDeckCard[] | undefined,
+): AudienceScan | null {
+  const scan = state.scan;
+  if (scan?.phase !== 'revealed') return null;
+  const byId = new Map((deck ?? []).map((c) => [c.id, c]));
+  const cards = scan.cards.map((id) => {
+    const card = byId.get(id);
+    const poles =
+      card?.poles && card.poles.length >= 2 ? ([card.poles[0]!.label, card.poles[1]!.label] as [string, string]) : null;
+    return {
+      id,
+      title: card?.title ?? id,
+      poles,
+      spread: scanSpread(state, id).slice(0, ROOM_LIMITS.phonesPerRoomMax),
+    };
+  });
+  const most = differsMost(scan.cards, Object.fromEntries(cards.map((c) => [c.id, c.spread])));
+  return { cards, most };
 }
 
 /** What the audience window shows now: exactly the fields of the schema, never a name or a key. */
@@ -158,6 +231,15 @@ export function audienceSnapshot(input: AudienceInput): AudienceSnapshot {
     snapshot.question = input.question;
     if (input.cloud) snapshot.cloud = true;
   }
+  if (input.timer && snapshot.status === 'open') {
+    const { minutes, leftMs, endsAt } = input.timer;
+    snapshot.timer = {
+      minutes,
+      leftMs: Math.round(leftMs),
+      ...(endsAt === undefined ? {} : { endsAt: Math.round(endsAt) }),
+    };
+  }
+  if (input.scan && snapshot.status === 'open') snapshot.scan = input.scan;
   if (input.answers?.length)
     snapshot.answers = input.answers
       .slice(0, ROOM_LIMITS.phonesPerRoom)

@@ -122,6 +122,10 @@ export interface PresenterRoom {
   sendCode(peer: string, message: object): void;
   /** Leaves without closing (the relay waits its grace period for a comeback). */
   stop(): void;
+  /** Where an "up" frame that is no phone message goes (a co-facilitator's command, cofac-host.ts). */
+  onOther(handler: (peer: string, frame: unknown) => Promise<void> | void): void;
+  /** A signed message to one socket outside the phones' schemas (the co-facilitator's, cofac.ts). */
+  sendTo(peer: string, message: object): Promise<void>;
 }
 
 export interface CodeHandlers {
@@ -159,6 +163,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   let timer: ReturnType<typeof setTimeout> | null = null;
   let nameplate: string | null = null;
   let code: CodeHandlers | null = null;
+  let other: ((peer: string, frame: unknown) => Promise<void> | void) | null = null;
   let clock: { timer: TimerState | null; sent: TimerWire | null; at: number } = { timer: null, sent: null, at: 0 };
   const queue = serial();
   const socket = socketFor(options.connect, options.relay);
@@ -258,7 +263,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     if (typeof peer !== 'string') return;
     void queue(async () => {
       const opened = await openPhoneFrame(key, room, frame);
-      if (!opened.ok) return;
+      if (!opened.ok) return void (await other?.(peer, frame));
       apply({ type: 'phone', peer, message: opened.message });
       if (opened.message.t === 'join' && peerOf(state, opened.message.pid) === peer) {
         state = nextSeq(state);
@@ -367,6 +372,13 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     stop() {
       if (timer) clearTimeout(timer);
       socket.disconnect();
+    },
+    onOther(handler) {
+      other = handler;
+    },
+    sendTo(peer, message) {
+      // Sealed and signed like every presenter frame; phones' schemas refuse it, its own reader checks it.
+      return send(message as HostMessage, peer);
     },
   };
 }
