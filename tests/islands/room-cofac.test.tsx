@@ -176,6 +176,7 @@ describe('the hand-over on the control view', () => {
     const link = await roomLink();
     const sent: { peer: string; message: object }[] = [];
     let other: ((peer: string, frame: unknown) => Promise<void> | void) | null = null;
+    let left: ((peer: string) => void) | null = null;
     const answers = vi.fn();
     let state = answersReducer(initialAnswers(), { type: 'ask', card: CARD, text: 'Wat heb je nodig?' });
     state = receiveAnswer(state, newParticipantId(), 1, 'Meer tijd');
@@ -188,9 +189,20 @@ describe('the hand-over on the control view', () => {
       sendTo: async (peer: string, message: object) => {
         sent.push({ peer, message });
       },
+      onPeerLeft: (h: typeof left) => {
+        left = h;
+      },
       answers,
     } as unknown as PresenterRoom;
-    return { link, room, sent, answers, state, up: (peer: string, frame: unknown) => other?.(peer, frame) };
+    return {
+      link,
+      room,
+      sent,
+      answers,
+      state,
+      up: (peer: string, frame: unknown) => other?.(peer, frame),
+      leave: (peer: string) => left?.(peer),
+    };
   }
 
   it('shows a QR and the link, sees the device arrive, sends it the queue, and withdraws', async () => {
@@ -232,6 +244,17 @@ describe('the hand-over on the control view', () => {
       await f.up('device', await sealFrame(key, parsed.room, 'up', show));
     });
     expect(f.answers).toHaveBeenCalledWith({ type: 'show', id: 2 });
+
+    // Another socket leaving changes nothing; the device's own socket leaving: waiting for it again.
+    act(() => f.leave('a-phone'));
+    expect(screen.getByRole('status').textContent).toBe(c.here);
+    act(() => f.leave('device'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(c.waiting));
+    const back = await signCommand(keys, parsed.room, { n: Date.now() + 2, c: 'hello' });
+    await act(async () => {
+      await f.up('device-again', await sealFrame(key, parsed.room, 'up', back));
+    });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(c.here));
 
     fireEvent.click(screen.getByRole('button', { name: c.withdraw }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(c.withdrawn));

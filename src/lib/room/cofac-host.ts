@@ -97,6 +97,12 @@ export function startCoFacHost(options: CoFacHostOptions): CoFacHost {
     room.answers(verdict.event);
   });
 
+  // The device went (its phone locked, the relay lost it): waiting again until it says hello anew.
+  room.onPeerLeft((peer) => {
+    if (!stopped && status.kind === 'here' && state.current?.peer === peer)
+      setStatus({ kind: 'waiting', fragment: status.fragment });
+  });
+
   return {
     status: () => status,
     async handOver() {

@@ -126,6 +126,8 @@ export interface PresenterRoom {
   onOther(handler: (peer: string, frame: unknown) => Promise<void> | void): void;
   /** A signed message to one socket outside the phones' schemas (the co-facilitator's, cofac.ts). */
   sendTo(peer: string, message: object): Promise<void>;
+  /** A socket left the room (a phone or the co-facilitator's device). */
+  onPeerLeft(handler: (peer: string) => void): void;
 }
 
 export interface CodeHandlers {
@@ -164,6 +166,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
   let nameplate: string | null = null;
   let code: CodeHandlers | null = null;
   let other: ((peer: string, frame: unknown) => Promise<void> | void) | null = null;
+  let peerLeft: ((peer: string) => void) | null = null;
   let clock: { timer: TimerState | null; sent: TimerWire | null; at: number } = { timer: null, sent: null, at: 0 };
   const queue = serial();
   const socket = socketFor(options.connect, options.relay);
@@ -286,6 +289,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     void queue(async () => {
       apply({ type: 'peer-left', peer });
       broadcastSoon();
+      peerLeft?.(peer);
     });
   });
   socket.on('disconnect', (reason) => {
@@ -375,6 +379,9 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     },
     onOther(handler) {
       other = handler;
+    },
+    onPeerLeft(handler) {
+      peerLeft = handler;
     },
     sendTo(peer, message) {
       // Sealed and signed like every presenter frame; phones' schemas refuse it, its own reader checks it.
