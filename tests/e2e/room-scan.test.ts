@@ -102,6 +102,19 @@ it('three phones scan three dilemmas; the outcome names where the room differs m
   expect(await axe(phones[0]!)).toEqual([]);
   await shot(phones[0]!, 'phone-scan-outcome');
 
+  // The projector shows the outcome too: each card's spread, nameless, and where the room differs most.
+  const [audience] = await Promise.all([
+    laptop.context().waitForEvent('page'),
+    presenter.getByRole('button', { name: r.views.open }).first().click(),
+  ]);
+  await audience.setViewportSize({ width: 1920, height: 1080 });
+  await expect.poll(() => audience.locator('.audience-scan .is-most').textContent()).toContain(two.title);
+  expect(await audience.locator('.audience-scan-most').textContent()).toBe(s.most);
+  expect(await audience.locator('.audience-scan .room-dot').count()).toBe(9);
+  expect(await audience.locator('body').innerText()).not.toContain(fill('nl', r.phoneName, { n: 1 }));
+  expect(await axe(audience)).toEqual([]);
+  await audience.close();
+
   // "Begin het gesprek": the room moves to that card, its spread shown as after a reveal.
   await most.getByRole('button', { name: s.begin }).click();
   await expect.poll(() => presenter.locator('.deck-card-title').textContent()).toBe(two.title);

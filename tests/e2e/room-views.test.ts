@@ -105,6 +105,15 @@ it('keeps an audience window in step with the control view, from the way in to t
   expect(await audience.locator('body').innerText()).not.toContain('Zwaantje');
   expect(await axe(audience)).toEqual([]);
 
+  // The presenter's timer on the projector, large; paused, it says so.
+  await laptop.getByRole('button', { name: dictionaries.nl.deck.presenter.timer }).click();
+  await laptop.getByRole('button', { name: dictionaries.nl.deck.timer.start }).click();
+  await expect.poll(() => audience.locator('.audience-timer-clock').textContent()).toMatch(/^[45]:\d\d$/);
+  expect(await size(audience, '.audience-timer-clock')).toBeGreaterThanOrEqual(0.06 * 1080);
+  await laptop.getByRole('button', { name: dictionaries.nl.deck.timer.pause }).click();
+  await audience.locator('.audience-timer.is-paused').waitFor();
+  expect(await axe(audience)).toEqual([]);
+
   // The laptop's keys still steer with the audience window open.
   await laptop.locator('.presenter').focus();
   await laptop.keyboard.press('ArrowRight');
