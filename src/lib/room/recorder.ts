@@ -9,6 +9,7 @@ import { OWN_PARTICIPANT } from '../sessions/positions';
 import { assignLabels, joinOrder, positionsToSave, savedKey } from './labels';
 import type { RoomState } from './reducer';
 import { createAnswerNotes } from './answers-notes';
+import { createTableRecords } from './tables-notes';
 
 /** The part of the store the recorder writes through. */
 export interface RecorderStore {
@@ -28,6 +29,9 @@ export interface RecorderOptions {
   onSaveFailed?(failed: boolean): void;
   /** The head of a block of answers in a card's note ("Uit de zaal: {question}"), from the dictionary. */
   answersHead?(question: string): string;
+  /** A table position's label ("Tafel 2 · Anna") and a table's summary note, from the dictionary (tables-notes.ts). */
+  tableLabel?(table: number, name: string): string;
+  tableNote?(table: number, text: string): string;
 }
 
 export interface RoomRecorder {
@@ -68,11 +72,24 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
   };
   const head = options.answersHead;
   const answers = notes && head ? createAnswerNotes({ notes, sessionId, head, onSaveFailed: report }) : null;
+  const { tableLabel, tableNote } = options;
+  const tables =
+    tableLabel && tableNote
+      ? createTableRecords({
+          positions: { set: (input) => repo.positions.set(input) },
+          notes,
+          sessionId,
+          label: tableLabel,
+          note: tableNote,
+          onSaveFailed: report,
+        })
+      : null;
 
   return {
     record(state) {
       answers?.record(state.answers);
       labels = assignLabels(labels, joinOrder(state), taken, options.anonymous, options.numbered);
+      tables?.record(state, labels);
       for (const w of positionsToSave(state, labels, saved)) {
         const key = savedKey(w.card, w.pid, w.round);
         const round = w.round ? { round: w.round } : {};
@@ -102,6 +119,6 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
         return false;
       }
     },
-    close: () => Promise.all([writes, answers?.close()]).then(() => undefined),
+    close: () => Promise.all([writes, answers?.close(), tables?.close()]).then(() => undefined),
   };
 }
