@@ -16,6 +16,7 @@ import QrCode from '../QrCode';
 import { RoomRounds } from './RoundsCompare';
 import ShownAnswers from './ShownAnswers';
 import { Spread } from './Spread';
+import { TablesAudience } from './TablesAudience';
 import '../../styles/room.css';
 import '../../styles/room-audience.css';
 
@@ -156,6 +157,7 @@ function Shown({ t, snapshot }: { t: AudienceStrings; snapshot: AudienceSnapshot
             }
           />
         )}
+        {snapshot.tables && <TablesAudience t={t} tables={snapshot.tables} />}
         {snapshot.question && (
           <ShownAnswers
             lang={t.lang}

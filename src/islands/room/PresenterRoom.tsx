@@ -24,6 +24,8 @@ import AnswersPanel from './AnswersPanel';
 import ShownAnswers from './ShownAnswers';
 import { RoomScan } from './RoomScan';
 import type { JoinStrings } from './types';
+import { tableCards, TablesPanel } from './TablesPanel';
+import { audienceTables } from '../../lib/room/tables';
 import '../../styles/room.css';
 import '../../styles/presenter-room.css';
 import '../../styles/room-code.css';
@@ -72,6 +74,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
   const counts = roomCounts(state);
   const revealed = onCard && state.revealed.includes(card.id);
   const poles = card.poles ? ([card.poles[0]!.label, card.poles[1]!.label] as [string, string]) : null;
+  const cards = useMemo(() => tableCards(props.deck ?? [card]), [props.deck, card.id]);
   const votes = useMemo(
     () =>
       positionsOn(state, card.id).map((p) => ({
@@ -102,6 +105,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
       card: { id: card.id, title: card.title, theme: card.theme, poles },
       agreed: agreed[card.id],
       ...shownToAudience(state),
+      tables: audienceTables(state, (id) => cards.find((c) => c.id === id)),
       join: props.showJoin
         ? {
             url: joinUrl,
@@ -215,6 +219,16 @@ export default function PresenterRoom(props: PresenterRoomProps) {
             phase.room.scan({ kind: 'end' });
             props.onGoTo?.(id);
           }}
+        />
+      )}
+      {phase.kind === 'open' && !ended && poles && (
+        <TablesPanel
+          t={t}
+          state={state}
+          card={card.id}
+          cards={cards}
+          labels={recorder.current?.labels()}
+          onAction={(action) => phase.room.tables(action)}
         />
       )}
       {phase.kind === 'open' && !ended && (

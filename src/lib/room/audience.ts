@@ -46,6 +46,21 @@ export const AudienceAnswerSchema = v.strictObject({
   highlighted: v.optional(v.boolean()),
 });
 
+/** One table on the big screen (tables.ts): its spread once it revealed, its summary once it is called. */
+export const AudienceTableSchema = v.pipe(
+  v.strictObject({
+    n: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(ROOM_LIMITS.tablesMax)),
+    title: Text(200),
+    poles: v.nullable(v.tuple([Text(120), Text(120)])),
+    chosen: Count,
+    size: Count,
+    spread: v.optional(v.pipe(v.array(Position), v.maxLength(ROOM_LIMITS.phonesPerRoomMax))),
+    called: v.optional(v.literal(true)),
+    summary: v.optional(Text(ROOM_LIMITS.summaryMaxChars)),
+  }),
+  v.check((t) => t.summary === undefined || t.called === true, 'a summary comes with the call only'),
+);
+
 export const AudienceSnapshotSchema = v.pipe(
   v.strictObject({
     /** "closed" once the presenter closed the room, or the relay is gone. */
@@ -78,6 +93,8 @@ export const AudienceSnapshotSchema = v.pipe(
         v.maxLength(ROOM_LIMITS.roundsPerCard),
       ),
     ),
+    /** The room at tables: every table's spread side by side (tables.ts). */
+    tables: v.optional(v.pipe(v.array(AudienceTableSchema), v.maxLength(ROOM_LIMITS.tablesMax))),
   }),
   v.check((s) => s.revealed === (s.spread !== undefined), 'the spread comes with the reveal only'),
   v.check((s) => s.rounds === undefined || s.revealed, 'rounds come with the reveal only'),
@@ -101,6 +118,7 @@ export type AudienceCard = v.InferOutput<typeof AudienceCardSchema>;
 export type AudienceJoin = v.InferOutput<typeof AudienceJoinSchema>;
 export type AudienceAnswer = v.InferOutput<typeof AudienceAnswerSchema>;
 export type AudienceSnapshot = v.InferOutput<typeof AudienceSnapshotSchema>;
+export type AudienceTable = v.InferOutput<typeof AudienceTableSchema>;
 export type ViewsMessage = v.InferOutput<typeof ViewsMessageSchema>;
 
 /** A channel message, checked; null for anything else another tab may have posted. */
@@ -122,6 +140,7 @@ export interface AudienceInput {
   answers?: readonly AudienceAnswer[] | undefined;
   question?: string | null | undefined;
   cloud?: boolean | undefined;
+  tables?: readonly AudienceTable[] | undefined;
 }
 
 /** What the audience window shows now: exactly the fields of the schema, never a name or a key. */
@@ -158,6 +177,7 @@ export function audienceSnapshot(input: AudienceInput): AudienceSnapshot {
     snapshot.question = input.question;
     if (input.cloud) snapshot.cloud = true;
   }
+  if (input.tables?.length && snapshot.status === 'open') snapshot.tables = input.tables.map((t) => ({ ...t }));
   if (input.answers?.length)
     snapshot.answers = input.answers
       .slice(0, ROOM_LIMITS.phonesPerRoom)

@@ -337,3 +337,29 @@ export function createTablesSync() {
     },
   };
 }
+
+/** A card as the projector names it: its title and its two poles (none on a kenniskaart). */
+export interface TableCard {
+  title: string;
+  poles: [string, string] | null;
+}
+
+/**
+ * The tables on the big screen: counts always, each table's sorted spread once it revealed, and
+ * the summary of the table called to report only. No name, id or seat.
+ */
+export function audienceTables(state: RoomState, cardOf: (id: string) => TableCard | undefined) {
+  return tableViews(state).map((t) => {
+    const card = cardOf(t.card);
+    return {
+      n: t.n,
+      title: card?.title ?? '',
+      poles: card?.poles ?? null,
+      chosen: t.chosen,
+      size: t.size,
+      ...(t.spread ? { spread: t.spread } : {}),
+      ...(t.called ? { called: true as const } : {}),
+      ...(t.called && t.summary ? { summary: t.summary } : {}),
+    };
+  });
+}
