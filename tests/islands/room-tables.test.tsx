@@ -94,7 +94,11 @@ describe('TablesPanel: the running tables', () => {
     expect(two.textContent).toContain(tt.noSummary);
     // The scribe: the first at the table, passed on by the menu (people at this table only).
     const scribe = within(one).getByRole('combobox', { name: fill('nl', tt.scribe, { n: 1 }) }) as HTMLSelectElement;
-    expect(within(scribe).getAllByRole('option').map((o) => o.textContent)).toEqual(['Ann', 'Cas']);
+    expect(
+      within(scribe)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Ann', 'Cas']);
     fireEvent.change(scribe, { target: { value: people[2] } });
     expect(onAction).toHaveBeenLastCalledWith({ kind: 'scribe', table: 1, pid: people[2] });
     // Call a table to report: a toggle.
@@ -109,7 +113,11 @@ describe('TablesPanel: the running tables', () => {
   });
 
   it('a called table says so and is called off with the same button; an empty table says it is empty', () => {
-    const state = run(joined(1), act_({ kind: 'start', split: { by: 'count', n: 2 }, card: K1 }), act_({ kind: 'call', table: 1 }));
+    const state = run(
+      joined(1),
+      act_({ kind: 'start', split: { by: 'count', n: 2 }, card: K1 }),
+      act_({ kind: 'call', table: 1 }),
+    );
     const { onAction } = mount(state);
     const one = screen.getByRole('region', { name: fill('nl', tt.table, { n: 1 }) });
     const done = within(one).getByRole('button', { name: tt.uncall });
@@ -130,7 +138,11 @@ describe('TablesPanel: the running tables', () => {
     fireEvent.click(screen.getByRole('button', { name: tt.start }));
     rerender(<TablesPanel t={t} state={seated()} card={K1} cards={cards} onAction={onAction} />);
     const menu = screen.getByRole('combobox', { name: fill('nl', tt.card, { n: 2 }) }) as HTMLSelectElement;
-    expect(within(menu).getAllByRole('option').map((o) => o.textContent)).toEqual(DILEMMAS.map((c) => c.title));
+    expect(
+      within(menu)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(DILEMMAS.map((c) => c.title));
     fireEvent.change(menu, { target: { value: K2 } });
     expect(onAction).toHaveBeenLastCalledWith({ kind: 'card', table: 2, card: K2 });
   });
@@ -143,7 +155,13 @@ describe('the audience window at tables', () => {
   const strings = { lang: 'nl' as const, room: dictionaries.nl.room, poles: dictionaries.nl.poles };
 
   it('builds a snapshot with every table, spreads only after their reveal, the summary only when called', () => {
-    const state = run(seated(), tvote(0, 20), tvote(2, 80), summary(0, 'Geheim tot geroepen'), summary(1, 'Tafel twee'));
+    const state = run(
+      seated(),
+      tvote(0, 20),
+      tvote(2, 80),
+      summary(0, 'Geheim tot geroepen'),
+      summary(1, 'Tafel twee'),
+    );
     const cardOf = (id: string) => cards.find((c) => c.id === id);
     let snapshot = audienceSnapshot({ state, ended: false, card: null, tables: audienceTables(state, cardOf) });
     expect(parseViewsMessage({ k: 'snapshot', v: 1, snapshot })).not.toBeNull();
@@ -165,7 +183,13 @@ describe('the audience window at tables', () => {
     const presenter = new BroadcastChannel(viewsChannelName(room));
     location.hash = `#scherm=${room}`;
     render(<AudienceView t={strings} />);
-    const state = run(seated(), tvote(0, 20), tvote(2, 80), summary(1, 'Wij zien het anders'), act_({ kind: 'call', table: 2 }));
+    const state = run(
+      seated(),
+      tvote(0, 20),
+      tvote(2, 80),
+      summary(1, 'Wij zien het anders'),
+      act_({ kind: 'call', table: 2 }),
+    );
     const snapshot: AudienceSnapshot = audienceSnapshot({
       state,
       ended: false,
