@@ -19,13 +19,19 @@ const s = d.sessions;
 const room = useRoomSite();
 
 it('six phones at two tables: own reveals, a summary, a called table, and a report with both', async () => {
-  const { page: laptop } = await room.newPage({ width: 1280, height: 720 }, { axe: true });
+  const { context, page: laptop } = await room.newPage({ width: 1280, height: 720 }, { axe: true });
   const sessionId = await createWorkshop(laptop, room.at('/sessies/'));
   await laptop.getByRole('link', { name: s.view.present }).click();
   await laptop.getByRole('button', { name: r.open }).click();
   const joinUrl = (await laptop.locator('[data-join-link]').getAttribute('href'))!;
-  await laptop.keyboard.press('Escape');
-  await laptop.locator('.presenter-join').waitFor({ state: 'detached' });
+  // The projector's window, for the tables side by side.
+  const [audience] = await Promise.all([
+    context.waitForEvent('page'),
+    laptop.locator('.presenter-join').getByRole('button', { name: r.views.open }).click(),
+  ]);
+  await audience.setViewportSize({ width: 1920, height: 1080 });
+  await audience.locator('.audience-join .qr').waitFor();
+  await laptop.getByRole('button', { name: r.hideQr }).click();
 
   // The first phone is the smallest screen the first-screen rule names; it is checked with axe too.
   const phones: Page[] = [];
@@ -91,6 +97,22 @@ it('six phones at two tables: own reveals, a summary, a called table, and a repo
   await expect.poll(() => at[1][1]!.locator('.room-table-called').textContent()).toBe(tt.phone.called);
   expect(await at[2][0]!.locator('.room-table-called').textContent()).toBe('');
   expect(await axe(laptop)).toEqual([]);
+
+  // The projector: both tables side by side, table 1 highlighted with its summary, read from the back.
+  const tables = audience.getByRole('region', { name: tt.audience });
+  await expect.poll(() => tables.locator('.audience-table').count()).toBe(2);
+  await expect.poll(() => tables.getByRole('status').textContent()).toContain('We kozen vooral voor samenredzaam');
+  expect(await tables.locator('li.is-called h3').textContent()).toContain(fill('nl', tt.table, { n: 1 }));
+  expect(await tables.locator('svg circle').count()).toBe(6);
+  expect(await tables.textContent()).not.toContain('Deelnemer');
+  const px = (selector: string) =>
+    tables
+      .locator(selector)
+      .first()
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  expect(await px('.audience-table h3')).toBeGreaterThanOrEqual(0.034 * 1080);
+  expect(await px('.audience-table-summary')).toBeGreaterThanOrEqual(0.034 * 1080);
+  expect(await axe(audience)).toEqual([]);
 
   // Ended: the phones go back to the room's card; the session holds both tables.
   await laptop.getByRole('button', { name: tt.end }).click();
