@@ -134,7 +134,8 @@ function Shown({ t, snapshot }: { t: AudienceStrings; snapshot: AudienceSnapshot
         ) : (
           <p class="audience-message">{r.join.waiting}</p>
         )}
-        {poles && (
+        {/* At tables the room's own count says nothing: each table shows its own. */}
+        {poles && !snapshot.tables && (
           <p class="audience-count" aria-live="polite" aria-atomic="true">
             {snapshot.joined === 0 && !snapshot.revealed
               ? r.nobody
