@@ -119,8 +119,8 @@ it('six phones at two tables: own reveals, a summary, a called table, and a repo
   await expect.poll(() => phones[0]!.locator('[data-table]').isHidden()).toBe(true);
   const saved = async () =>
     (await dump(laptop)).positions
-      .filter((p) => p.sessionId === sessionId && p.participant.startsWith('Tafel '))
-      .map((p) => `${p.participant.slice(0, 7)}=${p.value}`)
+      .filter((p) => p.sessionId === sessionId && String(p.participant).startsWith('Tafel '))
+      .map((p) => `${String(p.participant).slice(0, 7)}=${p.value}`)
       .sort();
   await expect
     .poll(saved)

@@ -237,25 +237,26 @@ export function tableSummary(state: RoomState, pid: string, text: string): RoomS
 const sortedValues = (votes: Readonly<Record<string, number>> | undefined) =>
   Object.values(votes ?? {}).sort((a, b) => a - b);
 
-/** What the phone `pid` may see of its table, or null when it sits at none. */
-export function tableInfo(state: RoomState, pid: string): TableInfo | null {
+/**
+ * What the phone `pid` may see of its table, or null when it sits at none. `views`: the tables'
+ * views made once for all phones (tableViews), so telling a full room costs one pass, not one per phone.
+ */
+export function tableInfo(state: RoomState, pid: string, views?: readonly TableView[]): TableInfo | null {
   const tables = state.tables;
   const table = tables?.seats[pid];
   if (!tables || table === undefined) return null;
-  const i = table - 1;
-  const people = atTable(tables, state.participants, table);
-  const votes = tables.votes[i] ?? {};
-  const revealed = tables.revealed[i] === true;
+  const view = views?.[table - 1] ?? tableViews(state)[table - 1];
+  if (!view) return null;
   return {
     n: table,
-    card: tables.cards[i] as string,
-    revealed,
-    chosen: people.filter((p) => votes[p] !== undefined).length,
-    size: people.length,
-    ...(revealed ? { spread: sortedValues(votes) } : {}),
-    scribe: tables.scribes[i] === pid,
-    position: votes[pid] ?? null,
-    called: tables.called === table,
+    card: view.card,
+    revealed: view.revealed,
+    chosen: view.chosen,
+    size: view.size,
+    ...(view.spread ? { spread: view.spread } : {}),
+    scribe: view.scribe === pid,
+    position: tables.votes[table - 1]?.[pid] ?? null,
+    called: view.called,
   };
 }
 
@@ -315,8 +316,9 @@ export function createTablesSync() {
     changes(state: RoomState): { pid: string; peer: string; table: TableInfo | null }[] {
       if (!state.tables && sent.size === 0) return [];
       const out: { pid: string; peer: string; table: TableInfo | null }[] = [];
+      const views = tableViews(state);
       for (const pid of new Set([...sent.keys(), ...Object.keys(state.participants)])) {
-        const table = tableInfo(state, pid);
+        const table = tableInfo(state, pid, views);
         const json = JSON.stringify(table);
         if (table === null && !sent.has(pid)) continue;
         if (sent.get(pid) === json) continue;
