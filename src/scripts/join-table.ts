@@ -213,9 +213,12 @@ export function renderTable(root: HTMLElement, table: TableInfo | null, ended: b
   const live = root.querySelector<HTMLElement>('[data-live]');
   let slot = root.querySelector<HTMLElement>('[data-table]');
   if (!live) return;
+  // The presenter's timer (join-timer.ts) lives at the top of the live card: it goes with the table and back.
+  const timer = root.querySelector<HTMLElement>('[data-timer]');
   if (!table || ended) {
     if (slot) slot.hidden = true;
     built = null;
+    if (timer && timer.parentElement !== live) live.prepend(timer);
     if (!ended) live.hidden = false;
     return;
   }
@@ -232,6 +235,7 @@ export function renderTable(root: HTMLElement, table: TableInfo | null, ended: b
     built = { key, ui: build(table, card, c) };
     slot.replaceChildren(built.ui.box);
   }
+  if (timer && timer.parentElement !== slot) slot.prepend(timer);
   const ui = built.ui;
   const { t } = texts();
   ui.form.hidden = table.revealed;

@@ -42,6 +42,11 @@ it('six phones at two tables: own reveals, a summary, a called table, and a repo
   }
   for (const page of phones) await expect.poll(() => shownCard(page)).toBe(DILEMMA);
 
+  // The presenter's timer runs: at a table the phone keeps showing it.
+  await laptop.getByRole('button', { name: d.deck.presenter.timer }).click();
+  await laptop.getByRole('button', { name: d.deck.timer.start }).click();
+  await expect.poll(() => phones[1]!.locator('[data-timer]').count()).toBe(1);
+
   await laptop.getByRole('spinbutton', { name: tt.count }).fill('2');
   await laptop.getByRole('button', { name: tt.start }).click();
   await expect
@@ -60,6 +65,7 @@ it('six phones at two tables: own reveals, a summary, a called table, and a repo
   const at = { 1: [] as typeof phones, 2: [] as typeof phones };
   for (const page of phones) at[Number(await tableOf(page)) as 1 | 2].push(page);
   expect([at[1].length, at[2].length]).toEqual([3, 3]);
+  await expect.poll(() => phones[1]!.locator('[data-table] [data-timer]').isVisible()).toBe(true);
   const send = phones[0]!.locator('[data-table] .room-vote button');
   expect((await send.boundingBox())!.y + (await send.boundingBox())!.height).toBeLessThanOrEqual(640);
   expect(await axe(phones[0]!)).toEqual([]);
@@ -117,6 +123,7 @@ it('six phones at two tables: own reveals, a summary, a called table, and a repo
   // Ended: the phones go back to the room's card; the session holds both tables.
   await laptop.getByRole('button', { name: tt.end }).click();
   await expect.poll(() => phones[0]!.locator('[data-table]').isHidden()).toBe(true);
+  expect(await phones[1]!.locator('[data-live] [data-timer]').isVisible()).toBe(true);
   const saved = async () =>
     (await dump(laptop)).positions
       .filter((p) => p.sessionId === sessionId && String(p.participant).startsWith('Tafel '))

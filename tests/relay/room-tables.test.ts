@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { newParticipantId } from '../../src/lib/room/crypto';
-import { joinPresenterRoom } from '../../src/lib/room/session';
+import { joinPresenterRoom, type PhoneRoom } from '../../src/lib/room/session';
 import { tableViews } from '../../src/lib/room/tables';
 import { until } from './support';
 import { cleanups, connect, hostedRoom } from './hosted';
@@ -16,14 +16,14 @@ const cleanup = cleanups();
 it('seats phones at tables, reveals each table on its own, and takes the scribe’s summary only', async () => {
   const { address, presenter, link } = await hostedRoom(cleanup, A);
   const pids = [newParticipantId(), newParticipantId(), newParticipantId()];
-  const phones = [];
+  const phones: PhoneRoom[] = [];
   for (const pid of pids) {
     const phone = await joinPresenterRoom({ connect, relay: address, link, pid });
     cleanup.push(() => phone.stop());
     phones.push(phone);
     await until('joined', () => Object.keys(presenter.state().participants).length === phones.length);
   }
-  const [p1, p2, p3] = phones as [(typeof phones)[0], (typeof phones)[0], (typeof phones)[0]];
+  const [p1, p2, p3] = phones as [PhoneRoom, PhoneRoom, PhoneRoom];
 
   presenter.tables({ kind: 'start', split: { by: 'count', n: 2 }, card: A });
   await until('seated', () => phones.every((p) => p.view().table?.n !== undefined));
