@@ -221,6 +221,7 @@ const UNTIMED = [
   'room-views',
   'room-rounds',
   'room-scan',
+  'room-tables',
   'routes',
   'scan',
   'sessions',

@@ -5,7 +5,7 @@
  */
 export const JOIN_TEXTS_ID = 'doe-mee-t';
 
-export type JoinTextsPart = 'phone' | 'code' | 'answer';
+export type JoinTextsPart = 'phone' | 'code' | 'answer' | 'tables';
 
 let parsed: Partial<Record<JoinTextsPart, unknown>> | null = null;
 

@@ -217,6 +217,8 @@ async function enter(
   let answering: Promise<typeof import('./join-answer')> | null = null;
   /** The room scan's code, loaded when the first scan arrives. */
   let scanPart: Promise<typeof import('./join-scan')> | null = null;
+  /** The table's code, loaded when the presenter first seats this phone (join-table.ts). */
+  let tablePart: Promise<typeof import('./join-table')> | null = null;
 
   const setSent = (value: number | null) => {
     sent = value;
@@ -304,6 +306,22 @@ async function enter(
       const scanContext = { lang: t.lang, t: t.scan, lean: t.lean, chartText: t.chartText, cards: () => cards };
       void scanPart
         .then((m) => m.renderScan(root, v.scan, ended, { ...scanContext, vote: (c, p) => void room?.scanVote(c, p) }))
+        .catch(() => undefined);
+    }
+    if (v.table || tablePart) {
+      tablePart ??= loadWithRetry(() => import('./join-table')).catch((error: unknown) => {
+        tablePart = null;
+        throw error;
+      });
+      const tableContext = { lang: t.lang, lean: t.lean, chartText: t.chartText, cards: () => cards };
+      void tablePart
+        .then((m) =>
+          m.renderTable(root, v.table ?? null, ended, {
+            ...tableContext,
+            vote: (p) => void room?.tableVote(p),
+            summary: (text) => room?.summary(text) ?? Promise.resolve(false),
+          }),
+        )
         .catch(() => undefined);
     }
     if (ended) return;

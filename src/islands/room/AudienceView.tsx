@@ -17,6 +17,7 @@ import QrCode from '../QrCode';
 import { RoomRounds } from './RoundsCompare';
 import ShownAnswers from './ShownAnswers';
 import { Spread } from './Spread';
+import { TablesAudience } from './TablesAudience';
 import '../../styles/room.css';
 import '../../styles/room-audience.css';
 import '../../styles/room-audience-timer.css';
@@ -138,7 +139,8 @@ function Shown({ t, snapshot }: { t: AudienceStrings; snapshot: AudienceSnapshot
         ) : (
           <p class="audience-message">{r.join.waiting}</p>
         )}
-        {poles && (
+        {/* At tables the room's own count says nothing: each table shows its own. */}
+        {poles && !snapshot.tables && (
           <p class="audience-count" aria-live="polite" aria-atomic="true">
             {snapshot.joined === 0 && !snapshot.revealed
               ? r.nobody
@@ -161,6 +163,7 @@ function Shown({ t, snapshot }: { t: AudienceStrings; snapshot: AudienceSnapshot
             }
           />
         )}
+        {snapshot.tables && <TablesAudience t={t} tables={snapshot.tables} />}
         {snapshot.question && (
           <ShownAnswers
             lang={t.lang}

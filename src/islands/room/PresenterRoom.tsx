@@ -26,6 +26,8 @@ import { RoomScan } from './RoomScan';
 import { CoFacHandover } from './CoFacHandover';
 import { scanForAudience } from '../../lib/room/audience';
 import type { JoinStrings } from './types';
+import { tableCards, TablesPanel } from './TablesPanel';
+import { audienceTables } from '../../lib/room/tables';
 import '../../styles/room.css';
 import '../../styles/presenter-room.css';
 import '../../styles/room-code.css';
@@ -74,6 +76,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
   const counts = roomCounts(state);
   const revealed = onCard && state.revealed.includes(card.id);
   const poles = card.poles ? ([card.poles[0]!.label, card.poles[1]!.label] as [string, string]) : null;
+  const cards = useMemo(() => tableCards(props.deck ?? [card]), [props.deck, card.id]);
   const votes = useMemo(
     () =>
       positionsOn(state, card.id).map((p) => ({
@@ -106,6 +109,7 @@ export default function PresenterRoom(props: PresenterRoomProps) {
       ...shownToAudience(state),
       timer: props.timer ?? null,
       scan: scanForAudience(state, props.deck),
+      tables: audienceTables(state, (id) => cards.find((c) => c.id === id)),
       join: props.showJoin
         ? {
             url: joinUrl,
@@ -219,6 +223,16 @@ export default function PresenterRoom(props: PresenterRoomProps) {
             phase.room.scan({ kind: 'end' });
             props.onGoTo?.(id);
           }}
+        />
+      )}
+      {phase.kind === 'open' && !ended && poles && (
+        <TablesPanel
+          t={t}
+          state={state}
+          card={card.id}
+          cards={cards}
+          labels={recorder.current?.labels()}
+          onAction={(action) => phase.room.tables(action)}
         />
       )}
       {phase.kind === 'open' && !ended && (

@@ -63,6 +63,8 @@ export function useHostedRoom(props: PresenterRoomProps) {
           },
         },
         answersHead: (question) => fill(t.lang, r.answers.noteHead, { question }),
+        tableLabel: (n, name) => fill(t.lang, r.tables.label, { n, name }),
+        tableNote: (n, text) => fill(t.lang, r.tables.note, { n, text }),
         sessionId,
         anonymous: (n) => fill(t.lang, r.phoneName, { n }),
         numbered: (name, n) => fill(t.lang, t.poles.numbered, { name, n }),

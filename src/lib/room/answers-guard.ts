@@ -12,10 +12,11 @@ export type AnswerCheck =
   | { ok: false; reason: 'empty' | 'long' }
   | { ok: false; reason: 'private'; kinds: FindingKind[] };
 
-export function checkAnswer(input: string, now?: Date): AnswerCheck {
+/** `max`: a table's summary (tables.ts) goes through the same guard with its own length. */
+export function checkAnswer(input: string, now?: Date, max: number = ANSWER_LIMITS.answerMaxChars): AnswerCheck {
   const text = oneLine(input);
   if (!text) return { ok: false, reason: 'empty' };
-  if (text.length > ANSWER_LIMITS.answerMaxChars) return { ok: false, reason: 'long' };
+  if (text.length > max) return { ok: false, reason: 'long' };
   const findings = detectClientData(text, now ? { now } : {});
   if (findings.length > 0) return { ok: false, reason: 'private', kinds: [...new Set(findings.map((f) => f.kind))] };
   return { ok: true, text };

@@ -75,6 +75,21 @@ export const AudienceScanSchema = v.strictObject({
   most: v.nullable(CardIdSchema),
 });
 
+/** One table on the big screen (tables.ts): its spread once it revealed, its summary once it is called. */
+export const AudienceTableSchema = v.pipe(
+  v.strictObject({
+    n: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(ROOM_LIMITS.tablesMax)),
+    title: Text(200),
+    poles: v.nullable(v.tuple([Text(120), Text(120)])),
+    chosen: Count,
+    size: Count,
+    spread: v.optional(v.pipe(v.array(Position), v.maxLength(ROOM_LIMITS.phonesPerRoomMax))),
+    called: v.optional(v.literal(true)),
+    summary: v.optional(Text(ROOM_LIMITS.summaryMaxChars)),
+  }),
+  v.check((t) => t.summary === undefined || t.called === true, 'a summary comes with the call only'),
+);
+
 export const AudienceSnapshotSchema = v.pipe(
   v.strictObject({
     /** "closed" once the presenter closed the room, or the relay is gone. */
@@ -111,6 +126,8 @@ export const AudienceSnapshotSchema = v.pipe(
     timer: v.optional(AudienceTimerSchema),
     /** The room scan's outcome, once revealed. */
     scan: v.optional(AudienceScanSchema),
+    /** The room at tables: every table's spread side by side (tables.ts). */
+    tables: v.optional(v.pipe(v.array(AudienceTableSchema), v.maxLength(ROOM_LIMITS.tablesMax))),
   }),
   v.check((s) => s.revealed === (s.spread !== undefined), 'the spread comes with the reveal only'),
   v.check((s) => s.rounds === undefined || s.revealed, 'rounds come with the reveal only'),
@@ -134,6 +151,7 @@ export type AudienceCard = v.InferOutput<typeof AudienceCardSchema>;
 export type AudienceJoin = v.InferOutput<typeof AudienceJoinSchema>;
 export type AudienceAnswer = v.InferOutput<typeof AudienceAnswerSchema>;
 export type AudienceSnapshot = v.InferOutput<typeof AudienceSnapshotSchema>;
+export type AudienceTable = v.InferOutput<typeof AudienceTableSchema>;
 export type ViewsMessage = v.InferOutput<typeof ViewsMessageSchema>;
 export type AudienceTimer = v.InferOutput<typeof AudienceTimerSchema>;
 export type AudienceScan = v.InferOutput<typeof AudienceScanSchema>;
@@ -161,6 +179,7 @@ export interface AudienceInput {
   timer?: TimerState | null | undefined;
   /** The room scan's outcome after its reveal (scanForAudience). */
   scan?: AudienceScan | null | undefined;
+  tables?: readonly AudienceTable[] | undefined;
 }
 
 /** A card of the session as the scan outcome needs it (the islands' cards fit this). */
@@ -240,6 +259,7 @@ export function audienceSnapshot(input: AudienceInput): AudienceSnapshot {
     };
   }
   if (input.scan && snapshot.status === 'open') snapshot.scan = input.scan;
+  if (input.tables?.length && snapshot.status === 'open') snapshot.tables = input.tables.map((t) => ({ ...t }));
   if (input.answers?.length)
     snapshot.answers = input.answers
       .slice(0, ROOM_LIMITS.phonesPerRoom)

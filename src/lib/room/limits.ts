@@ -41,6 +41,12 @@ export const ROOM_LIMITS = {
   timerMaxMs: 60 * 60_000,
   /** Cards in one room scan (room-scan.ts): more tires a room before the talk begins. */
   scanCardsMax: 6,
+  /** Tables (tables.ts): 2-20 tables, or tables of 4-8 phones; a scribe's summary of 500 characters. */
+  tablesMin: 2,
+  tablesMax: 20,
+  tableSizeMin: 4,
+  tableSizeMax: 8,
+  summaryMaxChars: 500,
 } as const;
 
 /** A position between the two poles of a dilemma. */

@@ -9,6 +9,7 @@ import { OWN_PARTICIPANT } from '../sessions/positions';
 import { assignLabels, joinOrder, positionsToSave, savedKey } from './labels';
 import type { RoomState } from './reducer';
 import { createAnswerNotes } from './answers-notes';
+import { createTableRecords } from './tables-notes';
 
 /** The part of the store the recorder writes through. */
 export interface RecorderStore {
@@ -28,6 +29,9 @@ export interface RecorderOptions {
   onSaveFailed?(failed: boolean): void;
   /** The head of a block of answers in a card's note ("Uit de zaal: {question}"), from the dictionary. */
   answersHead?(question: string): string;
+  /** A table position's label ("Tafel 2 · Anna") and a table's summary note, from the dictionary (tables-notes.ts). */
+  tableLabel?(table: number, name: string): string;
+  tableNote?(table: number, text: string): string;
 }
 
 export interface RoomRecorder {
@@ -55,9 +59,9 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
   const saved = new Map<string, number>();
   let writes = Promise.resolve();
   // Per kind of write: a vote saved after an answer failed must not take the answer's alert away.
-  const failing = new Set<'positions' | 'answers' | 'agree'>();
+  const failing = new Set<'positions' | 'answers' | 'tables' | 'agree'>();
   let failed = false;
-  const reporter = (kind: 'positions' | 'answers' | 'agree') => (now: boolean) => {
+  const reporter = (kind: 'positions' | 'answers' | 'tables' | 'agree') => (now: boolean) => {
     if (now) failing.add(kind);
     else failing.delete(kind);
     if (failed === failing.size > 0) return;
@@ -74,11 +78,24 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
   const head = options.answersHead;
   const answers =
     notes && head ? createAnswerNotes({ notes, sessionId, head, onSaveFailed: reporter('answers') }) : null;
+  const { tableLabel, tableNote } = options;
+  const tables =
+    tableLabel && tableNote
+      ? createTableRecords({
+          positions: { set: (input) => repo.positions.set(input) },
+          notes,
+          sessionId,
+          label: tableLabel,
+          note: tableNote,
+          onSaveFailed: reporter('tables'),
+        })
+      : null;
 
   return {
     record(state) {
       answers?.record(state.answers);
       labels = assignLabels(labels, joinOrder(state), taken, options.anonymous, options.numbered);
+      tables?.record(state, labels);
       for (const w of positionsToSave(state, labels, saved)) {
         const key = savedKey(w.card, w.pid, w.round);
         const round = w.round ? { round: w.round } : {};
@@ -109,6 +126,6 @@ export async function createRecorder(options: RecorderOptions): Promise<RoomReco
         return false;
       }
     },
-    close: () => Promise.all([writes, answers?.close()]).then(() => undefined),
+    close: () => Promise.all([writes, answers?.close(), tables?.close()]).then(() => undefined),
   };
 }

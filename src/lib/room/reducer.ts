@@ -18,6 +18,15 @@ import {
 import type { Phase, PhoneMessage, StateMessage, YouMessage } from './schema.ts';
 import { isCurrentRound, roundField, voteAgain } from './rounds.ts';
 import { acceptsScanVote, type RoomScan, type ScanAction, scanCards, scanReducer } from './room-scan.ts';
+import {
+  seatJoiner,
+  type Tables,
+  type TablesAction,
+  tableSummary,
+  tablesReducer,
+  tableVote,
+  unseat,
+} from './tables.ts';
 
 export interface Participant {
   /** The relay's id for the phone's current socket; null while it is away (locked, offline, reloading). */
@@ -51,6 +60,8 @@ export interface RoomState {
   answers: AnswersState;
   /** The room scan, while one runs (room-scan.ts). */
   scan?: RoomScan;
+  /** The room at tables, while it is split (tables.ts). */
+  tables?: Tables;
 }
 
 export type RoomEvent =
@@ -67,7 +78,9 @@ export type RoomEvent =
   | { type: 'answers'; event: AnswersEvent }
 
   /** The room scan: start, reveal, end (room-scan.ts). */
-  | { type: 'scan'; action: ScanAction };
+  | { type: 'scan'; action: ScanAction }
+  /** Tables: split, cards, reveal all, scribe, call, end (tables.ts). */
+  | { type: 'tables'; action: TablesAction };
 
 export function initialRoom(card: string | null = null, capacity: number = ROOM_LIMITS.phonesPerRoom): RoomState {
   const cap = Math.max(1, Math.min(capacity, ROOM_LIMITS.phonesPerRoomMax));
@@ -131,8 +144,8 @@ function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomSta
     // A reconnect (same pid, new socket) keeps the votes; the name may change or go.
     const participant: Participant = { peer, seq: message.seq, ...(message.name ? { name: message.name } : {}) };
     const participants = withKey(state.participants, message.pid, participant);
-    if (!gone) return { ...state, participants };
-    return { ...state, participants, left: state.left.remove(message.pid) };
+    if (!gone) return seatJoiner({ ...state, participants }, message.pid);
+    return seatJoiner({ ...state, participants, left: state.left.remove(message.pid) }, message.pid);
   }
   // Votes and leaves only from a phone that joined, from its current socket.
   if (!known || known.peer !== peer) return state;
@@ -143,8 +156,10 @@ function onPhone(state: RoomState, peer: string, message: PhoneMessage): RoomSta
       state.card !== null && state.phase === 'open' ? withoutVote(state.votes, state.card, message.pid) : state.votes;
     const votes = scanCards(state).reduce((v, card) => withoutVote(v, card, message.pid), onCurrent);
     const left = state.left.add(message.pid, { seq: message.seq, peer });
-    return { ...state, participants: rest, votes, left };
+    return unseat({ ...state, participants: rest, votes, left }, message.pid);
   }
+  if (message.t === 'tvote') return tableVote({ ...state, participants }, message.pid, message.card, message.position);
+  if (message.t === 'summary') return tableSummary({ ...state, participants }, message.pid, message.text);
   if (message.t === 'answer')
     return { ...state, participants, answers: receiveAnswer(state.answers, message.pid, message.q, message.text) };
   // A vote on one of the scan's cards counts while the scan is open, whichever card is current.
@@ -188,6 +203,8 @@ export function roomReducer(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, answers: answersReducer(state.answers, event.event) };
     case 'scan':
       return scanReducer(state, event.action);
+    case 'tables':
+      return tablesReducer(state, event.action);
   }
 }
 

@@ -96,11 +96,36 @@ export const AnswerMessageSchema = v.strictObject({
   text: AnswerTextSchema,
 });
 
+/** Phone → presenter: my position at my table (tables.ts). No table number: the presenter seats phones. */
+export const TableVoteMessageSchema = v.strictObject({
+  t: v.literal('tvote'),
+  v: Version,
+  pid: ParticipantIdSchema,
+  seq: SeqSchema,
+  card: CardIdSchema,
+  position: PositionSchema,
+});
+
+/** Phone → presenter: the table's summary, kept only when it comes from the table's scribe. */
+export const SummaryMessageSchema = v.strictObject({
+  t: v.literal('summary'),
+  v: Version,
+  pid: ParticipantIdSchema,
+  seq: SeqSchema,
+  text: v.pipe(
+    v.string(),
+    v.maxLength(ROOM_LIMITS.summaryMaxChars),
+    v.check((s) => s.trim().length > 0, 'empty summary'),
+  ),
+});
+
 export const PhoneMessageSchema = v.variant('t', [
   JoinMessageSchema,
   VoteMessageSchema,
   LeaveMessageSchema,
   AnswerMessageSchema,
+  TableVoteMessageSchema,
+  SummaryMessageSchema,
 ]);
 
 export const PhaseSchema = v.picklist(['open', 'revealed', 'closed']);
@@ -193,12 +218,43 @@ export const ScanSpreadMessageSchema = v.strictObject({
   spread: v.pipe(v.array(PositionSchema), v.maxLength(ROOM_LIMITS.phonesPerRoomMax)),
 });
 
+/** What one phone sees of its table (tables.ts): never another table, the positions only after its reveal. */
+export const TableInfoSchema = v.pipe(
+  v.strictObject({
+    n: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(ROOM_LIMITS.tablesMax)),
+    card: CardIdSchema,
+    revealed: v.boolean(),
+    /** People at the table with a position. */
+    chosen: CountSchema,
+    /** People at the table. */
+    size: CountSchema,
+    spread: v.optional(v.pipe(v.array(PositionSchema), v.maxLength(ROOM_LIMITS.phonesPerRoomMax))),
+    /** This phone holds the pen. */
+    scribe: v.boolean(),
+    /** This phone's own position at the table (after a reload). */
+    position: v.nullable(PositionSchema),
+    /** The presenter called this table to report. */
+    called: v.boolean(),
+  }),
+  v.check((m) => m.revealed === (m.spread !== undefined), 'the spread comes with the reveal only'),
+  v.check((m) => m.chosen <= m.size, 'more chosen than seated'),
+);
+
+/** Presenter → one phone: its table (null: tables ended, or none). */
+export const TableMessageSchema = v.strictObject({
+  t: v.literal('table'),
+  v: Version,
+  seq: SeqSchema,
+  table: v.nullable(TableInfoSchema),
+});
+
 export const HostMessageSchema = v.variant('t', [
   StateMessageSchema,
   YouMessageSchema,
   TimerMessageSchema,
   AskMessageSchema,
   ScanSpreadMessageSchema,
+  TableMessageSchema,
 ]);
 
 export type JoinMessage = v.InferOutput<typeof JoinMessageSchema>;
@@ -213,6 +269,8 @@ export type ScanSpreadMessage = v.InferOutput<typeof ScanSpreadMessageSchema>;
 export type Phase = v.InferOutput<typeof PhaseSchema>;
 export type AnswerMessage = v.InferOutput<typeof AnswerMessageSchema>;
 export type AskMessage = v.InferOutput<typeof AskMessageSchema>;
+export type TableInfo = v.InferOutput<typeof TableInfoSchema>;
+export type TableMessage = v.InferOutput<typeof TableMessageSchema>;
 
 export type Parsed<T> = { ok: true; message: T } | { ok: false; error: string };
 

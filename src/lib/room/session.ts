@@ -42,6 +42,8 @@ import type { TimerState } from '../deck/timer.ts';
 import { askMessage, type AnswersEvent } from './answers.ts';
 import { type AskView, askView } from './answers-schema.ts';
 import { nextPhoneScan, type PhoneScan, type ScanAction, scanSpread } from './room-scan.ts';
+import { createTablesSync, type TablesAction } from './tables.ts';
+import type { TableInfo } from './schema.ts';
 import type { Ack, ClientToServerEvents, ServerToClientEvents, Untrusted } from './wire.ts';
 
 export type { RoomStatus } from './phone-status.ts';
@@ -102,6 +104,8 @@ export interface PresenterRoom {
   answers(event: AnswersEvent): void;
   /** Starts, reveals or ends the room scan (room-scan.ts); the reveal sends each card's spread. */
   scan(action: ScanAction): void;
+  /** Splits the room into tables, steers them, ends them (tables.ts); each phone hears of its own table only. */
+  tables(action: TablesAction): void;
   /** Ends the room: phones are told, the relay forgets it. */
   close(): Promise<void>;
   /**
@@ -225,6 +229,14 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
     }
   };
 
+  const seated = createTablesSync();
+  const syncTables = async () => {
+    for (const change of seated.changes(state)) {
+      state = nextSeq(state);
+      await send({ t: 'table', v: ROOM_LIMITS.version, seq: state.seq, table: change.table }, change.peer);
+    }
+  };
+
   const ready = new Promise<void>((resolve, reject) => {
     socket.on('connect', async () => {
       // After a network blip the same device proves its secret; the first time it registers the hash.
@@ -277,7 +289,9 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
           await send(askMessage(state.answers, state.seq), peer);
         }
         await sendScanSpreads(peer);
+        seated.forget(opened.message.pid);
       }
+      await syncTables();
       broadcastSoon();
     });
   });
@@ -342,6 +356,12 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
         apply({ type: 'scan', action });
         await broadcastNow();
         if (action.kind === 'reveal') await sendScanSpreads();
+      });
+    },
+    tables(action) {
+      void queue(async () => {
+        apply({ type: 'tables', action });
+        await syncTables();
       });
     },
     async close() {
@@ -409,6 +429,8 @@ export interface PhoneView {
   ask?: AskView | null;
   /** The room scan, while one runs (room-scan.ts). */
   scan: PhoneScan | null;
+  /** This phone's table while the room sits at tables (tables.ts); absent or null otherwise. */
+  table?: TableInfo | null;
 }
 
 export interface PhoneRoom {
@@ -418,6 +440,10 @@ export interface PhoneRoom {
   answer(q: number, text: string): Promise<boolean>;
   /** A position on one of the open scan's cards. */
   scanVote(card: string, position: number): Promise<void>;
+  /** A position at this phone's table, on its table's card, until the table reveals. */
+  tableVote(position: number): Promise<void>;
+  /** The table's summary (the scribe's phone only); false when this phone does not hold the pen. */
+  summary(text: string): Promise<boolean>;
   leave(): Promise<void>;
   stop(): void;
 }
@@ -518,6 +544,8 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
         const scan = view.scan;
         if (scan?.phase === 'revealed' && scan.cards.includes(m.card))
           changed({ scan: { ...scan, spreads: { ...scan.spreads, [m.card]: m.spread } } });
+      } else if (m.t === 'table') {
+        changed({ table: m.table });
       } else if (m.pid === options.pid) {
         changed({ card: m.card, position: m.position, round: m.round ?? 1 });
       }
@@ -545,6 +573,17 @@ export async function joinPresenterRoom(options: PhoneOptions): Promise<PhoneRoo
     async scanVote(card, position) {
       if (view.scan?.phase !== 'open' || !view.scan.cards.includes(card)) return;
       await send({ t: 'vote', card, position });
+    },
+    async tableVote(position) {
+      const table = view.table;
+      if (!table || table.revealed) return;
+      changed({ table: { ...table, position } });
+      await send({ t: 'tvote', card: table.card, position });
+    },
+    async summary(text) {
+      if (!view.table?.scribe) return false;
+      await send({ t: 'summary', text });
+      return true;
     },
     async leave() {
       await send({ t: 'leave' });
