@@ -373,7 +373,9 @@ async function enter(
       const at = v.timer;
       clock ??= import('./join-timer');
       clock.then(
-        (m) => m.showTimer($('[data-live]'), at, t.timer),
+        // At a table the live card is hidden: the timer goes where the phone looks (join-table.ts moves it back).
+        (m) =>
+          m.showTimer(root.querySelector<HTMLElement>('[data-table]:not([hidden])') ?? $('[data-live]'), at, t.timer),
         () => (clock = null),
       );
     }
