@@ -30,6 +30,22 @@ function spied(repo: Repo) {
   return { positions };
 }
 
+/** A recorder over spied positions that notes every "not saved" flag it reports. */
+async function flagged(before?: (fake: ReturnType<typeof spied>) => void) {
+  const repo = await repos();
+  const s = await session(repo);
+  const flags: boolean[] = [];
+  const fake = spied(repo);
+  before?.(fake);
+  const rec = await createRecorder({
+    repo: fake,
+    sessionId: s.id,
+    anonymous: phone,
+    onSaveFailed: (f) => flags.push(f),
+  });
+  return { repo, s, flags, fake, rec };
+}
+
 const byParticipant = async (repo: Repo, id: string) =>
   Object.fromEntries((await repo.positions.list(id)).map((p) => [`${p.cardId}/${p.participant}`, p.value]));
 
@@ -72,17 +88,7 @@ describe('createRecorder', () => {
   });
 
   it('a failing write is reported, tried again with the next change, and the flag clears', async () => {
-    const repo = await repos();
-    const s = await session(repo);
-    const flags: boolean[] = [];
-    const fake = spied(repo);
-    fake.positions.set.mockRejectedValueOnce(new Error('disk'));
-    const rec = await createRecorder({
-      repo: fake,
-      sessionId: s.id,
-      anonymous: phone,
-      onSaveFailed: (f) => flags.push(f),
-    });
+    const { repo, s, flags, rec } = await flagged((f) => f.positions.set.mockRejectedValueOnce(new Error('disk')));
     let state = room([join(ann, 'p1'), vote(ann, 'p1', 30)]);
     rec.record(state);
     await rec.close();
@@ -98,16 +104,7 @@ describe('createRecorder', () => {
   });
 
   it('one kind of write that works again does not clear another kind’s failure', async () => {
-    const repo = await repos();
-    const s = await session(repo);
-    const flags: boolean[] = [];
-    const fake = spied(repo);
-    const rec = await createRecorder({
-      repo: fake,
-      sessionId: s.id,
-      anonymous: phone,
-      onSaveFailed: (f) => flags.push(f),
-    });
+    const { flags, fake, rec } = await flagged();
     fake.positions.agree.mockRejectedValueOnce(new Error('disk'));
     expect(await rec.agree(A, 60)).toBe(false);
     // A vote is saved fine: the agreed position is still not stored, so the alert stays.
@@ -128,16 +125,7 @@ describe('createRecorder', () => {
   });
 
   it('agree: one write of the own position, flagged agreed, and known to the next recorder', async () => {
-    const repo = await repos();
-    const s = await session(repo);
-    const flags: boolean[] = [];
-    const fake = spied(repo);
-    const rec = await createRecorder({
-      repo: fake,
-      sessionId: s.id,
-      anonymous: phone,
-      onSaveFailed: (f) => flags.push(f),
-    });
+    const { repo, s, flags, fake, rec } = await flagged();
     expect(rec.agreed()).toEqual({});
     expect(await rec.agree(A, 55)).toBe(true);
     expect(rec.agreed()).toEqual({ [A]: 55 });
