@@ -7,6 +7,9 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { dictionaries } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
+import { VIEWS_VERSION } from '../../src/lib/room/audience';
+import { newRoomId } from '../../src/lib/room/crypto';
+import { viewsChannelName } from '../../src/lib/room/views-channel';
 import { axe } from '../support/browser';
 import { createWorkshop, joinRoom, shownCard, useRoomSite } from '../support/room-steps';
 import { DILEMMA, dump } from './sessions-support';
@@ -114,8 +117,8 @@ it('six phones at two tables: own reveals, a summary, a called table, and a repo
       .locator(selector)
       .first()
       .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
-  expect(await px('.audience-table h3')).toBeGreaterThanOrEqual(0.034 * 1080);
-  expect(await px('.audience-table-summary')).toBeGreaterThanOrEqual(0.034 * 1080);
+  expect(await px('.audience-table h3')).toBeGreaterThanOrEqual(BACK_OF_ROOM);
+  expect(await px('.audience-table-summary')).toBeGreaterThanOrEqual(BACK_OF_ROOM);
   expect(await axe(audience)).toEqual([]);
 
   // Ended: the phones go back to the room's card; the session holds both tables.
@@ -142,3 +145,54 @@ it('six phones at two tables: own reveals, a summary, a called table, and a repo
   expect(report).toContain('Tafel 1 · Deelnemer');
   expect(report).toContain('Tafel 2 · Deelnemer');
 }, 120_000);
+
+it('twenty tables fit one 1080p projector, read from the back, with a called table’s summary', async () => {
+  // The projector alone, fed what a presenter would send (the journey above covers the real path).
+  const { page: projector } = await room.newPage({ width: 1920, height: 1080 }, { axe: true });
+  const id = newRoomId();
+  await projector.goto(room.at(`/zaal/scherm/#scherm=${id}`));
+  const sender = await projector.context().newPage();
+  await sender.goto(room.at('/'));
+  const card = { id: DILEMMA, title: 'Zelfredzaam of samenredzaam?', poles: ['Zelfredzaam', 'Samenredzaam'] };
+  const tables = Array.from({ length: 20 }, (_, i) => ({
+    n: i + 1,
+    title: card.title,
+    poles: card.poles,
+    chosen: 4,
+    size: 5,
+    ...(i % 2 ? { spread: [10, 30, 50, 70, 90] } : {}),
+    ...(i === 2
+      ? { called: true, summary: 'Eerst denkt het netwerk mee, daarna pas de hulpverlening; dat kost tijd.' }
+      : {}),
+  }));
+  const snapshot = { status: 'open', card, chosen: 0, joined: 100, revealed: false, tables };
+  await sender.evaluate(
+    ([name, message]) => {
+      const channel = new BroadcastChannel(name as string);
+      channel.postMessage(message);
+      channel.close();
+    },
+    [viewsChannelName(id), { k: 'snapshot', v: VIEWS_VERSION, snapshot }] as const,
+  );
+  const boxes = projector.locator('.audience-tables-grid > li');
+  await boxes.nth(19).waitFor();
+  expect((await boxes.nth(19).boundingBox())!.y + (await boxes.nth(19).boundingBox())!.height).toBeLessThanOrEqual(
+    1080,
+  );
+  // 3.4% of the screen's height (docs/room-workshop.md), less a rounding hair.
+  const BACK_OF_ROOM = 0.034 * 1080 - 0.01;
+  const px = (sel: string) =>
+    projector
+      .locator(sel)
+      .first()
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+  expect(await px('.audience-table h3')).toBeGreaterThanOrEqual(BACK_OF_ROOM);
+  expect(await px('.audience-table-count')).toBeGreaterThanOrEqual(BACK_OF_ROOM);
+  expect(await px('.audience-table-summary')).toBeGreaterThanOrEqual(BACK_OF_ROOM);
+  // The card stands above the tables once; a count reads "4/5" on screen and in full for a screen reader.
+  expect(await boxes.first().textContent()).not.toContain(card.title);
+  expect(await boxes.first().locator('.visually-hidden').textContent()).toBe(
+    fill('nl', tt.chosen, { chosen: 4, size: 5 }),
+  );
+  expect(await axe(projector)).toEqual([]);
+});

@@ -3,7 +3,7 @@
  * reveal all, end) and on the audience window (every table's spread side by side, with text
  * alternatives, and the called table with its summary).
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fill } from '../../src/i18n/fill';
 import AudienceView from '../../src/islands/room/AudienceView';
@@ -209,6 +209,16 @@ describe('the audience window at tables', () => {
     const status = within(all).getByRole('status');
     expect(status.textContent).toContain(fill('nl', tt.called, { n: 2 }));
     expect(status.textContent).toContain('Wij zien het anders');
+
+    // All tables on the card the projector shows above them: the boxes say only their number.
+    const shown = { id: DILEMMAS[0]!.id, title, poles: ['Links', 'Rechts'] as [string, string] };
+    await act(async () => presenter.postMessage({ k: 'snapshot', v: 1, snapshot: { ...snapshot, card: shown } }));
+    await waitFor(() =>
+      expect(within(all).getByRole('region', { name: fill('nl', tt.table, { n: 1 }) }).textContent).not.toContain(
+        title,
+      ),
+    );
+    expect(all.querySelector('.audience-tables-grid')?.className).toContain('is-same');
     presenter.close();
   });
 });

@@ -163,7 +163,7 @@ function Shown({ t, snapshot }: { t: AudienceStrings; snapshot: AudienceSnapshot
             }
           />
         )}
-        {snapshot.tables && <TablesAudience t={t} tables={snapshot.tables} />}
+        {snapshot.tables && <TablesAudience t={t} tables={snapshot.tables} card={card?.title} />}
         {snapshot.question && (
           <ShownAnswers
             lang={t.lang}
