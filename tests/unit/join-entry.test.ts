@@ -29,6 +29,7 @@ beforeEach(() => vi.resetModules());
 afterEach(() => {
   vi.doUnmock('../../src/scripts/join');
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe('the join entry', () => {
@@ -47,6 +48,31 @@ describe('the join entry', () => {
     // From now on the page's own handler alone decides.
     send();
     expect(sent).toHaveBeenCalledTimes(2);
+  });
+
+  it('loads the join code only after a frame of the first screen was painted', async () => {
+    const join = mockJoin();
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
+    await import('../../src/scripts/join-entry');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(join.imports).toBe(0);
+    expect(frames).toHaveLength(1);
+    frames[0]!(performance.now());
+    await vi.waitFor(() => expect(join.imports).toBe(1));
+    // Listening: the entry lets go of the page's forms (or it would hold the next test's).
+    join.release();
+    await new Promise((resolve) => setTimeout(resolve));
+  });
+
+  it('does not wait for a frame in a hidden tab, which paints none', async () => {
+    const join = mockJoin();
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    await import('../../src/scripts/join-entry');
+    await vi.waitFor(() => expect(join.imports).toBe(1));
+    join.release();
+    await new Promise((resolve) => setTimeout(resolve));
   });
 
   it('tries a failed fetch again, and after the last try a send reloads the page', async () => {
