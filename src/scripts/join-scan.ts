@@ -7,7 +7,8 @@
  */
 import { fill } from '../i18n/fill';
 import { leanValueText, type LeanStrings } from '../lib/poles';
-import { dotPlot, dotPlotParts, ROOM_DOT_STYLE, type SvgPart } from '../lib/report/chart';
+import { dotPlot, dotPlotParts, ROOM_DOT_STYLE } from '../lib/report/chart';
+import { el, SVG, svgPart } from './dom';
 import { type PhoneCard, voteLabels } from '../lib/room/phone-card';
 import type { PhoneScan } from '../lib/room/room-scan';
 import type { Lang } from '../routes';
@@ -33,7 +34,6 @@ export interface ScanContext {
   vote(card: string, position: number): void;
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
 /** Where this tab is in the scan, so a reload or a locked screen goes on at the same card. */
 const STEP_KEY = 'kjk.room.scan';
 
@@ -51,21 +51,6 @@ function saveStep(key: string, step: number) {
   } catch {
     // Private mode without storage: a reload starts the scan at its first card.
   }
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function svgPart(part: SvgPart): Element {
-  const node = document.createElementNS(SVG, part.tag);
-  for (const [k, v] of Object.entries(part.attrs)) node.setAttribute(k, String(v));
-  if (part.children) node.append(...part.children.map(svgPart));
-  else if (part.text !== undefined) node.textContent = part.text;
-  return node;
 }
 
 let scanKey = '';

@@ -9,7 +9,7 @@
  */
 import { fill } from '../i18n/fill';
 import { leanPhrase, leanValueText, type LeanStrings } from '../lib/poles';
-import { dotPlot, dotPlotParts, ROOM_DOT_STYLE, type SvgPart } from '../lib/report/chart';
+import { dotPlot, dotPlotParts, ROOM_DOT_STYLE } from '../lib/report/chart';
 import { relayConfig } from '../lib/room/config';
 import type { RoomLink } from '../lib/room/fragment';
 import { ROOM_LIMITS } from '../lib/room/limits';
@@ -20,6 +20,7 @@ import type { Lang } from '../routes';
 import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
 import { cardsFrom, drawCard } from './join-card';
+import { svgPart } from './dom';
 import { joinTexts } from './join-texts';
 import { forgetRoomLink, takeRoomLink } from './join-link';
 import type { ScanTexts } from './join-scan';
@@ -72,7 +73,6 @@ const JOINED_KEY = 'kjk.room.joined';
 const LENS_KEY = 'kjk.room.lens';
 /** A held arrow key moves the slider many steps a second; the relay allows a phone a few messages. */
 const SEND_EVERY_MS = 300;
-const SVG = 'http://www.w3.org/2000/svg';
 
 function stored(key: string): string | null {
   try {
@@ -274,14 +274,7 @@ async function enter(
     );
     svg.setAttribute('viewBox', `0 0 ${plot.width} ${plot.height}`);
     // The same parts as the presenter's plot (islands/poles/DotPlot), drawn without a framework.
-    const el = (part: SvgPart): Element => {
-      const node = document.createElementNS(SVG, part.tag);
-      for (const [k, v] of Object.entries(part.attrs)) node.setAttribute(k, String(v));
-      if (part.children) node.append(...part.children.map(el));
-      else if (part.text !== undefined) node.textContent = part.text;
-      return node;
-    };
-    const parts = dotPlotParts(plot, ROOM_DOT_STYLE).map(el);
+    const parts = dotPlotParts(plot, ROOM_DOT_STYLE).map(svgPart);
     svg.replaceChildren(...parts);
     $('[data-spread-text]').textContent = fill(t.lang, t.chartText, {
       a: poles[0] ?? '',
