@@ -228,7 +228,7 @@ function watchPageCache(
   page: Partial<Pick<EventTarget, 'addEventListener' | 'removeEventListener'>> | null,
   on: { leave(): boolean; back(): void },
 ): () => void {
-  if (!page?.addEventListener || !page.removeEventListener) return () => undefined;
+  if (!page?.addEventListener) return () => undefined;
   let parked = false;
   const hide = (e: Event) => {
     if ((e as PageTransitionEvent).persisted && on.leave()) parked = true;

@@ -45,20 +45,15 @@ function track(db: KjkDb, tx: { abort(): void }, done: Promise<void>): void {
  * For a page that goes into the back/forward cache: WebKit keeps it there with its transactions
  * open, and every transaction of every other page of the site waits behind them.
  */
-export function abortInFlight(db: KjkDb): number {
-  const set = live.get(db);
-  if (!set) return 0;
-  let aborted = 0;
-  for (const tx of set) {
+export function abortInFlight(db: KjkDb): void {
+  for (const tx of live.get(db) ?? []) {
     try {
       tx.abort();
-      aborted++;
     } catch {
       // Committed in the meantime: nothing to free.
     }
   }
-  set.clear();
-  return aborted;
+  live.delete(db);
 }
 
 /**
