@@ -52,9 +52,8 @@ describe('TablesPanel: a table’s own timer', () => {
     const box = group(2);
     const controls = box.querySelectorAll('input, button');
     const minutes = within(box).getByRole('spinbutton', { name: tt.minutes }) as HTMLInputElement;
-    const [start, pause, stop] = [tt.start, tt.pause, tt.stop].map(
-      (name) => within(box).getByRole('button', { name }) as HTMLButtonElement,
-    );
+    const button = (name: string) => within(box).getByRole('button', { name }) as HTMLButtonElement;
+    const [start, pause, stop] = [button(tt.start), button(tt.pause), button(tt.stop)];
     // Native controls, none taken out of the tab order: the keyboard reaches them in this order.
     expect([...controls]).toEqual([minutes, start, pause, stop]);
     for (const c of controls) expect(c.getAttribute('tabindex')).toBeNull();
