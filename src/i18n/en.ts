@@ -1065,6 +1065,7 @@ export const en: Dictionary = {
           'This looks like client data ({kinds}). The summary was not sent: write it differently, without details that identify someone. Names are not checked: look for them yourself.',
         failed: 'Sending did not work. Try again.',
         timer: 'Time for your table',
+        roomTimer: 'Time for the whole room',
       },
     },
   },

@@ -1082,6 +1082,7 @@ export const nl = {
           'Dit lijkt op gegevens van een cliënt ({kinds}). De samenvatting is niet verstuurd: schrijf het anders, zonder herkenbare gegevens. Namen herkent de controle niet: kijk daar zelf naar.',
         failed: 'Versturen lukte niet. Probeer het opnieuw.',
         timer: 'Tijd voor jullie tafel',
+        roomTimer: 'Tijd voor de hele zaal',
       },
     },
   },

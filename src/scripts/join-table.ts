@@ -16,7 +16,7 @@ import { type PhoneCard, voteLabels } from '../lib/room/phone-card';
 import type { TableInfo } from '../lib/room/schema';
 import { phoneTimer, type PhoneTimer } from '../lib/room/timer';
 import type { Lang } from '../routes';
-import { hideTimer, showTimer, type TimerTexts } from './join-timer';
+import { captionTimer, hideTimer, showTimer, type TimerTexts } from './join-timer';
 import { joinTexts } from './join-texts';
 import '../styles/room-tables-phone.css';
 
@@ -41,6 +41,8 @@ export interface TableTexts {
   failed: string;
   /** The caption of the table's own timer, told apart from the presenter's. */
   timer: string;
+  /** The caption of the presenter's timer while a table's own timer shows beside it. */
+  roomTimer: string;
 }
 
 export interface TableContext {
@@ -272,6 +274,7 @@ export function renderTable(root: HTMLElement, table: TableInfo | null, ended: b
 }
 
 function dropTableTimer() {
+  captionTimer('room', null);
   if (!arrived) return;
   arrived = null;
   hideTimer('table');
@@ -284,11 +287,12 @@ function dropTableTimer() {
  */
 function tableTimer(wire: TableInfo['timer'], ui: Built) {
   if (!wire || wire.run === 'off') return dropTableTimer();
+  const { t } = texts();
+  captionTimer('room', t.roomTimer);
   if (arrived?.wire === wire && arrived.on === ui) return;
   if (arrived?.wire !== wire) arrived = { wire, timer: phoneTimer(wire, performance.now()), on: null };
   arrived.on = ui;
   const phone = (joinTexts('phone') ?? {}) as { timer?: TimerTexts };
-  const { t } = texts();
   const words = { ...(phone.timer ?? { remaining: '', paused: '', done: '' }), label: t.timer, caption: t.timer };
   showTimer(ui.box, arrived.timer, words, 'table');
 }

@@ -20,6 +20,9 @@ export interface TimerTexts {
 
 interface Shown {
   box: HTMLElement;
+  caption: HTMLElement;
+  /** The name for screen readers when no caption shows. */
+  label: string;
   clock: HTMLElement;
   state: HTMLElement;
   end: HTMLElement;
@@ -30,6 +33,8 @@ interface Shown {
 
 /** Each timer on the page by its key: 'room' (the presenter's), 'table' (the table's own). */
 const shown = new Map<string, Shown>();
+/** Captions asked for before (or after) a timer's box is built. */
+const captions = new Map<string, string>();
 
 function element(tag: string, className: string, text = ''): HTMLElement {
   const el = document.createElement(tag);
@@ -44,12 +49,8 @@ function build(where: HTMLElement, t: TimerTexts, key: string): Shown {
   // The presenter's box keeps `data-timer` (the table view moves it); others are told apart by key.
   if (key === 'room') box.dataset.timer = '';
   else box.dataset.timerFor = key;
-  if (t.caption) {
-    const caption = element('p', 'room-timer-caption', t.caption);
-    caption.id = `room-timer-${key}-caption`;
-    box.setAttribute('aria-labelledby', caption.id);
-    box.append(caption);
-  } else box.setAttribute('aria-label', t.label);
+  const caption = element('p', 'room-timer-caption');
+  caption.id = `room-timer-${key}-caption`;
   const line = element('p', 'room-timer-clock');
   const clock = element('span', '');
   clock.dataset.clock = '';
@@ -58,9 +59,36 @@ function build(where: HTMLElement, t: TimerTexts, key: string): Shown {
   // In the page from the start and empty, so the end is announced once when its words arrive.
   const end = element('p', 'room-timer-done');
   end.setAttribute('role', 'alert');
-  box.append(line, state, end);
+  box.append(caption, line, state, end);
   where.prepend(box);
-  return { box, clock, state, end, timer: null, wasDone: false, tick: null };
+  const s = { box, caption, label: t.label, clock, state, end, timer: null, wasDone: false, tick: null };
+  setCaption(s, t.caption ?? captions.get(key) ?? null);
+  return s;
+}
+
+/** A caption names the box for everyone; without one the box keeps its name for screen readers only. */
+function setCaption(s: Shown, text: string | null) {
+  s.caption.textContent = text ?? '';
+  s.caption.hidden = text === null;
+  if (text === null) {
+    s.box.removeAttribute('aria-labelledby');
+    s.box.setAttribute('aria-label', s.label);
+  } else {
+    s.box.removeAttribute('aria-label');
+    s.box.setAttribute('aria-labelledby', s.caption.id);
+  }
+}
+
+/**
+ * Puts a visible caption on the timer `key` (null: takes it off), now and whenever it is built
+ * again: at a table with its own timer the presenter's timer says it is the whole room's.
+ */
+export function captionTimer(key: string, text: string | null): void {
+  if ((captions.get(key) ?? null) === text) return;
+  if (text === null) captions.delete(key);
+  else captions.set(key, text);
+  const s = shown.get(key);
+  if (s) setCaption(s, text);
 }
 
 function buzz() {

@@ -71,7 +71,7 @@ it('six phones at two tables: own reveals, a summary, a called table, and a repo
   await own.getByRole('button', { name: tt.timer.start }).click();
   const tableTimer = (page: Page) => page.getByRole('group', { name: tt.phone.timer });
   await expect.poll(() => tableTimer(at[1][0]!).locator('[data-clock]').textContent()).toMatch(/^(2:00|1:5\d)$/);
-  expect(await at[1][0]!.getByRole('group', { name: r.timer.label }).isVisible()).toBe(true);
+  expect(await at[1][0]!.getByRole('group', { name: tt.phone.roomTimer }).isVisible()).toBe(true);
   expect(await tableTimer(at[2][0]!).count()).toBe(0);
   const send = phones[0]!.locator('[data-table] .room-vote button');
   expect((await send.boundingBox())!.y + (await send.boundingBox())!.height).toBeLessThanOrEqual(640);

@@ -151,17 +151,19 @@ describe('the phone at a table: its table’s timer beside the presenter’s', (
     const own = within(slot).getByRole('group', { name: phoneT.timer });
     expect(within(own).getByText(phoneT.timer)).toBeTruthy();
     expect(own.querySelector('[data-clock]')?.textContent).toBe('1:02');
-    // The presenter's timer came along into the table view, under its own name.
-    expect(
-      within(slot).getByRole('group', { name: t.room.timer.label }).querySelector('[data-clock]')?.textContent,
-    ).toBe('10:00');
+    // The presenter's timer came along into the table view, captioned as the whole room's.
+    const room = within(slot).getByRole('group', { name: phoneT.roomTimer });
+    expect(within(room).getByText(phoneT.roomTimer)).toBeTruthy();
+    expect(room.querySelector('[data-clock]')?.textContent).toBe('10:00');
     // Another update of the table (a count) does not restart the countdown.
     vi.advanceTimersByTime(2_100);
     await act(() => renderTable(root, { ...table(wire), chosen: 1 }, false, context));
     expect(own.querySelector('[data-clock]')?.textContent).toBe('1:00');
     await act(() => renderTable(root, { ...table(), chosen: 1 }, false, context));
     expect(within(slot).queryByRole('group', { name: phoneT.timer })).toBeNull();
-    expect(within(slot).getByRole('group', { name: t.room.timer.label })).toBeTruthy();
+    // Alone again, the presenter's timer loses the caption and keeps its name for screen readers.
+    expect(within(slot).getByRole('group', { name: t.room.timer.label })).toBe(room);
+    expect(within(room).queryByText(phoneT.roomTimer)).toBeNull();
   });
 
   it('shows a phone at another table no timer of this one, and drops it when the tables end', async () => {
@@ -169,7 +171,12 @@ describe('the phone at a table: its table’s timer beside the presenter’s', (
     expect(screen.queryByRole('group', { name: phoneT.timer })).toBeNull();
     await act(() => renderTable(root, table({ run: 'paused', leftMs: 5_000, totalMs: 60_000 }), false, context));
     expect(screen.getByRole('group', { name: phoneT.timer }).textContent).toContain(t.room.timer.paused);
+    // The presenter's timer started after the table's: it comes with the whole room's caption.
+    const running = phoneTimer({ run: 'running', leftMs: 60_000, totalMs: 60_000 }, performance.now());
+    showTimer(root.querySelector<HTMLElement>('[data-table]')!, running, t.room.timer);
+    expect(screen.getByRole('group', { name: phoneT.roomTimer })).toBeTruthy();
     await act(() => renderTable(root, null, false, context));
     expect(screen.queryByRole('group', { name: phoneT.timer })).toBeNull();
+    expect(screen.getByRole('group', { name: t.room.timer.label })).toBeTruthy();
   });
 });
