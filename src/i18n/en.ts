@@ -1034,6 +1034,16 @@ export const en: Dictionary = {
       label: 'Table {n} · {name}',
       note: 'Table {n} — summary: {text}',
       audience: 'All tables',
+      timer: {
+        title: 'Timer of table {n}',
+        minutes: 'Minutes (1 to 60)',
+        start: 'Start',
+        pause: 'Pause',
+        stop: 'Stop',
+        off: 'No timer.',
+        running: 'Running: {m} {m:minute|minutes}.',
+        paused: 'Paused, {clock} left.',
+      },
       phone: {
         table: 'Table {n}',
         intro:
@@ -1054,6 +1064,8 @@ export const en: Dictionary = {
         privacy:
           'This looks like client data ({kinds}). The summary was not sent: write it differently, without details that identify someone. Names are not checked: look for them yourself.',
         failed: 'Sending did not work. Try again.',
+        timer: 'Time for your table',
+        roomTimer: 'Time for the whole room',
       },
     },
   },

@@ -1051,6 +1051,16 @@ export const nl = {
       label: 'Tafel {n} · {name}',
       note: 'Tafel {n} — samenvatting: {text}',
       audience: 'Alle tafels',
+      timer: {
+        title: 'Timer van tafel {n}',
+        minutes: 'Minuten (1 tot 60)',
+        start: 'Start',
+        pause: 'Pauzeer',
+        stop: 'Stop',
+        off: 'Geen timer.',
+        running: 'Loopt: {m} {m:minuut|minuten}.',
+        paused: 'Gepauzeerd, nog {clock}.',
+      },
       phone: {
         table: 'Tafel {n}',
         intro:
@@ -1071,6 +1081,8 @@ export const nl = {
         privacy:
           'Dit lijkt op gegevens van een cliënt ({kinds}). De samenvatting is niet verstuurd: schrijf het anders, zonder herkenbare gegevens. Namen herkent de controle niet: kijk daar zelf naar.',
         failed: 'Versturen lukte niet. Probeer het opnieuw.',
+        timer: 'Tijd voor jullie tafel',
+        roomTimer: 'Tijd voor de hele zaal',
       },
     },
   },

@@ -14,7 +14,9 @@ import { checkAnswer } from '../lib/room/answers-guard';
 import { ROOM_LIMITS } from '../lib/room/limits';
 import { type PhoneCard, voteLabels } from '../lib/room/phone-card';
 import type { TableInfo } from '../lib/room/schema';
+import { phoneTimer, type PhoneTimer } from '../lib/room/timer';
 import type { Lang } from '../routes';
+import { captionTimer, hideTimer, showTimer, type TimerTexts } from './join-timer';
 import { joinTexts } from './join-texts';
 import '../styles/room-tables-phone.css';
 
@@ -37,6 +39,10 @@ export interface TableTexts {
   long: string;
   privacy: string;
   failed: string;
+  /** The caption of the table's own timer, told apart from the presenter's. */
+  timer: string;
+  /** The caption of the presenter's timer while a table's own timer shows beside it. */
+  roomTimer: string;
 }
 
 export interface TableContext {
@@ -68,6 +74,8 @@ function svgPart(part: SvgPart): Element {
 
 type Built = ReturnType<typeof build>;
 let built: { key: string; ui: Built } | null = null;
+/** The table's own timer as it arrived, counted from its arrival on this phone's clock (not from a redraw). */
+let arrived: { wire: NonNullable<TableInfo['timer']>; timer: PhoneTimer; on: Built | null } | null = null;
 
 function texts(): { t: TableTexts; findings: Record<FindingKind, string> } {
   const answer = (joinTexts('answer') ?? {}) as { findings?: Record<FindingKind, string> };
@@ -218,6 +226,7 @@ export function renderTable(root: HTMLElement, table: TableInfo | null, ended: b
   if (!table || ended) {
     if (slot) slot.hidden = true;
     built = null;
+    dropTableTimer();
     if (timer && timer.parentElement !== live) live.prepend(timer);
     if (!ended) live.hidden = false;
     return;
@@ -238,6 +247,7 @@ export function renderTable(root: HTMLElement, table: TableInfo | null, ended: b
   if (timer && timer.parentElement !== slot) slot.prepend(timer);
   const ui = built.ui;
   const { t } = texts();
+  tableTimer(table.timer, ui);
   ui.form.hidden = table.revealed;
   const count = fill(c.lang, t.count, { chosen: table.chosen, size: table.size });
   if (ui.count.textContent !== count) ui.count.textContent = count;
@@ -261,4 +271,28 @@ export function renderTable(root: HTMLElement, table: TableInfo | null, ended: b
       list: spread.join(', '),
     });
   }
+}
+
+function dropTableTimer() {
+  captionTimer('room', null);
+  if (!arrived) return;
+  arrived = null;
+  hideTimer('table');
+}
+
+/**
+ * The table's own timer, drawn by join-timer.ts beside the presenter's (same look, same end), under
+ * its own caption. Drawn when a new one arrives or the table's view was built again; the phone's
+ * other updates leave it counting.
+ */
+function tableTimer(wire: TableInfo['timer'], ui: Built) {
+  if (!wire || wire.run === 'off') return dropTableTimer();
+  const { t } = texts();
+  captionTimer('room', t.roomTimer);
+  if (arrived?.wire === wire && arrived.on === ui) return;
+  if (arrived?.wire !== wire) arrived = { wire, timer: phoneTimer(wire, performance.now()), on: null };
+  arrived.on = ui;
+  const phone = (joinTexts('phone') ?? {}) as { timer?: TimerTexts };
+  const words = { ...(phone.timer ?? { remaining: '', paused: '', done: '' }), label: t.timer, caption: t.timer };
+  showTimer(ui.box, arrived.timer, words, 'table');
 }

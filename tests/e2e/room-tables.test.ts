@@ -1,7 +1,8 @@
 /**
  * Six phones at two tables: the presenter splits the room, each phone sees its table number, each
  * table reveals itself once everyone there chose (never the other table's positions), one scribe
- * sends a summary, the presenter calls that table; the session and its report hold both tables.
+ * sends a summary, the presenter calls that table; one table's own timer shows on its phones only;
+ * the session and its report hold both tables.
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -67,6 +68,14 @@ it('six phones at two tables: own reveals, a summary, a called table, and a repo
   await laptop.getByRole('button', { name: d.deck.presenter.timer }).click();
   await laptop.getByRole('button', { name: d.deck.timer.start }).click();
   await expect.poll(() => phones[1]!.locator('[data-table] [data-timer]').isVisible()).toBe(true);
+  // Table 1 gets its own timer too: its phones show it beside the presenter's, table 2's do not.
+  const own = laptop.getByRole('group', { name: fill('nl', tt.timer.title, { n: 1 }) });
+  await own.getByRole('spinbutton', { name: tt.timer.minutes }).fill('2');
+  await own.getByRole('button', { name: tt.timer.start }).click();
+  const tableTimer = (page: Page) => page.getByRole('group', { name: tt.phone.timer });
+  await expect.poll(() => tableTimer(at[1][0]!).locator('[data-clock]').textContent()).toMatch(/^(2:00|1:5\d)$/);
+  expect(await at[1][0]!.getByRole('group', { name: tt.phone.roomTimer }).isVisible()).toBe(true);
+  expect(await tableTimer(at[2][0]!).count()).toBe(0);
   const send = phones[0]!.locator('[data-table] .room-vote button');
   expect((await send.boundingBox())!.y + (await send.boundingBox())!.height).toBeLessThanOrEqual(640);
   expect(await axe(phones[0]!)).toEqual([]);

@@ -6,13 +6,17 @@
  */
 import { useState } from 'preact/hooks';
 import { fill } from '../../i18n/fill';
+import { formatClock, isRunning, remainingMs } from '../../lib/deck/timer';
 import type { RoomState } from '../../lib/room/reducer';
 import {
   type Split,
   TABLE_SIZE_MAX,
   TABLE_SIZE_MIN,
+  TABLE_TIMER_MAX,
+  TABLE_TIMER_MIN,
   type TableCard,
   type TablesAction,
+  type TableTimerRun,
   TABLES_MAX,
   TABLES_MIN,
   type TableView,
@@ -205,6 +209,7 @@ function TableBox({ t, cards, labels, onAction, view, state, own }: TablesPanelP
           template={fill(t.lang, tt.chartText, { n })}
         />
       )}
+      <TableTimer t={t} view={view} onAction={onAction} />
       <p class="room-table-summary">
         <strong>{tt.summary}:</strong> {view.summary || tt.noSummary}
       </p>
@@ -216,6 +221,55 @@ function TableBox({ t, cards, labels, onAction, view, state, own }: TablesPanelP
         {view.called ? tt.uncall : fill(t.lang, tt.call, { n })}
       </button>
     </section>
+  );
+}
+
+/** A table's own timer: its length, start, pause and stop; only that table's phones show it. */
+function TableTimer({ t, view, onAction }: Pick<TablesPanelProps, 't' | 'onAction'> & { view: TableView }) {
+  const tt = t.room.tables.timer;
+  const { n, timer } = view;
+  const [minutes, setMinutes] = useState(timer?.minutes ?? 5);
+  const valid = Number.isInteger(minutes) && minutes >= TABLE_TIMER_MIN && minutes <= TABLE_TIMER_MAX;
+  // A countdown that reached zero may start again (the panel draws anew with the room's next change).
+  const running = timer !== undefined && isRunning(timer) && remainingMs(timer, Date.now()) > 0;
+  const act = (run: TableTimerRun) => onAction({ kind: 'timer', table: n, run, minutes, now: Date.now() });
+  const id = `room-table-${n}-timer`;
+  const state = !timer
+    ? tt.off
+    : isRunning(timer)
+      ? fill(t.lang, tt.running, { m: timer.minutes })
+      : fill(t.lang, tt.paused, { clock: formatClock(timer.leftMs) });
+  return (
+    <fieldset class="room-table-timer">
+      <legend>{fill(t.lang, tt.title, { n })}</legend>
+      <label class="room-table-field">
+        {tt.minutes}
+        <input
+          type="number"
+          min={TABLE_TIMER_MIN}
+          max={TABLE_TIMER_MAX}
+          step={1}
+          required
+          value={minutes}
+          aria-describedby={id}
+          onInput={(e) => setMinutes(Number((e.target as HTMLInputElement).value))}
+        />
+      </label>
+      <p id={id} class="room-table-facts">
+        {state}
+      </p>
+      <div class="presenter-room-buttons">
+        <button type="button" disabled={running || !valid} onClick={() => act('start')}>
+          {tt.start}
+        </button>
+        <button type="button" disabled={!running} onClick={() => act('pause')}>
+          {tt.pause}
+        </button>
+        <button type="button" disabled={!timer} onClick={() => act('stop')}>
+          {tt.stop}
+        </button>
+      </div>
+    </fieldset>
   );
 }
 

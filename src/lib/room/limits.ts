@@ -47,6 +47,9 @@ export const ROOM_LIMITS = {
   tableSizeMin: 4,
   tableSizeMax: 8,
   summaryMaxChars: 500,
+  /** A table's own timer: whole minutes, as the presenter's timer (1-60). */
+  tableTimerMinutesMin: 1,
+  tableTimerMinutesMax: 60,
 } as const;
 
 /** A position between the two poles of a dilemma. */

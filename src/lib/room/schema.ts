@@ -235,6 +235,17 @@ export const TableInfoSchema = v.pipe(
     position: v.nullable(PositionSchema),
     /** The presenter called this table to report. */
     called: v.boolean(),
+    /** The table's own timer as time left (timer.ts), never a clock time; absent: none. */
+    timer: v.optional(
+      v.pipe(
+        v.strictObject({
+          run: v.picklist(['running', 'paused', 'off']),
+          leftMs: DurationSchema,
+          totalMs: DurationSchema,
+        }),
+        v.check((m) => m.leftMs <= m.totalMs, 'more left than the whole'),
+      ),
+    ),
   }),
   v.check((m) => m.revealed === (m.spread !== undefined), 'the spread comes with the reveal only'),
   v.check((m) => m.chosen <= m.size, 'more chosen than seated'),

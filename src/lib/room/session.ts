@@ -231,7 +231,7 @@ export async function openPresenterRoom(options: PresenterOptions): Promise<Pres
 
   const seated = createTablesSync();
   const syncTables = async () => {
-    for (const change of seated.changes(state)) {
+    for (const change of seated.changes(state, Date.now())) {
       state = nextSeq(state);
       await send({ t: 'table', v: ROOM_LIMITS.version, seq: state.seq, table: change.table }, change.peer);
     }

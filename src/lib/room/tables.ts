@@ -11,12 +11,16 @@ import { ROOM_LIMITS } from './limits.ts';
 import type { RoomState } from './reducer.ts';
 import type { TableInfo } from './schema.ts';
 import { oneLine } from './answers-schema.ts';
+import { isRunning, pause, remainingMs, start, type TimerState, timerFor } from '../deck/timer.ts';
+import { timerWire } from './timer.ts';
 
 export const TABLES_MIN: number = ROOM_LIMITS.tablesMin;
 export const TABLES_MAX: number = ROOM_LIMITS.tablesMax;
 export const TABLE_SIZE_MIN: number = ROOM_LIMITS.tableSizeMin;
 export const TABLE_SIZE_MAX: number = ROOM_LIMITS.tableSizeMax;
 export const SUMMARY_MAX: number = ROOM_LIMITS.summaryMaxChars;
+export const TABLE_TIMER_MIN: number = ROOM_LIMITS.tableTimerMinutesMin;
+export const TABLE_TIMER_MAX: number = ROOM_LIMITS.tableTimerMinutesMax;
 
 export interface Tables {
   /** Each table's card. */
@@ -32,6 +36,11 @@ export interface Tables {
   summaries: string[];
   /** The table the presenter called to report, or null. */
   called: number | null;
+  /**
+   * Each table's own timer (null: none), on the presenter's clock. Only the time left leaves the
+   * presenter (tableInfo), so a phone's clock never matters. Absent until a table got one.
+   */
+  timers?: (TimerState | null)[];
 }
 
 /** How the presenter splits the room: a number of tables, or a table size. */
@@ -45,7 +54,14 @@ export type TablesAction =
   /** Passes the pen to another phone at that table. */
   | { kind: 'scribe'; table: number; pid: string }
   | { kind: 'call'; table: number | null }
-  | { kind: 'end' };
+  | { kind: 'end' }
+  /**
+   * A table's own timer: start (a fresh countdown of `minutes`, or on from a pause of the same
+   * length), pause, stop. `now`: the presenter's clock, passed in so the reducer stays pure.
+   */
+  | { kind: 'timer'; table: number; run: TableTimerRun; minutes: number; now: number };
+
+export type TableTimerRun = 'start' | 'pause' | 'stop';
 
 const whole = (n: number) => Number.isInteger(n);
 
@@ -177,7 +193,31 @@ export function tablesReducer(state: RoomState, action: TablesAction): RoomState
       const { tables: _ended, ...rest } = state;
       return rest;
     }
+    case 'timer': {
+      if (!inRange(tables, action.table) || !validTableTimer(action.minutes, action.now)) return state;
+      const i = action.table - 1;
+      const before = tables.timers?.[i] ?? null;
+      const after = nextTableTimer(before, action.run, action.minutes, action.now);
+      if (after === before) return state;
+      const timers = tables.cards.map((_, j) => (j === i ? after : (tables.timers?.[j] ?? null)));
+      return { ...state, tables: { ...tables, timers } };
+    }
   }
+}
+
+/** Whether a table timer's length (whole minutes, 1-60) and the presenter's clock are usable. */
+export function validTableTimer(minutes: number, now: number): boolean {
+  return whole(minutes) && minutes >= TABLE_TIMER_MIN && minutes <= TABLE_TIMER_MAX && Number.isFinite(now);
+}
+
+function nextTableTimer(timer: TimerState | null, run: TableTimerRun, minutes: number, now: number) {
+  if (run === 'stop') return null;
+  const counting = timer !== null && isRunning(timer) && remainingMs(timer, now) > 0;
+  if (run === 'pause') return counting ? pause(timer, now) : timer;
+  if (counting) return timer;
+  // A pause of the same length goes on where it stood; anything else (ended, a new length) starts afresh.
+  if (timer && !isRunning(timer) && timer.leftMs > 0 && timer.minutes === minutes) return start(timer, now);
+  return start(timerFor(minutes), now);
 }
 
 /** A phone joined (or came back): a new phone sits at the smallest table; a known one keeps its seat. */
@@ -241,7 +281,7 @@ const sortedValues = (votes: Readonly<Record<string, number>> | undefined) =>
  * What the phone `pid` may see of its table, or null when it sits at none. `views`: the tables'
  * views made once for all phones (tableViews), so telling a full room costs one pass, not one per phone.
  */
-export function tableInfo(state: RoomState, pid: string, views?: readonly TableView[]): TableInfo | null {
+export function tableInfo(state: RoomState, pid: string, views?: readonly TableView[], now = 0): TableInfo | null {
   const tables = state.tables;
   const table = tables?.seats[pid];
   if (!tables || table === undefined) return null;
@@ -257,6 +297,8 @@ export function tableInfo(state: RoomState, pid: string, views?: readonly TableV
     scribe: view.scribe === pid,
     position: tables.votes[table - 1]?.[pid] ?? null,
     called: view.called,
+    // The time left at `now`, never a clock time: the phone counts down on its own clock.
+    ...(view.timer ? { timer: timerWire(view.timer, now) } : {}),
   };
 }
 
@@ -274,6 +316,8 @@ export interface TableView {
   /** The people at the table (ids), in join order, and who holds the pen. */
   people: string[];
   scribe: string | null;
+  /** The table's own timer on the presenter's clock; absent: none. */
+  timer?: TimerState;
 }
 
 export function tableViews(state: RoomState): TableView[] {
@@ -294,6 +338,7 @@ export function tableViews(state: RoomState): TableView[] {
       summary: tables.summaries[i] ?? '',
       people,
       scribe: tables.scribes[i] ?? null,
+      ...(tables.timers?.[i] ? { timer: tables.timers[i] } : {}),
     };
   });
 }
@@ -313,13 +358,16 @@ export function tablePositions(tables: Tables): { table: number; card: string; p
 export function createTablesSync() {
   const sent = new Map<string, string>();
   return {
-    changes(state: RoomState): { pid: string; peer: string; table: TableInfo | null }[] {
+    /** `now`: the presenter's clock, for the time left on a table's own timer. */
+    changes(state: RoomState, now = 0): { pid: string; peer: string; table: TableInfo | null }[] {
       if (!state.tables && sent.size === 0) return [];
       const out: { pid: string; peer: string; table: TableInfo | null }[] = [];
       const views = tableViews(state);
       for (const pid of new Set([...sent.keys(), ...Object.keys(state.participants)])) {
-        const table = tableInfo(state, pid, views);
-        const json = JSON.stringify(table);
+        const table = tableInfo(state, pid, views, now);
+        // A running timer's time left shrinks with every call: compare its state, not the time left.
+        const own = table ? views[table.n - 1]?.timer : undefined;
+        const json = JSON.stringify(table && { ...table, timer: own });
         if (table === null && !sent.has(pid)) continue;
         if (sent.get(pid) === json) continue;
         const peer = state.participants[pid]?.peer ?? null;
