@@ -9,7 +9,7 @@ import { fill } from '../i18n/fill';
 import { listFormat } from '../i18n/list';
 import { leanValueText, type LeanStrings } from '../lib/poles';
 import type { FindingKind } from '../lib/privacy/detect';
-import { dotPlot, dotPlotParts, ROOM_DOT_STYLE, type SvgPart } from '../lib/report/chart';
+import { dotPlot, dotPlotParts, ROOM_DOT_STYLE } from '../lib/report/chart';
 import { checkAnswer } from '../lib/room/answers-guard';
 import { ROOM_LIMITS } from '../lib/room/limits';
 import { type PhoneCard, voteLabels } from '../lib/room/phone-card';
@@ -17,6 +17,7 @@ import type { TableInfo } from '../lib/room/schema';
 import { phoneTimer, type PhoneTimer } from '../lib/room/timer';
 import type { Lang } from '../routes';
 import { captionTimer, hideTimer, showTimer, type TimerTexts } from './join-timer';
+import { el, SVG, svgPart } from './dom';
 import { joinTexts } from './join-texts';
 import '../styles/room-tables-phone.css';
 
@@ -53,23 +54,6 @@ export interface TableContext {
   cards(): ReadonlyMap<string, PhoneCard>;
   vote(position: number): void;
   summary(text: string): Promise<boolean>;
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function svgPart(part: SvgPart): Element {
-  const node = document.createElementNS(SVG, part.tag);
-  for (const [k, v] of Object.entries(part.attrs)) node.setAttribute(k, String(v));
-  if (part.children) node.append(...part.children.map(svgPart));
-  else if (part.text !== undefined) node.textContent = part.text;
-  return node;
 }
 
 type Built = ReturnType<typeof build>;
