@@ -3,7 +3,7 @@
  * nginx. Each is started on a free port and stopped by its own pid.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { RELAY_NODE_FLAGS } from '../../relay/node-flags.mjs';
@@ -23,6 +23,40 @@ export function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+/** The lowest port the kernel hands out for listen(0) and outgoing connections. */
+function ephemeralLow(): number {
+  try {
+    const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]);
+    return Number.isInteger(low) && low > 11_000 ? low : 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+/**
+ * A free port for a server that starts minutes later (the room tests' relay, whose address is
+ * built into the room site at the start of a run). A port from freePort() is ephemeral: in those
+ * minutes the browsers' own connections may be given it as their local port, and the relay then
+ * fails with EADDRINUSE (CI-32, WebKit lane). A port below the ephemeral range is never handed out
+ * by the kernel; only another test's explicit pick could take it, from ~20,000 at random.
+ */
+export async function reservedPort(): Promise<number> {
+  const low = ephemeralLow();
+  for (let i = 0; i < 50; i++) {
+    const port = 10_000 + Math.floor(Math.random() * (low - 10_000));
+    if (await canListen(port)) return port;
+  }
+  return freePort();
 }
 
 export interface Child {

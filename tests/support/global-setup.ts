@@ -5,7 +5,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../relay/processes';
+import { reservedPort } from '../relay/processes';
 import { roomRelayUrl, roomSiteDir } from './room-build';
 import { serveStatic } from './server';
 
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrlNoWorker', noWorker.url);
   project.provide('siteBase', base);
   project.provide('distDir', dist);
-  const roomRelayPort = await freePort();
+  const roomRelayPort = await reservedPort();
   project.provide('roomRelayPort', roomRelayPort);
   return async () => {
     await site.close();
