@@ -88,18 +88,22 @@ export function deal(pids: readonly string[], tables: number): Record<string, nu
   return seats;
 }
 
-/** The people at table `table`, in join order (the order of `participants`). */
-export function atTable(tables: Tables, participants: Readonly<Record<string, unknown>>, table: number): string[] {
-  return Object.keys(participants).filter((pid) => tables.seats[pid] === table);
+/**
+ * The people at each table (index: table − 1), in join order (the order of `participants`). One
+ * pass for all tables: at a plenary this runs on every vote, over up to 1,000 phones.
+ */
+export function atTables(tables: Tables, participants: Readonly<Record<string, unknown>>): string[][] {
+  const people: string[][] = tables.cards.map(() => []);
+  for (const pid of Object.keys(participants)) {
+    const t = tables.seats[pid];
+    if (t !== undefined) people[t - 1]?.push(pid);
+  }
+  return people;
 }
 
 /** Where a phone that joins later sits: the table with the fewest people (the lowest number on a tie). */
 export function smallestTable(tables: Tables, participants: Readonly<Record<string, unknown>>): number {
-  const sizes = tables.cards.map(() => 0);
-  for (const pid of Object.keys(participants)) {
-    const t = tables.seats[pid];
-    if (t !== undefined) sizes[t - 1] = (sizes[t - 1] ?? 0) + 1;
-  }
+  const sizes = atTables(tables, participants).map((people) => people.length);
   let best = 0;
   sizes.forEach((n, i) => {
     if (n < (sizes[best] ?? 0)) best = i;
@@ -127,10 +131,11 @@ function startTables(state: RoomState, split: Split, card: string): Tables | nul
 /** Gives every table without a scribe at it its first phone as scribe. */
 function withScribes(tables: Tables, participants: Readonly<Record<string, unknown>>): Tables {
   let scribes = tables.scribes;
+  const people = atTables(tables, participants);
   tables.cards.forEach((_, i) => {
     const current = scribes[i] ?? null;
     if (current !== null && tables.seats[current] === i + 1 && current in participants) return;
-    const first = atTable(tables, participants, i + 1)[0] ?? null;
+    const first = people[i]?.[0] ?? null;
     if (first === current) return;
     scribes = scribes.slice();
     scribes[i] = first;
@@ -141,9 +146,10 @@ function withScribes(tables: Tables, participants: Readonly<Record<string, unkno
 /** A table reveals itself once everyone at it has chosen. */
 function autoReveal(tables: Tables, participants: Readonly<Record<string, unknown>>): Tables {
   let revealed = tables.revealed;
+  const seated = atTables(tables, participants);
   tables.cards.forEach((_, i) => {
     if (revealed[i]) return;
-    const people = atTable(tables, participants, i + 1);
+    const people = seated[i] ?? [];
     if (people.length === 0 || !people.every((pid) => tables.votes[i]?.[pid] !== undefined)) return;
     revealed = revealed.slice();
     revealed[i] = true;
@@ -323,8 +329,9 @@ export interface TableView {
 export function tableViews(state: RoomState): TableView[] {
   const tables = state.tables;
   if (!tables) return [];
+  const seated = atTables(tables, state.participants);
   return tables.cards.map((card, i) => {
-    const people = atTable(tables, state.participants, i + 1);
+    const people = seated[i] ?? [];
     const votes = tables.votes[i] ?? {};
     const revealed = tables.revealed[i] === true;
     return {
