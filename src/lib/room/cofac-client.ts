@@ -17,7 +17,7 @@ import {
 } from './cofac.ts';
 import { inOrder } from './ordered.ts';
 import { parseHostMessage } from './schema.ts';
-import type { Connect, RelayAddress } from './session.ts';
+import { ask, type Connect, type RelayAddress, socketFor } from './relay-socket.ts';
 import { importVerifyKey } from './sign.ts';
 
 export type CoFacPhase =
@@ -60,12 +60,7 @@ export async function joinAsCoFac(options: CoFacOptions): Promise<CoFacDevice> {
   if (!key || !verify) throw new Error('not a room link');
   const keys: CoFacKeys = await deriveCoFacKeys(link.mod, link.room);
   const token = await joinToken(key, link.room);
-  const socket = options.connect(options.relay.origin, {
-    path: options.relay.path,
-    transports: ['websocket', 'polling'],
-    reconnectionDelayMax: 5000,
-    timeout: 10_000,
-  });
+  const socket = socketFor(options.connect, options.relay);
   let view: CoFacView = { phase: 'connecting', queue: null };
   let last = 0;
   let heard = 0;
@@ -87,12 +82,7 @@ export async function joinAsCoFac(options: CoFacOptions): Promise<CoFacDevice> {
 
   socket.on('connect', async () => {
     if (ended()) return socket.disconnect();
-    const reply = await (
-      socket.timeout(10_000).emitWithAck('join', { room: link.room, token }) as Promise<{
-        ok: boolean;
-        error?: string;
-      }>
-    ).catch(() => ({ ok: false, error: 'timeout' }));
+    const reply = await ask(socket.timeout(10_000).emitWithAck('join', { room: link.room, token }));
     if (!reply.ok) {
       changed({ phase: reply.error === 'closed' || reply.error === 'unknown' ? 'closed' : 'unreachable' });
       socket.disconnect();

@@ -6,7 +6,6 @@
  * Both ends decrypt in arrival order (a join that finishes decrypting after its vote would lose
  * the vote), check every decrypted message with the schemas, and drop what fails.
  */
-import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import {
   exportRoomKey,
   hashPresenterSecret,
@@ -44,35 +43,10 @@ import { type AskView, askView } from './answers-schema.ts';
 import { nextPhoneScan, type PhoneScan, type ScanAction, scanSpread } from './room-scan.ts';
 import { createTablesSync, type TablesAction } from './tables.ts';
 import type { TableInfo } from './schema.ts';
-import type { Ack, ClientToServerEvents, ServerToClientEvents, Untrusted } from './wire.ts';
+import { ask, type Connect, type RelayAddress, type Reply, socketFor } from './relay-socket.ts';
 
 export type { RoomStatus } from './phone-status.ts';
-
-export type Connect = (url: string, options: Partial<ManagerOptions & SocketOptions>) => Socket;
-/** The relay's events, typed: what we send as meant, what arrives unchecked. */
-type RoomSocket = Socket<Untrusted<ServerToClientEvents>, ClientToServerEvents>;
-
-export interface RelayAddress {
-  origin: string;
-  path: string;
-}
-
-export type Reply = Ack | { ok: false; error: 'timeout' };
-
-function socketFor(connect: Connect, relay: RelayAddress): RoomSocket {
-  // WebSocket first: it always carries Origin; long-polling is the fallback for venue networks.
-  return connect(relay.origin, {
-    path: relay.path,
-    transports: ['websocket', 'polling'],
-    reconnectionDelayMax: 5000,
-    timeout: 10_000,
-  });
-}
-
-/** Asks the relay; a relay that does not answer in time is a refusal too. */
-function ask(request: Promise<Ack>): Promise<Reply> {
-  return request.catch(() => ({ ok: false, error: 'timeout' }) as const);
-}
+export type { Connect, RelayAddress, Reply } from './relay-socket.ts';
 
 /** A refused presenter: a wrong secret means the relay no longer holds this room. */
 function presenterStatus(error: Extract<Reply, { ok: false }>['error']): RoomStatus {
