@@ -1,5 +1,7 @@
 /** Small DOM builders for the join page's plain scripts (no framework on the phone's first load). */
-import type { SvgPart } from '../lib/report/chart';
+import { fill } from '../i18n/fill';
+import { dotPlot, dotPlotParts, ROOM_DOT_STYLE, type SvgPart } from '../lib/report/chart';
+import type { Lang } from '../routes';
 
 export const SVG = 'http://www.w3.org/2000/svg';
 
@@ -18,4 +20,24 @@ export function svgPart(part: SvgPart): Element {
   if (part.children) node.append(...part.children.map(svgPart));
   else if (part.text !== undefined) node.textContent = part.text;
   return node;
+}
+
+/**
+ * Draws a nameless spread into `svg` (the phone's plots: the room's card, the scan, the table), the
+ * same dots as the presenter's, and returns its text alternative ("Posities van {a} (0) tot {b} (100): {list}.").
+ */
+export function plotSpread(
+  svg: Element,
+  spread: readonly number[],
+  words: { lang: Lang; chartText: string; poles: readonly string[] },
+): string {
+  const plot = dotPlot(
+    spread.map((value) => ({ label: '', value })),
+    null,
+    { width: 600, radius: 11 },
+  );
+  svg.setAttribute('viewBox', `0 0 ${plot.width} ${plot.height}`);
+  svg.replaceChildren(...dotPlotParts(plot, ROOM_DOT_STYLE).map(svgPart));
+  const [a = '', b = ''] = words.poles;
+  return fill(words.lang, words.chartText, { a, b, list: spread.join(', ') });
 }

@@ -7,8 +7,7 @@
  */
 import { fill } from '../i18n/fill';
 import { leanValueText, type LeanStrings } from '../lib/poles';
-import { dotPlot, dotPlotParts, ROOM_DOT_STYLE } from '../lib/report/chart';
-import { el, SVG, svgPart } from './dom';
+import { el, plotSpread, SVG } from './dom';
 import { type PhoneCard, voteLabels } from '../lib/room/phone-card';
 import type { PhoneScan } from '../lib/room/room-scan';
 import type { Lang } from '../routes';
@@ -149,20 +148,13 @@ function outcomeParts(scan: PhoneScan, c: ScanContext): Node[] {
     if (!card || !spread || spread.length === 0) return;
     const poles = voteLabels(card);
     const section = el('section', { 'aria-labelledby': `room-scan-h-${i}` });
-    const plot = dotPlot(
-      spread.map((value) => ({ label: '', value })),
-      null,
-      { width: 600, radius: 11 },
-    );
     const svg = document.createElementNS(SVG, 'svg');
     for (const [k, v] of Object.entries({ class: 'room-chart', role: 'img', 'aria-labelledby': `room-scan-cap-${i}` }))
       svg.setAttribute(k, v);
-    svg.setAttribute('viewBox', `0 0 ${plot.width} ${plot.height}`);
-    svg.append(...dotPlotParts(plot, ROOM_DOT_STYLE).map(svgPart));
+    const caption = plotSpread(svg, spread, { lang: c.lang, chartText: c.chartText, poles });
     const figure = el('figure', { class: 'room-spread' });
     const under = el('div', { class: 'room-chart-poles', 'aria-hidden': 'true' });
     under.append(el('span', {}, poles[0] ?? ''), el('span', {}, poles[1] ?? ''));
-    const caption = fill(c.lang, c.chartText, { a: poles[0] ?? '', b: poles[1] ?? '', list: spread.join(', ') });
     figure.append(svg, under, el('figcaption', { id: `room-scan-cap-${i}`, class: 'room-caption' }, caption));
     section.append(el('h3', { id: `room-scan-h-${i}` }, card.title), figure);
     out.push(section);

@@ -9,7 +9,6 @@ import { fill } from '../i18n/fill';
 import { listFormat } from '../i18n/list';
 import { leanValueText, type LeanStrings } from '../lib/poles';
 import type { FindingKind } from '../lib/privacy/detect';
-import { dotPlot, dotPlotParts, ROOM_DOT_STYLE } from '../lib/report/chart';
 import { checkAnswer } from '../lib/room/answers-guard';
 import { ROOM_LIMITS } from '../lib/room/limits';
 import { type PhoneCard, voteLabels } from '../lib/room/phone-card';
@@ -17,7 +16,7 @@ import type { TableInfo } from '../lib/room/schema';
 import { phoneTimer, type PhoneTimer } from '../lib/room/timer';
 import type { Lang } from '../routes';
 import { captionTimer, hideTimer, showTimer, type TimerTexts } from './join-timer';
-import { el, SVG, svgPart } from './dom';
+import { el, plotSpread, SVG } from './dom';
 import { joinTexts } from './join-texts';
 import '../styles/room-tables-phone.css';
 
@@ -242,18 +241,7 @@ export function renderTable(root: HTMLElement, table: TableInfo | null, ended: b
   ui.spreadBox.hidden = spread.length === 0;
   if (spread.join() !== ui.spread) {
     ui.spread = spread.join();
-    const plot = dotPlot(
-      spread.map((value) => ({ label: '', value })),
-      null,
-      { width: 600, radius: 11 },
-    );
-    ui.svg.setAttribute('viewBox', `0 0 ${plot.width} ${plot.height}`);
-    ui.svg.replaceChildren(...dotPlotParts(plot, ROOM_DOT_STYLE).map(svgPart));
-    ui.caption.textContent = fill(c.lang, c.chartText, {
-      a: ui.poles[0] ?? '',
-      b: ui.poles[1] ?? '',
-      list: spread.join(', '),
-    });
+    ui.caption.textContent = plotSpread(ui.svg, spread, { lang: c.lang, chartText: c.chartText, poles: ui.poles });
   }
 }
 

@@ -9,7 +9,6 @@
  */
 import { fill } from '../i18n/fill';
 import { leanPhrase, leanValueText, type LeanStrings } from '../lib/poles';
-import { dotPlot, dotPlotParts, ROOM_DOT_STYLE } from '../lib/report/chart';
 import { relayConfig } from '../lib/room/config';
 import type { RoomLink } from '../lib/room/fragment';
 import { ROOM_LIMITS } from '../lib/room/limits';
@@ -20,7 +19,7 @@ import type { Lang } from '../routes';
 import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
 import { cardsFrom, drawCard } from './join-card';
-import { svgPart } from './dom';
+import { plotSpread } from './dom';
 import { joinTexts } from './join-texts';
 import { forgetRoomLink, takeRoomLink } from './join-link';
 import type { ScanTexts } from './join-scan';
@@ -266,20 +265,10 @@ async function enter(
   });
 
   const drawSpread = (spread: number[]) => {
-    const svg = $<SVGSVGElement>('[data-spread]');
-    const plot = dotPlot(
-      spread.map((value) => ({ label: '', value })),
-      null,
-      { width: 600, radius: 11 },
-    );
-    svg.setAttribute('viewBox', `0 0 ${plot.width} ${plot.height}`);
-    // The same parts as the presenter's plot (islands/poles/DotPlot), drawn without a framework.
-    const parts = dotPlotParts(plot, ROOM_DOT_STYLE).map(svgPart);
-    svg.replaceChildren(...parts);
-    $('[data-spread-text]').textContent = fill(t.lang, t.chartText, {
-      a: poles[0] ?? '',
-      b: poles[1] ?? '',
-      list: spread.join(', '),
+    $('[data-spread-text]').textContent = plotSpread($('[data-spread]'), spread, {
+      lang: t.lang,
+      chartText: t.chartText,
+      poles,
     });
   };
 
