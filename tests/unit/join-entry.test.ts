@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The join page's tiny entry (src/scripts/join-entry.ts): the join code loads after the first
- * screen, so a form sent before it arrives must be held (a native send would reload the page and
+ * screen (when it starts: tests/unit/after-paint.test.ts), so a form sent before it arrives must be held (a native send would reload the page and
  * lose the #room= link) and sent once the page's own handlers listen; when the code cannot be
  * fetched, sending reloads the page instead of doing nothing.
  */
@@ -50,29 +50,20 @@ describe('the join entry', () => {
     expect(sent).toHaveBeenCalledTimes(2);
   });
 
-  it('loads the join code only after a frame of the first screen was painted', async () => {
+  it('takes over the forms the page held before it arrived, and sends them once the join code listens', async () => {
     const join = mockJoin();
-    const frames: FrameRequestCallback[] = [];
-    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => frames.push(cb));
-    await import('../../src/scripts/join-entry');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(join.imports).toBe(0);
-    expect(frames).toHaveLength(1);
-    frames[0]!(performance.now());
-    await vi.waitFor(() => expect(join.imports).toBe(1));
-    // Listening: the entry lets go of the page's forms (or it would hold the next test's).
-    join.release();
-    await new Promise((resolve) => setTimeout(resolve));
-  });
-
-  it('does not wait for a frame in a hidden tab, which paints none', async () => {
-    const join = mockJoin();
-    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
-    vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    const { el, sent } = form();
+    const { startAfterPaint, HAND_OVER_EVENT } = await import('../../src/scripts/after-paint');
+    startAfterPaint(HAND_OVER_EVENT);
+    const tapped = new Event('submit', { cancelable: true, bubbles: true });
+    el.dispatchEvent(tapped);
+    expect(tapped.defaultPrevented).toBe(true);
+    el.addEventListener('submit', sent);
     await import('../../src/scripts/join-entry');
     await vi.waitFor(() => expect(join.imports).toBe(1));
+    expect(sent).not.toHaveBeenCalled();
     join.release();
-    await new Promise((resolve) => setTimeout(resolve));
+    await vi.waitFor(() => expect(sent).toHaveBeenCalledTimes(1));
   });
 
   it('tries a failed fetch again, and after the last try a send reloads the page', async () => {
