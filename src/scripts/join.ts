@@ -20,7 +20,7 @@ import type { Perspective } from '../vocab';
 import { loadWithRetry } from '../lib/load';
 import { cardsFrom, drawCard } from './join-card';
 import { plotSpread } from './dom';
-import { joinTexts } from './join-texts';
+import { joinTexts, loadLaterTexts } from './join-texts';
 import { forgetRoomLink, takeRoomLink } from './join-link';
 import type { ScanTexts } from './join-scan';
 
@@ -291,10 +291,12 @@ async function enter(
         .catch(() => undefined);
     }
     if (v.table || tablePart) {
-      tablePart ??= loadWithRetry(() => import('./join-table')).catch((error: unknown) => {
-        tablePart = null;
-        throw error;
-      });
+      tablePart ??= loadWithRetry(() => Promise.all([import('./join-table'), loadLaterTexts()]).then(([m]) => m)).catch(
+        (error: unknown) => {
+          tablePart = null;
+          throw error;
+        },
+      );
       const tableContext = { lang: t.lang, lean: t.lean, chartText: t.chartText, cards: () => cards };
       void tablePart
         .then((m) =>
@@ -366,7 +368,7 @@ async function enter(
     if (spread && spread.join() !== previous?.spread?.join()) drawSpread(spread);
     // The answer form's code loads only once the presenter asks a question.
     if (v.ask || answering) {
-      answering ??= import('./join-answer');
+      answering ??= Promise.all([import('./join-answer'), loadLaterTexts()]).then(([m]) => m);
       answering.then(
         (m) => m.drawAnswer(root, t.lang, v.ask ?? null, (q, text) => room?.answer(q, text) ?? Promise.resolve(false)),
         () => {
