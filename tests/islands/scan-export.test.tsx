@@ -112,7 +112,7 @@ describe('the self-scan file', () => {
     expect(name).toMatch(/^kjk-zelfscan-anna-\d{4}-\d{2}-\d{2}\.json$/);
     for (const secret of [NOTE, ACTION, RENAMED, OTHER, 'Lisa', 'Jansen']) expect(text).not.toContain(secret);
     const parsed = parseExport(text);
-    if (!parsed.ok) throw new Error(parsed.error.message);
+    if (!parsed.ok) throw new Error(parsed.error.code);
     expect(parsed.dataset.notes).toEqual([]);
     expect(parsed.dataset.actions).toEqual([]);
     expect(parsed.dataset.sessions.map((x) => [x.id, x.team, x.origin, x.title])).toEqual([
@@ -128,7 +128,7 @@ describe('the self-scan file', () => {
     const id = await scanWithFreeText();
     const { text } = await exportedText(id);
     const parsed = parseExport(text);
-    if (!parsed.ok) throw new Error(parsed.error.message);
+    if (!parsed.ok) throw new Error(parsed.error.code);
 
     // The colleague's device: her own scan, then the sessions page's import of the file.
     const db = await openKjk({ name: `kjk-colleague-${Math.random().toString(36).slice(2)}` });
@@ -150,14 +150,19 @@ describe('the self-scan file', () => {
 
     render(<ScanCompare repo={repo} t={t} cards={cards} lang="nl" sessionsHref="/sessies/" />);
     expect(
-      await screen.findByLabelText(fill('nl', s.scanItem, { label: 'Anna', date: '1 december 2026', answered: 2, total: 3 }), {
-        exact: false,
-      }),
+      await screen.findByLabelText(
+        fill('nl', s.scanItem, { label: 'Anna', date: '1 december 2026', answered: 2, total: 3 }),
+        {
+          exact: false,
+        },
+      ),
     ).toBeTruthy();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: s.compare }));
     });
     expect(await screen.findByRole('region', { name: s.teamTitle })).toBeTruthy();
-    expect(screen.getAllByText(fill('nl', s.spreadItem, { title: 'Dilemma 1', min: 10, max: 90, n: 2 })).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(fill('nl', s.spreadItem, { title: 'Dilemma 1', min: 10, max: 90, n: 2 })).length,
+    ).toBeGreaterThan(0);
   });
 });

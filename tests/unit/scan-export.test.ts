@@ -38,7 +38,11 @@ describe('exportScan', () => {
 
   it('drops other people’s markers, other sessions’ answers and any field it does not know', () => {
     const odd = { ...session, lens: 'ouder', extra: 'Lisa Jansen' } as Session;
-    const data = exportScan(odd, [pos('p1', OWN_PARTICIPANT), pos('p2', 'Bram'), pos('p3', OWN_PARTICIPANT, 's2')], 'Scan');
+    const data = exportScan(
+      odd,
+      [pos('p1', OWN_PARTICIPANT), pos('p2', 'Bram'), pos('p3', OWN_PARTICIPANT, 's2')],
+      'Scan',
+    );
     expect(data.positions.map((p) => p.id)).toEqual(['p1']);
     expect(JSON.stringify(data)).not.toMatch(/Lisa|Bram|ouder/);
   });
