@@ -80,6 +80,23 @@ describe('a typed passphrase made of what the file is about', () => {
     expect(done).not.toHaveBeenCalled();
   }, 30_000);
 
+  it('a store that cannot be read: the check still runs, without the file’s words', async () => {
+    const repo = await freshRepo();
+    const session = await repo.sessions.create(aSession);
+    const broken = Object.create(repo) as typeof repo;
+    Object.defineProperty(broken, 'sessions', { value: { get: () => Promise.reject(new Error('gone')) } });
+    const h = harness(broken);
+    const done = vi.fn<(p: Protection | null) => void>();
+    render(<NewPassphrase onDone={done} sessionId={session.id} />, { wrapper: h.Wrapper });
+    const p = h.t.s.exchange.protect;
+    const inside = within(await screen.findByRole('form', { name: p.title }));
+    fireEvent.click(inside.getByLabelText(p.own));
+    typeOwn(h.t, inside, 'Welkom01');
+    await waitFor(() => expect(inside.getByRole('alert').textContent).toBe(p.weak), { timeout: 10_000 });
+    typeOwn(h.t, inside, 'Ik fiets graag naar Utrecht');
+    await waitFor(() => expect(done).toHaveBeenCalledWith({ passphrase: 'Ik fiets graag naar Utrecht' }));
+  }, 30_000);
+
   it('the export of one session hands its id to the dialog', async () => {
     const repo = await freshRepo();
     const session = await repo.sessions.create({ ...aSession, title: 'Overleg', team: 'Zuid' });

@@ -4,10 +4,10 @@
  * where to keep it), or one the person types (judged by lib/exchange/strength, loaded only
  * then), or, for a reason the dialog names, no passphrase at all. Loaded when an export starts.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { generatePassphrase, wordList } from '../../lib/exchange/passphrase';
 import type { Repo } from '../../lib/store/repo';
-import { useStore, useStrings } from './context';
+import { Store, useStrings } from './context';
 import { useFieldId } from './hooks';
 import { PassphraseFields, passphraseProblem } from './Passphrase';
 
@@ -16,7 +16,8 @@ import { PassphraseFields, passphraseProblem } from './Passphrase';
  * team names of the newest 200 sessions for a backup (one read; older teams are rarely the
  * ones a passphrase is made of). A store that cannot be read gives none: the check still runs.
  */
-async function knownTexts(repo: Repo, sessionId: string | undefined): Promise<string[]> {
+async function knownTexts(repo: Repo | null, sessionId: string | undefined): Promise<string[]> {
+  if (!repo) return [];
   try {
     if (sessionId !== undefined) {
       const session = await repo.sessions.get(sessionId);
@@ -40,7 +41,8 @@ type Mode = 'generated' | 'own' | 'plain';
  */
 export function NewPassphrase({ onDone, sessionId }: { onDone(p: Protection | null): void; sessionId?: string }) {
   const { t, lang } = useStrings();
-  const { repo } = useStore();
+  // The recovery screen asks without a working store: the check then runs without the file's words.
+  const repo = useContext(Store)?.repo ?? null;
   const x = t.s.exchange;
   const p = x.protect;
   const id = useFieldId('ss-protect');
