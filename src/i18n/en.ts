@@ -313,6 +313,9 @@ export const en: Dictionary = {
       privacy:
         'This looks like client data ({kinds}). Better not write down anything that identifies someone. The check does not recognise names: look for those yourself.',
       privacyDismiss: 'Close this message',
+      /** One sentence for the notes' hint and the plain-file choice: the check cannot see names. */
+      namesNotChecked:
+        'The app checks your text for client details, but it does not recognise names. Watch for those yourself.',
       findings: {
         bsn: 'a citizen service number (BSN)',
         birthdate: 'a date of birth',

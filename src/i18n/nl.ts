@@ -322,6 +322,9 @@ export const nl = {
       privacy:
         'Dit lijkt op gegevens van een cliënt ({kinds}). Schrijf liever geen herkenbare gegevens op. Namen herkent de controle niet: kijk daar zelf naar.',
       privacyDismiss: 'Sluit deze melding',
+      /** One sentence for the notes' hint and the plain-file choice: the check cannot see names. */
+      namesNotChecked:
+        'De app kijkt of je tekst gegevens van een cliënt bevat, maar herkent geen namen. Let daar zelf op.',
       findings: {
         bsn: 'een BSN',
         birthdate: 'een geboortedatum',

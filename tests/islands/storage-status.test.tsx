@@ -34,6 +34,12 @@ describe('StorageStatus', () => {
   it('reminds of old unexported changes; "Exporteer nu" downloads, says so and the reminder goes', async () => {
     const { s, recorded } = await setup('Gewone notitie');
     fireEvent.click(await screen.findByRole('button', { name: s.storage.exportNow }));
+    // Encrypted by default: the dialog offers the generated passphrase first, already chosen.
+    const offered = within(await screen.findByRole('form', { name: s.exchange.protect.title })).getAllByRole('radio');
+    expect(offered.map((r) => [r.parentElement?.textContent, (r as HTMLInputElement).checked])[0]).toEqual([
+      s.exchange.protect.generated,
+      true,
+    ]);
     await protect(strings(), 'plain');
     await waitFor(() => expect(files).toHaveLength(1));
     await waitFor(() =>

@@ -48,6 +48,12 @@ describe('WipeForm', () => {
   it('"Maak eerst een back-up" goes through the privacy check, then downloads', async () => {
     const { w, t, recorded } = await setup('Geboren 12-03-2010');
     fireEvent.click(screen.getByRole('button', { name: w.backupFirst }));
+    // Encrypted by default: the dialog offers the generated passphrase first, already chosen.
+    const offered = within(await screen.findByRole('form', { name: t.s.exchange.protect.title })).getAllByRole('radio');
+    expect(offered.map((r) => [r.parentElement?.textContent, (r as HTMLInputElement).checked])[0]).toEqual([
+      t.s.exchange.protect.generated,
+      true,
+    ]);
     await protect(strings(), 'plain');
     const gate = await screen.findByRole('group', { name: t.s.gate.title });
     expect(files).toHaveLength(0);

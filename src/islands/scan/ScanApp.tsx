@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { OWN_PARTICIPANT } from '../../lib/sessions/positions';
 import { todayIso, formatDay } from '../../lib/sessions/format';
+import { exportScan } from '../../lib/scan/export';
 import { loadScan, type LoadedScan } from '../../lib/scan/session';
 import { clampIndex, parseScanRoute, scanFileName, scanOrder, scanSearch, type ScanRoute } from '../../lib/scan/walk';
 import { openStore } from '../../lib/store/open';
@@ -135,7 +136,14 @@ export default function ScanApp({ lang, cards, t, sessionsHref }: Props) {
           // The one checked export (lib/exchange/export): a label that looks like client details is asked about.
           const { checkedExport } = await import('../../lib/exchange/export');
           const result = await checkedExport({
-            read: () => repo.exportSession(loaded.session.id),
+            // Only the scan and its answers: the file stays plain, so no notes, actions or renamed title.
+            read: async () => {
+              const id = loaded.session.id;
+              const [session, positions] = await Promise.all([repo.sessions.get(id), repo.positions.list(id)]);
+              if (!session) throw new Error(`scan ${id} is gone`);
+              const title = fill(t.lang, s.sessionTitle, { date: formatDay(session.date, lang) });
+              return exportScan(session, positions, title);
+            },
             scope: 'session',
             lang,
             confirm: () => window.confirm(s.privacyAsk),

@@ -98,7 +98,7 @@ export function CardNotes({ session, card }: { session: Session; card: SessionCa
         onBlur={() => void editor.flush()}
       />
       <p class="ss-hint" id={`${id}-hint`}>
-        {n.hint}
+        {n.hint} {n.namesNotChecked}
       </p>
 
       {findings.length > 0 && (

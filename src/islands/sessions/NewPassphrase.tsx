@@ -4,19 +4,45 @@
  * where to keep it), or one the person types (judged by lib/exchange/strength, loaded only
  * then), or, for a reason the dialog names, no passphrase at all. Loaded when an export starts.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { generatePassphrase, wordList } from '../../lib/exchange/passphrase';
-import { useStrings } from './context';
+import type { Repo } from '../../lib/store/repo';
+import { Store, useStrings } from './context';
 import { useFieldId } from './hooks';
 import { PassphraseFields, passphraseProblem } from './Passphrase';
+
+/**
+ * What the file says about itself to whoever holds it: the session's title and team, or the
+ * team names of the newest 200 sessions for a backup (one read; older teams are rarely the
+ * ones a passphrase is made of). A store that cannot be read gives none: the check still runs.
+ */
+async function knownTexts(repo: Repo | null, sessionId: string | undefined): Promise<string[]> {
+  if (!repo) return [];
+  try {
+    if (sessionId !== undefined) {
+      const session = await repo.sessions.get(sessionId);
+      return session ? [session.title, session.team] : [];
+    }
+    const { items } = await repo.sessions.list({ limit: 200 });
+    return [...new Set(items.map((s) => s.team))];
+  } catch {
+    return [];
+  }
+}
 
 /** A passphrase to encrypt with, or an explicit plain file. */
 export type Protection = { passphrase: string; plain?: never } | { plain: true; passphrase?: never };
 type Mode = 'generated' | 'own' | 'plain';
 
-/** `onDone` gets the choice, or null for "Annuleren". */
-export function NewPassphrase({ onDone }: { onDone(p: Protection | null): void }) {
+/**
+ * `onDone` gets the choice, or null for "Annuleren". `sessionId` names the one session being
+ * exported (absent: a backup of everything): its title and team, or a backup's team names, are
+ * words an attacker who holds the file can guess, so a typed passphrase is judged with them.
+ */
+export function NewPassphrase({ onDone, sessionId }: { onDone(p: Protection | null): void; sessionId?: string }) {
   const { t, lang } = useStrings();
+  // The recovery screen asks without a working store: the check then runs without the file's words.
+  const repo = useContext(Store)?.repo ?? null;
   const x = t.s.exchange;
   const p = x.protect;
   const id = useFieldId('ss-protect');
@@ -69,8 +95,11 @@ export function NewPassphrase({ onDone }: { onDone(p: Protection | null): void }
     setChecking(true);
     try {
       // About 1 MB of dictionaries: only for someone who types their own passphrase.
-      const { passphraseStrength } = await import('../../lib/exchange/strength');
-      if (!passphraseStrength(pass).ok) return setProblem(p.weak);
+      const [{ passphraseStrength }, known] = await Promise.all([
+        import('../../lib/exchange/strength'),
+        knownTexts(repo, sessionId),
+      ]);
+      if (!passphraseStrength(pass, known).ok) return setProblem(p.weak);
     } catch {
       return setProblem(p.unavailable);
     } finally {
@@ -135,7 +164,12 @@ export function NewPassphrase({ onDone }: { onDone(p: Protection | null): void }
           <PassphraseFields id={id} t={t} pass={pass} again={again} onPass={setPass} onAgain={setAgain} />
         </div>
       )}
-      {mode === 'plain' && <p class="ss-warning">{p.plainWarning}</p>}
+      {mode === 'plain' && (
+        <div class="ss-warning">
+          <p>{p.plainWarning}</p>
+          <p>{t.s.notes.namesNotChecked}</p>
+        </div>
+      )}
       {/* Keyed: a message that comes and goes must not take the buttons' place (focus stays). */}
       {checking && (
         <p key="checking" role="status">

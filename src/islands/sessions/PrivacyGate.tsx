@@ -147,8 +147,9 @@ export interface ExportRequest {
 }
 
 interface Asking {
-  View: ComponentType<{ onDone(p: Protection | null): void }>;
+  View: ComponentType<{ onDone(p: Protection | null): void; sessionId?: string }>;
   answer(p: Protection | null): void;
+  sessionId?: string;
 }
 
 export interface CheckedExport {
@@ -190,7 +191,7 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
       // Encrypted unless the person chose a plain file in the dialog; cancelling writes nothing.
       opener.current = document.activeElement as HTMLElement | null;
       const View: typeof NewPassphraseView = (await import('./NewPassphrase')).NewPassphrase;
-      const chosen = await new Promise<Protection | null>((answer) => setAsking({ View, answer }));
+      const chosen = await new Promise<Protection | null>((answer) => setAsking({ View, answer, sessionId }));
       setAsking(null);
       if (!chosen) return null;
       setBusy(true);
@@ -228,6 +229,6 @@ export function useCheckedExport(options: GateOptions = {}): CheckedExport {
   };
 
   // Never both: the protection is chosen before the privacy question can come up.
-  const gate = asking ? <asking.View onDone={asking.answer} /> : privacy.gate;
+  const gate = asking ? <asking.View onDone={asking.answer} sessionId={asking.sessionId} /> : privacy.gate;
   return { run, busy, problem, gate, open: gate !== null };
 }
