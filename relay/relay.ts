@@ -44,6 +44,7 @@ import {
   type Metrics,
   newMetrics,
   Registry,
+  UnsentBytes,
 } from './core.ts';
 import type { RelayServer } from './events.ts';
 import { PAKE_LIMITS } from '../src/lib/room/limits.ts';
@@ -171,25 +172,45 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
   // Every engine connection: counted against its address, and cut when it stops reading. Frames
   // for a socket wait in the engine's queue while its transport is busy, then in the WebSocket's
   // buffer; a client that never reads would keep them all (and the whole room's broadcasts after them).
+  // One such socket is cut at sendBufferBytes; many together at unsentBudgetBytes, largest first.
+  const unsent = new UnsentBytes<EngineConn>(config.unsentBudgetBytes);
+  const queued = new WeakMap<EngineConn, number>();
+  const cut = new WeakSet<EngineConn>();
+  const waiting = (conn: EngineConn) => (queued.get(conn) ?? 0) + bufferedBytes(conn);
+  const cutOff = (conn: EngineConn) => {
+    cut.add(conn);
+    unsent.delete(conn);
+    // close() would wait for the queue to drain, which a stalled client never lets happen.
+    conn.transport.socket?.terminate?.();
+    conn.close(true);
+  };
+  const report = (conn: EngineConn) => {
+    for (const other of unsent.set(conn, waiting(conn), waiting)) {
+      metrics.cutBudget++;
+      cutOff(other);
+    }
+  };
   io.engine.on('connection', (conn: EngineConn) => {
     const address = addressOfRequest(conn.request);
     addresses.set(conn, address);
     perAddress.add(address);
-    let queued = 0;
-    let cut = false;
+    queued.set(conn, 0);
     conn.on('packetCreate', (packet: { data?: unknown }) => {
-      queued += typeof packet.data === 'string' ? packet.data.length : 64;
-      if (cut || queued + bufferedBytes(conn) <= config.sendBufferBytes) return;
-      cut = true;
+      if (cut.has(conn)) return;
+      queued.set(conn, (queued.get(conn) ?? 0) + (typeof packet.data === 'string' ? packet.data.length : 64));
+      if (waiting(conn) <= config.sendBufferBytes) return report(conn);
       metrics.cutSlow++;
-      // close() would wait for the queue to drain, which a stalled client never lets happen.
-      conn.transport.socket?.terminate?.();
-      conn.close(true);
+      cutOff(conn);
     });
-    conn.on('flush', () => {
-      queued = 0;
+    conn.on('flush', () => queued.set(conn, 0));
+    // After a flush what waits is in the WebSocket's buffer: the figure goes down as a reader keeps up.
+    conn.on('drain', () => {
+      if (!cut.has(conn)) report(conn);
     });
-    conn.once('close', () => perAddress.remove(address));
+    conn.once('close', () => {
+      perAddress.remove(address);
+      unsent.delete(conn);
+    });
   });
 
   if (config.redisUrl) redisClients = await connectRedis(io, config.redisUrl);
