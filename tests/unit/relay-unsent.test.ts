@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { configFromEnv, DEFAULTS } from '../../relay/config';
 import { UnsentBytes } from '../../relay/core';
 
 describe("the relay's budget for unsent bytes", () => {
@@ -41,5 +42,18 @@ describe("the relay's budget for unsent bytes", () => {
     u.set('a', 900, () => 0);
     expect(u.set('b', 200, (k) => (k === 'a' ? 0 : 200))).toEqual([]);
     expect(u.total).toBe(200);
+  });
+});
+
+describe('KJK_RELAY_UNSENT_BUDGET_BYTES', () => {
+  it('defaults to 96 MiB, well under the systemd unit MemoryMax=512M', () => {
+    expect(DEFAULTS.unsentBudgetBytes).toBe(96 * 2 ** 20);
+    expect(configFromEnv({}).unsentBudgetBytes).toBe(96 * 2 ** 20);
+    expect(configFromEnv({ KJK_RELAY_UNSENT_BUDGET_BYTES: '8388608' }).unsentBudgetBytes).toBe(8 * 2 ** 20);
+  });
+
+  it('refuses a value that is not a whole number of at least 64 KiB', () => {
+    for (const bad of ['96M', '-1', '1.5', '1000'])
+      expect(() => configFromEnv({ KJK_RELAY_UNSENT_BUDGET_BYTES: bad })).toThrow('KJK_RELAY_UNSENT_BUDGET_BYTES');
   });
 });
