@@ -255,7 +255,7 @@ describe('clients that stop reading', () => {
       await until('the honest vote', () => p.received.some((r) => r.message.t === 'vote'), scaled(10_000));
       await until('the states on the honest phone', () => ph.received.some((m) => m.t === 'state'), scaled(10_000));
     }
-  }, 60_000);
+  }, scaled(60_000));
 });
 
 describe('one address against the room table', () => {
