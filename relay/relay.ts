@@ -174,41 +174,43 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
   // buffer; a client that never reads would keep them all (and the whole room's broadcasts after them).
   // One such socket is cut at sendBufferBytes; many together at unsentBudgetBytes, largest first.
   const unsent = new UnsentBytes<EngineConn>(config.unsentBudgetBytes);
-  const queued = new WeakMap<EngineConn, number>();
-  const cut = new WeakSet<EngineConn>();
-  const waiting = (conn: EngineConn) => (queued.get(conn) ?? 0) + bufferedBytes(conn);
+  /** Bytes of the packets made for each connection since its last flush. */
+  const queued = new Map<EngineConn, { bytes: number; cut: boolean }>();
+  const waiting = (conn: EngineConn) => (queued.get(conn)?.bytes ?? 0) + bufferedBytes(conn);
   const cutOff = (conn: EngineConn) => {
-    cut.add(conn);
+    const q = queued.get(conn);
+    if (q) q.cut = true;
     unsent.delete(conn);
     // close() would wait for the queue to drain, which a stalled client never lets happen.
     conn.transport.socket?.terminate?.();
     conn.close(true);
   };
-  const report = (conn: EngineConn) => {
-    for (const other of unsent.set(conn, waiting(conn), waiting)) {
-      metrics.cutBudget++;
-      cutOff(other);
-    }
-  };
   io.engine.on('connection', (conn: EngineConn) => {
     const address = addressOfRequest(conn.request);
     addresses.set(conn, address);
     perAddress.add(address);
-    queued.set(conn, 0);
+    const q = { bytes: 0, cut: false };
+    queued.set(conn, q);
     conn.on('packetCreate', (packet: { data?: unknown }) => {
-      if (cut.has(conn)) return;
-      queued.set(conn, (queued.get(conn) ?? 0) + (typeof packet.data === 'string' ? packet.data.length : 64));
-      if (waiting(conn) <= config.sendBufferBytes) return report(conn);
-      metrics.cutSlow++;
-      cutOff(conn);
+      if (q.cut) return;
+      q.bytes += typeof packet.data === 'string' ? packet.data.length : 64;
+      const bytes = q.bytes + bufferedBytes(conn);
+      if (bytes > config.sendBufferBytes) {
+        metrics.cutSlow++;
+        return cutOff(conn);
+      }
+      // A figure left from before a socket drained is stale; set() measures all before it cuts any.
+      for (const other of unsent.set(conn, bytes, waiting)) {
+        metrics.cutBudget++;
+        cutOff(other);
+      }
     });
-    conn.on('flush', () => queued.set(conn, 0));
-    // After a flush what waits is in the WebSocket's buffer: the figure goes down as a reader keeps up.
-    conn.on('drain', () => {
-      if (!cut.has(conn)) report(conn);
+    conn.on('flush', () => {
+      q.bytes = 0;
     });
     conn.once('close', () => {
       perAddress.remove(address);
+      queued.delete(conn);
       unsent.delete(conn);
     });
   });
