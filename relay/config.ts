@@ -24,6 +24,11 @@ export interface RelayConfig extends RoomBounds {
    * a client that stops reading would otherwise hold every frame of its room in our memory.
    */
   sendBufferBytes: number;
+  /**
+   * Bytes waiting across all sockets above which the largest queues are cut: sendBufferBytes
+   * times every socket would be far over the systemd unit's MemoryMax.
+   */
+  unsentBudgetBytes: number;
   phoneRate: Rate;
   /** The presenter answers every phone that joins, so it may send more. */
   hostRate: Rate;
@@ -51,6 +56,7 @@ export const DEFAULTS: RelayConfig = {
   roomsPerAddress: 10,
   trustedProxies: [],
   sendBufferBytes: 256 * 1024,
+  unsentBudgetBytes: 96 * 2 ** 20,
   phoneRate: { burst: 10, perSecond: 5 },
   hostRate: { burst: 400, perSecond: 200 },
   dropLimit: 200,
@@ -83,6 +89,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig
     maxConnections: int(env, 'KJK_RELAY_MAX_CONNECTIONS', DEFAULTS.maxConnections, 1, 1_000_000),
     connectionsPerAddress: int(env, 'KJK_RELAY_CONNECTIONS_PER_ADDRESS', DEFAULTS.connectionsPerAddress, 1, 1_000_000),
     roomsPerAddress: int(env, 'KJK_RELAY_ROOMS_PER_ADDRESS', DEFAULTS.roomsPerAddress, 1, 100_000),
+    unsentBudgetBytes: int(env, 'KJK_RELAY_UNSENT_BUDGET_BYTES', DEFAULTS.unsentBudgetBytes, 65_536, 2 ** 40),
     trustedProxies: env.KJK_RELAY_TRUSTED_PROXY?.trim()
       ? parseProxies(env.KJK_RELAY_TRUSTED_PROXY)
       : DEFAULTS.trustedProxies,

@@ -4,6 +4,7 @@
  * checks them directly.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { isIPv4, isIPv6, SocketAddress } from 'node:net';
 import { ROOM_LIMITS } from '../src/lib/room/limits.ts';
 import { base64urlToBytes, frameIv, isToken } from '../src/lib/room/wire.ts';
 
@@ -107,45 +108,85 @@ export function hashesMatch(hash: string, registered: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** An address as one key: an IPv4 client seen on an IPv6 socket is the same client. */
-export function normalAddress(address: string | undefined): string {
-  const a = (address ?? '').trim().toLowerCase();
-  return a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a;
+/** An IP address (one of the bounds' keys' parts) in one spelling, or null when the text is not one. */
+export function canonicalAddress(text: string | undefined): string | null {
+  let a = (text ?? '').trim();
+  // "[v6]" or "[v6]:port" (some proxies write it so), "v4:port"; a zone id ("%eth0") names only the interface.
+  const bracketed = /^\[([^\]]*)\](?::\d{1,5})?$/.exec(a);
+  if (bracketed) a = bracketed[1]!;
+  else if (/^[\d.]+:\d{1,5}$/.test(a)) a = a.slice(0, a.lastIndexOf(':'));
+  if (isIPv4(a)) return a;
+  if (!isIPv6(a)) return null;
+  let v6: string;
+  try {
+    // inet_ntop's spelling: lower case, "::" for the longest run of zeros, no zone id.
+    v6 = new SocketAddress({ address: a, family: 'ipv6' }).address;
+  } catch {
+    return null;
+  }
+  // An IPv4 client seen on an IPv6 socket is the same client.
+  return /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(v6)?.[1] ?? v6;
+}
+
+/** The eight 16-bit groups of an IPv6 address as SocketAddress spells it. */
+function ipv6Groups(v6: string): number[] {
+  const [head = '', tail] = v6.split('::');
+  const part = (s: string) => (s ? s.split(':').map((g) => Number.parseInt(g, 16)) : []);
+  const h = part(head);
+  const t = part(tail ?? '');
+  return tail === undefined ? h : [...h, ...Array<number>(8 - h.length - t.length).fill(0), ...t];
 }
 
 /**
- * The client's address, for the per-address bounds. The proxy's headers count only when the
- * connection comes from a configured proxy: anyone else could write any address there. Of
+ * What the per-address bounds count by: an IPv4 address, or an IPv6 address's /64. A provider
+ * gives one machine (one VPS, one home line) a whole /64, so counting each IPv6 address would
+ * hand one attacker 2^64 shares. Null when the text is not an address.
+ */
+export function addressKey(text: string | undefined): string | null {
+  const a = canonicalAddress(text);
+  if (a === null || isIPv4(a)) return a;
+  const prefix = ipv6Groups(a)
+    .slice(0, 4)
+    .map((g) => g.toString(16))
+    .join(':');
+  return `${new SocketAddress({ address: `${prefix}::`, family: 'ipv6' }).address}/64`;
+}
+
+/**
+ * The client's key for the per-address bounds (addressKey). The proxy's headers count only when
+ * the connection comes from a configured proxy: anyone else could write any address there. Of
  * X-Forwarded-For the last entry is the one the proxy added (what the client sent comes before
- * it); X-Real-IP is used when there is no X-Forwarded-For.
+ * it); X-Real-IP is used when there is no X-Forwarded-For. A header that holds no address counts
+ * as absent: the connection's own address is used.
  */
 export function clientAddress(
   remote: string | undefined,
   headers: Record<string, string | string[] | undefined>,
   trustedProxies: readonly string[],
 ): string {
-  const direct = normalAddress(remote);
-  if (!trustedProxies.includes(direct)) return direct;
+  const direct = canonicalAddress(remote);
+  const own = addressKey(remote) ?? '';
+  if (direct === null || !trustedProxies.includes(direct)) return own;
   const one = (h: string | string[] | undefined) => (Array.isArray(h) ? h.join(',') : h);
   const forwarded = one(headers['x-forwarded-for'])
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean)
     .at(-1);
-  const real = one(headers['x-real-ip'])?.trim();
-  return normalAddress(forwarded || real || direct);
+  return addressKey(forwarded) ?? addressKey(one(headers['x-real-ip'])) ?? own;
 }
 
-/** Parses KJK_RELAY_TRUSTED_PROXY: comma-separated IP addresses. */
+/** Parses KJK_RELAY_TRUSTED_PROXY: comma-separated IP addresses (each exact, never a /64). */
 export function parseProxies(text: string): string[] {
-  const proxies = text
+  return text
     .split(',')
-    .map((s) => normalAddress(s))
-    .filter(Boolean);
-  for (const p of proxies)
-    if (!/^[0-9.]+$/.test(p) && !/^[0-9a-f:]+$/.test(p))
-      throw new Error(`KJK_RELAY_TRUSTED_PROXY: "${p}" is not an IP address`);
-  return proxies;
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const a = canonicalAddress(p);
+      if (a === null) throw new Error(`KJK_RELAY_TRUSTED_PROXY: "${p}" is not an IP address`);
+      return a;
+    });
 }
 
 /** Live counts per client address (connections, rooms); an address at zero is forgotten. */
@@ -164,6 +205,52 @@ export class AddressCounts {
   }
   get size(): number {
     return this.#counts.size;
+  }
+}
+
+/**
+ * The bytes waiting across all sockets, against one budget for the whole relay: the per-socket
+ * bound alone allows sockets × bound (5,000 × 256 KB), far over the memory one process has. Each
+ * socket reports what waits for it whenever it sends (O(1)); only when the total passes the budget
+ * are all sockets measured again and the largest queues cut, down to three quarters of the budget,
+ * so whoever fills it pays a quarter of the budget in new bytes for every such pass.
+ */
+export class UnsentBytes<K> {
+  readonly budget: number;
+  readonly #bytes = new Map<K, number>();
+  #total = 0;
+  constructor(budget: number) {
+    this.budget = budget;
+  }
+  get total(): number {
+    return this.#total;
+  }
+  /**
+   * Records what waits for `key` now. Returns the keys to cut, largest first (forgotten here
+   * already), when the total passes the budget; `measure` tells what waits for any key now.
+   */
+  set(key: K, bytes: number, measure: (key: K) => number): K[] {
+    this.#put(key, bytes);
+    if (this.#total <= this.budget) return [];
+    // The figures of sockets that have drained since they last sent are stale: measure them all.
+    for (const k of this.#bytes.keys()) this.#put(k, measure(k));
+    if (this.#total <= this.budget) return [];
+    const cut: K[] = [];
+    const largest = [...this.#bytes].sort((a, b) => b[1] - a[1]);
+    for (const [k] of largest) {
+      if (this.#total <= (this.budget * 3) / 4) break;
+      this.delete(k);
+      cut.push(k);
+    }
+    return cut;
+  }
+  delete(key: K): void {
+    this.#total -= this.#bytes.get(key) ?? 0;
+    this.#bytes.delete(key);
+  }
+  #put(key: K, bytes: number): void {
+    this.#total += bytes - (this.#bytes.get(key) ?? 0);
+    this.#bytes.set(key, bytes);
   }
 }
 
@@ -379,6 +466,8 @@ export function newMetrics() {
     refusedAddress: 0,
     /** Sockets cut because they stopped reading and their unsent data passed the bound. */
     cutSlow: 0,
+    /** Sockets cut, largest queue first, because the bytes waiting across all sockets passed the relay's budget. */
+    cutBudget: 0,
     handshakeTimeouts: 0,
     disconnectedForAbuse: 0,
     transportErrors: 0,

@@ -44,6 +44,7 @@ import {
   type Metrics,
   newMetrics,
   Registry,
+  UnsentBytes,
 } from './core.ts';
 import type { RelayServer } from './events.ts';
 import { PAKE_LIMITS } from '../src/lib/room/limits.ts';
@@ -171,25 +172,47 @@ export async function startRelay(config: RelayConfig): Promise<Relay> {
   // Every engine connection: counted against its address, and cut when it stops reading. Frames
   // for a socket wait in the engine's queue while its transport is busy, then in the WebSocket's
   // buffer; a client that never reads would keep them all (and the whole room's broadcasts after them).
+  // One such socket is cut at sendBufferBytes; many together at unsentBudgetBytes, largest first.
+  const unsent = new UnsentBytes<EngineConn>(config.unsentBudgetBytes);
+  /** Bytes of the packets made for each connection since its last flush. */
+  const queued = new Map<EngineConn, { bytes: number; cut: boolean }>();
+  const waiting = (conn: EngineConn) => (queued.get(conn)?.bytes ?? 0) + bufferedBytes(conn);
+  const cutOff = (conn: EngineConn) => {
+    const q = queued.get(conn);
+    if (q) q.cut = true;
+    unsent.delete(conn);
+    // close() would wait for the queue to drain, which a stalled client never lets happen.
+    conn.transport.socket?.terminate?.();
+    conn.close(true);
+  };
   io.engine.on('connection', (conn: EngineConn) => {
     const address = addressOfRequest(conn.request);
     addresses.set(conn, address);
     perAddress.add(address);
-    let queued = 0;
-    let cut = false;
+    const q = { bytes: 0, cut: false };
+    queued.set(conn, q);
     conn.on('packetCreate', (packet: { data?: unknown }) => {
-      queued += typeof packet.data === 'string' ? packet.data.length : 64;
-      if (cut || queued + bufferedBytes(conn) <= config.sendBufferBytes) return;
-      cut = true;
-      metrics.cutSlow++;
-      // close() would wait for the queue to drain, which a stalled client never lets happen.
-      conn.transport.socket?.terminate?.();
-      conn.close(true);
+      if (q.cut) return;
+      q.bytes += typeof packet.data === 'string' ? packet.data.length : 64;
+      const bytes = q.bytes + bufferedBytes(conn);
+      if (bytes > config.sendBufferBytes) {
+        metrics.cutSlow++;
+        return cutOff(conn);
+      }
+      // A figure left from before a socket drained is stale; set() measures all before it cuts any.
+      for (const other of unsent.set(conn, bytes, waiting)) {
+        metrics.cutBudget++;
+        cutOff(other);
+      }
     });
     conn.on('flush', () => {
-      queued = 0;
+      q.bytes = 0;
     });
-    conn.once('close', () => perAddress.remove(address));
+    conn.once('close', () => {
+      perAddress.remove(address);
+      queued.delete(conn);
+      unsent.delete(conn);
+    });
   });
 
   if (config.redisUrl) redisClients = await connectRedis(io, config.redisUrl);

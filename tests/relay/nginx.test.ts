@@ -28,6 +28,8 @@ describe.skipIf(!haveNginx)('the relay behind nginx', () => {
   let relay: Relay;
   let nginx: Child;
   let site: string;
+  /** The same location with room for two connections per client, which names itself in X-Test-Client (realip). */
+  let tight: string;
   let dir: string;
   beforeAll(async () => {
     // Behind nginx the relay believes its X-Forwarded-For; one room per address shows whose address counts.
@@ -36,7 +38,9 @@ describe.skipIf(!haveNginx)('the relay behind nginx', () => {
     const upstream = block(conf, 'upstream').replace('127.0.0.1:4322', `127.0.0.1:${relay.port}`);
     expect(upstream).toContain(`127.0.0.1:${relay.port}`);
     const location = block(conf, 'location');
+    expect(location).toContain('limit_conn kjk_relay_conn 300;');
     const port = await freePort();
+    const tightPort = await freePort();
     dir = mkdtempSync(join(tmpdir(), 'kjk-nginx-'));
     for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, d));
     writeFileSync(
@@ -57,6 +61,12 @@ ${upstream}
   server {
     listen 127.0.0.1:${port};
 ${location}
+  }
+  server {
+    listen 127.0.0.1:${tightPort};
+    set_real_ip_from 127.0.0.1;
+    real_ip_header X-Test-Client;
+${location.replace('limit_conn kjk_relay_conn 300;', 'limit_conn kjk_relay_conn 2;')}
   }
 }
 `,
@@ -81,6 +91,7 @@ ${location}
       await new Promise((r) => setTimeout(r, 50));
     }
     site = `http://127.0.0.1:${port}`;
+    tight = `http://127.0.0.1:${tightPort}`;
   }, 30_000);
   afterAll(async () => {
     await nginx?.stop();
@@ -137,5 +148,30 @@ ${location}
     expect(await from('127.0.0.2')).toBe('ok');
     expect(await from('127.0.0.2')).toBe('limit');
     expect(await from('127.0.0.3')).toBe('ok');
+  });
+
+  it('counts an IPv6 /64 as one client in limit_conn, IPv4 per address', async () => {
+    const from = (client: string) =>
+      connect(tight, {
+        path: '/relay/socket.io/',
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { origin: ORIGIN, 'x-test-client': client },
+      } as Parameters<typeof connect>[1]);
+    const open = [from('2001:db8:1:2::1'), from('2001:db8:1:2:ffff:ffff:ffff:a0a')];
+    try {
+      for (const s of open) await connected(s);
+      const third = from('2001:db8:1:2::3');
+      open.push(third);
+      await expect(connected(third)).rejects.toThrow();
+      for (const other of ['2001:db8:1:3::1', '192.0.2.1', '192.0.2.2', '192.0.2.3']) {
+        const s = from(other);
+        open.push(s);
+        await connected(s);
+      }
+    } finally {
+      for (const s of open) s.disconnect();
+    }
   });
 });
