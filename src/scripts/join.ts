@@ -149,15 +149,17 @@ function withLink(
   token?: string,
 ) {
   const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T & Element>(sel)!;
-  // socket.io and the room's session (the larger part of this page's code) load while the phone
-  // shows the form and its owner types a name, and so do the cards: after the page's load, so the
-  // first screen shares the Wi-Fi with none of them ("Doe mee" before that asks for them at once).
-  const prefetch = () => {
-    void connection();
-    cardsFrom(t.cardsUrl).catch(() => undefined);
-  };
+  // The cards are fetched after the page's load, while the phone shows the form. socket.io and the
+  // room's session (the larger part of this page's code: one task of 20-50 ms on a laptop to
+  // start, about four times that on a phone) load at the first touch, key or focus on the page,
+  // while its owner types a name, so a phone that only shows the form runs none of it ("Doe mee"
+  // asks for it too).
+  const prefetch = () => cardsFrom(t.cardsUrl).catch(() => undefined);
   if (document.readyState === 'complete') prefetch();
   else addEventListener('load', prefetch, { once: true });
+  const warm = () => void connection().catch(() => undefined);
+  for (const type of ['pointerdown', 'keydown', 'focusin'] as const)
+    document.addEventListener(type, warm, { once: true, capture: true, passive: true });
 
   let again: { room?: unknown; name?: unknown } | null = null;
   try {
