@@ -53,39 +53,46 @@ export async function axe(tab: Tab) {
  * card a moment later, which then fades in: waits until every island has started (Astro drops
  * an island's `ssr` attribute), then until the page has been still for 400 ms (no change to the
  * DOM, no finite animation running; at most 10 s, for pages that keep ticking), then until no
- * finite animation runs.
+ * finite animation runs. A page whose only script is the service worker's (no island, no script
+ * of its own: 66 of the 82 pages) draws nothing after its HTML and skips the 400 ms.
  */
 export async function animationsDone(tab: Tab): Promise<void> {
   await poll(() => tab.count('astro-island[ssr]'), 'islands to start', 30_000).toBe(0);
-  await tab.eval(
+  const drawsLate = await tab.eval(
     () =>
-      new Promise<boolean>((done) => {
-        const moving = () =>
-          document
-            .getAnimations()
-            .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
-        let changed = performance.now();
-        const started = changed;
-        const watch = new MutationObserver(() => {
-          changed = performance.now();
-        });
-        watch.observe(document.documentElement, {
-          subtree: true,
-          childList: true,
-          attributes: true,
-          characterData: true,
-        });
-        const tick = () => {
-          const now = performance.now();
-          if (moving()) changed = now;
-          if (now - changed >= 400 || now - started > 10_000) {
-            watch.disconnect();
-            done(true);
-          } else setTimeout(tick, 50);
-        };
-        tick();
-      }),
+      document.querySelector('astro-island, template[data-after-paint]') !== null ||
+      document.querySelectorAll('script[type="module"]').length > 1,
   );
+  if (drawsLate)
+    await tab.eval(
+      () =>
+        new Promise<boolean>((done) => {
+          const moving = () =>
+            document
+              .getAnimations()
+              .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+          let changed = performance.now();
+          const started = changed;
+          const watch = new MutationObserver(() => {
+            changed = performance.now();
+          });
+          watch.observe(document.documentElement, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            characterData: true,
+          });
+          const tick = () => {
+            const now = performance.now();
+            if (moving()) changed = now;
+            if (now - changed >= 400 || now - started > 10_000) {
+              watch.disconnect();
+              done(true);
+            } else setTimeout(tick, 50);
+          };
+          tick();
+        }),
+    );
   await poll(
     () =>
       tab.eval(
