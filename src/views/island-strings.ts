@@ -4,6 +4,7 @@
  * No content import here: this module runs outside Astro too.
  */
 import { t } from '../i18n';
+import type { ScanStrings } from '../islands/scan/types';
 import type { SessionsStrings } from '../islands/sessions/types';
 import type { DeckStrings } from '../islands/types';
 import type { Lang } from '../routes';
@@ -33,5 +34,16 @@ export function sessionsStrings(lang: Lang): SessionsStrings {
     deckProblems: d.deck.problems,
     perspectives: d.perspectives,
     poles: d.poles,
+  };
+}
+
+export function scanStrings(lang: Lang): ScanStrings {
+  const d = t(lang);
+  return {
+    lang,
+    scan: d.scan,
+    themes: Object.fromEntries(THEMES.map((theme) => [theme, d.themes[theme].name])) as ScanStrings['themes'],
+    protects: d.card.protects,
+    lean: d.poles,
   };
 }

@@ -7,21 +7,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { t as dictionary } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import ScanApp from '../../src/islands/scan/ScanApp';
-import type { ScanIslandCard, ScanStrings } from '../../src/islands/scan/types';
+import type { ScanIslandCard } from '../../src/islands/scan/types';
 import { OWN_PARTICIPANT } from '../../src/lib/sessions/positions';
 import { createRepo } from '../../src/lib/store/repo';
+import { scanStrings } from '../../src/views/island-strings';
 import { closeKjk, DB_VERSION, MIGRATIONS, openKjk } from '../../src/lib/store/schema';
-import { THEMES } from '../../src/vocab';
 
 const d = dictionary('nl');
 const s = d.scan;
-const t: ScanStrings = {
-  lang: 'nl',
-  scan: s,
-  themes: Object.fromEntries(THEMES.map((theme) => [theme, d.themes[theme].name])) as ScanStrings['themes'],
-  protects: d.card.protects,
-  lean: d.poles,
-};
+const t = scanStrings('nl');
 const card = (n: number, theme: ScanIslandCard['theme']): ScanIslandCard => ({
   id: `kaart-${n}`,
   number: n,

@@ -9,23 +9,17 @@ import { t as dictionary } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import ScanApp from '../../src/islands/scan/ScanApp';
 import { ScanCompare } from '../../src/islands/scan/ScanCompare';
-import type { ScanIslandCard, ScanStrings } from '../../src/islands/scan/types';
+import type { ScanIslandCard } from '../../src/islands/scan/types';
 import { COPY_SUFFIX, planImport } from '../../src/lib/exchange/merge';
 import { parseExport } from '../../src/lib/exchange/format';
 import { OWN_PARTICIPANT } from '../../src/lib/sessions/positions';
 import { createRepo } from '../../src/lib/store/repo';
+import { scanStrings } from '../../src/views/island-strings';
 import { closeKjk, openKjk, type KjkDb } from '../../src/lib/store/schema';
-import { THEMES } from '../../src/vocab';
 
 const d = dictionary('nl');
 const s = d.scan;
-const t: ScanStrings = {
-  lang: 'nl',
-  scan: s,
-  themes: Object.fromEntries(THEMES.map((theme) => [theme, d.themes[theme].name])) as ScanStrings['themes'],
-  protects: d.card.protects,
-  lean: d.poles,
-};
+const t = scanStrings('nl');
 const cards: ScanIslandCard[] = [1, 2, 3].map((n) => ({
   id: `kaart-${n}`,
   number: n,
