@@ -89,7 +89,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RelayConfig
     maxConnections: int(env, 'KJK_RELAY_MAX_CONNECTIONS', DEFAULTS.maxConnections, 1, 1_000_000),
     connectionsPerAddress: int(env, 'KJK_RELAY_CONNECTIONS_PER_ADDRESS', DEFAULTS.connectionsPerAddress, 1, 1_000_000),
     roomsPerAddress: int(env, 'KJK_RELAY_ROOMS_PER_ADDRESS', DEFAULTS.roomsPerAddress, 1, 100_000),
-    unsentBudgetBytes: int(env, 'KJK_RELAY_UNSENT_BUDGET_BYTES', DEFAULTS.unsentBudgetBytes, 65_536, 2 ** 40),
+    // At least four sockets' own bound: a smaller budget would cut honest phones all the time.
+    unsentBudgetBytes: int(
+      env,
+      'KJK_RELAY_UNSENT_BUDGET_BYTES',
+      DEFAULTS.unsentBudgetBytes,
+      4 * DEFAULTS.sendBufferBytes,
+      2 ** 40,
+    ),
     trustedProxies: env.KJK_RELAY_TRUSTED_PROXY?.trim()
       ? parseProxies(env.KJK_RELAY_TRUSTED_PROXY)
       : DEFAULTS.trustedProxies,

@@ -145,7 +145,12 @@ function ipv6Groups(v6: string): number[] {
 export function addressKey(text: string | undefined): string | null {
   const a = canonicalAddress(text);
   if (a === null || isIPv4(a)) return a;
-  const prefix = ipv6Groups(a)
+  const groups = ipv6Groups(a);
+  // NAT64's well-known prefix (64:ff9b::/96, RFC 6052): an IPv4 client seen by an IPv6-only host,
+  // counted by its own IPv4 address (by its /64, all of the IPv4 internet would share one key).
+  if (groups.slice(0, 6).join() === [0x64, 0xff9b, 0, 0, 0, 0].join())
+    return [groups[6]! >> 8, groups[6]! & 255, groups[7]! >> 8, groups[7]! & 255].join('.');
+  const prefix = groups
     .slice(0, 4)
     .map((g) => g.toString(16))
     .join(':');
@@ -213,7 +218,8 @@ export class AddressCounts {
  * bound alone allows sockets × bound (5,000 × 256 KB), far over the memory one process has. Each
  * socket reports what waits for it whenever it sends (O(1)); only when the total passes the budget
  * are all sockets measured again and the largest queues cut, down to three quarters of the budget,
- * so whoever fills it pays a quarter of the budget in new bytes for every such pass.
+ * so whoever fills it pays a quarter of the budget in new bytes for every such pass (an eighth,
+ * when the scan finds the figures were stale).
  */
 export class UnsentBytes<K> {
   readonly budget: number;
@@ -234,7 +240,10 @@ export class UnsentBytes<K> {
     if (this.#total <= this.budget) return [];
     // The figures of sockets that have drained since they last sent are stale: measure them all.
     for (const k of this.#bytes.keys()) this.#put(k, measure(k));
-    if (this.#total <= this.budget) return [];
+    // Under seven eighths, the next scan waits until an eighth of the budget has been reported
+    // anew; between seven eighths and the budget, cut as if over it. Otherwise a client that holds
+    // the real total just under the budget would make every packet of every room scan all sockets.
+    if (this.#total <= (this.budget * 7) / 8) return [];
     const cut: K[] = [];
     const largest = [...this.#bytes].sort((a, b) => b[1] - a[1]);
     for (const [k] of largest) {

@@ -47,6 +47,15 @@ describe('the per-address bounds key', () => {
     expect(addressKey('192.0.2.1:5678')).toBe('192.0.2.1');
   });
 
+  it('counts a NAT64 client (64:ff9b::/96) by its own IPv4 address, not all of them by one /64', () => {
+    expect(addressKey('64:ff9b::c000:201')).toBe('192.0.2.1');
+    expect(addressKey('64:ff9b::192.0.2.1')).toBe('192.0.2.1');
+    expect(addressKey('64:ff9b:0:0:0:0:cb00:7101')).toBe('203.0.113.1');
+    expect(addressKey('64:ff9b::c000:201')).not.toBe(addressKey('64:ff9b::c000:202'));
+    // Only the well-known /96: 64:ff9b:1::/48 (local use) stays per /64.
+    expect(addressKey('64:ff9b:1::c000:201')).toBe('64:ff9b:1::/64');
+  });
+
   it('is null for anything that is not an address, and never throws', () => {
     for (const junk of [
       undefined,
