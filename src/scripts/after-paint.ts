@@ -11,10 +11,11 @@
  * Until those scripts take over, a form sent (a quick tap on "Doe mee") is held here, not sent
  * natively: that would reload the page without its #room= link. The first script that holds forms
  * itself (src/scripts/join-entry.ts) asks for them with the `handOver` event, whose detail takes
- * each held form.
+ * each held form; that script's template is marked `data-takes-forms`.
  */
 export function startAfterPaint(handOver: string): void {
   const held: EventTarget[] = [];
+  let handed = false;
   const hold = (event: Event) => {
     event.preventDefault();
     event.stopImmediatePropagation();
@@ -24,17 +25,38 @@ export function startAfterPaint(handOver: string): void {
   document.addEventListener(
     handOver,
     (event) => {
+      handed = true;
       removeEventListener('submit', hold, true);
       for (const form of held.splice(0)) (event as CustomEvent<(form: EventTarget) => void>).detail(form);
     },
     { once: true },
   );
+  // The script that takes the forms could not be fetched (a dropped packet on venue Wi-Fi): a tap
+  // reloads the page (its #room= link is still in the address) and everything is fetched anew.
+  const failed = () => {
+    if (handed) return;
+    handed = true;
+    removeEventListener('submit', hold, true);
+    if (held.length > 0) return location.reload();
+    addEventListener(
+      'submit',
+      (event) => {
+        event.preventDefault();
+        location.reload();
+      },
+      { capture: true, once: true },
+    );
+  };
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
-    for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-after-paint]'))
-      document.body.append(template.content.cloneNode(true));
+    for (const template of document.querySelectorAll<HTMLTemplateElement>('template[data-after-paint]')) {
+      const part = template.content.cloneNode(true) as DocumentFragment;
+      if (template.hasAttribute('data-takes-forms'))
+        for (const script of part.querySelectorAll('script')) script.addEventListener('error', failed, { once: true });
+      document.body.append(part);
+    }
   };
   // A task after the paint's report, and never before the templates are all parsed.
   const go = () => {
@@ -47,16 +69,17 @@ export function startAfterPaint(handOver: string): void {
     return;
   }
   document.addEventListener('visibilitychange', go, { once: true });
-  if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+  // A paint that is never reported (a page with nothing to paint yet): the page still starts.
+  addEventListener('load', () => setTimeout(go, 3000), { once: true });
+  try {
+    if (!PerformanceObserver.supportedEntryTypes.includes('paint')) throw new Error('no paint timing');
     new PerformanceObserver((list, observer) => {
       if (list.getEntriesByName('first-contentful-paint').length === 0) return;
       observer.disconnect();
       go();
     }).observe({ type: 'paint', buffered: true });
-    // A paint that is never reported (a page with nothing to paint yet): the page still starts.
-    addEventListener('load', () => setTimeout(go, 3000), { once: true });
-  } else {
-    // No paint timing: a frame after the load event, and a task after that frame.
+  } catch {
+    // No paint timing (or no observer): a frame after the load event, and a task after that frame.
     addEventListener('load', () => requestAnimationFrame(() => setTimeout(go)), { once: true });
   }
 }

@@ -46,8 +46,13 @@ function handOver() {
   return taken;
 }
 
-afterEach(() => {
+afterEach(async () => {
+  vi.useRealTimers();
   handOver();
+  // Every loader a test left waiting starts now, into this test's page: none starts in the next.
+  document.dispatchEvent(new Event('visibilitychange'));
+  await tick();
+  await tick();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -129,9 +134,45 @@ describe('the after-paint loader', () => {
     expect(native).toHaveBeenCalledTimes(1);
   });
 
-  it('is inlined as the same function, called at once', () => {
-    expect(AFTER_PAINT_SCRIPT.startsWith('(')).toBe(true);
+  it('reloads at the next tap when the script that takes the forms cannot be fetched', async () => {
+    const paint = fakePaintTiming();
+    const reload = vi.spyOn(location, 'reload').mockImplementation(() => undefined);
+    document.body.innerHTML =
+      '<form><button>Doe mee</button></form><template data-after-paint data-takes-forms><script type="text/x-inert" src="/_astro/join-entry.js"></script></template><template data-after-paint><script type="text/x-inert" src="/_astro/pwa.js"></script></template>';
+    const form = document.querySelector('form')!;
+    startAfterPaint(HAND_OVER_EVENT);
+    paint.report('first-contentful-paint');
+    await vi.waitFor(() => expect(document.body.querySelectorAll(':scope > script')).toHaveLength(2));
+    const [entry, pwa] = document.body.querySelectorAll<HTMLScriptElement>(':scope > script');
+    // The service worker's script failing changes nothing for the forms.
+    pwa!.dispatchEvent(new Event('error'));
+    const first = new Event('submit', { cancelable: true, bubbles: true });
+    form.dispatchEvent(first);
+    expect(first.defaultPrevented).toBe(true);
+    // The entry failing: the form held so far reloads the page (the link is still in the address).
+    entry!.dispatchEvent(new Event('error'));
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts 3 s after the load event when the paint is never reported', async () => {
+    vi.useFakeTimers();
+    fakePaintTiming();
+    const { started } = page();
+    startAfterPaint(HAND_OVER_EVENT);
+    window.dispatchEvent(new Event('load'));
+    await vi.advanceTimersByTimeAsync(2900);
+    expect(started()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(started()).toEqual(['one', 'two']);
+  });
+
+  it('runs as inlined: the same function, with nothing from outside it', async () => {
     expect(AFTER_PAINT_SCRIPT.endsWith(`)(${JSON.stringify(HAND_OVER_EVENT)})`)).toBe(true);
-    expect(AFTER_PAINT_SCRIPT).toContain('first-contentful-paint');
+    const paint = fakePaintTiming();
+    const { started } = page();
+    new Function(AFTER_PAINT_SCRIPT)();
+    paint.report('first-contentful-paint');
+    await tick();
+    expect(started()).toEqual(['one', 'two']);
   });
 });
