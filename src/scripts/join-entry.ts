@@ -48,7 +48,9 @@ async function load(tries = 3): Promise<void> {
     );
   }
   removeEventListener('submit', hold, true);
-  for (const form of held.splice(0)) form.requestSubmit();
+  // A submit event, not requestSubmit(): a form the join code did not wire (it hid it: a bad link,
+  // a tab that joined already) must not be sent natively, which would reload without the link.
+  for (const form of held.splice(0)) form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
 }
 
 void load();

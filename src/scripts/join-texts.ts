@@ -43,8 +43,14 @@ export function loadLaterTexts(): Promise<void> {
       return response.json() as Promise<{ answer?: unknown; tables?: unknown }>;
     })
     .then((more) => {
-      const isObject = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
-      if (!isObject(more) || !isObject(more.answer) || !isObject(more.tables)) throw new Error(`${url}: not an object`);
+      // Words only: an object whose values are strings or objects of strings (the findings' names).
+      const isWords = (x: unknown, depth = 0): boolean =>
+        typeof x === 'object' &&
+        x !== null &&
+        !Array.isArray(x) &&
+        Object.values(x).every((v) => typeof v === 'string' || (depth === 0 && isWords(v, 1)));
+      if (typeof more !== 'object' || more === null || !isWords(more.answer) || !isWords(more.tables))
+        throw new Error(`${url}: not the page's words`);
       words.answer ??= more.answer;
       words.tables ??= more.tables;
     })

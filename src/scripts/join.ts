@@ -370,7 +370,7 @@ async function enter(
     if (spread && spread.join() !== previous?.spread?.join()) drawSpread(spread);
     // The answer form's code loads only once the presenter asks a question.
     if (v.ask || answering) {
-      answering ??= Promise.all([import('./join-answer'), loadLaterTexts()]).then(([m]) => m);
+      answering ??= loadWithRetry(() => Promise.all([import('./join-answer'), loadLaterTexts()]).then(([m]) => m));
       answering.then(
         (m) => m.drawAnswer(root, t.lang, v.ask ?? null, (q, text) => room?.answer(q, text) ?? Promise.resolve(false)),
         () => {

@@ -47,12 +47,14 @@ describe("the join page's later words", () => {
 
   it('reject on a failed or malformed file, and are tried anew at the next call', async () => {
     page({ phone: { textsUrl: '/room-texts.nl.json' } });
-    const fetch = respond(503, [] as unknown as object, later);
+    const fetch = respond(503, [] as unknown as object, { ...later, answer: { ...later.answer, send: 42 } }, later);
     await expect(loadLaterTexts()).rejects.toThrow('503');
-    await expect(loadLaterTexts()).rejects.toThrow('not an object');
+    await expect(loadLaterTexts()).rejects.toThrow("not the page's words");
+    // A value that is not a string would reach fill() and break the form for good.
+    await expect(loadLaterTexts()).rejects.toThrow("not the page's words");
     expect(joinTexts('answer')).toBeNull();
     await loadLaterTexts();
-    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(fetch).toHaveBeenCalledTimes(4);
     expect(joinTexts('answer')).toEqual(later.answer);
   });
 
