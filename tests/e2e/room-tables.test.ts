@@ -175,11 +175,15 @@ it('twenty tables fit one 1080p projector, read from the back, with a called tab
       : {}),
   }));
   const snapshot = { status: 'open', card, chosen: 0, joined: 100, revealed: false, tables };
+  // As the presenter does: the snapshot now, and again to every view that says hello (a projector
+  // whose island starts after this first post, on a loaded machine, would otherwise miss it).
   await sender.evaluate(
     ([name, message]) => {
       const channel = new BroadcastChannel(name as string);
+      channel.onmessage = (event) => {
+        if ((event.data as { k?: string } | null)?.k === 'hello') channel.postMessage(message);
+      };
       channel.postMessage(message);
-      channel.close();
     },
     [viewsChannelName(id), { k: 'snapshot', v: VIEWS_VERSION, snapshot }] as const,
   );
