@@ -241,7 +241,12 @@ const AFTER_JOURNEYS = ['deck', 'scan'];
  * journeys 379 + 109 s, Firefox 312 + 60 s: the Firefox lane had a minute and a half to spare).
  */
 const AFTER_FIREFOX = ['sessions-import', 'update'];
-const LATER = [...AFTER_JOURNEYS, ...AFTER_FIREFOX];
+/**
+ * And these after the WebKit journeys (CI-36: Chromium e2e 474 s, WebKit 409 s): short files that
+ * need no room site of their own (the room files of one run share one build).
+ */
+const AFTER_WEBKIT = ['print', 'worksheets', 'headers'];
+const LATER = [...AFTER_JOURNEYS, ...AFTER_FIREFOX, ...AFTER_WEBKIT];
 const e2eFiles = (names) => names.map((n) => `tests/e2e/${n}.test.ts`);
 const onDisk = readdirSync('tests/e2e')
   .filter((f) => f.endsWith('.test.ts'))
@@ -299,7 +304,14 @@ const failed = await parallel([
       lanes,
     ],
   ],
-  [['webkit journeys', withDisplay([vitest, 'run', '--project', 'engine-webkit']), lanes]],
+  [
+    ['webkit journeys', withDisplay([vitest, 'run', '--project', 'engine-webkit']), lanes],
+    [
+      'chromium e2e, fourth part',
+      [process.execPath, [vitest, 'run', '--project', 'e2e', ...e2eFiles(AFTER_WEBKIT)]],
+      lanes,
+    ],
+  ],
 ]);
 if (failed.length) {
   reportFailed(failed);
