@@ -133,7 +133,8 @@ it('six phones at two tables: own reveals, a summary, a called table, and a repo
   // Ended: the phones go back to the room's card; the session holds both tables.
   await laptop.getByRole('button', { name: tt.end }).click();
   await expect.poll(() => phones[0]!.locator('[data-table]').isHidden()).toBe(true);
-  expect(await phones[1]!.locator('[data-live] [data-timer]').isVisible()).toBe(true);
+  // Each phone hears the end on its own: the second may be a moment behind the first (CI-37).
+  await expect.poll(() => phones[1]!.locator('[data-live] [data-timer]').isVisible()).toBe(true);
   const saved = async () =>
     (await dump(laptop)).positions
       .filter((p) => p.sessionId === sessionId && String(p.participant).startsWith('Tafel '))
