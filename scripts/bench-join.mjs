@@ -8,7 +8,7 @@
  * The same lighthouse package and Chromium flags as `npm run bench`; each page runs `--runs=N`
  * times (3 unless told) and the median run by performance counts, with each timing's median.
  * Prints the HTML bytes, the four scores, LCP (and each run's), FCP, TBT and CLS; exits 1 when a score is below
- * 100 or LCP above the budget (scripts/lib/budgets.mjs). `--no-build` measures KJK_OUT_DIR as built.
+ * 100, LCP above the budget or the HTML past one round trip (scripts/lib/budgets.mjs). `--no-build` measures KJK_OUT_DIR as built.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -97,6 +97,8 @@ try {
         if (v < BUDGET.lighthouseTarget)
           broken.push(`Lighthouse ${k} ${v} on ${label} (must be ${BUDGET.lighthouseTarget})`);
       if (lcp > BUDGET.joinLcpMs) broken.push(`LCP ${lcp} ms on ${label} (budget ${BUDGET.joinLcpMs} ms)`);
+      if (!fragment && htmlBytes > BUDGET.joinHtmlBytes)
+        broken.push(`HTML ${htmlBytes} bytes on ${page} (budget ${BUDGET.joinHtmlBytes}: one round trip)`);
       const failing = Object.values(median.audits)
         .filter(
           (a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode),

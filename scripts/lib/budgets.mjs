@@ -21,6 +21,12 @@ export const BUDGET = {
    * compression (venue Wi-Fi, a plain host), with all four categories at 100: scripts/bench-join.mjs.
    */
   joinLcpMs: 1200,
+  /**
+   * The join pages' HTML, uncompressed and built with a relay address: one round trip (TCP's first
+   * window, 10 × 1,460 bytes, less the response headers). At 15.1 KB the LCP was 1.05-1.09 s in every
+   * traced run, at 13.2 KB 0.90-0.91 s: scripts/bench-join.mjs.
+   */
+  joinHtmlBytes: 14 * 1024,
   sessionsCls: 0.01,
   sessionsTbtMs: 50,
   /**
