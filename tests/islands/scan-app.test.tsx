@@ -7,28 +7,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { t as dictionary } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import ScanApp from '../../src/islands/scan/ScanApp';
-import type { ScanIslandCard } from '../../src/islands/scan/types';
 import { OWN_PARTICIPANT } from '../../src/lib/sessions/positions';
 import { createRepo } from '../../src/lib/store/repo';
-import { scanStrings } from '../../src/views/island-strings';
+import { dilemma, scanStrings } from './scan-profile-fixture';
 import { closeKjk, DB_VERSION, MIGRATIONS, openKjk } from '../../src/lib/store/schema';
 
 const d = dictionary('nl');
 const s = d.scan;
 const t = scanStrings('nl');
-const card = (n: number, theme: ScanIslandCard['theme']): ScanIslandCard => ({
-  id: `kaart-${n}`,
-  number: n,
-  theme,
-  title: `Dilemma ${n}`,
-  summary: `Samenvatting ${n}`,
-  href: `/kaarten/${n}/`,
-  poles: [
-    { label: `Links ${n}`, protects: 'rust' },
-    { label: `Rechts ${n}`, protects: 'ruimte' },
-  ],
-});
-const cards = [card(1, 'visies'), card(2, 'visies'), card(3, 'grenzen')];
+const cards = [dilemma(1, 'visies'), dilemma(2, 'visies'), dilemma(3, 'grenzen')];
 
 const renderScan = () => render(<ScanApp lang="nl" cards={cards} t={t} sessionsHref="/sessies/" />);
 

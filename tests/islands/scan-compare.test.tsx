@@ -35,7 +35,7 @@ async function repoWith(scans: { label: string; answers: Record<string, number> 
 }
 
 function show(repo: Repo) {
-  const t = scanStrings();
+  const t = scanStrings('nl');
   render(<ScanCompare repo={repo} t={t} cards={SCAN_CARDS} lang="nl" sessionsHref="/sessies/" />);
   return t;
 }

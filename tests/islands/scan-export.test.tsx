@@ -9,29 +9,17 @@ import { t as dictionary } from '../../src/i18n';
 import { fill } from '../../src/i18n/fill';
 import ScanApp from '../../src/islands/scan/ScanApp';
 import { ScanCompare } from '../../src/islands/scan/ScanCompare';
-import type { ScanIslandCard } from '../../src/islands/scan/types';
 import { COPY_SUFFIX, planImport } from '../../src/lib/exchange/merge';
 import { parseExport } from '../../src/lib/exchange/format';
 import { OWN_PARTICIPANT } from '../../src/lib/sessions/positions';
 import { createRepo } from '../../src/lib/store/repo';
-import { scanStrings } from '../../src/views/island-strings';
+import { dilemma, scanStrings } from './scan-profile-fixture';
 import { closeKjk, openKjk, type KjkDb } from '../../src/lib/store/schema';
 
 const d = dictionary('nl');
 const s = d.scan;
 const t = scanStrings('nl');
-const cards: ScanIslandCard[] = [1, 2, 3].map((n) => ({
-  id: `kaart-${n}`,
-  number: n,
-  theme: 'visies',
-  title: `Dilemma ${n}`,
-  summary: `Samenvatting ${n}`,
-  href: `/kaarten/${n}/`,
-  poles: [
-    { label: `Links ${n}`, protects: 'rust' },
-    { label: `Rechts ${n}`, protects: 'ruimte' },
-  ],
-}));
+const cards = [1, 2, 3].map((n) => dilemma(n, 'visies'));
 
 const NOTE = 'Lisa Jansen slaapt slecht sinds de verhuizing';
 const ACTION = 'Bel de voogd van Lisa Jansen';

@@ -1,17 +1,22 @@
-/** Scan strings and cards as Scan.astro builds them, for the scan's island tests. */
-import { t as dictionary } from '../../src/i18n';
-import type { ScanIslandCard, ScanStrings } from '../../src/islands/scan/types';
-import type { Lang } from '../../src/routes';
-import { THEMES, type Theme } from '../../src/vocab';
+/** Scan strings (built as Scan.astro builds them) and cards, for the scan's island tests. */
+import type { ScanIslandCard } from '../../src/islands/scan/types';
+import type { Theme } from '../../src/vocab';
 
-export function scanStrings(lang: Lang = 'nl'): ScanStrings {
-  const d = dictionary(lang);
+export { scanStrings } from '../../src/views/island-strings';
+
+/** A dilemma of the scan app's tests: "Links n" against "Rechts n". */
+export function dilemma(n: number, theme: Theme): ScanIslandCard {
   return {
-    lang,
-    scan: d.scan,
-    themes: Object.fromEntries(THEMES.map((theme) => [theme, d.themes[theme].name])) as ScanStrings['themes'],
-    protects: d.card.protects,
-    lean: d.poles,
+    id: `kaart-${n}`,
+    number: n,
+    theme,
+    title: `Dilemma ${n}`,
+    summary: `Samenvatting ${n}`,
+    href: `/kaarten/${n}/`,
+    poles: [
+      { label: `Links ${n}`, protects: 'rust' },
+      { label: `Rechts ${n}`, protects: 'ruimte' },
+    ],
   };
 }
 

@@ -6,7 +6,7 @@ import { ScanProfile } from '../../src/islands/scan/ScanProfile';
 import { SCAN_CARDS, scanCard, scanStrings } from './scan-profile-fixture';
 
 function show(answers: Record<string, number>, over: Partial<Parameters<typeof ScanProfile>[0]> = {}) {
-  const t = scanStrings();
+  const t = scanStrings('nl');
   const props = {
     t,
     order: SCAN_CARDS,
