@@ -9,20 +9,16 @@
 import { HAND_OVER_EVENT } from './after-paint';
 
 const held: HTMLFormElement[] = [];
+function keep(form: HTMLFormElement) {
+  if (!held.includes(form)) held.push(form);
+}
 function hold(event: Event) {
   event.preventDefault();
   event.stopImmediatePropagation();
-  const form = event.target as HTMLFormElement;
-  if (!held.includes(form)) held.push(form);
+  keep(event.target as HTMLFormElement);
 }
 addEventListener('submit', hold, true);
-document.dispatchEvent(
-  new CustomEvent(HAND_OVER_EVENT, {
-    detail: (form: HTMLFormElement) => {
-      if (!held.includes(form)) held.push(form);
-    },
-  }),
-);
+document.dispatchEvent(new CustomEvent(HAND_OVER_EVENT, { detail: keep }));
 
 /**
  * A failed fetch of the code (a dropped packet on venue Wi-Fi) is tried again; after the last

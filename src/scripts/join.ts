@@ -66,6 +66,11 @@ function connection() {
   return loadingConnection;
 }
 
+/** A part of the page's code that needs the later words (the answer form, a table), both fetched with retries. */
+function withLaterTexts<T>(load: () => Promise<T>): Promise<T> {
+  return loadWithRetry(() => Promise.all([load(), loadLaterTexts()]).then(([part]) => part));
+}
+
 const PID_KEY = 'kjk.room.pid';
 /** The room this tab joined (and with which name), so a reload joins again without asking. */
 const JOINED_KEY = 'kjk.room.joined';
@@ -293,12 +298,10 @@ async function enter(
         .catch(() => undefined);
     }
     if (v.table || tablePart) {
-      tablePart ??= loadWithRetry(() => Promise.all([import('./join-table'), loadLaterTexts()]).then(([m]) => m)).catch(
-        (error: unknown) => {
-          tablePart = null;
-          throw error;
-        },
-      );
+      tablePart ??= withLaterTexts(() => import('./join-table')).catch((error: unknown) => {
+        tablePart = null;
+        throw error;
+      });
       const tableContext = { lang: t.lang, lean: t.lean, chartText: t.chartText, cards: () => cards };
       void tablePart
         .then((m) =>
@@ -370,7 +373,7 @@ async function enter(
     if (spread && spread.join() !== previous?.spread?.join()) drawSpread(spread);
     // The answer form's code loads only once the presenter asks a question.
     if (v.ask || answering) {
-      answering ??= loadWithRetry(() => Promise.all([import('./join-answer'), loadLaterTexts()]).then(([m]) => m));
+      answering ??= withLaterTexts(() => import('./join-answer'));
       answering.then(
         (m) => m.drawAnswer(root, t.lang, v.ask ?? null, (q, text) => room?.answer(q, text) ?? Promise.resolve(false)),
         () => {
